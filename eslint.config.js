@@ -1,0 +1,97 @@
+// @ts-check
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const UI_LIBRARIES = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'react-hook-form'];
+const APP_LAYERS = ['app', 'features', 'state', 'ui', 'messages', 'browser'];
+
+/** Patterns that match a relative import of any of `folders` under `src/`. */
+const srcFolders = (folders) => folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]);
+
+/**
+ * The one direction of imports (STYLE.md): app -> features -> {state, ui, messages, browser, crypto,
+ * ksef}; crypto/ and ksef/ are pure and import only src/lib/; lib/ imports nothing of ours.
+ */
+const restrict = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.vitest-attachments/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      eqeqeq: 'error',
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': restrict(['node:*', 'fs', 'path', 'child_process'], 'src/ runs in the browser: no Node modules.'),
+    },
+  },
+  {
+    files: ['src/crypto/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['node:*', ...UI_LIBRARIES, ...srcFolders([...APP_LAYERS, 'ksef'])],
+        'src/crypto is pure: WebCrypto, pkijs, asn1js and src/lib only.',
+      ),
+    },
+  },
+  {
+    files: ['src/ksef/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['node:*', ...UI_LIBRARIES, ...srcFolders([...APP_LAYERS, 'crypto'])],
+        'src/ksef is pure I/O: fetch, zod and src/lib only.',
+      ),
+    },
+  },
+  {
+    files: ['src/lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(['node:*', ...UI_LIBRARIES, '../*', '!./*'], 'src/lib is a leaf: it imports nothing of ours.'),
+    },
+  },
+  {
+    files: ['src/{state,ui,messages,browser}/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['node:*', ...srcFolders(['app', 'features'])],
+        'Shared layers may not import features or the app shell.',
+      ),
+    },
+  },
+  {
+    // A feature imports shared layers (../../x) but never a sibling feature (../y) or the app shell.
+    files: ['src/features/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`^(node:|\.\./(?!\.\./)|\.\./\.\./(app|features)(/|$))`,
+              message: 'Features do not import each other or the app shell; share data through src/state.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,47 @@
+import type { KeyType } from './key-type';
+
+/** KSeF certificate type as the API names it (`KsefCertificateType`), or not a KSeF certificate. */
+export type KsefPurpose = 'Authentication' | 'Offline' | 'not-ksef';
+
+/** Which KSeF environment issued a certificate, told from its issuer (CONTRACT §7). */
+export type KsefEnvironment = 'prod' | 'test' | 'sandbox' | 'unknown';
+
+/** One attribute of a distinguished name, decoded to readable text. */
+export interface NameAttribute {
+  /** OID, e.g. `2.5.4.3`. */
+  readonly type: string;
+  /** Short name when known (`CN`, `O`, `serialNumber`, `organizationIdentifier`, ...), else the OID. */
+  readonly shortName: string;
+  readonly value: string;
+}
+
+/** Everything the app shows about a certificate. Dates are `Date`; bytes are DER. */
+export interface CertificateSummary {
+  readonly subject: readonly NameAttribute[];
+  /** Subject as one line, `CN=..., O=..., C=PL` (RFC 4514 order reversed for reading), UTF-8. */
+  readonly subjectText: string;
+  readonly issuer: readonly NameAttribute[];
+  readonly issuerText: string;
+  /** Subject commonName without the KSeF suffix, for display as the owner; `null` if absent. */
+  readonly ownerName: string | null;
+  /** Serial as uppercase hex: exactly 16 characters when it is 8 bytes (the KSeF format). */
+  readonly serialHex: string;
+  readonly notBefore: Date;
+  readonly notAfter: Date;
+  /** Whole days from `now` until `notAfter`; negative once expired. */
+  readonly daysRemaining: number;
+  readonly validity: 'not-yet-valid' | 'valid' | 'expired';
+  readonly keyType: KeyType | { readonly kind: 'other'; readonly algorithmOid: string };
+  /** Issuer equals subject and the signature verifies with the certificate's own key. */
+  readonly selfSigned: boolean;
+  /** keyUsage bits set, by RFC 5280 name (`digitalSignature`, `nonRepudiation`, ...). */
+  readonly keyUsage: readonly string[];
+  readonly purpose: KsefPurpose;
+  readonly environment: KsefEnvironment;
+  /** SHA-256 of the DER certificate, uppercase hex. */
+  readonly sha256Fingerprint: string;
+  /** DER SubjectPublicKeyInfo, for pair checks. */
+  readonly spki: Uint8Array;
+  /** The certificate itself, DER. */
+  readonly der: Uint8Array;
+}

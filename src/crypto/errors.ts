@@ -1,0 +1,57 @@
+import { AppError } from '../lib/app-error';
+
+/**
+ * Every failure mode of the crypto readers and writers, one code each (STYLE: decode strictly, fail
+ * specifically). The UI translates each code in `src/messages/`; a negative answer (a key that does not
+ * pair, a CSR finding) is a result, not one of these.
+ */
+export type CryptoErrorCode =
+  /** The file has no bytes at all. */
+  | 'empty-file'
+  /** Bytes that are none of the formats we read (not PEM, not DER of a known structure). */
+  | 'unrecognized-file'
+  /** A key was expected, but the file holds a certificate. */
+  | 'certificate-not-key'
+  /** A key was expected, but the file holds a certificate signing request. */
+  | 'csr-not-key'
+  /** A certificate was expected, but the file holds a private key (plain, encrypted or PFX). */
+  | 'key-not-certificate'
+  /** A certificate was expected, but the file holds a certificate signing request. */
+  | 'csr-not-certificate'
+  /** The file is encrypted and no password was given. */
+  | 'password-required'
+  /** The password does not open the file (bad padding, a MAC mismatch, or garbage after decryption). */
+  | 'wrong-password'
+  /** Structurally broken or truncated: bad PEM armour, bad base64, DER that does not parse. */
+  | 'corrupt-file'
+  /** Encryption we do not implement (PBES1, 3DES, RC2, an unknown cipher or PRF). */
+  | 'unsupported-encryption'
+  /** An OpenSSL "traditional" PEM with `Proc-Type: 4,ENCRYPTED` headers. */
+  | 'legacy-pem-encryption'
+  /** A PKCS#12/PFX protected with legacy PBES1 (3DES/RC2/RC4) algorithms. */
+  | 'legacy-pfx-encryption'
+  /** A key type other than RSA or EC (DSA, Ed25519, X25519, ...). */
+  | 'unsupported-key-type'
+  /** An EC key on a curve other than P-256, P-384 or P-521. */
+  | 'unsupported-curve'
+  /** A PFX that holds no private key. */
+  | 'pfx-without-key'
+  /** A PFX that holds no certificate. */
+  | 'pfx-without-certificate'
+  /** Enrollment data that cannot make a valid subject (e.g. an empty commonName). */
+  | 'invalid-enrollment-data'
+  /** A caller passed a password, name or option that the rules reject. */
+  | 'invalid-argument';
+
+/** An error from `src/crypto/`, with a stable code the UI translates. */
+export class CryptoError extends AppError<CryptoErrorCode> {
+  constructor(code: CryptoErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.name = 'CryptoError';
+  }
+}
+
+/** True when `value` is a `CryptoError`, optionally with the given code. */
+export function isCryptoError(value: unknown, code?: CryptoErrorCode): value is CryptoError {
+  return value instanceof CryptoError && (code === undefined || value.code === code);
+}
