@@ -1,0 +1,27 @@
+import { serve } from '@hono/node-server';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { buildIsStale } from './build-if-needed.ts';
+import { readServerEnv } from './config.ts';
+import { staticFiles } from './static-files.ts';
+
+/**
+ * `npm start`: builds the app when the sources changed, then serves the production build from one
+ * Node process on HOST:PORT and prints the URL.
+ */
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const env = readServerEnv();
+
+if (await buildIsStale(projectRoot)) {
+  console.warn('Building the app (sources changed since the last build)...');
+  await build({ root: projectRoot, logLevel: 'warn' });
+}
+
+const server = serve({ fetch: staticFiles(`${projectRoot}dist`), hostname: env.HOST, port: env.PORT }, (info) => {
+  const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+  process.stdout.write(`ksef-cert is running at http://${host}:${info.port}/\n`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}
