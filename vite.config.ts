@@ -12,5 +12,7 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     reportCompressedSize: false,
+    // The budget check (scripts/check-budget.ts) walks the import graph recorded here.
+    manifest: true,
   },
 });

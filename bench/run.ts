@@ -1,0 +1,57 @@
+import { serve } from '@hono/node-server';
+import { chromium } from '@playwright/test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { chromiumLaunchOptions } from '../scripts/chromium.ts';
+import { staticFiles } from '../server/static-files.ts';
+import type { Measurement } from './measure.ts';
+
+/**
+ * `npm run bench`: builds bench/index.html with the production settings, serves it on loopback and
+ * runs the crypto benchmarks inside Debian's Chromium, where users' keys are really made.
+ */
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const outDir = await mkdtemp(join(tmpdir(), 'ksef-cert-bench-'));
+
+try {
+  await build({
+    root: projectRoot,
+    base: './',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, manifest: false, rollupOptions: { input: join(projectRoot, 'bench', 'index.html') } },
+  });
+  const server = serve({ fetch: staticFiles(outDir), hostname: '127.0.0.1', port: 0 });
+  await new Promise((resolve) => server.once('listening', resolve));
+  const { port } = server.address() as AddressInfo;
+  const browser = await chromium.launch(chromiumLaunchOptions());
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (error) => console.error(error));
+    await page.goto(`http://127.0.0.1:${port}/bench/index.html`);
+    const version = browser.version();
+    const results = await page.evaluate(async () => {
+      const run = (globalThis as unknown as { runBench?: () => Promise<Measurement[]> }).runBench;
+      if (run === undefined) throw new Error('The bench page did not load');
+      return run();
+    });
+    console.warn(`Chromium ${version}, ${new Date().toISOString()}`);
+    console.table(
+      results.map((r) => ({
+        benchmark: r.name,
+        runs: r.runs,
+        'median ms': r.medianMs.toFixed(1),
+        'min ms': r.minMs.toFixed(1),
+        'max ms': r.maxMs.toFixed(1),
+      })),
+    );
+  } finally {
+    await browser.close();
+    server.close();
+  }
+} finally {
+  await rm(outDir, { recursive: true, force: true });
+}
