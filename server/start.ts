@@ -3,11 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { buildIsStale } from './build-if-needed.ts';
 import { readServerEnv } from './config.ts';
+import { createRelay } from './relay/relay.ts';
+import { readRelayUpstreams } from './relay/upstreams.ts';
 import { staticFiles } from './static-files.ts';
 
 /**
- * `npm start`: builds the app when the sources changed, then serves the production build from one
- * Node process on HOST:PORT and prints the URL.
+ * `npm start`: builds the app when the sources changed, then serves from one Node process on
+ * HOST:PORT: `/api/<env>/v2/...` goes to the KSeF relay (allowlisted calls only), everything else to
+ * the production build. Prints the URL.
  */
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const env = readServerEnv();
@@ -17,7 +20,12 @@ if (await buildIsStale(projectRoot)) {
   await build({ root: projectRoot, logLevel: 'warn' });
 }
 
-const server = serve({ fetch: staticFiles(`${projectRoot}dist`), hostname: env.HOST, port: env.PORT }, (info) => {
+const relay = createRelay({ upstreams: readRelayUpstreams() });
+const files = staticFiles(`${projectRoot}dist`);
+const handler = (request: Request): Promise<Response> =>
+  new URL(request.url).pathname.startsWith('/api/') ? relay(request) : files(request);
+
+const server = serve({ fetch: handler, hostname: env.HOST, port: env.PORT }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
   process.stdout.write(`ksef-cert is running at http://${host}:${info.port}/\n`);
 });

@@ -1,0 +1,51 @@
+/**
+ * Header allowlists in both directions. An allowlist, not a blocklist: cookies, hop-by-hop headers,
+ * `Host`, `Origin`, `Referer` and `X-Forwarded-*` never reach KSeF, whatever a browser or a proxy in
+ * front of us adds, and nothing KSeF's WAF sets (`Set-Cookie: visid_incap_*`, CONTRACT.md §2) reaches
+ * the browser.
+ */
+
+/** CONTRACT.md §3.1, §3.2, §11. */
+const FORWARDED_REQUEST_HEADERS = [
+  'Authorization',
+  'Content-Type',
+  'Accept',
+  'Accept-Language',
+  'X-Error-Format',
+  'X-KSeF-Feature',
+  'X-Test-System-Warning',
+] as const;
+
+/** CONTRACT.md §3.2 (`X-System-Warning`), §10 (`Retry-After`). */
+const PASSED_RESPONSE_HEADERS = ['Content-Type', 'Retry-After', 'X-System-Warning'] as const;
+
+/** Headers on every relay response: KSeF answers carry tokens and must not be cached anywhere. */
+export const RELAY_RESPONSE_HEADERS: Readonly<Record<string, string>> = {
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+};
+
+export function upstreamRequestHeaders(incoming: Headers): Headers {
+  const headers = new Headers();
+  for (const name of FORWARDED_REQUEST_HEADERS) {
+    const value = incoming.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  return headers;
+}
+
+/**
+ * `Content-Length` passes only when the upstream body is not content-encoded: fetch decodes
+ * gzip/br bodies but keeps the encoded length and `Content-Encoding`, which would then be wrong for
+ * the bytes we send on. Without it the server frames the body itself.
+ */
+export function relayResponseHeaders(upstream: Headers): Headers {
+  const headers = new Headers(RELAY_RESPONSE_HEADERS);
+  for (const name of PASSED_RESPONSE_HEADERS) {
+    const value = upstream.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  const length = upstream.get('Content-Length');
+  if (length !== null && upstream.get('Content-Encoding') === null) headers.set('Content-Length', length);
+  return headers;
+}

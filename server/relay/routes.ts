@@ -1,0 +1,81 @@
+/**
+ * The allowlist of KSeF operations the relay forwards (CONTRACT.md §4, §5): exactly what the app
+ * needs to authenticate with XAdES and manage certificates, nothing else of the API.
+ */
+
+export type RelayMethod = 'GET' | 'POST' | 'DELETE';
+
+interface RouteDefinition {
+  readonly method: RelayMethod;
+  /** The path below `/v2` as in `open-api.json`; also what the log shows. */
+  readonly template: string;
+  /** Allowed query parameters and the pattern each value must match. */
+  readonly query: Readonly<Record<string, RegExp>>;
+}
+
+/** ReferenceNumber and serial formats from CONTRACT.md §3.4. */
+const PARAMETER_PATTERNS: Readonly<Record<string, string>> = {
+  referenceNumber: '[0-9A-Za-z-]{36}',
+  certificateSerialNumber: '[0-9A-F]{16}',
+};
+
+const ROUTES: readonly RouteDefinition[] = [
+  { method: 'POST', template: '/auth/challenge', query: {} },
+  { method: 'POST', template: '/auth/xades-signature', query: { verifyCertificateChain: /^(true|false)$/ } },
+  { method: 'GET', template: '/auth/{referenceNumber}', query: {} },
+  { method: 'POST', template: '/auth/token/redeem', query: {} },
+  { method: 'POST', template: '/auth/token/refresh', query: {} },
+  { method: 'DELETE', template: '/auth/sessions/current', query: {} },
+  { method: 'GET', template: '/certificates/limits', query: {} },
+  { method: 'GET', template: '/certificates/enrollments/data', query: {} },
+  { method: 'POST', template: '/certificates/enrollments', query: {} },
+  { method: 'GET', template: '/certificates/enrollments/{referenceNumber}', query: {} },
+  { method: 'POST', template: '/certificates/retrieve', query: {} },
+  { method: 'POST', template: '/certificates/query', query: { pageSize: /^\d{1,4}$/, pageOffset: /^\d{1,9}$/ } },
+  { method: 'POST', template: '/certificates/{certificateSerialNumber}/revoke', query: {} },
+];
+
+/**
+ * Matches the raw (still percent-encoded) path. The patterns admit only letters, digits, `-` and
+ * `/`, so an escape (`%2e`, `%2f`) or a dot segment can never match and the forwarded path is exactly
+ * the matched text.
+ */
+const COMPILED = ROUTES.map((route) => {
+  const source = route.template.replace(/\{(\w+)\}/g, (_, name: string) => PARAMETER_PATTERNS[name] ?? '(?!)');
+  return { route, pattern: new RegExp(`^${source}$`) };
+});
+
+export type RouteMatch =
+  | {
+      readonly kind: 'matched';
+      readonly template: string;
+      /** The matched path below `/v2`, e.g. `/auth/20250514-AU-...`. */
+      readonly path: string;
+      /** `''` or `?` plus the validated parameters. */
+      readonly query: string;
+      readonly hasBody: boolean;
+    }
+  | { readonly kind: 'query-not-allowed'; readonly template: string }
+  | { readonly kind: 'not-found' };
+
+/**
+ * Finds the allowlisted operation for `method` and `path` (below `/v2`). Query parameters: the
+ * allowed ones are validated and re-serialised; any other, a repeated or malformed one refuses the
+ * request (`query-not-allowed`) rather than being dropped, so the app never believes a filter applied
+ * that KSeF did not see.
+ */
+export function matchRoute(method: string, path: string, search: URLSearchParams): RouteMatch {
+  const found = COMPILED.find(({ route, pattern }) => route.method === method && pattern.test(path));
+  if (found === undefined) return { kind: 'not-found' };
+  const { route } = found;
+  const forwarded = new URLSearchParams();
+  for (const [name, value] of search) {
+    const allowed = Object.hasOwn(route.query, name) ? route.query[name] : undefined;
+    if (allowed === undefined || !allowed.test(value) || forwarded.has(name)) {
+      return { kind: 'query-not-allowed', template: route.template };
+    }
+    forwarded.append(name, value);
+  }
+  const query = forwarded.size === 0 ? '' : `?${forwarded.toString()}`;
+  return { kind: 'matched', template: route.template, path, query, hasBody: route.method === 'POST' };
+}
