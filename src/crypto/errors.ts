@@ -41,7 +41,31 @@ export type CryptoErrorCode =
   /** Enrollment data that cannot make a valid subject (e.g. an empty commonName). */
   | 'invalid-enrollment-data'
   /** A caller passed a password, name or option that the rules reject. */
-  | 'invalid-argument';
+  | 'invalid-argument'
+  /** A NIP with the wrong shape or check digit (a test identity, a sign-in context). */
+  | 'invalid-nip'
+  /** A PESEL with the wrong shape, check digit or date part. */
+  | 'invalid-pesel'
+  /** A signed sign-in file that is not well-formed XML. */
+  | 'xml-malformed'
+  /** A signed sign-in file that is not UTF-8, or declares another encoding (KSeF error 21217). */
+  | 'xml-not-utf8'
+  /** XML with a DOCTYPE: refused so that no entity is ever expanded or fetched (XXE, entity bombs). */
+  | 'xml-dtd-forbidden'
+  /** Well-formed XML whose document is not an `AuthTokenRequest` (2.0 or 2.1 namespace). */
+  | 'not-auth-token-request'
+  /** The sign-in file carries no `ds:Signature` (KSeF error 9102). */
+  | 'signature-missing'
+  /** The sign-in file carries more than one `ds:Signature` (KSeF error 9103). */
+  | 'signature-multiple'
+  /** The signature does not cover the request inside the file (detached; KSeF rejects it). */
+  | 'signature-detached'
+  /** The signed request carries a challenge other than the one KSeF gave us for this sign-in. */
+  | 'challenge-mismatch'
+  /** The challenge is older than the 10 minutes KSeF keeps it; see `ChallengeExpiredError.minutes`. */
+  | 'challenge-expired'
+  /** Our own signature does not verify with the given certificate: key and certificate are not a pair. */
+  | 'signer-certificate-mismatch';
 
 /** An error from `src/crypto/`, with a stable code the UI translates. */
 export class CryptoError extends AppError<CryptoErrorCode> {

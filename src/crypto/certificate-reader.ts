@@ -1,0 +1,185 @@
+import * as asn1js from 'asn1js';
+import { Certificate } from 'pkijs';
+import { bytesEqual, toHex } from '../lib/bytes';
+import { decodeDer } from './asn1';
+import type { CertificateSummary } from './certificate-summary';
+import { encodeName, formatName, readName } from './distinguished-name';
+import { CryptoError } from './errors';
+import { identifyDer } from './file-kind';
+import { ksefEnvironment, ksefPurpose, stripKsefSuffix } from './ksef-profile';
+import { OID } from './oids';
+import { decodeFileBytes } from './pem';
+import { bitStringBytes, publicKeyType, readPublicKey, verifySignature } from './signature';
+import { KEY_USAGE_BITS } from './key-usage';
+
+/** PEM labels that hold an X.509 certificate (RFC 7468 §5.1 and the OpenSSL variants). */
+const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
+const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
+
+/**
+ * Reads every certificate in a file, in file order, and summarises each (see `CertificateSummary`).
+ * Accepts PEM with one or more `CERTIFICATE` / `X509 CERTIFICATE` / `TRUSTED CERTIFICATE` blocks (other
+ * blocks beside them, such as a key, are ignored), DER, or bare base64 of DER (what KSeF's
+ * `/certificates/retrieve` returns). `now` sets validity and daysRemaining.
+ *
+ * @throws CryptoError
+ *   - `empty-file`: no bytes;
+ *   - `key-not-certificate`: a private key — PEM `... PRIVATE KEY`, DER PKCS#8 (plain or encrypted),
+ *     PKCS#1 or SEC1 — or a PKCS#12/PFX (the UI hands PFX files to the key reader);
+ *   - `csr-not-certificate`: a certification request (PEM or DER);
+ *   - `corrupt-file`: broken PEM, DER that does not parse, a certificate with a malformed field;
+ *   - `unrecognized-file`: anything else (text, random bytes, PEM without any of the above).
+ */
+export async function readCertificates(
+  bytes: Uint8Array,
+  now: Date = new Date(),
+  crypto: Crypto = globalThis.crypto,
+): Promise<CertificateSummary[]> {
+  const encoding = decodeFileBytes(bytes);
+  if (encoding.kind === 'der') {
+    // The same sorting the key reader uses, so a file goes to exactly one of the two readers.
+    const structure = identifyDer(encoding.der);
+    if (structure === 'certification-request') {
+      throw new CryptoError('csr-not-certificate', 'This is a certificate signing request');
+    }
+    if (structure !== 'certificate') throw new CryptoError('key-not-certificate', 'This is a private key, not a certificate');
+    return [await summarize(parseCertificate(encoding.der), now, crypto)];
+  }
+  const certificates = encoding.blocks.filter((b) => CERTIFICATE_LABELS.has(b.label));
+  if (certificates.length === 0) {
+    if (encoding.blocks.some((b) => b.label.endsWith('PRIVATE KEY') || b.label === 'PKCS12')) {
+      throw new CryptoError('key-not-certificate', 'The PEM holds a private key, not a certificate');
+    }
+    if (encoding.blocks.some((b) => CSR_LABELS.has(b.label))) {
+      throw new CryptoError('csr-not-certificate', 'The PEM holds a certificate signing request');
+    }
+    throw new CryptoError('unrecognized-file', 'The PEM holds no certificate');
+  }
+  const summaries: CertificateSummary[] = [];
+  for (const block of certificates) {
+    // OpenSSL's TRUSTED CERTIFICATE is the certificate followed by trust settings we do not read.
+    const der = block.label === 'TRUSTED CERTIFICATE' ? firstElement(block.der) : block.der;
+    summaries.push(await summarize(parseCertificate(der), now, crypto));
+  }
+  return summaries;
+}
+
+/**
+ * The first certificate of a file (the leaf, in the order KSeF, OpenSSL and browsers write chains).
+ * Same inputs and errors as `readCertificates`.
+ */
+export async function readCertificate(
+  bytes: Uint8Array,
+  now: Date = new Date(),
+  crypto: Crypto = globalThis.crypto,
+): Promise<CertificateSummary> {
+  const [first] = await readCertificates(bytes, now, crypto);
+  if (first === undefined) throw new CryptoError('unrecognized-file', 'The file holds no certificate');
+  return first;
+}
+
+/** A certificate parsed by pkijs, with the exact DER of the parts pkijs would re-encode. */
+export interface ParsedCertificate {
+  readonly certificate: Certificate;
+  readonly der: Uint8Array;
+  /** DER SubjectPublicKeyInfo as it appears in the certificate. */
+  readonly spki: Uint8Array;
+}
+
+/**
+ * Parses one DER X.509 certificate (RFC 5280 §4.1) strictly: one complete structure, nothing after it.
+ *
+ * @throws CryptoError `corrupt-file` when it does not parse.
+ */
+export function parseCertificate(der: Uint8Array): ParsedCertificate {
+  const copy = Uint8Array.from(der);
+  const root = decodeDer(copy, 'The certificate');
+  let certificate: Certificate;
+  try {
+    certificate = new Certificate({ schema: root });
+  } catch (cause) {
+    // pkijs reports a schema mismatch by throwing: the bytes are not a Certificate.
+    if (cause instanceof Error) throw new CryptoError('corrupt-file', 'The certificate does not parse', { cause });
+    throw cause;
+  }
+  // The schema matched, so the TBSCertificate holds subjectPublicKeyInfo after the optional [0] version.
+  const tbs = root instanceof asn1js.Sequence ? root.valueBlock.value[0] : undefined;
+  const fields = tbs instanceof asn1js.Sequence ? tbs.valueBlock.value : [];
+  const spki = fields[fields[0]?.idBlock.tagClass === 3 ? 6 : 5];
+  if (spki === undefined) throw new CryptoError('corrupt-file', 'The certificate has no subjectPublicKeyInfo');
+  return { certificate, der: copy, spki: Uint8Array.from(spki.valueBeforeDecodeView) };
+}
+
+async function summarize({ certificate, der, spki }: ParsedCertificate, now: Date, crypto: Crypto): Promise<CertificateSummary> {
+  const subject = readName(certificate.subject);
+  const issuer = readName(certificate.issuer);
+  const notBefore = certificate.notBefore.value;
+  const notAfter = certificate.notAfter.value;
+  if (Number.isNaN(notBefore.getTime()) || Number.isNaN(notAfter.getTime())) {
+    throw new CryptoError('corrupt-file', 'The certificate has an invalid validity date');
+  }
+  const key = readPublicKey(spki);
+  const keyUsage = readKeyUsage(certificate);
+  const commonName = subject.find((a) => a.type === OID.commonName)?.value ?? null;
+  const signature = bitStringBytes(certificate.signatureValue);
+  const sameName = bytesEqual(encodeName(certificate.issuer), encodeName(certificate.subject));
+  const selfSigned =
+    sameName &&
+    signature !== null &&
+    (await verifySignature(spki, certificate.signatureAlgorithm, certificate.tbsView, signature, crypto)) === 'valid';
+  const fingerprint = new Uint8Array(await crypto.subtle.digest('SHA-256', Uint8Array.from(der)));
+  return {
+    subject,
+    subjectText: formatName(subject),
+    issuer,
+    issuerText: formatName(issuer),
+    ownerName: commonName === null ? null : stripKsefSuffix(commonName),
+    serialHex: serialHex(certificate.serialNumber),
+    notBefore,
+    notAfter,
+    daysRemaining: Math.floor((notAfter.getTime() - now.getTime()) / 86_400_000),
+    validity: now < notBefore ? 'not-yet-valid' : now > notAfter ? 'expired' : 'valid',
+    keyType: publicKeyType(key),
+    selfSigned,
+    keyUsage,
+    purpose: ksefPurpose(keyUsage, commonName),
+    environment: ksefEnvironment(issuer),
+    sha256Fingerprint: toHex(fingerprint),
+    spki,
+    der,
+  };
+}
+
+/** Uppercase hex of the serial without the DER sign byte: 8-byte KSeF serials give 16 characters. */
+function serialHex(serial: asn1js.Integer): string {
+  const bytes = serial.valueBlock.valueHexView;
+  return toHex(bytes.length > 1 && bytes[0] === 0 ? bytes.subarray(1) : bytes);
+}
+
+/** The keyUsage bits set, by name; empty when the extension is absent. */
+function readKeyUsage(certificate: Certificate): string[] {
+  const extensions = (certificate.extensions ?? []).filter((e) => e.extnID === OID.keyUsage);
+  const [extension] = extensions;
+  if (extension === undefined) return [];
+  const bits = decodeDer(new Uint8Array(extension.extnValue.getValue()), 'The keyUsage extension');
+  if (extensions.length > 1 || !(bits instanceof asn1js.BitString) || bits.idBlock.isConstructed) {
+    throw new CryptoError('corrupt-file', 'The keyUsage extension is malformed');
+  }
+  const bytes = bits.valueBlock.valueHexView;
+  const length = bytes.length * 8 - bits.valueBlock.unusedBits;
+  return KEY_USAGE_BITS.filter((_, i) => i < length && ((bytes[i >> 3] ?? 0) & (0x80 >> (i & 7))) !== 0);
+}
+
+/** The first TLV of `der` (what precedes OpenSSL's trust settings in a TRUSTED CERTIFICATE). */
+function firstElement(der: Uint8Array): Uint8Array {
+  let end: number;
+  try {
+    end = asn1js.fromBER(Uint8Array.from(der)).offset;
+  } catch (cause) {
+    // asn1js signals most errors with offset -1 but throws on some malformed values.
+    if (cause instanceof Error) throw new CryptoError('corrupt-file', 'The TRUSTED CERTIFICATE does not parse', { cause });
+    throw cause;
+  }
+  if (end === -1) throw new CryptoError('corrupt-file', 'The TRUSTED CERTIFICATE does not parse');
+  return der.subarray(0, end);
+}
