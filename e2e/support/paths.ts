@@ -1,0 +1,23 @@
+import { join, resolve } from 'node:path';
+
+/** The environment variable through which the global setup tells the tests where the fixtures are. */
+export const FIXTURES_ENV = 'KSEF_CERT_E2E_FIXTURES';
+
+/** Password of jan.key (the fixture key in the Taxpayer Application format). */
+export const KEY_PASSWORD = 'Klucz-Testowy-2025!';
+/** Password of jan.pfx and jan-legacy.pfx. */
+export const PFX_PASSWORD = 'Pfx-Testowy-2025!';
+
+/**
+ * The real Taxpayer Application sample key, beside the repository (CI clones the repo with shared/
+ * next to it): `../shared/...` from the repository root.
+ */
+export const TAXPAYER_SAMPLE_KEY = resolve(import.meta.dirname, '../..', '../shared/ksef-spec/samples/taxpayer-app-ec-p256.key');
+export const TAXPAYER_KEY_PASSWORD = 'ADadADad12!@adadad';
+
+/** Path of a fixture made by the global setup. */
+export function fixture(name: string): string {
+  const dir = process.env[FIXTURES_ENV];
+  if (dir === undefined) throw new Error(`${FIXTURES_ENV} is not set: run the suite through playwright.config.ts`);
+  return join(dir, name);
+}

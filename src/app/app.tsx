@@ -1,0 +1,89 @@
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { CheckPage } from '../features/check/check-page';
+import { HomePage } from '../features/home/home-page';
+import type { Messages } from '../messages/catalogs';
+import { useLanguage, useMessages } from '../state/preferences-store';
+import { LanguageSwitch } from './language-switch';
+import { NotFoundPage } from './not-found-page';
+import { hrefOf, useRoute, type RouteName } from './routes';
+
+function pageTitle(route: RouteName, t: Messages): string {
+  switch (route) {
+    case 'home':
+      return t.home.title;
+    case 'check':
+      return t.check.title;
+    case 'not-found':
+      return t.notFound.title;
+  }
+}
+
+function Page({ route }: { readonly route: RouteName }) {
+  switch (route) {
+    case 'home':
+      return <HomePage checkHref={hrefOf('check')} />;
+    case 'check':
+      return <CheckPage />;
+    case 'not-found':
+      return <NotFoundPage />;
+  }
+}
+
+/** The shell: skip link, header with the language switch, one `main`, the privacy note. */
+export function App() {
+  const t = useMessages();
+  const language = useLanguage();
+  const route = useRoute();
+  const mainRef = useRef<HTMLElement>(null);
+  const shownRoute = useRef<RouteName | null>(null);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  useEffect(() => {
+    document.title = t.app.pageTitle(pageTitle(route, t));
+  }, [route, t]);
+
+  // On a route change (not the first load) focus the new page's heading, as a page load would.
+  useEffect(() => {
+    if (shownRoute.current !== null && shownRoute.current !== route) {
+      mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+    }
+    shownRoute.current = route;
+  }, [route]);
+
+  // The skip link must not change the hash: here the hash is the route.
+  const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    mainRef.current?.focus();
+  };
+
+  return (
+    <>
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        {t.app.skipLink}
+      </a>
+      <header className="site-header">
+        <div className="site-header-inner">
+          <a className="brand" href={hrefOf('home')} aria-current={route === 'home' ? 'page' : undefined}>
+            <span className="brand-name">{t.app.name}</span>
+            <span className="brand-tagline">{t.app.tagline}</span>
+          </a>
+          <nav aria-label={t.app.mainNavigation} className="site-nav">
+            <a href={hrefOf('check')} aria-current={route === 'check' ? 'page' : undefined}>
+              {t.home.checkLink}
+            </a>
+          </nav>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
+        <Page route={route} />
+      </main>
+      <footer className="site-footer">
+        <p className="privacy-note">{t.app.privacy}</p>
+      </footer>
+    </>
+  );
+}

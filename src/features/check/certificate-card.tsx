@@ -1,0 +1,77 @@
+import { useId, type ReactNode } from 'react';
+import type { CertificateSummary } from '../../crypto/certificate-summary';
+import { describeKeyType } from '../../crypto/key-type';
+import type { PairResult } from '../../crypto/pair';
+import type { Messages } from '../../messages/catalogs';
+import { useMessages } from '../../state/preferences-store';
+import { formatDateTime, formatFingerprint } from './format';
+
+function validityText(t: Messages, c: CertificateSummary): string {
+  switch (c.validity) {
+    case 'valid':
+      return t.certificate.validFor(c.daysRemaining);
+    case 'expired':
+      return t.certificate.expired(Math.abs(c.daysRemaining));
+    case 'not-yet-valid':
+      return t.certificate.notYetValid;
+  }
+}
+
+function keyTypeText(t: Messages, c: CertificateSummary): string {
+  return c.keyType.kind === 'other' ? t.certificate.otherKey(c.keyType.algorithmOid) : describeKeyType(c.keyType);
+}
+
+interface CertificateCardProps {
+  readonly certificate: CertificateSummary;
+  readonly fileName: string;
+  /** The pair check against the key, once it ran. */
+  readonly pair: PairResult | null;
+  readonly children?: ReactNode;
+}
+
+/** What a certificate is, in the words a taxpayer uses: owner, KSeF type and environment, validity. */
+export function CertificateCard({ certificate: c, fileName, pair, children }: CertificateCardProps) {
+  const t = useMessages();
+  const headingId = useId();
+  const rows: readonly [string, ReactNode][] = [
+    [t.certificate.owner, c.ownerName ?? t.certificate.noOwner],
+    [t.certificate.purpose, t.certificate.purposes[c.purpose]],
+    [t.certificate.environment, t.certificate.environments[c.environment]],
+    [t.certificate.serial, <code key="serial">{c.serialHex}</code>],
+    [
+      t.certificate.validity,
+      <>
+        {t.certificate.range(formatDateTime(t.locale, c.notBefore), formatDateTime(t.locale, c.notAfter))}{' '}
+        <span className={`validity validity-${c.validity}`}>({validityText(t, c)})</span>
+      </>,
+    ],
+    [t.certificate.keyType, keyTypeText(t, c)],
+    [t.certificate.subject, c.subjectText],
+    [t.certificate.issuer, c.issuerText],
+    [t.certificate.selfSigned, c.selfSigned ? t.certificate.yes : t.certificate.no],
+    [t.certificate.fingerprint, <code key="fp" className="fingerprint">{formatFingerprint(c.sha256Fingerprint)}</code>],
+  ];
+  return (
+    <article className="panel certificate-card" aria-labelledby={headingId}>
+      <header className="certificate-header">
+        <h3 id={headingId}>{c.ownerName === null ? t.certificate.headingNoOwner : t.certificate.heading(c.ownerName)}</h3>
+        <p className="hint">{t.certificate.fromFile(fileName)}</p>
+        {pair !== null && (
+          <p className={pair.match ? 'badge badge-ok' : 'badge badge-bad'}>
+            <span aria-hidden="true">{pair.match ? '✓ ' : '✗ '}</span>
+            {pair.match ? t.check.pairBadge : `${t.check.noPairBadge}: ${t.check.reasons[pair.reason]}`}
+          </p>
+        )}
+      </header>
+      <dl className="facts">
+        {rows.map(([label, value]) => (
+          <div key={label} className="fact">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {children}
+    </article>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * The checker's crypto work, in one module the store loads lazily (`import('./check-crypto')`): it
+ * pulls in PKI.js/asn1js, which must stay out of the JavaScript of the first paint.
+ */
+import { readCertificates } from '../crypto/certificate-reader';
+import type { CertificateSummary } from '../crypto/certificate-summary';
+import { isCryptoError } from '../crypto/errors';
+import { identifyFile } from '../crypto/file-kind';
+import type { LoadedPrivateKey } from '../crypto/key-type';
+import { checkPair } from '../crypto/pair';
+import { buildPfx, readPfx } from '../crypto/pkcs12';
+import { readPrivateKey } from '../crypto/private-key-reader';
+import type { CertificateEntry, LockedFile, OpenedFileContent, PairOutcome } from './check-model';
+
+type InspectedContent = Exclude<OpenedFileContent, { kind: 'reading' } | { kind: 'error' }>;
+type OpenedKeyContent = Extract<OpenedFileContent, { kind: 'key' }>;
+
+/**
+ * Tells what a file holds, by content. A plain private key is opened at once. An encrypted key or a
+ * PFX is first tried without a password, so that what no password can fix (OpenSSL's legacy PEM
+ * encryption, a 3DES/RC2 PFX) is reported right away; otherwise it is kept as ciphertext until the
+ * password comes. A PFX without a password opens at once.
+ *
+ * @throws CryptoError from the readers (`empty-file`, `unrecognized-file`, `corrupt-file`, ...).
+ */
+export async function inspectFile(bytes: Uint8Array, now: Date = new Date()): Promise<InspectedContent> {
+  const kinds = new Set(identifyFile(bytes));
+  if (kinds.has('pkcs12')) {
+    const pfx = await withoutPassword(() => readPfx(bytes, undefined));
+    if (pfx === null) return { kind: 'locked', format: 'pkcs12', bytes, certificates: [] };
+    return { kind: 'key', format: 'pkcs12', key: pfx.key, certificates: await summarize(pfx.certificates, now) };
+  }
+  const certificates = kinds.has('certificate') ? await readCertificates(bytes, now) : [];
+  if (kinds.has('encrypted-private-key')) {
+    const key = await withoutPassword(() => readPrivateKey(bytes, undefined));
+    if (key === null) return { kind: 'locked', format: 'encrypted-private-key', bytes, certificates };
+    return { kind: 'key', format: 'encrypted-private-key', key, certificates };
+  }
+  if (kinds.has('private-key')) {
+    return { kind: 'key', format: 'private-key', key: await readPrivateKey(bytes, undefined), certificates };
+  }
+  if (kinds.has('certificate')) return { kind: 'certificates', certificates };
+  return { kind: 'csr' };
+}
+
+/** The result of `read`, or `null` when it needs a password. */
+async function withoutPassword<T>(read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read();
+  } catch (error) {
+    if (isCryptoError(error, 'password-required')) return null;
+    throw error;
+  }
+}
+
+async function summarize(certificates: readonly Uint8Array[], now: Date): Promise<CertificateSummary[]> {
+  const summaries: CertificateSummary[] = [];
+  for (const der of certificates) summaries.push(...(await readCertificates(der, now)));
+  return summaries;
+}
+
+/**
+ * Opens an encrypted key or a PFX with the password. The password is used for this call only.
+ *
+ * @throws CryptoError `wrong-password`, `legacy-pfx-encryption`, `unsupported-encryption`, ...
+ */
+export async function unlockFile(file: LockedFile, password: string, now: Date = new Date()): Promise<OpenedKeyContent> {
+  const { format, bytes } = file.content;
+  if (format === 'encrypted-private-key') {
+    const key = await readPrivateKey(bytes, password);
+    return { kind: 'key', format, key, certificates: file.content.certificates };
+  }
+  const pfx = await readPfx(bytes, password);
+  return { kind: 'key', format, key: pfx.key, certificates: await summarize(pfx.certificates, now) };
+}
+
+/** Checks the key against every certificate. A mismatch is a result, not an error. */
+export async function checkPairs(key: LoadedPrivateKey, certificates: readonly CertificateEntry[]): Promise<PairOutcome[]> {
+  return Promise.all(
+    certificates.map(async (entry) => ({ ...entry, result: await checkPair(key, entry.certificate.der) })),
+  );
+}
+
+/** A PFX holding the key and the certificate, encrypted with `password` (AES-256, PBKDF2). */
+export function exportPfx(
+  key: LoadedPrivateKey,
+  certificate: CertificateSummary,
+  password: string,
+  friendlyName: string,
+): Promise<Uint8Array> {
+  return buildPfx({ privateKey: key.privateKey, certificate: certificate.der, friendlyName, password });
+}

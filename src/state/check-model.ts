@@ -1,0 +1,119 @@
+import type { ReadFileErrorCode } from '../browser/read-file';
+import type { CertificateSummary } from '../crypto/certificate-summary';
+import type { CryptoErrorCode } from '../crypto/errors';
+import type { LoadedPrivateKey } from '../crypto/key-type';
+import type { PairResult } from '../crypto/pair';
+
+/** Why something could not be done; the UI translates it through `src/messages/`. */
+export type Problem =
+  | { readonly source: 'crypto'; readonly code: CryptoErrorCode }
+  | { readonly source: 'file'; readonly code: ReadFileErrorCode }
+  | { readonly source: 'unexpected' };
+
+/** A key file that needs a password before it can be used. */
+export type LockedFormat = 'encrypted-private-key' | 'pkcs12';
+
+/**
+ * What an opened file turned out to be. Only ciphertext (`locked.bytes`) and public data stay here;
+ * an opened key is a `LoadedPrivateKey` (a WebCrypto key) held in memory, never stored.
+ */
+export type OpenedFileContent =
+  | { readonly kind: 'reading' }
+  | {
+      readonly kind: 'locked';
+      readonly format: LockedFormat;
+      readonly bytes: Uint8Array;
+      readonly certificates: readonly CertificateSummary[];
+    }
+  | {
+      readonly kind: 'key';
+      readonly format: LockedFormat | 'private-key';
+      readonly key: LoadedPrivateKey;
+      readonly certificates: readonly CertificateSummary[];
+    }
+  | { readonly kind: 'certificates'; readonly certificates: readonly CertificateSummary[] }
+  | { readonly kind: 'csr' }
+  | { readonly kind: 'error'; readonly problem: Problem };
+
+export interface OpenedFile {
+  readonly id: number;
+  readonly name: string;
+  readonly size: number;
+  readonly content: OpenedFileContent;
+}
+
+export type LockedFile = OpenedFile & { readonly content: Extract<OpenedFileContent, { kind: 'locked' }> };
+
+/** A certificate together with the file it came from. */
+export interface CertificateEntry {
+  /** Stable while the file stays open: `<file id>.<index in the file>`. */
+  readonly id: string;
+  readonly fileName: string;
+  readonly certificate: CertificateSummary;
+}
+
+/** One certificate checked against the key. */
+export interface PairOutcome extends CertificateEntry {
+  readonly result: PairResult;
+}
+
+/** The one async state of the checker (STYLE: a union, never a handful of booleans). */
+export type CheckRun =
+  | { readonly status: 'idle' }
+  | { readonly status: 'checking' }
+  | { readonly status: 'done'; readonly key: LoadedPrivateKey; readonly pairs: readonly PairOutcome[] }
+  | { readonly status: 'failed'; readonly problem: Problem; readonly fileName: string | null };
+
+/** The state of a PFX export from a matching pair. */
+export type PfxExport =
+  | { readonly status: 'idle' }
+  | { readonly status: 'exporting' }
+  | { readonly status: 'done'; readonly fileName: string }
+  | { readonly status: 'failed'; readonly problem: Problem };
+
+/** What the opened files allow: check now, or what is missing first. */
+export type CheckPlan =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'reading' }
+  | { readonly kind: 'file-error'; readonly fileName: string; readonly problem: Problem }
+  | { readonly kind: 'several-keys' }
+  | { readonly kind: 'needs-key'; readonly hasCsr: boolean }
+  | { readonly kind: 'needs-password'; readonly file: LockedFile }
+  | { readonly kind: 'needs-certificate'; readonly hasCsr: boolean }
+  | { readonly kind: 'ready'; readonly key: LoadedPrivateKey; readonly certificates: readonly CertificateEntry[] };
+
+function isLocked(file: OpenedFile): file is LockedFile {
+  return file.content.kind === 'locked';
+}
+
+/** Every certificate in the opened files (certificate files and those inside a PFX), in order. */
+export function certificatesOf(files: readonly OpenedFile[]): CertificateEntry[] {
+  return files.flatMap((file) =>
+    'certificates' in file.content
+      ? file.content.certificates.map((certificate, i) => ({ id: `${file.id}.${i}`, fileName: file.name, certificate }))
+      : [],
+  );
+}
+
+/**
+ * Decides what the opened files allow. The first file that could not be read blocks the check (its
+ * error is the answer); exactly one key (plain, encrypted or PFX) and at least one certificate are
+ * needed; the key is checked against every certificate.
+ */
+export function planCheck(files: readonly OpenedFile[]): CheckPlan {
+  if (files.length === 0) return { kind: 'empty' };
+  if (files.some((f) => f.content.kind === 'reading')) return { kind: 'reading' };
+  for (const file of files) {
+    if (file.content.kind === 'error') return { kind: 'file-error', fileName: file.name, problem: file.content.problem };
+  }
+  const keyFiles = files.filter((f) => f.content.kind === 'key' || f.content.kind === 'locked');
+  const hasCsr = files.some((f) => f.content.kind === 'csr');
+  const [keyFile, ...otherKeys] = keyFiles;
+  if (otherKeys.length > 0) return { kind: 'several-keys' };
+  if (keyFile === undefined) return { kind: 'needs-key', hasCsr };
+  if (isLocked(keyFile)) return { kind: 'needs-password', file: keyFile };
+  if (keyFile.content.kind !== 'key') return { kind: 'needs-key', hasCsr };
+  const certificates = certificatesOf(files);
+  if (certificates.length === 0) return { kind: 'needs-certificate', hasCsr };
+  return { kind: 'ready', key: keyFile.content.key, certificates };
+}

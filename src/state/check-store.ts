@@ -1,0 +1,175 @@
+import { create } from 'zustand';
+import { readFileBytes, ReadFileError } from '../browser/read-file';
+import { downloadFile } from '../browser/download';
+import type { CertificateSummary } from '../crypto/certificate-summary';
+import { isCryptoError } from '../crypto/errors';
+import { encodePem } from '../crypto/pem';
+import { certificateFileBase } from './file-name';
+import { planCheck, type CheckRun, type OpenedFile, type OpenedFileContent, type PfxExport, type Problem } from './check-model';
+
+/**
+ * The offline checker. Files and results live in memory only: this store has no persist middleware,
+ * and no password ever enters it (passwords go from the form straight into one action call).
+ */
+export interface CheckState {
+  readonly files: readonly OpenedFile[];
+  readonly run: CheckRun;
+  readonly pfxExport: PfxExport;
+}
+
+const initialState: CheckState = { files: [], run: { status: 'idle' }, pfxExport: { status: 'idle' } };
+
+export const useCheckStore = create<CheckState>()(() => initialState);
+
+const loadCheckCrypto = () => import('./check-crypto');
+
+/**
+ * Starts loading the crypto code in the background once the checker is on screen, so that opening
+ * files makes no request at all and the first paint does not wait for it.
+ */
+export function preloadCheckCrypto(): void {
+  loadCheckCrypto().catch((error: unknown) => logUnexpected('Loading the crypto code failed', error));
+}
+
+let nextFileId = 1;
+/** Bumped on every change of the files; an evaluation whose number is stale drops its result. */
+let revision = 0;
+
+/** Opens the files the user chose or dropped and checks them as soon as they allow it. */
+export async function addFiles(files: readonly File[]): Promise<void> {
+  if (files.length === 0) return;
+  const added = files.map((file): OpenedFile => ({ id: nextFileId++, name: file.name, size: file.size, content: { kind: 'reading' } }));
+  useCheckStore.setState((s) => ({ files: [...s.files, ...added], run: { status: 'checking' }, pfxExport: { status: 'idle' } }));
+  revision++;
+  await Promise.all(
+    files.map(async (file, index) => {
+      const id = added[index]?.id;
+      if (id !== undefined) setContent(id, await inspect(file));
+    }),
+  );
+  revision++;
+  await evaluate();
+}
+
+/** Removes one opened file and checks the rest again. */
+export async function removeFile(id: number): Promise<void> {
+  useCheckStore.setState((s) => ({ files: s.files.filter((f) => f.id !== id), pfxExport: { status: 'idle' } }));
+  revision++;
+  await evaluate();
+}
+
+/** Forgets every opened file and result. */
+export function clearFiles(): void {
+  revision++;
+  useCheckStore.setState(initialState);
+}
+
+/**
+ * Opens the encrypted key or PFX with `password`, then checks. A wrong password leaves the file
+ * locked and the run `failed` with `wrong-password`, so the user can try again.
+ */
+export async function unlock(password: string): Promise<void> {
+  const plan = planCheck(useCheckStore.getState().files);
+  if (plan.kind !== 'needs-password') return;
+  const own = ++revision;
+  useCheckStore.setState({ run: { status: 'checking' } });
+  try {
+    const { unlockFile } = await loadCheckCrypto();
+    const content = await unlockFile(plan.file, password);
+    if (own !== revision) return;
+    setContent(plan.file.id, content);
+  } catch (error) {
+    if (own !== revision) return;
+    useCheckStore.setState({ run: { status: 'failed', problem: toProblem(error), fileName: plan.file.name } });
+    return;
+  }
+  await evaluate();
+}
+
+/** Saves the key and `certificate` of a matching pair as `<owner>_<serial>.pfx`, encrypted with `password`. */
+export async function exportPfx(certificate: CertificateSummary, password: string): Promise<void> {
+  const { run } = useCheckStore.getState();
+  if (run.status !== 'done') return;
+  useCheckStore.setState({ pfxExport: { status: 'exporting' } });
+  try {
+    const crypto = await loadCheckCrypto();
+    const pfx = await crypto.exportPfx(run.key, certificate, password, certificate.ownerName ?? certificate.serialHex);
+    const fileName = `${certificateFileBase(certificate)}.pfx`;
+    downloadFile(fileName, pfx, 'application/x-pkcs12');
+    useCheckStore.setState({ pfxExport: { status: 'done', fileName } });
+  } catch (error) {
+    useCheckStore.setState({ pfxExport: { status: 'failed', problem: toProblem(error) } });
+  }
+}
+
+/** Returns the PFX export to its start, e.g. when the form is closed. */
+export function resetPfxExport(): void {
+  useCheckStore.setState({ pfxExport: { status: 'idle' } });
+}
+
+/** Saves the certificate as PEM text (`.crt`, what the Taxpayer Application hands out too). */
+export function downloadCertificate(certificate: CertificateSummary): void {
+  downloadFile(`${certificateFileBase(certificate)}.crt`, encodePem('CERTIFICATE', certificate.der), 'application/x-pem-file');
+}
+
+async function inspect(file: File): Promise<OpenedFileContent> {
+  try {
+    const bytes = await readFileBytes(file);
+    const { inspectFile } = await loadCheckCrypto();
+    return await inspectFile(bytes);
+  } catch (error) {
+    return { kind: 'error', problem: toProblem(error) };
+  }
+}
+
+function setContent(id: number, content: OpenedFileContent): void {
+  useCheckStore.setState((s) => ({ files: s.files.map((f) => (f.id === id ? { ...f, content } : f)) }));
+}
+
+/** Runs the pair check when the files allow it; otherwise settles the run for what is missing. */
+async function evaluate(): Promise<void> {
+  const own = revision;
+  const plan = planCheck(useCheckStore.getState().files);
+  switch (plan.kind) {
+    case 'reading':
+      return;
+    case 'file-error':
+      useCheckStore.setState({ run: { status: 'failed', problem: plan.problem, fileName: plan.fileName } });
+      return;
+    case 'ready':
+      break;
+    default:
+      useCheckStore.setState({ run: { status: 'idle' } });
+      return;
+  }
+  useCheckStore.setState({ run: { status: 'checking' } });
+  let run: CheckRun;
+  try {
+    const { checkPairs } = await loadCheckCrypto();
+    run = { status: 'done', key: plan.key, pairs: await checkPairs(plan.key, plan.certificates) };
+  } catch (error) {
+    run = { status: 'failed', problem: toProblem(error), fileName: null };
+  }
+  if (own === revision) useCheckStore.setState({ run });
+}
+
+/** Names what went wrong. Anything we cannot name is logged (type and stack only) and shown generically. */
+function toProblem(error: unknown): Problem {
+  if (isCryptoError(error)) return { source: 'crypto', code: error.code };
+  if (error instanceof ReadFileError) return { source: 'file', code: error.code };
+  logUnexpected('The check failed unexpectedly', error);
+  return { source: 'unexpected' };
+}
+
+/**
+ * Logs an unexpected failure without its message: messages of parser errors can quote the bytes
+ * they choked on, and no file content or password may reach a log. Name and stack frames suffice.
+ */
+function logUnexpected(what: string, error: unknown): void {
+  if (error instanceof Error) {
+    const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+    console.error(`ksef-cert: ${what} (${error.name})`, frames.join('\n'));
+  } else {
+    console.error(`ksef-cert: ${what} (${typeof error})`);
+  }
+}

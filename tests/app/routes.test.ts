@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { hrefOf, routeFromHash } from '../../src/app/routes';
+
+describe('routeFromHash', () => {
+  it.each([
+    ['', 'home'],
+    ['#', 'home'],
+    ['#/', 'home'],
+    ['#/check', 'check'],
+    ['#/check/', 'check'],
+    ['#/CHECK', 'not-found'],
+    ['#/apply', 'not-found'],
+    ['#main', 'not-found'],
+  ])('%j -> %s', (hash, route) => {
+    expect(routeFromHash(hash)).toBe(route);
+  });
+
+  it('round-trips every route through its href', () => {
+    expect(routeFromHash(hrefOf('check'))).toBe('check');
+    expect(routeFromHash(hrefOf('home'))).toBe('home');
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/messages/en';
+import { pl } from '../../src/messages/pl';
+
+/** Every leaf of a catalog as `path -> value`. */
+function leaves(value: unknown, path = ''): [string, unknown][] {
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, inner]) => leaves(inner, path === '' ? key : `${path}.${key}`));
+  }
+  return [[path, value]];
+}
+
+describe('message catalogs', () => {
+  it('have the same keys, and each text is non-empty in both', () => {
+    const plLeaves = leaves(pl);
+    const enLeaves = leaves(en);
+    expect(enLeaves.map(([path]) => path).sort()).toEqual(plLeaves.map(([path]) => path).sort());
+    for (const [path, text] of [...plLeaves, ...enLeaves]) {
+      const sample = typeof text === 'function' ? String(Reflect.apply(text, undefined, ['x', 2])) : text;
+      expect(typeof sample === 'string' && sample.trim() !== '', path).toBe(true);
+    }
+  });
+
+  it('uses Polish plural forms', () => {
+    expect(pl.check.filesCount(1)).toBe('1 plik');
+    expect(pl.check.filesCount(3)).toBe('3 pliki');
+    expect(pl.check.filesCount(5)).toBe('5 plików');
+    expect(pl.check.filesCount(22)).toBe('22 pliki');
+    expect(pl.certificate.validFor(1)).toBe('ważny jeszcze 1 dzień');
+    expect(pl.certificate.validFor(729)).toBe('ważny jeszcze 729 dni');
+    expect(en.certificate.expired(1)).toBe('expired 1 day ago');
+  });
+
+  it('gives the conversion commands for legacy files', () => {
+    expect(pl.cryptoErrors['legacy-pfx-encryption']).toContain('openssl pkcs12 -in stary.pfx -nodes | openssl pkcs12 -export -out nowy.pfx');
+    expect(pl.cryptoErrors['legacy-pem-encryption']).toContain('openssl pkcs8 -topk8 -v2 aes-256-cbc -in stary.key -out nowy.key');
+  });
+});
