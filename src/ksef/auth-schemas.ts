@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import {
+  challengeSchema,
+  dateTimeSchema,
+  int64Schema,
+  referenceNumberSchema,
+  statusInfoSchema,
+  tokenInfoSchema,
+} from './common-schemas';
+
+/** `AuthenticationChallengeResponse` (POST /auth/challenge, CONTRACT §4.2). */
+export const authenticationChallengeResponseSchema = z.object({
+  challenge: challengeSchema,
+  timestamp: dateTimeSchema,
+  timestampMs: int64Schema,
+  clientIp: z.string(),
+});
+export type AuthenticationChallengeResponse = z.infer<typeof authenticationChallengeResponseSchema>;
+
+/** `AuthenticationInitResponse` (POST /auth/xades-signature, 202). */
+export const authenticationInitResponseSchema = z.object({
+  referenceNumber: referenceNumberSchema,
+  authenticationToken: tokenInfoSchema,
+});
+export type AuthenticationInitResponse = z.infer<typeof authenticationInitResponseSchema>;
+
+/** `AuthenticationMethod` (deprecated by KSeF in favour of `AuthenticationMethodInfo`). */
+export const authenticationMethodSchema = z.enum([
+  'Token',
+  'TrustedProfile',
+  'InternalCertificate',
+  'QualifiedSignature',
+  'QualifiedSeal',
+  'PersonalSignature',
+  'PeppolSignature',
+]);
+export type AuthenticationMethod = z.infer<typeof authenticationMethodSchema>;
+
+/** `AuthenticationMethodCategory`. */
+export const authenticationMethodCategorySchema = z.enum(['XadesSignature', 'NationalNode', 'Token', 'Other']);
+export type AuthenticationMethodCategory = z.infer<typeof authenticationMethodCategorySchema>;
+
+/** `AuthenticationMethodInfo`, e.g. `{ category: 'XadesSignature', code: 'xades.qualified-seal', ... }`. */
+export const authenticationMethodInfoSchema = z.object({
+  category: authenticationMethodCategorySchema,
+  code: z.string(),
+  displayName: z.string(),
+});
+export type AuthenticationMethodInfo = z.infer<typeof authenticationMethodInfoSchema>;
+
+/** `AuthenticationOperationStatusResponse` (GET /auth/{referenceNumber}, CONTRACT §4.6). */
+export const authenticationOperationStatusResponseSchema = z.object({
+  startDate: dateTimeSchema,
+  // Required in open-api.json but deprecated with removal announced for 2026-11-16 (changelog 2.1.0);
+  // optional here so sign-in keeps working the day KSeF stops sending it. Nothing reads it.
+  authenticationMethod: authenticationMethodSchema.optional(),
+  authenticationMethodInfo: authenticationMethodInfoSchema,
+  status: statusInfoSchema,
+  isTokenRedeemed: z.boolean().nullish(),
+  lastTokenRefreshDate: dateTimeSchema.nullish(),
+  refreshTokenValidUntil: dateTimeSchema.nullish(),
+});
+export type AuthenticationOperationStatusResponse = z.infer<typeof authenticationOperationStatusResponseSchema>;
+
+/** `AuthenticationTokensResponse` (POST /auth/token/redeem). Both tokens are secrets. */
+export const authenticationTokensResponseSchema = z.object({
+  accessToken: tokenInfoSchema,
+  refreshToken: tokenInfoSchema,
+});
+export type AuthenticationTokensResponse = z.infer<typeof authenticationTokensResponseSchema>;
+
+/** `AuthenticationTokenRefreshResponse` (POST /auth/token/refresh). */
+export const authenticationTokenRefreshResponseSchema = z.object({
+  accessToken: tokenInfoSchema,
+});
+export type AuthenticationTokenRefreshResponse = z.infer<typeof authenticationTokenRefreshResponseSchema>;

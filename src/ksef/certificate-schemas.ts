@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import {
+  byteSchema,
+  certificateSerialNumberSchema,
+  dateTimeSchema,
+  int32Schema,
+  ksefCertificateTypeSchema,
+  referenceNumberSchema,
+  statusInfoSchema,
+} from './common-schemas';
+
+/** `CertificateLimit`. */
+export const certificateLimitSchema = z.object({
+  remaining: int32Schema,
+  limit: int32Schema,
+});
+export type CertificateLimit = z.infer<typeof certificateLimitSchema>;
+
+/** `CertificateLimitsResponse` (GET /certificates/limits, CONTRACT §5.1). */
+export const certificateLimitsResponseSchema = z.object({
+  canRequest: z.boolean(),
+  enrollment: certificateLimitSchema,
+  certificate: certificateLimitSchema,
+});
+export type CertificateLimitsResponse = z.infer<typeof certificateLimitsResponseSchema>;
+
+/** `CertificateEnrollmentDataResponse` (GET /certificates/enrollments/data, CONTRACT §5.2). */
+export const certificateEnrollmentDataResponseSchema = z.object({
+  commonName: z.string(),
+  countryName: z.string(),
+  givenName: z.string().nullish(),
+  surname: z.string().nullish(),
+  serialNumber: z.string().nullish(),
+  uniqueIdentifier: z.string().nullish(),
+  organizationName: z.string().nullish(),
+  organizationIdentifier: z.string().nullish(),
+});
+export type CertificateEnrollmentDataResponse = z.infer<typeof certificateEnrollmentDataResponseSchema>;
+
+/** Letters, digits, `_`, `-`, space and Polish letters, as `EnrollCertificateRequest.certificateName` demands. */
+const CERTIFICATE_NAME = /^[a-zA-Z0-9_\- ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]+$/;
+
+/** `EnrollCertificateRequest` (POST /certificates/enrollments, CONTRACT §5.3). */
+export const enrollCertificateRequestSchema = z.object({
+  certificateName: z.string().min(5).max(100).regex(CERTIFICATE_NAME, { message: 'Unsupported character in certificateName' }),
+  certificateType: ksefCertificateTypeSchema,
+  /** Base64 of the PKCS#10 DER, without PEM armour or line breaks. */
+  csr: byteSchema,
+  validFrom: dateTimeSchema.nullish(),
+});
+export type EnrollCertificateRequest = z.infer<typeof enrollCertificateRequestSchema>;
+
+/** `EnrollCertificateResponse` (202). */
+export const enrollCertificateResponseSchema = z.object({
+  referenceNumber: referenceNumberSchema,
+  timestamp: dateTimeSchema,
+});
+export type EnrollCertificateResponse = z.infer<typeof enrollCertificateResponseSchema>;
+
+/** `CertificateEnrollmentStatusResponse` (GET /certificates/enrollments/{referenceNumber}, CONTRACT §5.4). */
+export const certificateEnrollmentStatusResponseSchema = z.object({
+  requestDate: dateTimeSchema,
+  status: statusInfoSchema,
+  certificateSerialNumber: certificateSerialNumberSchema.nullish(),
+});
+export type CertificateEnrollmentStatusResponse = z.infer<typeof certificateEnrollmentStatusResponseSchema>;
+
+/** `RetrieveCertificatesRequest` (POST /certificates/retrieve): 1 to 10 serial numbers. */
+export const retrieveCertificatesRequestSchema = z.object({
+  certificateSerialNumbers: z.array(certificateSerialNumberSchema).min(1).max(10),
+});
+export type RetrieveCertificatesRequest = z.infer<typeof retrieveCertificatesRequestSchema>;
+
+/** `RetrieveCertificatesListItem`: `certificate` is base64 DER, the leaf only (no chain). */
+export const retrieveCertificatesListItemSchema = z.object({
+  certificate: byteSchema,
+  certificateName: z.string(),
+  certificateSerialNumber: certificateSerialNumberSchema,
+  certificateType: ksefCertificateTypeSchema,
+});
+export type RetrieveCertificatesListItem = z.infer<typeof retrieveCertificatesListItemSchema>;
+
+/** `RetrieveCertificatesResponse`. */
+export const retrieveCertificatesResponseSchema = z.object({
+  certificates: z.array(retrieveCertificatesListItemSchema),
+});
+export type RetrieveCertificatesResponse = z.infer<typeof retrieveCertificatesResponseSchema>;
+
+/** `CertificateListItemStatus`. */
+export const certificateListItemStatusSchema = z.enum(['Active', 'Blocked', 'Revoked', 'Expired']);
+export type CertificateListItemStatus = z.infer<typeof certificateListItemStatusSchema>;
+
+/** `QueryCertificatesRequest`: filters of POST /certificates/query, all optional (CONTRACT §5.6). */
+export const queryCertificatesRequestSchema = z.object({
+  certificateSerialNumber: certificateSerialNumberSchema.nullish(),
+  name: z.string().nullish(),
+  type: ksefCertificateTypeSchema.nullish(),
+  status: certificateListItemStatusSchema.nullish(),
+  expiresAfter: dateTimeSchema.nullish(),
+});
+export type QueryCertificatesRequest = z.infer<typeof queryCertificatesRequestSchema>;
+
+/** `CertificateSubjectIdentifierType`. */
+export const certificateSubjectIdentifierTypeSchema = z.enum(['Nip', 'Pesel', 'Fingerprint']);
+export type CertificateSubjectIdentifierType = z.infer<typeof certificateSubjectIdentifierTypeSchema>;
+
+/** `CertificateSubjectIdentifier`. */
+export const certificateSubjectIdentifierSchema = z.object({
+  type: certificateSubjectIdentifierTypeSchema,
+  value: z.string().min(10).max(64),
+});
+export type CertificateSubjectIdentifier = z.infer<typeof certificateSubjectIdentifierSchema>;
+
+/** `CertificateListItem`: `commonName` is the CN as requested, without the suffix KSeF adds. */
+export const certificateListItemSchema = z.object({
+  certificateSerialNumber: certificateSerialNumberSchema,
+  name: z.string().max(100),
+  type: ksefCertificateTypeSchema,
+  commonName: z.string(),
+  status: certificateListItemStatusSchema,
+  subjectIdentifier: certificateSubjectIdentifierSchema,
+  validFrom: dateTimeSchema,
+  validTo: dateTimeSchema,
+  lastUseDate: dateTimeSchema.nullish(),
+  requestDate: dateTimeSchema,
+});
+export type CertificateListItem = z.infer<typeof certificateListItemSchema>;
+
+/** `QueryCertificatesResponse`, sorted by `requestDate` descending. */
+export const queryCertificatesResponseSchema = z.object({
+  certificates: z.array(certificateListItemSchema),
+  hasMore: z.boolean(),
+});
+export type QueryCertificatesResponse = z.infer<typeof queryCertificatesResponseSchema>;
+
+/** `CertificateRevocationReason`. */
+export const certificateRevocationReasonSchema = z.enum(['Unspecified', 'Superseded', 'KeyCompromise']);
+export type CertificateRevocationReason = z.infer<typeof certificateRevocationReasonSchema>;
+
+/** `RevokeCertificateRequest` (POST /certificates/{certificateSerialNumber}/revoke, CONTRACT §5.7). */
+export const revokeCertificateRequestSchema = z.object({
+  revocationReason: certificateRevocationReasonSchema.nullish(),
+});
+export type RevokeCertificateRequest = z.infer<typeof revokeCertificateRequestSchema>;

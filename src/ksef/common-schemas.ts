@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { isKsefDateTime } from './date-time';
+
+/*
+ * Schemas shared by the auth and certificate responses, each named after its `open-api.json` component
+ * (or the OpenAPI format it checks). Objects are not `.strict()`: clients must ignore unknown properties
+ * (changelog 2.1.2), and zod drops them from the parsed value.
+ */
+
+/** OpenAPI `format: date-time` as KSeF sends it; stays a string, read it with `parseKsefDateTime`. */
+export const dateTimeSchema = z.string().refine(isKsefDateTime, { message: 'Expected an ISO 8601 date-time with an offset' });
+
+/** OpenAPI `format: int32`. */
+export const int32Schema = z.int32();
+
+/** OpenAPI `format: int64`, limited to what a JS number holds exactly. */
+export const int64Schema = z.int();
+
+// Same expression ajv-formats uses for `format: byte`: canonical padded base64, no whitespace.
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** OpenAPI `format: byte`: standard base64 with padding. */
+export const byteSchema = z.string().regex(BASE64, { message: 'Expected standard base64' });
+
+/** `ReferenceNumber`: 36 characters, e.g. `20250514-AU-2DFC46C000-3AC6D5877F-D4`. */
+export const referenceNumberSchema = z.string().length(36);
+export type ReferenceNumber = z.infer<typeof referenceNumberSchema>;
+
+/** `Challenge`: 36 characters. */
+export const challengeSchema = z.string().length(36);
+export type Challenge = z.infer<typeof challengeSchema>;
+
+/** A certificate serial number: 16 uppercase hex digits (pattern documented since 2.5.0). */
+export const certificateSerialNumberSchema = z
+  .string()
+  .length(16)
+  .regex(/^[0-9A-F]{16}$/, { message: 'Expected 16 uppercase hex digits' });
+export type CertificateSerialNumber = z.infer<typeof certificateSerialNumberSchema>;
+
+/** `TokenInfo`: a JWT and its expiry. The token is a secret: keep it in memory, never log it. */
+export const tokenInfoSchema = z.object({
+  token: z.string(),
+  validUntil: dateTimeSchema,
+});
+export type TokenInfo = z.infer<typeof tokenInfoSchema>;
+
+/** `StatusInfo`: the status of an asynchronous operation (authentication, enrollment). */
+export const statusInfoSchema = z.object({
+  code: int32Schema,
+  description: z.string().min(1),
+  details: z.array(z.string()).nullish(),
+});
+export type StatusInfo = z.infer<typeof statusInfoSchema>;
+
+/** `KsefCertificateType`. */
+export const ksefCertificateTypeSchema = z.enum(['Authentication', 'Offline']);
+export type KsefCertificateType = z.infer<typeof ksefCertificateTypeSchema>;

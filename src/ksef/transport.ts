@@ -1,0 +1,203 @@
+import type { z } from 'zod';
+import { ksefErrorFromResponse } from './error-body';
+import { KsefError } from './errors';
+import { abortedError, exchangeOnce, type HttpExchange } from './http-exchange';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry';
+import { sleep as realSleep, type Sleep } from './sleep';
+import { parseSystemWarnings, SYSTEM_WARNING_HEADER, type SystemWarning } from './system-warning';
+import { refreshAccessToken } from './token-refresh';
+import type { KsefTokenStore } from './token-store';
+
+/** Which bearer token a call carries (CONTRACT §3.1). */
+export type KsefAuth =
+  /** challenge, xades-signature. */
+  | { readonly kind: 'none' }
+  /** authenticationToken (auth status, redeem) or refreshToken (refresh, logout), sent as is. */
+  | { readonly kind: 'token'; readonly token: string }
+  /** The session's accessToken; on HTTP 401 refreshed once through its refreshToken, then retried once. */
+  | { readonly kind: 'session'; readonly session: KsefTokenStore };
+
+/** A request body; the XML of xades-signature is sent verbatim (re-serialising breaks its digests). */
+export type KsefRequestBody =
+  | { readonly contentType: 'application/json'; readonly json: unknown }
+  | { readonly contentType: 'application/xml'; readonly text: string };
+
+/** One KSeF call, as the operations describe it. */
+export interface KsefRequest {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** Below the base URL, starting with `/`, path parameters already validated and encoded. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly auth: KsefAuth;
+  readonly body?: KsefRequestBody;
+  /** True when repeating the call cannot do anything twice: then network errors and 5xx are retried. */
+  readonly idempotent: boolean;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** Where a warning came from. */
+export interface KsefCallSite {
+  readonly method: string;
+  readonly path: string;
+}
+
+/** Seams and settings of the transport; every one has a default. */
+export interface KsefTransportOptions {
+  /** API base, e.g. `relayBaseUrl('test', location.origin)`; no trailing slash needed. */
+  readonly baseUrl: string;
+  /** Default `globalThis.fetch`. */
+  readonly fetch?: typeof globalThis.fetch;
+  /** Every wait (backoff, `Retry-After`) goes through it. Default: the real timer. */
+  readonly sleep?: Sleep;
+  /** Clock for `Retry-After` given as an HTTP-date. Default: `new Date()`. */
+  readonly now?: () => Date;
+  /** Limit for one HTTP exchange, body included. Default 30 s. */
+  readonly requestTimeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  /** Receives the parsed `X-System-Warning` header of any response that carries one. */
+  readonly onWarning?: (warnings: readonly SystemWarning[], site: KsefCallSite) => void;
+}
+
+/** Sends {@link KsefRequest}s: headers, timeout, retries, token refresh, zod on the response. */
+export interface KsefTransport {
+  /** A call answered with a JSON body, checked by `schema`. */
+  json<T>(request: KsefRequest, schema: z.ZodType<T>): Promise<T>;
+  /** A call answered with 204 No Content (any body is ignored). */
+  empty(request: KsefRequest): Promise<void>;
+}
+
+/** Default limit of one HTTP exchange. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+function describeIssues(error: z.ZodError): string {
+  // Paths and issue codes only: values could be tokens.
+  return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.code}`).join('; ');
+}
+
+function urlOf(baseUrl: string, request: KsefRequest): string {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(request.query ?? {})) {
+    if (value !== undefined) query.set(name, String(value));
+  }
+  const search = query.toString() === '' ? '' : `?${query.toString()}`;
+  return `${baseUrl.replace(/\/+$/, '')}${request.path}${search}`;
+}
+
+/** Creates a transport; see {@link KsefTransportOptions} for the defaults. */
+export function createKsefTransport(options: KsefTransportOptions): KsefTransport {
+  const fetchFn = options.fetch ?? globalThis.fetch;
+  const sleep = options.sleep ?? realSleep;
+  const now = options.now ?? (() => new Date());
+  const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  // One refresh at a time per session, shared by the calls that met the same expired token (it runs
+  // under the first caller's signal).
+  const refreshing = new WeakMap<KsefTokenStore, Promise<void>>();
+
+  async function wait(ms: number, request: KsefRequest): Promise<void> {
+    try {
+      await sleep(ms, request.signal);
+    } catch (cause) {
+      if (request.signal?.aborted === true) throw abortedError(request.method, request.path, cause);
+      throw cause;
+    }
+  }
+
+  function bearerOf(auth: KsefAuth): string | undefined {
+    if (auth.kind === 'token') return auth.token;
+    if (auth.kind === 'session') return auth.session.accessToken.token;
+    return undefined;
+  }
+
+  /** One HTTP exchange of `request` with `bearer`. */
+  async function exchange(request: KsefRequest, bearer: string | undefined): Promise<HttpExchange> {
+    const headers: Record<string, string> = { Accept: 'application/json', 'X-Error-Format': 'problem-details', ...request.headers };
+    if (bearer !== undefined) headers.Authorization = `Bearer ${bearer}`;
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      headers['Content-Type'] = request.body.contentType;
+      body = request.body.contentType === 'application/json' ? JSON.stringify(request.body.json) : request.body.text;
+    }
+    const url = urlOf(options.baseUrl, request);
+    return exchangeOnce(fetchFn, { url, method: request.method, path: request.path, headers, body, signal: request.signal, timeoutMs });
+  }
+
+  async function renewAccessToken(session: KsefTokenStore, staleToken: string | undefined, signal?: AbortSignal): Promise<void> {
+    if (session.accessToken.token !== staleToken) return; // another call refreshed it meanwhile
+    let pending = refreshing.get(session);
+    if (pending === undefined) {
+      pending = refreshAccessToken(transport, session.refreshToken.token, signal)
+        .then((refreshed) => {
+          session.accessToken = refreshed.accessToken;
+        })
+        .finally(() => refreshing.delete(session));
+      refreshing.set(session, pending);
+    }
+    await pending;
+  }
+
+  /** Sends until success or a final failure; returns the successful exchange. */
+  async function send(request: KsefRequest): Promise<HttpExchange> {
+    let transientRetries = 0;
+    let rateLimitRetries = 0;
+    let refreshed = false;
+    for (;;) {
+      const bearer = bearerOf(request.auth);
+      let response: HttpExchange;
+      try {
+        response = await exchange(request, bearer);
+      } catch (error) {
+        const transient = error instanceof KsefError && (error.code === 'network' || error.code === 'timeout');
+        if (!transient || !request.idempotent || transientRetries >= policy.maxTransientRetries) throw error;
+        await wait(backoffDelayMs(policy, transientRetries++), request);
+        continue;
+      }
+      const warnings = parseSystemWarnings(response.headers.get(SYSTEM_WARNING_HEADER));
+      if (warnings.length > 0) options.onWarning?.(warnings, { method: request.method, path: request.path });
+      const { status } = response;
+      if (status >= 200 && status <= 299) return response;
+      const failure = { method: request.method, path: request.path, status, bodyText: response.text };
+      if (status === 429) {
+        const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'), now());
+        const tooLong = retryAfterSeconds !== undefined && retryAfterSeconds > policy.maxRetryAfterSeconds;
+        if (tooLong || rateLimitRetries >= policy.maxRateLimitRetries) throw ksefErrorFromResponse({ ...failure, retryAfterSeconds });
+        await wait(Math.max((retryAfterSeconds ?? 0) * 1000, backoffDelayMs(policy, rateLimitRetries++)), request);
+        continue;
+      }
+      if (status === 401 && request.auth.kind === 'session' && !refreshed) {
+        refreshed = true;
+        await renewAccessToken(request.auth.session, bearer, request.signal);
+        continue;
+      }
+      if (status >= 500 && request.idempotent && transientRetries < policy.maxTransientRetries) {
+        await wait(backoffDelayMs(policy, transientRetries++), request);
+        continue;
+      }
+      throw ksefErrorFromResponse(failure);
+    }
+  }
+
+  const transport: KsefTransport = {
+    async json<T>(request: KsefRequest, schema: z.ZodType<T>): Promise<T> {
+      const { status, text } = await send(request);
+      const site = `KSeF ${request.method} ${request.path}`;
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch (cause) {
+        if (!(cause instanceof SyntaxError)) throw cause;
+        throw new KsefError('invalid-response', `${site} answered with a body that is not JSON`, { status, cause });
+      }
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) {
+        throw new KsefError('invalid-response', `${site} answered off contract: ${describeIssues(parsed.error)}`, { status, cause: parsed.error });
+      }
+      return parsed.data;
+    },
+    async empty(request: KsefRequest): Promise<void> {
+      await send(request);
+    },
+  };
+  return transport;
+}
