@@ -5,12 +5,14 @@ import { buildIsStale } from './build-if-needed.ts';
 import { readServerEnv } from './config.ts';
 import { createRelay } from './relay/relay.ts';
 import { readRelayUpstreams } from './relay/upstreams.ts';
+import { isSandboxPath, readSandboxOptions } from './sandbox/config.ts';
+import { createSandbox } from './sandbox/sandbox.ts';
 import { staticFiles } from './static-files.ts';
 
 /**
  * `npm start`: builds the app when the sources changed, then serves from one Node process on
- * HOST:PORT: `/api/<env>/v2/...` goes to the KSeF relay (allowlisted calls only), everything else to
- * the production build. Prints the URL.
+ * HOST:PORT: `/api/sandbox/...` goes to the in-memory local KSeF sandbox, `/api/<env>/v2/...` to the
+ * KSeF relay (allowlisted calls only), everything else to the production build. Prints the URL.
  */
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const env = readServerEnv();
@@ -20,10 +22,14 @@ if (await buildIsStale(projectRoot)) {
   await build({ root: projectRoot, logLevel: 'warn' });
 }
 
+const sandbox = createSandbox(readSandboxOptions());
 const relay = createRelay({ upstreams: readRelayUpstreams() });
 const files = staticFiles(`${projectRoot}dist`);
-const handler = (request: Request): Promise<Response> =>
-  new URL(request.url).pathname.startsWith('/api/') ? relay(request) : files(request);
+const handler = (request: Request): Promise<Response> => {
+  const { pathname } = new URL(request.url);
+  if (isSandboxPath(pathname)) return sandbox.handle(request);
+  return pathname.startsWith('/api/') ? relay(request) : files(request);
+};
 
 const server = serve({ fetch: handler, hostname: env.HOST, port: env.PORT }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

@@ -1,0 +1,90 @@
+import { deleteCurrentSession, getAuthStatus, postChallenge, postRedeem, postRefresh, postXadesSignature } from './auth-routes.ts';
+import { getEnrollmentData, getEnrollmentStatus, getLimits, postEnrollment, postQuery, postRetrieve, postRevoke } from './certificate-routes.ts';
+import type { SandboxContext } from './context.ts';
+
+/**
+ * The operations the sandbox serves, named `METHOD /template` as in `open-api.json`: what the app
+ * needs to sign in with XAdES and manage certificates (the relay's allowlist).
+ */
+export const SANDBOX_OPERATIONS = [
+  'POST /auth/challenge',
+  'POST /auth/xades-signature',
+  'GET /auth/{referenceNumber}',
+  'POST /auth/token/redeem',
+  'POST /auth/token/refresh',
+  'DELETE /auth/sessions/current',
+  'GET /certificates/limits',
+  'GET /certificates/enrollments/data',
+  'POST /certificates/enrollments',
+  'GET /certificates/enrollments/{referenceNumber}',
+  'POST /certificates/retrieve',
+  'POST /certificates/query',
+  'POST /certificates/{certificateSerialNumber}/revoke',
+] as const;
+
+export type SandboxOperation = (typeof SANDBOX_OPERATIONS)[number];
+
+type Handler = (request: Request, context: SandboxContext, parameter: string) => Response | Promise<Response>;
+
+const HANDLERS: Readonly<Record<SandboxOperation, Handler>> = {
+  'POST /auth/challenge': postChallenge,
+  'POST /auth/xades-signature': postXadesSignature,
+  'GET /auth/{referenceNumber}': getAuthStatus,
+  'POST /auth/token/redeem': postRedeem,
+  'POST /auth/token/refresh': postRefresh,
+  'DELETE /auth/sessions/current': deleteCurrentSession,
+  'GET /certificates/limits': getLimits,
+  'GET /certificates/enrollments/data': getEnrollmentData,
+  'POST /certificates/enrollments': postEnrollment,
+  'GET /certificates/enrollments/{referenceNumber}': getEnrollmentStatus,
+  'POST /certificates/retrieve': postRetrieve,
+  'POST /certificates/query': postQuery,
+  'POST /certificates/{certificateSerialNumber}/revoke': postRevoke,
+};
+
+export type RouteMatch =
+  | { readonly kind: 'matched'; readonly operation: SandboxOperation; readonly handler: Handler; readonly parameter: string }
+  | { readonly kind: 'method-not-allowed' }
+  | { readonly kind: 'not-found' };
+
+/**
+ * Finds the operation for a path below `/v2`. Literal segments win over a `{parameter}` (so
+ * `/certificates/enrollments/data` is never read as a reference number); a parameter is one non-empty
+ * segment, passed percent-decoded, and validated by the handler.
+ */
+export function matchOperation(method: string, path: string): RouteMatch {
+  const segments = path.split('/');
+  let best: { operation: SandboxOperation; parameter: string; literals: number } | null = null;
+  let pathKnown = false;
+  for (const operation of SANDBOX_OPERATIONS) {
+    const [operationMethod, template = ''] = operation.split(' ');
+    const parts = template.split('/');
+    if (parts.length !== segments.length) continue;
+    let parameter = '';
+    let literals = 0;
+    const matches = parts.every((part, i) => {
+      const segment = segments[i] ?? '';
+      if (part.startsWith('{')) {
+        parameter = segment;
+        return segment !== '';
+      }
+      literals++;
+      return part === segment;
+    });
+    if (!matches) continue;
+    pathKnown = true;
+    if (operationMethod === method && (best === null || literals > best.literals)) best = { operation, parameter, literals };
+  }
+  if (best === null) return pathKnown ? { kind: 'method-not-allowed' } : { kind: 'not-found' };
+  return { kind: 'matched', operation: best.operation, handler: HANDLERS[best.operation], parameter: safeDecode(best.parameter) };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch (cause) {
+    // A malformed escape is a value the handler's pattern will refuse anyway.
+    if (cause instanceof URIError) return segment;
+    throw cause;
+  }
+}

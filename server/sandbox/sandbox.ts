@@ -1,0 +1,178 @@
+import { isCrossSite } from '../relay/origin.ts';
+import { type SandboxCa, createSandboxCa } from './ca.ts';
+import { type SandboxClock, createSandboxClock } from './clock.ts';
+import { type SandboxContext, type SandboxLimits, type SandboxSettings, type SandboxTiming, DEFAULT_TIMING } from './context.ts';
+import { CONTROL_PREFIX, handleControl } from './control-http.ts';
+import { type SandboxControl, createControl } from './control.ts';
+import { isSandboxError } from './errors.ts';
+import { createFaultInjector } from './faults.ts';
+import { type SandboxRandom, cryptoRandom, traceId } from './random.ts';
+import { createRateLimiter } from './rate-limits.ts';
+import { errorResponse, wantsProblemDetails } from './responses.ts';
+import { type RouteMatch, type SandboxOperation, matchOperation } from './routes.ts';
+import { createSandboxState } from './state.ts';
+
+/** Where the KSeF API double lives: `/api/sandbox/v2/<path as in open-api.json>`. */
+export const SANDBOX_API_PREFIX = '/api/sandbox/v2';
+
+export interface SandboxOptions {
+  /** Default: real time; tests pass `createSandboxClock(() => start)` and advance it. */
+  readonly clock?: SandboxClock;
+  readonly random?: SandboxRandom;
+  /** KSeF's defaults when absent (NIP 300/100, PESEL and fingerprint 12/6). */
+  readonly limits?: SandboxLimits | null;
+  readonly timing?: Partial<SandboxTiming>;
+  /** CONTRACT §10 rate limits; default off. */
+  readonly rateLimits?: boolean;
+  readonly crypto?: Crypto;
+  /** Serve the control API under `/api/sandbox/_control` (see `handleControl`). Default off. */
+  readonly exposeControl?: boolean;
+  /** The caller's IP (the Fetch API does not carry it). Default `127.0.0.1`. */
+  readonly clientIp?: (request: Request) => string;
+  /** How injected latency waits; default `setTimeout`. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly log?: (line: SandboxLogLine) => void;
+}
+
+/**
+ * One line per request. Security property: no header, body, token, query or path parameter values —
+ * only the operation template.
+ */
+export interface SandboxLogLine {
+  readonly method: string;
+  readonly operation: SandboxOperation | 'control' | null;
+  readonly status: number;
+  readonly durationMs: number;
+  /** Name and message of an unexpected error (answered 500). */
+  readonly error?: string;
+}
+
+export interface Sandbox {
+  handle(request: Request): Promise<Response>;
+  readonly control: SandboxControl;
+}
+
+const defaultLog = (line: SandboxLogLine): void => console.warn(JSON.stringify(line));
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * An in-memory KSeF 2.0 double for the sign-in and certificate operations (CONTRACT §4-§5, §7, §10): a
+ * fetch-style handler for `/api/sandbox/v2/...` whose answers have the shapes, status codes and error
+ * bodies of `open-api.json`. XAdES signatures are verified for real; certificates are issued by a
+ * sandbox CA (EC P-256, `CN=SANDBOX CCK KSeF`) generated on first use and kept for the process.
+ * Nothing is persisted; tokens are opaque random strings held in memory and never logged.
+ */
+export function createSandbox(options: SandboxOptions = {}): Sandbox {
+  const crypto = options.crypto ?? globalThis.crypto;
+  const clock = options.clock ?? createSandboxClock();
+  const random = options.random ?? cryptoRandom(crypto);
+  const log = options.log ?? defaultLog;
+  const sleep = options.sleep ?? defaultSleep;
+  const initialSettings = (): SandboxSettings => ({
+    timing: { ...DEFAULT_TIMING, ...options.timing },
+    limits: options.limits ?? null,
+    rateLimits: options.rateLimits ?? false,
+    nextAuthStatus: null,
+    nextEnrollmentStatus: null,
+  });
+  let ca: Promise<SandboxCa> | null = null;
+  const context: SandboxContext = {
+    clock,
+    random,
+    crypto,
+    // Created on first use: key generation is async, and a sandbox nobody signs in to needs no CA.
+    ca: () => (ca ??= createSandboxCa(clock.now(), random, crypto)),
+    clientIp: options.clientIp ?? (() => '127.0.0.1'),
+    world: { state: createSandboxState(), settings: initialSettings() },
+  };
+  const faults = createFaultInjector();
+  const rateLimiter = createRateLimiter();
+  const control = createControl({ context, faults, rateLimiter, initialSettings });
+
+  const handleApi = async (request: Request, path: string, match: RouteMatch): Promise<Response> => {
+    const fault = faults.take(match.kind === 'matched' ? match.operation : null, path);
+    if (fault !== null && fault.latencyMs > 0) await sleep(fault.latencyMs);
+    const errorContext = () => ({
+      path: new URL(request.url).pathname,
+      problemDetails: wantsProblemDetails(request),
+      now: clock.now(),
+      traceId: traceId(random),
+    });
+    if (fault?.status === 429) {
+      const detail = 'Przekroczono limit żądań (usterka wstrzyknięta w piaskownicy).';
+      return errorResponse({ kind: 'too-many-requests', retryAfterSeconds: fault.retryAfterSeconds, detail }, errorContext());
+    }
+    if (fault?.status === 500 || fault?.status === 503) {
+      const retry = fault.status === 503 ? { retryAfterSeconds: fault.retryAfterSeconds } : {};
+      return errorResponse({ kind: 'server-error', status: fault.status, ...retry }, errorContext());
+    }
+    try {
+      if (match.kind === 'not-found') return errorResponse({ kind: 'not-found' }, errorContext());
+      if (match.kind === 'method-not-allowed') return errorResponse({ kind: 'method-not-allowed' }, errorContext());
+      if (context.world.settings.rateLimits) {
+        const refused = rateLimiter.check(match.operation, rateLimitKey(request, context), clock.now());
+        if (refused !== null) return errorResponse({ kind: 'too-many-requests', ...refused }, errorContext());
+      }
+      return withSystemWarning(request, await match.handler(request, context, match.parameter));
+    } catch (cause) {
+      if (isSandboxError(cause)) return errorResponse(cause.problem, errorContext());
+      throw cause;
+    }
+  };
+
+  const handle = async (request: Request): Promise<Response> => {
+    const started = performance.now();
+    const url = new URL(request.url);
+    const pathname = url.pathname;
+    const isControl = pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);
+    const isApi = pathname.startsWith(`${SANDBOX_API_PREFIX}/`);
+    const path = isApi ? pathname.slice(SANDBOX_API_PREFIX.length) : '';
+    const match = isApi ? matchOperation(request.method, path) : null;
+    const operation: SandboxLogLine['operation'] = isControl ? 'control' : match?.kind === 'matched' ? match.operation : null;
+    let response: Response;
+    let error: string | undefined;
+    try {
+      if (isCrossSite(request, url)) response = Response.json({ error: 'cross-origin' }, { status: 403 });
+      else if (isControl && options.exposeControl === true) response = await handleControl(request, pathname.slice(CONTROL_PREFIX.length), control);
+      else if (match !== null) response = await handleApi(request, path, match);
+      else response = new Response(null, { status: 404 });
+    } catch (cause) {
+      error = cause instanceof Error ? `${cause.name}: ${cause.message}` : 'unknown';
+      response = errorResponse(
+        { kind: 'server-error', status: 500 },
+        { path: pathname, problemDetails: true, now: clock.now(), traceId: traceId(random) },
+      );
+    }
+    const line = { method: request.method, operation, status: response.status, durationMs: Math.round(performance.now() - started) };
+    log(error === undefined ? line : { ...line, error });
+    return response;
+  };
+
+  return { handle, control };
+}
+
+/** Rate limits count per (context, client IP) (CONTRACT §10); the context comes from the bearer token. */
+function rateLimitKey(request: Request, context: SandboxContext): string {
+  const token = /^Bearer\s+(\S+)/i.exec(request.headers.get('Authorization') ?? '')?.[1];
+  const record = token === undefined ? undefined : context.world.state.tokens.get(token);
+  const operation = record === undefined ? undefined : context.world.state.operations.get(record.referenceNumber);
+  const scope = operation === undefined ? '-' : `${operation.contextIdentifier.type}:${operation.contextIdentifier.value}`;
+  return `${scope}|${context.clientIp(request)}`;
+}
+
+/**
+ * TEST's `X-Test-System-Warning` (CONTRACT §3.2): echoed on successful answers as `X-System-Warning`,
+ * ASCII-folded as KSeF folds it.
+ */
+function withSystemWarning(request: Request, response: Response): Response {
+  const wanted = request.headers.get('X-Test-System-Warning');
+  if (wanted === null || response.status >= 300) return response;
+  const folded = wanted
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .replace(/[^\x20-\x7e]/g, '');
+  response.headers.set('X-System-Warning', folded);
+  return response;
+}

@@ -1,0 +1,218 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { OID } from '../../src/crypto/oids';
+import { readAuthTokenRequest } from '../../server/sandbox/auth-request-xml';
+import { createSandboxClock, ksefDateTime } from '../../server/sandbox/clock';
+import { isSandboxError } from '../../server/sandbox/errors';
+import { ipAllowed } from '../../server/sandbox/ip-policy';
+import { certificateSerial, ksefIdentifier } from '../../server/sandbox/random';
+import { createRateLimiter } from '../../server/sandbox/rate-limits';
+import { errorResponse } from '../../server/sandbox/responses';
+import { matchOperation } from '../../server/sandbox/routes';
+import { createSandbox } from '../../server/sandbox/sandbox';
+import { enrollmentDataOf, normaliseSerialNumber } from '../../server/sandbox/signer';
+import { parseRequestXml } from '../../server/sandbox/xml-dom';
+import { responseViolations } from '../support/sandbox-contract';
+import { NIP, START } from '../support/sandbox-harness';
+
+const attribute = (type: string, value: string) => ({ type, shortName: type, value });
+
+describe('enrollment data from the signing certificate (CONTRACT §5.2)', () => {
+  it.each([
+    ['NIP-5265877635', 'TINPL-5265877635'],
+    ['PESEL-44051401359', 'PNOPL-44051401359'],
+    ['TINPL-5265877635', 'TINPL-5265877635'],
+    ['PNOPL-44051401359', 'PNOPL-44051401359'],
+    ['NIP-52658776350', 'NIP-52658776350'],
+    ['IDCPL-ABC', 'IDCPL-ABC'],
+  ])('serialNumber %s → %s', (input, expected) => {
+    expect(normaliseSerialNumber(input)).toBe(expected);
+  });
+
+  it('maps a person: several given names joined, Polish letters verbatim, nothing else', () => {
+    const subject = [
+      attribute(OID.commonName, 'Łucja Anna Żółć'),
+      attribute(OID.givenName, 'Łucja'),
+      attribute(OID.givenName, 'Anna'),
+      attribute(OID.surname, 'Żółć'),
+      attribute(OID.serialNumber, `NIP-${NIP}`),
+      attribute(OID.countryName, 'PL'),
+      attribute(OID.title, 'ignored'),
+    ];
+    expect(enrollmentDataOf('person', subject, false)).toEqual({
+      commonName: 'Łucja Anna Żółć',
+      countryName: 'PL',
+      givenName: 'Łucja Anna',
+      surname: 'Żółć',
+      serialNumber: `TINPL-${NIP}`,
+    });
+  });
+
+  it('maps a seal verbatim, and strips the CA suffix from a sandbox certificate’s CN', () => {
+    const subject = [
+      attribute(OID.countryName, 'PL'),
+      attribute(OID.organizationIdentifier, 'VATPL-6381853612 NTRPL-0001040934'),
+      attribute(OID.organizationName, 'SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ'),
+      attribute(OID.commonName, 'Pieczęć (uwierzytelnienie)'),
+    ];
+    expect(enrollmentDataOf('seal', subject, true)).toEqual({
+      commonName: 'Pieczęć',
+      countryName: 'PL',
+      organizationName: 'SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ',
+      organizationIdentifier: 'VATPL-6381853612 NTRPL-0001040934',
+    });
+    expect(enrollmentDataOf('seal', subject, false).commonName).toBe('Pieczęć (uwierzytelnienie)');
+  });
+});
+
+describe('AllowedIps', () => {
+  const policy = { addresses: ['1.2.3.4'], ranges: ['10.0.0.10-10.0.0.20'], masks: ['172.16.0.0/12', '0.0.0.0/32'] };
+  it.each([
+    ['1.2.3.4', true],
+    ['1.2.3.5', false],
+    ['10.0.0.10', true],
+    ['10.0.0.20', true],
+    ['10.0.0.21', false],
+    ['172.31.255.255', true],
+    ['172.32.0.0', false],
+    ['0.0.0.0', true],
+    ['::1', false],
+  ])('%s → %s', (ip, allowed) => {
+    expect(ipAllowed(ip, policy)).toBe(allowed);
+  });
+
+  it('no policy allows everything; an empty one nothing', () => {
+    expect(ipAllowed('8.8.8.8', null)).toBe(true);
+    expect(ipAllowed('8.8.8.8', { addresses: [], ranges: [], masks: [] })).toBe(false);
+  });
+
+  it('reads the policy from the request, in schema order', () => {
+    const xml = (ips: string) =>
+      `<AuthTokenRequest xmlns="http://ksef.mf.gov.pl/auth/token/2.1"><Challenge>20260302-CR-0123456789-ABCDEF0123-45</Challenge><ContextIdentifier><Nip>${NIP}</Nip></ContextIdentifier><SubjectIdentifierType>certificateSubject</SubjectIdentifierType><AuthorizationPolicy><AllowedIps>${ips}</AllowedIps></AuthorizationPolicy></AuthTokenRequest>`;
+    const read = readAuthTokenRequest(parseRequestXml(xml('<Ip4Address>1.2.3.4</Ip4Address><Ip4Address>5.6.7.8</Ip4Address><Ip4Mask>10.0.0.0/8</Ip4Mask>')));
+    expect(read.allowedIps).toEqual({ addresses: ['1.2.3.4', '5.6.7.8'], ranges: [], masks: ['10.0.0.0/8'] });
+    expect(() => readAuthTokenRequest(parseRequestXml(xml('<Ip4Mask>10.0.0.0/8</Ip4Mask><Ip4Address>1.2.3.4</Ip4Address>')))).toThrow(/unexpected/);
+    expect(() => readAuthTokenRequest(parseRequestXml(xml('<Ip4Address>1.2.3.4</Ip4Address>'.repeat(11))))).toThrow(/more than 10/);
+  });
+});
+
+describe('formats', () => {
+  it('date-times have seven fractional digits and an offset, like KSeF', () => {
+    expect(ksefDateTime(new Date('2025-07-11T12:23:56.015Z'))).toBe('2025-07-11T12:23:56.0150000+00:00');
+  });
+
+  it('identifiers and serials keep their formats for any random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 64, maxLength: 64 }), fc.constantFrom('CR', 'AU', 'EH' as const), (bytes, kind) => {
+        let offset = 0;
+        const random = { bytes: (n: number) => bytes.slice(offset, (offset += n)) };
+        expect(ksefIdentifier(kind, new Date(START), random)).toMatch(new RegExp(`^20260302-${kind}-[0-9A-F]{10}-[0-9A-F]{10}-[0-9A-F]{2}$`));
+        const serial = certificateSerial(random);
+        expect(serial).toHaveLength(8);
+        expect(serial[0]).toBeGreaterThanOrEqual(1);
+        expect(serial[0]).toBeLessThanOrEqual(0x7f);
+      }),
+    );
+  });
+
+  it('the clock only moves forward', () => {
+    const clock = createSandboxClock(() => START);
+    clock.advance(5);
+    expect(clock.now().getTime()).toBe(START + 5);
+    expect(() => clock.advance(-1)).toThrow(RangeError);
+    expect(() => clock.advance(Number.NaN)).toThrow(RangeError);
+  });
+});
+
+describe('routing', () => {
+  it('prefers literal segments and decodes parameters', () => {
+    expect(matchOperation('GET', '/certificates/enrollments/data')).toMatchObject({ kind: 'matched', operation: 'GET /certificates/enrollments/data' });
+    expect(matchOperation('GET', '/certificates/enrollments/20260302-EH-0000000000-0000000000-00')).toMatchObject({
+      operation: 'GET /certificates/enrollments/{referenceNumber}',
+      parameter: '20260302-EH-0000000000-0000000000-00',
+    });
+    expect(matchOperation('POST', '/certificates/AB%43/revoke')).toMatchObject({ parameter: 'ABC' });
+    expect(matchOperation('POST', '/certificates/%E0%A4%A/revoke')).toMatchObject({ parameter: '%E0%A4%A' });
+    expect(matchOperation('GET', '/auth/')).toEqual({ kind: 'not-found' });
+    expect(matchOperation('POST', '/auth/sessions/current')).toEqual({ kind: 'method-not-allowed' });
+  });
+});
+
+describe('rate limiter', () => {
+  it('enforces the hourly window of the "other" group (120/h) and names the wait', () => {
+    const limiter = createRateLimiter();
+    let now = START;
+    for (let i = 0; i < 120; i++) {
+      expect(limiter.check('POST /certificates/query', 'ctx|ip', new Date(now))).toBeNull();
+      now += 29_000; // about 2 a minute: only the hour can fill
+    }
+    const refused = limiter.check('POST /certificates/query', 'ctx|ip', new Date(now));
+    expect(refused?.detail).toContain('120 żądań na godzinę');
+    expect(refused?.retryAfterSeconds).toBe(Math.ceil((START + 3_600_000 - now) / 1000));
+    expect(limiter.check('POST /certificates/query', 'other|ip', new Date(now))).toBeNull();
+  });
+});
+
+describe('error bodies against the contract', () => {
+  const context = { path: '/api/sandbox/v2/certificates/limits', problemDetails: false, now: new Date(START), traceId: '0'.repeat(32) };
+  const exchange = async (response: Response, method = 'GET', path = '/certificates/limits') => ({
+    method,
+    path,
+    query: new URLSearchParams(),
+    requestHeaders: new Headers(),
+    requestBody: undefined,
+    response: { status: response.status, headers: response.headers, body: await response.text() },
+  });
+
+  it('legacy and Problem Details 400, 401/403/410 as Problem Details, 429 both ways', async () => {
+    const cases = [
+      errorResponse({ kind: 'bad-request', exceptionCode: 25001, details: [] }, context),
+      errorResponse({ kind: 'bad-request', exceptionCode: 21405, details: ['a', 'b'] }, { ...context, problemDetails: true }),
+      errorResponse({ kind: 'unauthorized', detail: 'x' }, context),
+      errorResponse({ kind: 'forbidden', reasonCode: 'ip-not-allowed', detail: 'x', security: { clientIp: '1.2.3.4' } }, context),
+      errorResponse({ kind: 'too-many-requests', retryAfterSeconds: 5, detail: 'x' }, context),
+      errorResponse({ kind: 'too-many-requests', retryAfterSeconds: 5, detail: 'x' }, { ...context, problemDetails: true }),
+    ];
+    for (const response of cases) expect(responseViolations(await exchange(response))).toEqual([]);
+    const goneResponse = errorResponse({ kind: 'gone' }, context);
+    expect(responseViolations(await exchange(goneResponse, 'GET', '/certificates/enrollments/20260302-EH-0000000000-0000000000-00'))).toEqual([]);
+  });
+
+  it('the oracle itself catches a wrong body, a wrong status and a missing Retry-After', async () => {
+    expect(responseViolations(await exchange(Response.json({ canRequest: 'yes' })))).not.toEqual([]);
+    expect(responseViolations(await exchange(new Response(null, { status: 418 })))).not.toEqual([]);
+    const noRetry = Response.json({ status: { code: 429, description: 'Too Many Requests', details: [] } }, { status: 429 });
+    expect(responseViolations(await exchange(noRetry))).not.toEqual([]);
+  });
+});
+
+describe('untrusted XML (property)', () => {
+  const sandbox = createSandbox({ clock: createSandboxClock(() => START), log: () => undefined });
+  const element = fc.constantFrom('AuthTokenRequest', 'Challenge', 'ContextIdentifier', 'Nip', 'ds:Signature', '!DOCTYPE a', '?xml version="1.0"?', 'x:y');
+  const xmlish = fc.array(fc.oneof(fc.string(), element.map((e) => `<${e}>`), element.map((e) => `</${e}>`), fc.constant('&amp;'), fc.constant('&x;')), { maxLength: 20 }).map((parts) => parts.join(''));
+
+  it('the parser and schema checks answer only with SandboxErrors', () => {
+    fc.assert(
+      fc.property(xmlish, (text) => {
+        try {
+          readAuthTokenRequest(parseRequestXml(text));
+        } catch (cause) {
+          expect(isSandboxError(cause, 'bad-request')).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('POST /auth/xades-signature answers 400 (never 500) to arbitrary bodies', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(xmlish.map((t) => new TextEncoder().encode(t)), fc.uint8Array({ maxLength: 200 })), async (body) => {
+        const response = await sandbox.handle(
+          new Request('http://sandbox.test/api/sandbox/v2/auth/xades-signature', { method: 'POST', body, headers: { 'Content-Type': 'application/xml' } }),
+        );
+        expect(response.status).toBe(400);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
