@@ -1,13 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { ksefApi } from './server/vite-plugin.ts';
 
 /**
  * `base: './'` makes the build work from any static host path (hash routing needs no server rewrites).
+ * `ksefApi()` serves the local sandbox and the KSeF relay under `/api/` in `npm run dev` and `vite preview`.
  * Heavy crypto (pkijs) loads lazily with the screens that need it, so the first paint stays small.
  */
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), ksefApi()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -3,10 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { buildIsStale } from './build-if-needed.ts';
 import { readServerEnv } from './config.ts';
-import { createRelay } from './relay/relay.ts';
-import { readRelayUpstreams } from './relay/upstreams.ts';
-import { isSandboxPath, readSandboxOptions } from './sandbox/config.ts';
-import { createSandbox } from './sandbox/sandbox.ts';
+import { createApiHandler, isApiPath } from './api.ts';
 import { staticFiles } from './static-files.ts';
 
 /**
@@ -22,14 +19,9 @@ if (await buildIsStale(projectRoot)) {
   await build({ root: projectRoot, logLevel: 'warn' });
 }
 
-const sandbox = createSandbox(readSandboxOptions());
-const relay = createRelay({ upstreams: readRelayUpstreams() });
+const api = createApiHandler();
 const files = staticFiles(`${projectRoot}dist`);
-const handler = (request: Request): Promise<Response> => {
-  const { pathname } = new URL(request.url);
-  if (isSandboxPath(pathname)) return sandbox.handle(request);
-  return pathname.startsWith('/api/') ? relay(request) : files(request);
-};
+const handler = (request: Request): Promise<Response> => (isApiPath(new URL(request.url).pathname) ? api(request) : files(request));
 
 const server = serve({ fetch: handler, hostname: env.HOST, port: env.PORT }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

@@ -1,0 +1,21 @@
+import { createRelay } from './relay/relay.ts';
+import { readRelayUpstreams } from './relay/upstreams.ts';
+import { isSandboxPath, readSandboxOptions } from './sandbox/config.ts';
+import { createSandbox } from './sandbox/sandbox.ts';
+
+/**
+ * Everything the server answers under `/api/`: the in-memory local KSeF sandbox at `/api/sandbox/...`
+ * and the KSeF relay at `/api/<env>/v2/...` (allowlisted calls only). One composition for `npm start`,
+ * the Vite dev server and `vite preview`. Configured from the environment (`KSEF_UPSTREAM_*`,
+ * `KSEF_SANDBOX_CONTROL`).
+ */
+export function createApiHandler(env: NodeJS.ProcessEnv = process.env): (request: Request) => Promise<Response> {
+  const sandbox = createSandbox(readSandboxOptions(env));
+  const relay = createRelay({ upstreams: readRelayUpstreams(env) });
+  return (request) => (isSandboxPath(new URL(request.url).pathname) ? sandbox.handle(request) : relay(request));
+}
+
+/** True for the paths `createApiHandler` answers; everything else is the app's static files. */
+export function isApiPath(pathname: string): boolean {
+  return pathname.startsWith('/api/');
+}
