@@ -42,10 +42,10 @@ try {
     console.table(
       results.map((r) => ({
         benchmark: r.name,
-        runs: r.runs,
-        'median ms': r.medianMs.toFixed(1),
-        'min ms': r.minMs.toFixed(1),
-        'max ms': r.maxMs.toFixed(1),
+        runs: `${r.runs} x ${r.batch}`,
+        'median ms': r.medianMs.toFixed(2),
+        'min ms': r.minMs.toFixed(2),
+        'max ms': r.maxMs.toFixed(2),
       })),
     );
   } finally {
