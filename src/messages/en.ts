@@ -204,6 +204,16 @@ export const en = {
     'signer-certificate-mismatch':
       'The private key does not belong to the certificate, so the signature would not be valid. Choose the certificate issued for this key.',
   },
+  signInErrors: {
+    'offline-certificate':
+      'This is an Offline certificate, which only signs invoices issued offline. KSeF does not accept it for signing in. Choose an Authentication certificate ("uwierzytelnienie").',
+    'certificate-expired': 'This certificate has expired, so KSeF will not accept it. Sign in with another certificate or a qualified signature.',
+    'key-certificate-mismatch': 'The private key does not belong to this certificate. Choose the .key file saved when you applied for this certificate.',
+    'test-identity-not-allowed':
+      'This KSeF environment does not accept test (self-signed) certificates. Sign in with a KSeF certificate or a qualified signature.',
+    'certificate-missing': 'The certificate is missing. Add the .crt file issued for this key, or choose a PFX file holding both key and certificate.',
+    'context-required': 'Enter the NIP of the company on whose behalf you want to sign in.',
+  },
   fileErrors: {
     'file-too-large':
       'The file is larger than 10 MB, so it is not a key or a certificate (those are usually a few kilobytes). It was not opened.',

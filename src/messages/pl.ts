@@ -4,6 +4,7 @@ import type { CryptoErrorCode } from '../crypto/errors';
 import type { FileKind } from '../crypto/file-kind';
 import type { PairResult } from '../crypto/pair';
 import type { KeyPasswordRule } from '../crypto/rules';
+import type { SignInErrorCode } from '../state/sign-in-errors';
 import { plural } from './plural';
 
 type PairMismatchReason = Extract<PairResult, { match: false }>['reason'];
@@ -225,6 +226,17 @@ export const pl = {
     'signer-certificate-mismatch':
       'Klucz prywatny nie pasuje do certyfikatu, więc podpis nie byłby ważny. Wybierz certyfikat wydany dla tego klucza.',
   } satisfies Record<CryptoErrorCode, string>,
+  signInErrors: {
+    'offline-certificate':
+      'To jest certyfikat offline, który służy tylko do podpisywania faktur wystawianych offline. KSeF nie pozwala się nim zalogować. Wybierz certyfikat uwierzytelniający („uwierzytelnienie”).',
+    'certificate-expired': 'Ten certyfikat wygasł, więc KSeF go nie przyjmie. Zaloguj się innym certyfikatem albo podpisem kwalifikowanym.',
+    'key-certificate-mismatch':
+      'Klucz prywatny nie pasuje do tego certyfikatu. Wybierz plik .key zapisany przy składaniu wniosku o ten certyfikat.',
+    'test-identity-not-allowed':
+      'To środowisko KSeF nie przyjmuje certyfikatów testowych (samopodpisanych). Zaloguj się certyfikatem KSeF albo podpisem kwalifikowanym.',
+    'certificate-missing': 'Brakuje certyfikatu. Dodaj plik .crt wydany dla tego klucza albo wybierz plik PFX z kluczem i certyfikatem.',
+    'context-required': 'Podaj NIP firmy, w której imieniu chcesz się zalogować.',
+  } satisfies Record<SignInErrorCode, string>,
   fileErrors: {
     'file-too-large':
       'Plik ma ponad 10 MB, więc nie jest kluczem ani certyfikatem (te mają zwykle kilka kilobajtów). Nie otworzyliśmy go.',
