@@ -3,7 +3,8 @@ import { type KeyUsageName, issueCertificate } from '../../src/crypto/certificat
 import { parseCertificate } from '../../src/crypto/certificate-reader.ts';
 import { encodeName } from '../../src/crypto/distinguished-name.ts';
 import { OID } from '../../src/crypto/oids.ts';
-import { bitStringBytes, verifySignature } from '../../src/crypto/signature.ts';
+import { bitStringBytes } from '../../src/crypto/asn1.ts';
+import { verifySignature } from '../../src/crypto/signature.ts';
 import { bytesEqual } from '../../src/lib/bytes.ts';
 import { DAY, HOUR, later } from './clock.ts';
 import { type SandboxRandom, certificateSerial } from './random.ts';

@@ -2,7 +2,7 @@ import { SignedXml } from 'xmldsigjs';
 import { z } from 'zod';
 import { parseCertificate } from '../../src/crypto/certificate-reader.ts';
 import { isCryptoError } from '../../src/crypto/errors.ts';
-import { readPublicKey } from '../../src/crypto/signature.ts';
+import { readPublicKey } from '../../src/crypto/public-key.ts';
 import { XADES_NAMESPACE, XMLDSIG_NAMESPACE, childElements, isElement } from '../../src/crypto/xml-platform.ts';
 import { bytesEqual, fromBase64, toArrayBuffer } from '../../src/lib/bytes.ts';
 import { type SandboxError, badRequest } from './errors.ts';

@@ -155,10 +155,47 @@ export function bufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
  */
 export function toAlgorithmIdentifier(input: asn1js.AsnType | Uint8Array, what: string): AlgorithmIdentifier {
   const node = input instanceof Uint8Array ? decodeDer(input, what) : input;
+  return parsePkijs(() => new AlgorithmIdentifier({ schema: node }), `${what} is not a valid AlgorithmIdentifier`);
+}
+
+/**
+ * Runs a pkijs constructor over a parsed node (`new X({ schema })`). pkijs reports a schema mismatch
+ * by throwing, which here means the input is malformed.
+ *
+ * @throws CryptoError `corrupt-file` with `message` (and the pkijs error as `cause`) on a mismatch.
+ */
+export function parsePkijs<T>(parse: () => T, message: string): T {
   try {
-    return new AlgorithmIdentifier({ schema: node });
+    return parse();
   } catch (cause) {
-    if (cause instanceof Error) throw corrupt(`${what} is not a valid AlgorithmIdentifier`, cause);
+    if (cause instanceof Error) throw corrupt(message, cause);
     throw cause;
   }
+}
+
+/** Like `parsePkijs`, for callers to whom a schema mismatch means "not this": `null` then. */
+export function parsePkijsOrNull<T>(parse: () => T): T | null {
+  try {
+    return parse();
+  } catch (cause) {
+    if (cause instanceof Error) return null;
+    throw cause;
+  }
+}
+
+/** The bytes of a BIT STRING that holds whole octets (a signature, a public key), or `null` when it has unused bits. */
+export function bitStringBytes(bitString: asn1js.BitString): Uint8Array | null {
+  return bitString.valueBlock.unusedBits === 0 ? Uint8Array.from(bitString.valueBlock.valueHexView) : null;
+}
+
+/**
+ * The magnitude of an INTEGER: its content octets without leading zero octets (so without the
+ * sign-padding zero), empty for zero; `null` when the INTEGER is negative.
+ */
+export function unsignedMagnitude(node: asn1js.Integer): Uint8Array | null {
+  const bytes = node.valueBlock.valueHexView;
+  if (((bytes[0] ?? 0) & 0x80) !== 0) return null;
+  let start = 0;
+  while (start < bytes.length && bytes[start] === 0) start++;
+  return Uint8Array.from(bytes.subarray(start));
 }

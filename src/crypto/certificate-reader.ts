@@ -1,7 +1,7 @@
 import * as asn1js from 'asn1js';
 import { Certificate } from 'pkijs';
 import { bytesEqual, toHex } from '../lib/bytes';
-import { decodeDer } from './asn1';
+import { bitStringBytes, children, corrupt, decodeDer, encodedBytes, isContext, parsePkijs } from './asn1';
 import type { CertificateSummary } from './certificate-summary';
 import { encodeName, formatName, readName } from './distinguished-name';
 import { CryptoError } from './errors';
@@ -9,7 +9,8 @@ import { identifyDer } from './file-kind';
 import { ksefEnvironment, ksefPurpose, stripKsefSuffix } from './ksef-profile';
 import { OID } from './oids';
 import { decodeFileBytes } from './pem';
-import { bitStringBytes, publicKeyType, readPublicKey, verifySignature } from './signature';
+import { publicKeyType, readPublicKey } from './public-key';
+import { verifySignature } from './signature';
 import { KEY_USAGE_BITS } from './key-usage';
 
 /** PEM labels that hold an X.509 certificate (RFC 7468 §5.1 and the OpenSSL variants). */
@@ -94,20 +95,23 @@ export interface ParsedCertificate {
 export function parseCertificate(der: Uint8Array): ParsedCertificate {
   const copy = Uint8Array.from(der);
   const root = decodeDer(copy, 'The certificate');
-  let certificate: Certificate;
-  try {
-    certificate = new Certificate({ schema: root });
-  } catch (cause) {
-    // pkijs reports a schema mismatch by throwing: the bytes are not a Certificate.
-    if (cause instanceof Error) throw new CryptoError('corrupt-file', 'The certificate does not parse', { cause });
-    throw cause;
-  }
-  // The schema matched, so the TBSCertificate holds subjectPublicKeyInfo after the optional [0] version.
-  const tbs = root instanceof asn1js.Sequence ? root.valueBlock.value[0] : undefined;
-  const fields = tbs instanceof asn1js.Sequence ? tbs.valueBlock.value : [];
-  const spki = fields[fields[0]?.idBlock.tagClass === 3 ? 6 : 5];
-  if (spki === undefined) throw new CryptoError('corrupt-file', 'The certificate has no subjectPublicKeyInfo');
-  return { certificate, der: copy, spki: Uint8Array.from(spki.valueBeforeDecodeView) };
+  // pkijs reports a schema mismatch by throwing: the bytes are not a Certificate.
+  const certificate = parsePkijs(() => new Certificate({ schema: root }), 'The certificate does not parse');
+  return { certificate, der: copy, spki: certificateSpki(root) };
+}
+
+/**
+ * The exact DER of the subjectPublicKeyInfo of a decoded certificate (RFC 5280 §4.1: the TBSCertificate
+ * field after the optional `[0]` version), as it stands in the file; pkijs would re-encode it.
+ *
+ * @throws CryptoError `corrupt-file` when the structure has no such field.
+ */
+export function certificateSpki(root: asn1js.AsnType): Uint8Array {
+  const [tbs] = children(root);
+  const fields = tbs === undefined ? [] : children(tbs);
+  const spki = fields[isContext(fields[0], 0) ? 6 : 5];
+  if (spki === undefined) throw corrupt('The certificate has no subjectPublicKeyInfo');
+  return encodedBytes(spki);
 }
 
 async function summarize({ certificate, der, spki }: ParsedCertificate, now: Date, crypto: Crypto): Promise<CertificateSummary> {

@@ -11,12 +11,14 @@ import {
 import type { DecodedNameAttribute, StringType } from './distinguished-name';
 import type { CertificateEnrollmentData, EnrollmentAttribute } from './enrollment-data';
 import { ENROLLMENT_ATTRIBUTES } from './enrollment-data';
-import { decodeDer } from './asn1';
+import { bitStringBytes, decodeDer, encodedBytes, parsePkijs } from './asn1';
 import { CryptoError } from './errors';
 import type { KeyType } from './key-type';
 import { OID } from './oids';
-import { bitStringBytes, publicKeyType, readPublicKey, readSignatureAlgorithm, verifySignature } from './signature';
-import type { PublicKeyMaterial, VerifyResult } from './signature';
+import { publicKeyType, readPublicKey } from './public-key';
+import type { PublicKeyMaterial } from './public-key';
+import { readSignatureAlgorithm, verifySignature } from './signature';
+import type { VerifyResult } from './signature';
 
 /** A key type as found in a CSR: one we know, or the SPKI algorithm OID of one we do not. */
 export type CsrKeyType = KeyType | { readonly kind: 'other'; readonly algorithmOid: string };
@@ -97,19 +99,13 @@ export function csrChecksPass(checks: readonly CsrCheck[]): boolean {
 /** The parsed request and the exact DER of its SubjectPublicKeyInfo (pkijs would re-encode it). */
 function parseCsr(der: Uint8Array): { csr: CertificationRequest; spki: Uint8Array } {
   const root = decodeDer(Uint8Array.from(der), 'The CSR');
-  let csr: CertificationRequest;
-  try {
-    csr = new CertificationRequest({ schema: root });
-  } catch (cause) {
-    // pkijs reports a schema mismatch by throwing: the bytes are not a CertificationRequest.
-    if (cause instanceof Error) throw new CryptoError('corrupt-file', 'The CSR does not parse', { cause });
-    throw cause;
-  }
+  // pkijs reports a schema mismatch by throwing: the bytes are not a CertificationRequest.
+  const csr = parsePkijs(() => new CertificationRequest({ schema: root }), 'The CSR does not parse');
   // The schema matched, so the tree is SEQUENCE { SEQUENCE { version, subject, subjectPKInfo, ... }, ... }.
   const info = root instanceof asn1js.Sequence ? root.valueBlock.value[0] : undefined;
   const spki = info instanceof asn1js.Sequence ? info.valueBlock.value[2] : undefined;
   if (spki === undefined) throw new CryptoError('corrupt-file', 'The CSR has no subjectPKInfo');
-  return { csr, spki: Uint8Array.from(spki.valueBeforeDecodeView) };
+  return { csr, spki: encodedBytes(spki) };
 }
 
 const SIGNATURE_NAMES: Readonly<Record<string, string>> = {

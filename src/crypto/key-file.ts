@@ -1,11 +1,12 @@
 import * as asn1js from 'asn1js';
 import { PKCS8ShroudedKeyBag } from 'pkijs';
 import { wipe } from '../lib/bytes';
-import { corrupt, decodeDer, encodeDer, octetStringBytes, toAlgorithmIdentifier } from './asn1';
+import { decodeDer, encodeDer, octetStringBytes, parsePkijs, toAlgorithmIdentifier } from './asn1';
 import { CryptoError, isCryptoError } from './errors';
-import { type PrivateKeyMaterial, decodePrivateKeyInfo } from './keys';
+import { requireExtractablePrivateKey } from './keys';
 import { type Pbes2EncryptOptions, pbes2Decrypt, pbes2Encrypt } from './pbes2';
 import { encodePem } from './pem';
+import { type PrivateKeyMaterial, decodePrivateKeyInfo } from './private-key-decoding';
 
 /**
  * The `.key` format of the official Taxpayer Application (CONTRACT §8): PBES2 with PBKDF2-HMAC-SHA256
@@ -35,20 +36,31 @@ export async function writeEncryptedKeyFile(
   crypto: Crypto = globalThis.crypto,
 ): Promise<string> {
   if (password.length === 0) throw new CryptoError('invalid-argument', 'The password must not be empty');
-  if (privateKey.type !== 'private' || !privateKey.extractable) {
-    throw new CryptoError('invalid-argument', 'Expected an extractable private key');
-  }
+  requireExtractablePrivateKey(privateKey);
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', privateKey));
   try {
-    const { algorithmIdentifier, ciphertext } = await pbes2Encrypt(pkcs8, password, KEY_FILE_ENCRYPTION, crypto);
-    const encryptedPrivateKeyInfo = new PKCS8ShroudedKeyBag({
-      encryptionAlgorithm: toAlgorithmIdentifier(algorithmIdentifier, 'The PBES2 AlgorithmIdentifier'),
-      encryptedData: new asn1js.OctetString({ valueHex: ciphertext }),
-    });
+    const encryptedPrivateKeyInfo = await encryptPrivateKeyInfo(pkcs8, password, KEY_FILE_ENCRYPTION, crypto);
     return encodePem('ENCRYPTED PRIVATE KEY', encodeDer(encryptedPrivateKeyInfo.toSchema()));
   } finally {
     wipe(pkcs8);
   }
+}
+
+/**
+ * Encrypts a DER PrivateKeyInfo with PBES2 into an EncryptedPrivateKeyInfo (RFC 5208 §6), which is
+ * also the PKCS#12 pkcs8ShroudedKeyBag (RFC 7292 §4.2.2). The caller wipes `pkcs8`.
+ */
+export async function encryptPrivateKeyInfo(
+  pkcs8: Uint8Array,
+  password: string,
+  options: Pbes2EncryptOptions,
+  crypto: Crypto = globalThis.crypto,
+): Promise<PKCS8ShroudedKeyBag> {
+  const { algorithmIdentifier, ciphertext } = await pbes2Encrypt(pkcs8, password, options, crypto);
+  return new PKCS8ShroudedKeyBag({
+    encryptionAlgorithm: toAlgorithmIdentifier(algorithmIdentifier, 'The PBES2 AlgorithmIdentifier'),
+    encryptedData: new asn1js.OctetString({ valueHex: ciphertext }),
+  });
 }
 
 /**
@@ -68,13 +80,7 @@ export async function decryptPrivateKeyInfo(
 ): Promise<PrivateKeyMaterial> {
   const what = 'The EncryptedPrivateKeyInfo';
   const node = encryptedPrivateKeyInfo instanceof Uint8Array ? decodeDer(encryptedPrivateKeyInfo, what) : encryptedPrivateKeyInfo;
-  let parsed: PKCS8ShroudedKeyBag;
-  try {
-    parsed = new PKCS8ShroudedKeyBag({ schema: node });
-  } catch (cause) {
-    if (cause instanceof Error) throw corrupt(`${what} is malformed`, cause);
-    throw cause;
-  }
+  const parsed = parsePkijs(() => new PKCS8ShroudedKeyBag({ schema: node }), `${what} is malformed`);
   const plaintext = await pbes2Decrypt(parsed.encryptionAlgorithm, octetStringBytes(parsed.encryptedData), password, crypto);
   try {
     return decodePrivateKeyInfo(plaintext);

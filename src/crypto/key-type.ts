@@ -1,6 +1,8 @@
+import type { EcCurve } from './ec-curves';
+
 /** What kind of key a file or certificate holds, as far as the app cares. */
 export type KeyType =
-  | { readonly kind: 'EC'; readonly curve: 'P-256' | 'P-384' | 'P-521' }
+  | { readonly kind: 'EC'; readonly curve: EcCurve }
   | { readonly kind: 'RSA'; readonly modulusBits: number };
 
 /** Where a private key came from, for the summary shown to the user. */

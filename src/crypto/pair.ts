@@ -6,8 +6,10 @@ import { parseCertificate } from './certificate-reader';
 import { CryptoError } from './errors';
 import type { LoadedPrivateKey } from './key-type';
 import { OID } from './oids';
-import { ecdsaRawToDer, readPublicKey, verifySignature } from './signature';
-import type { PublicKeyMaterial } from './signature';
+import { ecdsaRawToDer } from './ecdsa-signature';
+import { readPublicKey } from './public-key';
+import type { PublicKeyMaterial } from './public-key';
+import { verifySignature } from './signature';
 
 /** Whether a private key belongs to a certificate; a mismatch is an answer, not an error. */
 export type PairResult =

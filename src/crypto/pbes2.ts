@@ -1,7 +1,7 @@
 import * as asn1js from 'asn1js';
 import { AlgorithmIdentifier, PBES2Params, PBKDF2Params } from 'pkijs';
 import { wipe } from '../lib/bytes';
-import { bufferSource, corrupt, encodeDer, field, integerInRange, matchSchema, octetStringBytes, optionalField, toAlgorithmIdentifier } from './asn1';
+import { bufferSource, corrupt, encodeDer, field, integerInRange, matchSchema, octetStringBytes, optionalField, parsePkijs, toAlgorithmIdentifier } from './asn1';
 import { CryptoError } from './errors';
 import { OID } from './oids';
 
@@ -197,12 +197,7 @@ interface Pbes2Parameters {
 function decodePbes2Params(algorithm: AlgorithmIdentifier): PBES2Params {
   const node: unknown = algorithm.algorithmParams;
   if (!(node instanceof asn1js.Sequence)) throw corrupt('PBES2 parameters are missing');
-  try {
-    return new PBES2Params({ schema: node });
-  } catch (cause) {
-    if (cause instanceof Error) throw corrupt('PBES2 parameters are malformed', cause);
-    throw cause;
-  }
+  return parsePkijs(() => new PBES2Params({ schema: node }), 'PBES2 parameters are malformed');
 }
 
 function readPbes2Params(algorithm: AlgorithmIdentifier): Pbes2Parameters {

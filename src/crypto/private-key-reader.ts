@@ -1,10 +1,13 @@
+import type { EcCurve } from './ec-curves';
+import { decodeEcParameters } from './ec-parameters';
 import { CryptoError } from './errors';
 import { type DerStructure, identifyDer, isLegacyEncryptedPem, pemBlockStructure } from './file-kind';
 import { decryptPrivateKeyInfo } from './key-file';
 import type { LoadedPrivateKey } from './key-type';
-import { type EcCurve, decodeEcParameters, decodeEcPrivateKey, decodePrivateKeyInfo, decodeRsaPrivateKey, importPrivateKey } from './keys';
 import { type PemBlock, decodeFileBytes } from './pem';
 import { readPfx } from './pkcs12';
+import { decodeEcPrivateKey, decodePrivateKeyInfo, decodeRsaPrivateKey } from './private-key-decoding';
+import { importPrivateKey } from './private-key-import';
 
 /** How to turn an OpenSSL traditional encrypted PEM into a file we read. */
 export const LEGACY_PEM_CONVERSION_HINT =

@@ -4,7 +4,7 @@ import { signingParams } from './algorithms';
 import { tlv } from './der-writer';
 import { CryptoError } from './errors';
 import { OID } from './oids';
-import { ecdsaRawToDer } from './signature';
+import { ecdsaRawToDer } from './ecdsa-signature';
 
 /** How a structure we build (CSR, certificate) gets signed with a given key. */
 export interface DerSigner {

@@ -1,7 +1,7 @@
 import type { RelativeDistinguishedNames } from 'pkijs';
 import { SignedXml, type OptionsXAdES } from 'xadesjs';
 import { Transforms, XmlDsigExcC14NTransform, type Signature } from 'xmldsigjs';
-import { toBase64, toHex } from '../lib/bytes';
+import { bigintFromBytes, toBase64, toHex } from '../lib/bytes';
 import { AUTH_TOKEN_NAMESPACE_2_0, AUTH_TOKEN_NAMESPACE_2_1 } from './auth-token-request';
 import { parseCertificate } from './certificate-reader';
 import { encodeName, rdnSizes, readName } from './distinguished-name';
@@ -210,7 +210,7 @@ function escapeRfc4514(value: string): string {
 /** The decimal of a DER INTEGER's content octets (big-endian two's complement). */
 export function integerToDecimal(content: Uint8Array): string {
   if (content.length === 0) throw new CryptoError('corrupt-file', 'The serial number is empty');
-  const unsigned = BigInt(`0x${toHex(content)}`);
+  const unsigned = bigintFromBytes(content);
   const negative = ((content[0] ?? 0) & 0x80) !== 0;
   return (negative ? unsigned - (1n << BigInt(content.length * 8)) : unsigned).toString(10);
 }

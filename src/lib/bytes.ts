@@ -36,6 +36,11 @@ export function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** Base64url (RFC 4648 §5) without padding, as JWK members are written (RFC 7518 §6.3.1). */
+export function toBase64Url(bytes: Uint8Array): string {
+  return toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 /**
  * Decodes standard base64, ignoring ASCII whitespace. Returns `null` for anything that is not base64,
  * so callers can raise their own specific error.
@@ -52,6 +57,24 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> | null {
     if (cause instanceof DOMException) return null;
     throw cause;
   }
+}
+
+/** A big-endian unsigned integer as a bigint (SEC 1 §2.3.8 OS2IP); 0n for no bytes. */
+export function bigintFromBytes(bytes: Uint8Array): bigint {
+  let value = 0n;
+  for (const byte of bytes) value = (value << 8n) | BigInt(byte);
+  return value;
+}
+
+/** A non-negative bigint as exactly `size` big-endian bytes (SEC 1 §2.3.7 I2OSP); higher bytes are cut off. */
+export function bytesFromBigint(value: bigint, size: number): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(size);
+  let rest = value;
+  for (let i = size - 1; i >= 0; i--) {
+    out[i] = Number(rest & 0xffn);
+    rest >>= 8n;
+  }
+  return out;
 }
 
 /** Copies a view into a fresh `ArrayBuffer`-backed array (WebCrypto and asn1js want exact buffers). */

@@ -1,8 +1,10 @@
 import { PublicKeyInfo } from 'pkijs';
 import { describe, expect, it } from 'vitest';
 import { signingParams } from '../../src/crypto/algorithms';
-import { decodePrivateKeyInfo, exportSpki, generateKeyPair, importPrivateKey, toNonExtractable } from '../../src/crypto/keys';
+import { exportSpki, generateKeyPair, toNonExtractable } from '../../src/crypto/keys';
 import { OID } from '../../src/crypto/oids';
+import { decodePrivateKeyInfo } from '../../src/crypto/private-key-decoding';
+import { importPrivateKey } from '../../src/crypto/private-key-import';
 import { engines } from '../support/engines';
 
 const MESSAGE = new TextEncoder().encode('KSeF');

@@ -2,7 +2,8 @@ import * as asn1js from 'asn1js';
 import { AlgorithmIdentifier, RSASSAPSSParams } from 'pkijs';
 import { describe, expect, it } from 'vitest';
 import { OID } from '../../src/crypto/oids';
-import { readPublicKey, verifySignature } from '../../src/crypto/signature';
+import { readPublicKey } from '../../src/crypto/public-key';
+import { verifySignature } from '../../src/crypto/signature';
 import { engines } from '../support/engines';
 import { openssl, withTempDir } from '../support/openssl-x509';
 

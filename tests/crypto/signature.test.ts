@@ -4,14 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { isCryptoError } from '../../src/crypto/errors';
 import type { CryptoErrorCode } from '../../src/crypto/errors';
 import { OID } from '../../src/crypto/oids';
-import {
-  ecdsaDerToRaw,
-  ecdsaRawToDer,
-  readPublicKey,
-  readSignatureAlgorithm,
-  uncompressedPoint,
-  verifySignature,
-} from '../../src/crypto/signature';
+import { uncompressedPoint } from '../../src/crypto/ec-curves';
+import { ecdsaDerToRaw, ecdsaRawToDer } from '../../src/crypto/ecdsa-signature';
+import { readPublicKey } from '../../src/crypto/public-key';
+import { readSignatureAlgorithm, verifySignature } from '../../src/crypto/signature';
 import { concatBytes, toHex } from '../../src/lib/bytes';
 import { engines } from '../support/engines';
 import { tlv } from '../support/certificates';

@@ -3,7 +3,7 @@ import { concatBytes } from '../../src/lib/bytes';
 import type { CertificateEnrollmentData } from '../../src/crypto/enrollment-data';
 import type { KeyType, LoadedPrivateKey } from '../../src/crypto/key-type';
 import { OID } from '../../src/crypto/oids';
-import { ecdsaRawToDer } from '../../src/crypto/signature';
+import { ecdsaRawToDer } from '../../src/crypto/ecdsa-signature';
 
 /** Enrollment data of a natural person (PESEL), with Polish letters. */
 export const PERSON: CertificateEnrollmentData = {
