@@ -5,11 +5,16 @@
 set -euo pipefail
 
 chromium_bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
-missing=()
-[ -x "$chromium_bin" ] || missing+=(chromium)
-command -v openssl >/dev/null 2>&1 || missing+=(openssl)
-command -v xmlsec1 >/dev/null 2>&1 || missing+=(xmlsec1)
-command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+
+find_missing() {
+  missing=()
+  [ -x "$chromium_bin" ] || missing+=(chromium)
+  command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  command -v xmlsec1 >/dev/null 2>&1 || missing+=(xmlsec1)
+  command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+}
+
+find_missing
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "test tools: chromium, openssl, xmlsec1 and xmllint are present"
@@ -23,6 +28,12 @@ fi
 
 echo "test tools: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# With recommends: Chromium's fonts come as recommended packages, and the screenshots need them.
 apt-get update -qq
-apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-echo "test tools: installed ${missing[*]}"
+apt-get install -y -qq "${missing[@]}" >/dev/null
+find_missing
+if [ ${#missing[@]} -ne 0 ]; then
+  echo "test tools still missing after apt-get install: ${missing[*]}" >&2
+  exit 1
+fi
+echo "test tools: installed"
