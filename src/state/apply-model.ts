@@ -1,0 +1,179 @@
+/**
+ * The certificate application wizard's state, as types only (issue 4). The store (`apply-store.ts`)
+ * holds these; the actions (`apply-actions.ts`) move between them. Nothing here is secret: keys and
+ * session tokens live in `apply-vault.ts`, passwords only in the call that uses them.
+ *
+ * Additions to the shared contract (nothing in it was removed or renamed):
+ * - `submission` has `{ status: 'resuming'; referenceNumber }` while a resumed application's status
+ *   is looked up, and `{ status: 'awaiting-key'; referenceNumber; serialNumber }` once its certificate
+ *   is found and the saved `.key` is wanted (`openSavedKeyForResume`); both are shown on step 'result'.
+ * - `result` `ready` also carries `pfxFileName` / `reminderFileName` once those files were saved.
+ * - Actions without a state slot of their own return `Problem | null` instead of storing it:
+ *   `continueToDetails` (sync: 'cannot-request'), `continueToReview` ('key-not-saved'), `saveKeyAgain`,
+ *   `downloadTestIdentity`, `downloadCertificate`, `downloadPfx`, `downloadReminder`, `signOutAndForget`,
+ *   `resumeApplication` ('application-not-found').
+ * - `signInWithTestIdentity(input, algorithm?)`: the throwaway identity's key type, default EC P-256.
+ * - `signInAgain()`: back to 'sign-in' after `session-expired`; once signed in, an application that was
+ *   waiting polls its enrollment again (step 'review'), a resumed one continues.
+ * - `downloadReminder(texts: ReminderTexts)` takes the event texts (the UI's copy, pl or en).
+ * - `downloadPfx(password)`: the PFX password is the key's password (it opens the saved `.key`, since
+ *   the key in memory is non-extractable).
+ * - `configureApply(seams)` sets the I/O seams (fetch, origin, now, sleep, storage, download, crypto);
+ *   the browser defaults need no call. `summaryCard(state)` (from `summary.ts`) gives the card fields.
+ */
+import type { CertificateSummary } from '../crypto/certificate-summary';
+import type { CsrCheck } from '../crypto/check-csr';
+import type { KeyAlgorithm } from '../crypto/algorithms';
+import type { PairResult } from '../crypto/pair';
+import type { CertificateEnrollmentDataResponse, CertificateLimitsResponse } from '../ksef/certificate-schemas';
+import type { KsefEnvironment } from '../ksef/environments';
+import type { ApplicationRecord } from './application-records';
+import type { SignInStep } from './sign-in';
+
+export type { ApplicationRecord, ApplicationStatus } from './application-records';
+export type { KeyAlgorithm } from '../crypto/algorithms';
+export type { SignInStep } from './sign-in';
+
+/** The wizard's steps, in order. */
+export type ApplyStepId = 'environment' | 'sign-in' | 'data' | 'details' | 'key' | 'review' | 'result';
+
+/** Every step id, in the order the wizard shows them. */
+export const APPLY_STEPS: readonly ApplyStepId[] = ['environment', 'sign-in', 'data', 'details', 'key', 'review', 'result'];
+
+/** The wizard's own reasons to stop; the UI translates them (`source: 'apply'`). */
+export type ApplyProblemCode =
+  /** `limits.canRequest` is false: KSeF accepts no further request now (`limits` says which limit). */
+  | 'cannot-request'
+  /** KSeF refused the enrollment for a limit (25006 / 25007). */
+  | 'limit-reached'
+  /** The file picked at the save proof holds another key than the one just generated. */
+  | 'key-file-mismatch'
+  /** Going on without a proven save of the `.key` (or without confirming the password is stored). */
+  | 'key-not-saved'
+  /** The pre-flight check of the CSR found a problem: KSeF would refuse it. */
+  | 'preflight-failed'
+  /** The application record, or the certificate it points to, cannot be found. */
+  | 'application-not-found'
+  /** The certificate KSeF returned does not pair with the key in memory (see `result.pair`). */
+  | 'pair-mismatch'
+  /** The action needs a step done first (no session, no details, no key generated, ...). */
+  | 'wrong-step'
+  /** The session ended (KSeF refused to refresh it): sign in again. */
+  | 'session-expired'
+  /** Anything we cannot name; logged without its message. */
+  | 'unexpected';
+
+/** Where a failure comes from; the UI maps `source` + `code` to catalog text. */
+export type ProblemSource = 'crypto' | 'ksef' | 'sign-in' | 'apply' | 'file';
+
+/** A failure the UI can explain. */
+export interface Problem {
+  readonly source: ProblemSource;
+  readonly code: string;
+  /** KSeF's details (status details, exception descriptions), for a "more" section. */
+  readonly details?: readonly string[];
+  /** For `ksef` / `rate-limited`: how long to wait. */
+  readonly retryAfterSeconds?: number;
+}
+
+/** How the user signed in. */
+export type SignInMethod = 'ksef-certificate' | 'external' | 'test-identity';
+
+export type SignInState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'running'; readonly progress: SignInStep }
+  | { readonly status: 'done'; readonly subject: string; readonly method: SignInMethod }
+  | { readonly status: 'failed'; readonly problem: Problem };
+
+/** After the unsigned `AuthTokenRequest.xml` was downloaded for the user's signing software. */
+export type ExternalSignatureState = null | {
+  readonly challenge: string;
+  /** ISO date-time. */
+  readonly challengeIssuedAt: string;
+  readonly fileName: string;
+};
+
+export type EnrollmentState =
+  | { readonly status: 'idle' | 'loading' }
+  | { readonly status: 'done'; readonly data: CertificateEnrollmentDataResponse; readonly limits: CertificateLimitsResponse }
+  | { readonly status: 'failed'; readonly problem: Problem };
+
+/** KSeF's two certificate types. */
+export type CertificateType = 'Authentication' | 'Offline';
+
+export interface CertificateDetails {
+  /** KSeF's `certificateName` (5-100 characters, see `certificateNameRules`). */
+  readonly certificateName: string;
+  readonly certificateType: CertificateType;
+  /** Local date `YYYY-MM-DD`; today means "from now". */
+  readonly validFrom: string;
+  readonly keyAlgorithm: KeyAlgorithm;
+}
+
+/** The saved `.key` file: its name and the SHA-256 of the public key (SPKI DER, uppercase hex). */
+export interface SavedKeyInfo {
+  readonly fileName: string;
+  readonly publicKeyFingerprint: string;
+}
+
+export type KeyState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'generating' }
+  | ({ readonly status: 'saved' } & SavedKeyInfo)
+  | { readonly status: 'proving' }
+  | ({ readonly status: 'proven' } & SavedKeyInfo)
+  | { readonly status: 'failed'; readonly problem: Problem; readonly saved: SavedKeyInfo | null };
+
+export type SubmissionState =
+  | { readonly status: 'idle' }
+  | { readonly status: 'submitting' }
+  | { readonly status: 'polling'; readonly referenceNumber: string; readonly attempt: number }
+  /** A resumed application: its status or certificate is being looked up. */
+  | { readonly status: 'resuming'; readonly referenceNumber: string }
+  /** A resumed application's certificate was found; the saved `.key` is wanted. */
+  | { readonly status: 'awaiting-key'; readonly referenceNumber: string; readonly serialNumber: string }
+  | { readonly status: 'issued'; readonly referenceNumber: string; readonly serialNumber: string }
+  | { readonly status: 'failed'; readonly problem: Problem; readonly retryable: boolean; readonly referenceNumber: string | null };
+
+export type ResultState =
+  | { readonly status: 'idle' | 'retrieving' }
+  | {
+      readonly status: 'ready';
+      readonly certificate: CertificateSummary;
+      readonly pair: PairResult;
+      readonly certificatePem: string;
+      /** Base of the file names (`<fileBase>.crt`, `.pfx`, `.ics`), safe on every file system. */
+      readonly fileBase: string;
+      readonly pfxFileName?: string;
+      readonly reminderFileName?: string;
+    }
+  | { readonly status: 'failed'; readonly problem: Problem };
+
+export type ResumeState = null | { readonly record: ApplicationRecord };
+
+/** The texts of the two reminder events (the UI's copy; `{date}` is not interpolated here). */
+export interface ReminderTexts {
+  /** Summary of the event 30 days before expiry. */
+  readonly summary30: string;
+  /** Summary of the event 7 days before expiry. */
+  readonly summary7: string;
+  /** Optional longer text for both events. */
+  readonly description?: string;
+}
+
+/** The whole wizard state (non-secret). */
+export interface ApplyState {
+  readonly step: ApplyStepId;
+  readonly environment: KsefEnvironment | null;
+  readonly contextNip: string | null;
+  readonly signIn: SignInState;
+  readonly external: ExternalSignatureState;
+  readonly enrollment: EnrollmentState;
+  readonly details: CertificateDetails | null;
+  readonly key: KeyState;
+  readonly passwordStoredConfirmed: boolean;
+  readonly preflight: null | readonly CsrCheck[];
+  readonly submission: SubmissionState;
+  readonly result: ResultState;
+  readonly resume: ResumeState;
+}

@@ -1,0 +1,113 @@
+/**
+ * Coming back to a submitted application after the tab was closed: find its status or certificate
+ * after signing in again, open the saved `.key` (fingerprint must equal the record's), retrieve and
+ * check the pair. When the reference is gone (HTTP 410) or unknown, `certificates/query` finds it.
+ */
+import { readFileBytes } from '../browser/read-file';
+import { fromBase64 } from '../lib/bytes';
+import { isKsefError } from '../ksef/errors';
+import type { ApplicationRecord, Problem } from './apply-model';
+import { initialApplyState, useApplyStore } from './apply-store';
+import { setActiveRecord } from './apply-active-record';
+import { ApplyError, ksefClient, loadApplyCrypto, seams, settleFailure } from './apply-seams';
+import { pollIssued, retrieveCertificate } from './apply-submit-actions';
+import { forgetAll, vault } from './apply-vault';
+import { readApplicationRecords, updateApplicationRecord } from './application-records';
+
+const set = useApplyStore.setState;
+const get = useApplyStore.getState;
+
+/** The valid local records, newest first (bad ones are dropped when read). */
+export function listApplications(): ApplicationRecord[] {
+  return readApplicationRecords(seams().storage);
+}
+
+/** Picks up the record `recordId`: its environment and context, step 'sign-in'. @returns 'application-not-found' or `null`. */
+export function resumeApplication(recordId: string): Problem | null {
+  const record = listApplications().find((r) => r.id === recordId);
+  if (record === undefined) return { source: 'apply', code: 'application-not-found' };
+  forgetAll();
+  setActiveRecord(record.id);
+  set({ ...initialApplyState, resume: { record }, environment: record.environment, contextNip: record.contextNip, step: 'sign-in' });
+  return null;
+}
+
+/** After signing in for a resumed application: its serial number, by status or by query; then ask for the `.key`. */
+export async function resumeAfterSignIn(record: ApplicationRecord): Promise<void> {
+  const { referenceNumber } = record;
+  set({ step: 'result', submission: { status: 'resuming', referenceNumber } });
+  let serialNumber = record.serialNumber;
+  if (serialNumber === null) {
+    try {
+      serialNumber = await serialFromStatus(record);
+    } catch (error) {
+      settleFailure(error, (problem) => set({ submission: { status: 'failed', problem, retryable: false, referenceNumber } }));
+      return;
+    }
+    if (serialNumber === null) return;
+    updateApplicationRecord(seams().storage, record.id, { status: 'issued', serialNumber });
+  }
+  set({ submission: { status: 'awaiting-key', referenceNumber, serialNumber } });
+}
+
+/**
+ * Opens the saved `.key` of a resumed application with `password`; its public key must be the one the
+ * record names ('key-file-mismatch' otherwise). Then retrieves the certificate and checks the pair.
+ */
+export async function openSavedKeyForResume(file: File, password: string): Promise<void> {
+  const { resume, submission } = get();
+  set({ key: { status: 'proving' } });
+  try {
+    if (resume === null || submission.status !== 'awaiting-key') throw new ApplyError('wrong-step', 'No certificate is waiting for its key');
+    const bytes = await readFileBytes(file);
+    const crypto = await loadApplyCrypto();
+    const opened = await crypto.openKeyFile(bytes, password, seams().crypto);
+    if (opened.publicKeyFingerprint !== resume.record.publicKeyFingerprint) throw new ApplyError('key-file-mismatch', 'The file holds another key');
+    vault.key = opened.key;
+    vault.keyFile = bytes;
+    set({ key: { status: 'proven', fileName: file.name, publicKeyFingerprint: opened.publicKeyFingerprint } });
+  } catch (error) {
+    settleFailure(error, (problem) => set({ key: { status: 'failed', problem, saved: null } }));
+    return;
+  }
+  set({ submission: { status: 'issued', referenceNumber: submission.referenceNumber, serialNumber: submission.serialNumber } });
+  await retrieveCertificate();
+}
+
+/** The serial by the enrollment's status; `null` when the polling failed (settled in the store). */
+async function serialFromStatus(record: ApplicationRecord): Promise<string | null> {
+  const session = vault.session;
+  if (session === null) throw new ApplyError('session-expired', 'Sign in again');
+  try {
+    await ksefClient(record.environment).getEnrollmentStatus(session.tokens, record.referenceNumber);
+  } catch (error) {
+    // Past its retention (410) or unknown to KSeF: look the certificate up instead.
+    if (isKsefError(error, 'gone') || isKsefError(error, 'enrollment-not-found')) return serialFromQuery(record);
+    throw error;
+  }
+  return pollIssued(record.referenceNumber);
+}
+
+/**
+ * Finds the record's certificate with POST /certificates/query (by name and type), then retrieves the
+ * candidates and keeps the one whose public key has the record's fingerprint.
+ *
+ * @throws ApplyError 'application-not-found' when none has.
+ */
+async function serialFromQuery(record: ApplicationRecord): Promise<string> {
+  const session = vault.session;
+  if (session === null) throw new ApplyError('session-expired', 'Sign in again');
+  const client = ksefClient(record.environment);
+  const { certificates } = await client.queryCertificates(session.tokens, { name: record.certificateName, type: record.certificateType }, { pageSize: 50 });
+  const serials = certificates.filter((c) => c.status === 'Active').map((c) => c.certificateSerialNumber).slice(0, 10);
+  if (serials.length === 0) throw new ApplyError('application-not-found', 'No such certificate');
+  const retrieved = await client.retrieveCertificates(session.tokens, { certificateSerialNumbers: serials });
+  const crypto = await loadApplyCrypto();
+  for (const item of retrieved.certificates) {
+    const der = fromBase64(item.certificate);
+    if (der === null) continue;
+    const summary = await crypto.readCertificate(der, seams().now(), seams().crypto);
+    if ((await crypto.publicKeyFingerprint(summary.spki, seams().crypto)) === record.publicKeyFingerprint) return item.certificateSerialNumber;
+  }
+  throw new ApplyError('application-not-found', 'No certificate of this application has its key');
+}

@@ -1,0 +1,131 @@
+/**
+ * The I/O seams of the wizard's actions (STYLE 8): the browser's by default, a test's when
+ * `configureApply` was called. Also the mapping of coded errors to `Problem`s and the lazy crypto load.
+ */
+import { downloadFile } from '../browser/download';
+import { ReadFileError } from '../browser/read-file';
+import { isCryptoError } from '../crypto/errors';
+import { AppError } from '../lib/app-error';
+import { createKsefClient, type KsefClient } from '../ksef/client';
+import { relayBaseUrl, type KsefEnvironment } from '../ksef/environments';
+import { isKsefError } from '../ksef/errors';
+import type { Sleep } from '../ksef/sleep';
+import { sleep as realSleep } from '../ksef/sleep';
+import type { ApplyProblemCode, Problem } from './apply-model';
+import type { RecordStorage } from './application-records';
+import { isSignInError } from './sign-in-errors';
+
+/** Where a saved file goes: the browser's download by default. */
+export type DownloadSink = (fileName: string, content: Uint8Array | string, mimeType: string) => void;
+
+export interface ApplySeams {
+  readonly fetch: typeof globalThis.fetch;
+  /** The app's origin: KSeF is called through the same-origin relay `<origin>/api/<env>/v2`. */
+  readonly origin: string;
+  readonly now: () => Date;
+  readonly sleep: Sleep;
+  readonly storage: RecordStorage;
+  readonly download: DownloadSink;
+  readonly crypto: Crypto;
+}
+
+let overrides: Partial<ApplySeams> = {};
+
+/** Replaces some seams (tests: a loopback relay origin, the sandbox clock, a capturing download sink). */
+export function configureApply(seams: Partial<ApplySeams>): void {
+  overrides = { ...overrides, ...seams };
+}
+
+/** The seams in force; browser globals are read only when not overridden. */
+export function seams(): ApplySeams {
+  return {
+    fetch: overrides.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    origin: overrides.origin ?? globalThis.location.origin,
+    now: overrides.now ?? (() => new Date()),
+    sleep: overrides.sleep ?? realSleep,
+    storage: overrides.storage ?? globalThis.localStorage,
+    download: overrides.download ?? downloadFile,
+    crypto: overrides.crypto ?? globalThis.crypto,
+  };
+}
+
+/** A KSeF client on the relay for `environment`. */
+export function ksefClient(environment: KsefEnvironment): KsefClient {
+  const { fetch, origin, now, sleep } = seams();
+  return createKsefClient({ baseUrl: relayBaseUrl(environment, origin), fetch, now, sleep });
+}
+
+export const loadApplyCrypto = () => import('./apply-crypto');
+
+/** A refusal of the wizard itself, with an `ApplyProblemCode`. */
+export class ApplyError extends AppError<ApplyProblemCode> {
+  readonly details: readonly string[] | undefined;
+
+  constructor(code: ApplyProblemCode, message: string, options: { readonly details?: readonly string[]; readonly cause?: unknown } = {}) {
+    super(code, message, 'cause' in options ? { cause: options.cause } : undefined);
+    this.name = 'ApplyError';
+    this.details = options.details;
+  }
+}
+
+/** The `Problem` of a coded error, or `null` for an error nobody named (a bug). */
+export function problemOf(error: unknown): Problem | null {
+  if (isKsefError(error)) {
+    const details = error.exceptions.flatMap((e) => [e.description, ...e.details]).filter((d) => d !== '');
+    if (error.code === 'enrollment-limit' || error.code === 'certificate-limit') return { source: 'apply', code: 'limit-reached', details: [error.code, ...details] };
+    if (error.code === 'unauthorized') return { source: 'apply', code: 'session-expired', details };
+    return {
+      source: 'ksef',
+      code: error.code,
+      ...(details.length > 0 ? { details } : {}),
+      ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
+    };
+  }
+  if (isCryptoError(error)) return { source: 'crypto', code: error.code };
+  if (isSignInError(error)) return { source: 'sign-in', code: error.code };
+  if (error instanceof ReadFileError) return { source: 'file', code: error.code };
+  if (error instanceof ApplyError) return { source: 'apply', code: error.code, ...(error.details === undefined ? {} : { details: error.details }) };
+  return null;
+}
+
+/**
+ * Hands the `Problem` of a coded error to `settle`. Anything else is settled as 'unexpected' (so the
+ * UI does not spin forever), logged without its message, and rethrown.
+ */
+export function settleFailure(error: unknown, settle: (problem: Problem) => void): void {
+  const problem = problemOf(error);
+  if (problem !== null) {
+    settle(problem);
+    return;
+  }
+  settle({ source: 'apply', code: 'unexpected' });
+  logUnexpected(error);
+  throw error;
+}
+
+/** Like `settleFailure`, for actions that return their problem instead of storing it. */
+export function returnFailure(error: unknown): Problem {
+  let problem: Problem = { source: 'apply', code: 'unexpected' };
+  settleFailure(error, (p) => {
+    problem = p;
+  });
+  return problem;
+}
+
+/**
+ * Logs an unexpected failure by name and stack frames only: messages of parser errors can quote the
+ * bytes they choked on, and no key, token or password may reach a log.
+ */
+function logUnexpected(error: unknown): void {
+  if (error instanceof Error) {
+    const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+    console.error(`ksef-cert: the application failed unexpectedly (${error.name})`, frames.join('\n'));
+  } else {
+    console.error(`ksef-cert: the application failed unexpectedly (${typeof error})`);
+  }
+}
+
+/** UTF-8 bytes of `text`. */
+export function encodeText(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
+}

@@ -1,0 +1,157 @@
+/**
+ * Submitting the application and waiting for it: POST the enrollment, keep a non-secret record,
+ * poll the status with progress, retrieve the certificate and check it pairs with the key in memory.
+ */
+import { fromBase64 } from '../lib/bytes';
+import { isKsefError } from '../ksef/errors';
+import { pollEnrollmentStatus } from '../ksef/polling';
+import type { Problem } from './apply-model';
+import { useApplyStore } from './apply-store';
+import { activeRecord, setActiveRecord } from './apply-active-record';
+import { ApplyError, ksefClient, loadApplyCrypto, seams, settleFailure } from './apply-seams';
+import { vault } from './apply-vault';
+import { saveApplicationRecord, updateApplicationRecord } from './application-records';
+import { safeFileName } from './file-name';
+
+const set = useApplyStore.setState;
+const get = useApplyStore.getState;
+
+/** Final enrollment statuses after which a new enrollment may be tried (500, 550). */
+const RESUBMIT_AFTER = new Set(['enrollment-unknown-error', 'enrollment-cancelled']);
+/** Failures of the waiting itself: the enrollment may still be fine, so poll it again. */
+const POLL_AGAIN_AFTER = new Set(['network', 'timeout', 'rate-limited', 'server-error', 'session-expired']);
+
+/**
+ * Submits the application (validFrom omitted when it is today), records it locally, then polls and
+ * retrieves. Refused with 'preflight-failed' when the pre-flight check found a problem.
+ */
+export async function submitApplication(): Promise<void> {
+  const { details, environment, contextNip, key, preflight } = get();
+  set({ submission: { status: 'submitting' } });
+  try {
+    const session = vault.session;
+    const csr = vault.csr;
+    if (details === null || environment === null || key.status !== 'proven' || csr === null) throw new ApplyError('key-not-saved', 'Prove the saved key first');
+    if (session === null) throw new ApplyError('session-expired', 'Sign in again');
+    const crypto = await loadApplyCrypto();
+    if (preflight === null || !crypto.csrChecksPass(preflight)) throw new ApplyError('preflight-failed', 'The pre-flight check found a problem');
+    const validFrom = validFromInstant(details.validFrom, seams().now());
+    const request = { certificateName: details.certificateName, certificateType: details.certificateType, csr: crypto.csrToBase64(csr), ...(validFrom === null ? {} : { validFrom }) };
+    const { referenceNumber } = await ksefClient(environment).enrollCertificate(session.tokens, request);
+    const existing = activeRecord();
+    if (existing !== null && updateApplicationRecord(seams().storage, existing, { referenceNumber, status: 'submitted', serialNumber: null }) !== null) {
+      // A retry after a failed enrollment: the same application, a new reference.
+    } else {
+      const id = seams().crypto.randomUUID();
+      saveApplicationRecord(seams().storage, {
+        id,
+        environment,
+        contextNip,
+        referenceNumber,
+        certificateName: details.certificateName,
+        certificateType: details.certificateType,
+        keyAlgorithm: details.keyAlgorithm,
+        createdAt: seams().now().toISOString(),
+        publicKeyFingerprint: key.publicKeyFingerprint,
+        status: 'submitted',
+        serialNumber: null,
+      });
+      setActiveRecord(id);
+    }
+    await pollAndRetrieve(referenceNumber);
+  } catch (error) {
+    settleFailure(error, (problem) => set({ submission: { status: 'failed', problem, retryable: retryableBeforeReference(problem), referenceNumber: null } }));
+  }
+}
+
+/**
+ * Tries again after a failure that allows it: a new enrollment after status 500/550 (the old one
+ * failed) or when no reference came back; otherwise polls the same enrollment again.
+ */
+export async function retrySubmission(): Promise<void> {
+  const { submission } = get();
+  if (submission.status !== 'failed' || !submission.retryable) return;
+  if (submission.referenceNumber === null || RESUBMIT_AFTER.has(submission.problem.code)) {
+    await submitApplication();
+    return;
+  }
+  await pollAndRetrieve(submission.referenceNumber);
+}
+
+/** Polls `referenceNumber` until issued, then retrieves the certificate. */
+export async function pollAndRetrieve(referenceNumber: string): Promise<void> {
+  const serialNumber = await pollIssued(referenceNumber);
+  if (serialNumber === null) return;
+  set({ submission: { status: 'issued', referenceNumber, serialNumber } });
+  await retrieveCertificate();
+}
+
+/**
+ * Polls the enrollment; on success returns the serial number (the record is updated), on failure
+ * settles `submission` as failed and returns `null`.
+ */
+export async function pollIssued(referenceNumber: string): Promise<string | null> {
+  const { environment } = get();
+  set({ submission: { status: 'polling', referenceNumber, attempt: 0 } });
+  try {
+    const session = vault.session;
+    if (environment === null) throw new ApplyError('wrong-step', 'No environment');
+    if (session === null) throw new ApplyError('session-expired', 'Sign in again');
+    let attempt = 0;
+    const { now, sleep, storage } = seams();
+    const issued = await pollEnrollmentStatus(ksefClient(environment), session.tokens, referenceNumber, {
+      now,
+      sleep,
+      onProgress: () => set({ submission: { status: 'polling', referenceNumber, attempt: ++attempt } }),
+    });
+    const id = activeRecord();
+    if (id !== null) updateApplicationRecord(storage, id, { status: 'issued', serialNumber: issued.certificateSerialNumber });
+    return issued.certificateSerialNumber;
+  } catch (error) {
+    if (isKsefError(error, 'unauthorized')) vault.session = null;
+    settleFailure(error, (problem) => {
+      const final = problem.code === 'enrollment-rejected' || RESUBMIT_AFTER.has(problem.code);
+      const id = activeRecord();
+      if (final && id !== null) updateApplicationRecord(seams().storage, id, { status: 'failed' });
+      set({ submission: { status: 'failed', problem, retryable: problem.code !== 'enrollment-rejected' && (final || POLL_AGAIN_AFTER.has(problem.code)), referenceNumber } });
+    });
+    return null;
+  }
+}
+
+/** Retrieves the issued certificate, checks it pairs with the key in memory; step 'result'. */
+export async function retrieveCertificate(): Promise<void> {
+  const { submission, environment, details, resume } = get();
+  set({ result: { status: 'retrieving' }, step: 'result' });
+  try {
+    const session = vault.session;
+    const key = vault.key;
+    if (submission.status !== 'issued' || environment === null || key === null) throw new ApplyError('wrong-step', 'Nothing issued yet');
+    if (session === null) throw new ApplyError('session-expired', 'Sign in again');
+    const serial = submission.serialNumber;
+    const { certificates } = await ksefClient(environment).retrieveCertificates(session.tokens, { certificateSerialNumbers: [serial] });
+    const item = certificates.find((c) => c.certificateSerialNumber === serial);
+    const der = item === undefined ? null : fromBase64(item.certificate);
+    if (der === null) throw new ApplyError('application-not-found', `KSeF returned no certificate ${serial}`);
+    const crypto = await loadApplyCrypto();
+    const checked = await crypto.checkIssuedCertificate(der, key, seams().now(), seams().crypto);
+    const name = details?.certificateName ?? resume?.record.certificateName ?? item?.certificateName ?? '';
+    set({ result: { status: 'ready', ...checked, fileBase: safeFileName(name, 'certyfikat') } });
+  } catch (error) {
+    settleFailure(error, (problem) => set({ result: { status: 'failed', problem } }));
+  }
+}
+
+/** The instant sent as `validFrom`: local midnight of `date`, or `null` for today or a past day. */
+export function validFromInstant(date: string, now: Date): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (match === null) return null;
+  const start = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  return start.getTime() <= today.getTime() ? null : start.toISOString();
+}
+
+/** Whether a failure before KSeF gave a reference can be retried (a limit or a refusal cannot). */
+function retryableBeforeReference(problem: Problem): boolean {
+  return problem.source === 'ksef' ? POLL_AGAIN_AFTER.has(problem.code) : problem.code === 'session-expired';
+}
