@@ -5,7 +5,8 @@ import { generateKeyPair } from '../src/crypto/keys';
 import { checkPair } from '../src/crypto/pair';
 import { buildPfx, readPfx } from '../src/crypto/pkcs12';
 import { readPrivateKey } from '../src/crypto/private-key-reader';
-import { measure, type Measurement } from './measure';
+import { runJourney } from './journey';
+import { measure, summarize, type Measurement } from './measure';
 import { selfSignedCertificate } from './self-signed';
 
 const PASSWORD = 'Bench-Password-2026!';
@@ -38,6 +39,18 @@ async function runBench(): Promise<Measurement[]> {
     await measure('read PFX (PBKDF2 and MAC 100 000 iterations), EC', 5, () => readPfx(pfx, PASSWORD)),
     await measure('pair check, EC P-256', 20, () => checkPair(loadedEc, ecCertificate), 10),
     await measure('pair check, RSA-2048', 20, () => checkPair(loadedRsa, rsaCertificate), 10),
+    ...(await journeys(5)),
+  ];
+}
+
+/** Journey (1) against the local sandbox, `runs` times after one warm-up. */
+async function journeys(runs: number): Promise<Measurement[]> {
+  await runJourney(0);
+  const timings = [];
+  for (let i = 1; i <= runs; i++) timings.push(await runJourney(i));
+  return [
+    summarize('wizard: "Generate" to .key download, EC', timings.map((t) => t.generateToKeyDownloadMs)),
+    summarize('wizard: journey (1) against the sandbox', timings.map((t) => t.journeyMs)),
   ];
 }
 

@@ -22,8 +22,13 @@ export async function measure(name: string, runs: number, operation: () => Promi
     for (let j = 0; j < batch; j++) await operation();
     times.push((performance.now() - start) / batch);
   }
-  times.sort((a, b) => a - b);
+  return { ...summarize(name, times), batch };
+}
+
+/** Median, min and max of single-operation times measured elsewhere. */
+export function summarize(name: string, samples: readonly number[]): Measurement {
+  const times = [...samples].sort((a, b) => a - b);
   const mid = Math.floor(times.length / 2);
   const median = times.length % 2 === 1 ? (times[mid] ?? 0) : ((times[mid - 1] ?? 0) + (times[mid] ?? 0)) / 2;
-  return { name, runs, batch, medianMs: median, minMs: times[0] ?? 0, maxMs: times[times.length - 1] ?? 0 };
+  return { name, runs: times.length, batch: 1, medianMs: median, minMs: times[0] ?? 0, maxMs: times[times.length - 1] ?? 0 };
 }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromiumLaunchOptions } from '../scripts/chromium.ts';
+import { createApiHandler, isApiPath } from '../server/api.ts';
 import { staticFiles } from '../server/static-files.ts';
 import type { Measurement } from './measure.ts';
 
@@ -24,7 +25,11 @@ try {
     logLevel: 'warn',
     build: { outDir, emptyOutDir: true, manifest: false, rollupOptions: { input: join(projectRoot, 'bench', 'index.html') } },
   });
-  const server = serve({ fetch: staticFiles(outDir), hostname: '127.0.0.1', port: 0 });
+  // The bench page is served with the local sandbox beside it, as `npm start` serves the app.
+  const files = staticFiles(outDir);
+  const api = createApiHandler({});
+  const handler = (request: Request) => (isApiPath(new URL(request.url).pathname) ? api(request) : files(request));
+  const server = serve({ fetch: handler, hostname: '127.0.0.1', port: 0 });
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   const browser = await chromium.launch(chromiumLaunchOptions());
