@@ -36,7 +36,7 @@ export default defineConfig({
   ],
   webServer: {
     command: 'npm start',
-    env: { PORT: String(PORT), HOST },
+    env: { PORT: String(PORT), HOST, KSEF_SANDBOX_CONTROL: '1' },
     url: baseURL,
     reuseExistingServer: false,
     timeout: 180_000,

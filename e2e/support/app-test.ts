@@ -3,10 +3,33 @@ import { test as base, expect, type Page, type TestInfo } from '@playwright/test
 
 /** The only key the app may keep in browser storage (src/state/preferences-store.ts). */
 export const PREFERENCES_KEY = 'ksef-cert.preferences';
+/** The non-secret records of submitted applications (src/state/application-records.ts). */
+export const APPLICATIONS_KEY = 'ksef-cert.applications';
+/** The fields an application record may have: none of them secret. */
+const RECORD_FIELDS = [
+  'id', 'environment', 'contextNip', 'referenceNumber', 'certificateName', 'certificateType',
+  'keyAlgorithm', 'createdAt', 'publicKeyFingerprint', 'status', 'serialNumber',
+].sort();
+
+/** One request as sent: where to and with what body. */
+export interface Exchange {
+  readonly url: string;
+  readonly postData: string | null;
+}
 
 interface AppFixtures {
   /** Every URL the page requested, in order. */
   readonly requests: string[];
+  /** Every request with its body, for the secret scan. */
+  readonly exchanges: Exchange[];
+  /**
+   * Secrets the test met (passwords, key material in every encoding, session tokens): after the test
+   * none may appear in any request's URL or body, nor in browser storage. KSeF tokens are added here
+   * by the guard itself, from the responses that carry them.
+   */
+  readonly secrets: string[];
+  /** Console errors a test provokes on purpose (the browser logs a failed 429 request), as patterns. */
+  readonly expectedConsoleErrors: RegExp[];
   /** Checks run after every test: own origin only, no secrets in storage, no console errors. */
   readonly guard: void;
 }
@@ -23,26 +46,65 @@ export const test = base.extend<AppFixtures>({
     page.on('request', (request) => requests.push(request.url()));
     await use(requests);
   },
+  exchanges: async ({ page }, use) => {
+    const exchanges: Exchange[] = [];
+    page.on('request', (request) => exchanges.push({ url: request.url(), postData: request.postData() }));
+    await use(exchanges);
+  },
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none.
+  secrets: async ({}, use) => {
+    await use([]);
+  },
+  // eslint-disable-next-line no-empty-pattern -- as above.
+  expectedConsoleErrors: async ({}, use) => {
+    await use([]);
+  },
   guard: [
-    async ({ page, requests, baseURL }, use) => {
+    async ({ page, requests, exchanges, secrets, expectedConsoleErrors, baseURL }, use) => {
       const consoleErrors: string[] = [];
+      const tokenReads: Promise<void>[] = [];
+      page.on('response', (response) => {
+        if (!/\/auth\/(xades-signature|token\/redeem|token\/refresh)/.test(response.url()) || !response.ok()) return;
+        tokenReads.push(
+          response.json().then(
+            (body: unknown) => {
+              secrets.push(...tokensIn(body));
+            },
+            () => undefined,
+          ),
+        );
+      });
       page.on('console', (message) => {
         if (message.type() === 'error') consoleErrors.push(message.text());
       });
       page.on('pageerror', (error) => consoleErrors.push(error.message));
 
       await use();
+      await Promise.all(tokenReads);
 
       const origin = new URL(baseURL ?? '').origin;
       expect(requests.filter((url) => !isOwnOrigin(url, origin)), 'requests to other origins').toEqual([]);
-      expect(consoleErrors, 'console errors').toEqual([]);
+      expect(consoleErrors.filter((e) => !expectedConsoleErrors.some((p) => p.test(e))), 'console errors').toEqual([]);
+      const forms = secrets.filter((s) => s.length >= 8).flatMap(encodingsOf);
+      for (const { url, postData } of exchanges) {
+        const leaked = forms.filter((form) => url.includes(form) || (postData?.includes(form) ?? false));
+        expect(leaked, `secrets in the request to ${url}`).toEqual([]);
+      }
       if (page.url().startsWith(origin)) {
         const storage = await page.evaluate(async () => ({
           local: Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])),
           session: Object.keys(sessionStorage),
           indexedDb: (await indexedDB.databases()).map((db) => db.name ?? ''),
         }));
-        const { [PREFERENCES_KEY]: preferences, ...otherLocal } = storage.local;
+        const { [PREFERENCES_KEY]: preferences, [APPLICATIONS_KEY]: applications, ...otherLocal } = storage.local;
+        if (applications !== undefined) {
+          const records: unknown = JSON.parse(applications ?? 'null');
+          expect(Array.isArray(records), 'the application records are a list').toBe(true);
+          for (const record of records as object[]) expect(Object.keys(record).sort(), 'fields of an application record').toEqual(RECORD_FIELDS);
+          expect(applications, 'application records hold no PEM').not.toMatch(/-----BEGIN|PRIVATE KEY/);
+          const leaked = forms.filter((form) => applications?.includes(form));
+          expect(leaked, 'secrets in the application records').toEqual([]);
+        }
         expect(otherLocal, 'localStorage beyond the language preference').toEqual({});
         if (preferences !== undefined) {
           expect(JSON.parse(preferences ?? 'null'), 'the stored preference').toEqual({ language: expect.stringMatching(/^(pl|en)$/) });
@@ -84,4 +146,20 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** A full-page screenshot into the test's output folder. */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}
+
+/** Every session token in a KSeF response body (`authenticationToken`, `accessToken`, `refreshToken`). */
+function tokensIn(body: unknown): string[] {
+  if (typeof body !== 'object' || body === null) return [];
+  return ['authenticationToken', 'accessToken', 'refreshToken'].flatMap((field) => {
+    const value: unknown = (body as Record<string, unknown>)[field];
+    const token: unknown = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).token : undefined;
+    return typeof token === 'string' ? [token] : [];
+  });
+}
+
+/** A secret as it could appear in a URL or body: as is, URL-encoded, Base64 and Base64url of its UTF-8. */
+function encodingsOf(secret: string): string[] {
+  const base64 = Buffer.from(secret, 'utf8').toString('base64');
+  return [...new Set([secret, encodeURIComponent(secret), base64, Buffer.from(secret, 'utf8').toString('base64url'), JSON.stringify(secret).slice(1, -1)])].filter((f) => f.length >= 8);
 }

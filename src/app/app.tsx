@@ -1,4 +1,5 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
+import { ApplyPage } from '../features/apply/apply-page';
 import { CheckPage } from '../features/check/check-page';
 import { HomePage } from '../features/home/home-page';
 import type { Messages } from '../messages/catalogs';
@@ -13,6 +14,8 @@ function pageTitle(route: RouteName, t: Messages): string {
       return t.home.title;
     case 'check':
       return t.check.title;
+    case 'apply':
+      return t.apply.title;
     case 'not-found':
       return t.notFound.title;
   }
@@ -21,9 +24,11 @@ function pageTitle(route: RouteName, t: Messages): string {
 function Page({ route }: { readonly route: RouteName }) {
   switch (route) {
     case 'home':
-      return <HomePage checkHref={hrefOf('check')} />;
+      return <HomePage checkHref={hrefOf('check')} applyHref={hrefOf('apply')} />;
     case 'check':
       return <CheckPage />;
+    case 'apply':
+      return <ApplyPage />;
     case 'not-found':
       return <NotFoundPage />;
   }
@@ -71,6 +76,9 @@ export function App() {
             <span className="brand-tagline">{t.app.tagline}</span>
           </a>
           <nav aria-label={t.app.mainNavigation} className="site-nav">
+            <a href={hrefOf('apply')} aria-current={route === 'apply' ? 'page' : undefined}>
+              {t.home.applyLink}
+            </a>
             <a href={hrefOf('check')} aria-current={route === 'check' ? 'page' : undefined}>
               {t.home.checkLink}
             </a>

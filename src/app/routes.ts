@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react';
 export const ROUTE_PATHS = {
   home: '/',
   check: '/check',
+  apply: '/apply',
 } as const;
 
 export type RouteName = keyof typeof ROUTE_PATHS | 'not-found';

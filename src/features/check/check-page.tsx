@@ -4,7 +4,7 @@ import { addFiles, clearFiles, preloadCheckCrypto, removeFile, useCheckStore } f
 import { useMessages } from '../../state/preferences-store';
 import { FileDrop } from '../../ui/file-drop';
 import { PageHeading } from '../../ui/page-heading';
-import { CertificateCard } from './certificate-card';
+import { CertificateCard } from '../../ui/certificate-card';
 import { FileList } from './file-list';
 import { SavePair } from './save-pair';
 import { UnlockForm } from './unlock-form';

@@ -2,7 +2,7 @@ import type { Ref } from 'react';
 import type { Messages } from '../../messages/catalogs';
 import type { OpenedFile } from '../../state/check-model';
 import { useMessages } from '../../state/preferences-store';
-import { formatFileSize } from './format';
+import { formatFileSize } from '../../ui/format';
 import { problemText } from './problem-text';
 
 function describeContent(t: Messages, file: OpenedFile): { label: string; detail: string | null; tone: string } {

@@ -1,9 +1,9 @@
 import { useId, type ReactNode } from 'react';
-import type { CertificateSummary } from '../../crypto/certificate-summary';
-import { describeKeyType } from '../../crypto/key-type';
-import type { PairResult } from '../../crypto/pair';
-import type { Messages } from '../../messages/catalogs';
-import { useMessages } from '../../state/preferences-store';
+import type { CertificateSummary } from '../crypto/certificate-summary';
+import { describeKeyType } from '../crypto/key-type';
+import type { PairResult } from '../crypto/pair';
+import type { Messages } from '../messages/catalogs';
+import { useMessages } from '../state/preferences-store';
 import { formatDateTime, formatFingerprint } from './format';
 
 function validityText(t: Messages, c: CertificateSummary): string {

@@ -1,4 +1,4 @@
-/** Display formats of the checker: dates, sizes and fingerprints in the user's language. */
+/** Display formats shared by the screens: dates, sizes and fingerprints in the user's language. */
 
 export function formatDateTime(locale: string, date: Date): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date);

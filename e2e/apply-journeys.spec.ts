@@ -1,0 +1,227 @@
+import { readFileSync } from 'node:fs';
+import type { Page, TestInfo } from '@playwright/test';
+import { pl } from '../src/messages/pl.ts';
+import { expect, screenshot, test } from './support/app-test.ts';
+import {
+  checkStep,
+  chooseSandbox,
+  control,
+  download,
+  fillDetails,
+  generateKey,
+  KEY_PASSWORD,
+  keyMaterial,
+  openssl,
+  proveKey,
+  randomNip,
+  signInAsSeal,
+  stepHeading,
+} from './support/apply-journey.ts';
+
+/*
+ * Every journey of the application wizard against the local sandbox. One file, so its tests run one
+ * after another: some change the sandbox's global behaviour (limits, faults) through its controls.
+ */
+
+test.beforeEach(async ({ request }) => {
+  await control(request, 'DELETE', '/faults');
+  await control(request, 'DELETE', '/limits');
+  await control(request, 'DELETE', '/next-enrollment-status');
+});
+
+test('journey 1: test identity (company seal), Authentication, EC: a .crt that pairs, a PFX and a reminder', async ({ page, secrets }, testInfo) => {
+  test.setTimeout(180_000);
+  const nip = randomNip();
+  secrets.push(KEY_PASSWORD);
+
+  await chooseSandbox(page, testInfo, nip);
+  await signInAsSeal(page, testInfo, 'Biuro Rachunkowe Próba');
+  await expect(page.getByText(pl.apply.data.canRequest)).toBeVisible();
+  await expect(page.getByText(`VATPL-${nip}`)).toBeVisible();
+  await checkStep(page, testInfo, '3-data');
+  await page.getByRole('button', { name: pl.apply.data.next }).click();
+
+  await expect(stepHeading(page, pl.apply.details.heading)).toBeFocused();
+  await fillDetails(page, 'Program księgowy 1', 'Authentication', 'EC-P256');
+  await checkStep(page, testInfo, '4-details');
+  await page.getByRole('button', { name: pl.apply.details.submit }).click();
+
+  await expect(stepHeading(page, pl.apply.key.heading)).toBeFocused();
+  await expect(page.getByText(pl.apply.key.warning)).toBeVisible();
+  await checkStep(page, testInfo, '5-key');
+  const key = await generateKey(page, testInfo, KEY_PASSWORD);
+  expect(key.name).toMatch(/\.key$/);
+  secrets.push(...keyMaterial(key.path, KEY_PASSWORD));
+  // No way forward until the save is proven.
+  await expect(page.getByRole('button', { name: pl.apply.key.next })).toHaveCount(0);
+  await checkStep(page, testInfo, '5-key-saved');
+  await proveKey(page, key.path, KEY_PASSWORD);
+  await expect(page.getByText(pl.apply.key.proven(key.name))).toBeVisible();
+  await page.getByRole('button', { name: pl.apply.key.next }).click();
+  await expect(page.getByText(pl.apply.key.storedRequired)).toBeVisible();
+  await page.getByLabel(pl.apply.key.stored).check();
+  await checkStep(page, testInfo, '5-key-proven');
+  await page.getByRole('button', { name: pl.apply.key.next }).click();
+
+  await expect(stepHeading(page, pl.apply.review.heading)).toBeFocused();
+  const checks = page.locator('[data-check]');
+  await expect(checks.first()).toBeVisible();
+  await expect(page.locator('[data-check][data-ok="false"]')).toHaveCount(0);
+  await checkStep(page, testInfo, '6-review');
+  await page.getByRole('button', { name: pl.apply.review.submit }).click();
+
+  await expect(stepHeading(page, pl.apply.result.heading)).toBeFocused({ timeout: 60_000 });
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pairs', { timeout: 30_000 });
+  await expect(page.getByText(pl.apply.result.pairs)).toBeVisible();
+  await checkStep(page, testInfo, '7-result');
+
+  const crt = await download(page, testInfo, () => page.getByRole('button', { name: /\.crt$/ }).first().click());
+  expect(crt.name).toBe(key.name.replace(/\.key$/, '.crt'));
+  const keyPublic = openssl(['pkey', '-in', key.path, '-passin', `pass:${KEY_PASSWORD}`, '-pubout']);
+  const crtPublic = openssl(['x509', '-in', crt.path, '-noout', '-pubkey']);
+  expect(crtPublic).toBe(keyPublic);
+  expect(openssl(['x509', '-in', crt.path, '-noout', '-ext', 'keyUsage'])).toContain('Digital Signature');
+  expect(openssl(['x509', '-in', crt.path, '-noout', '-text'])).toContain('ASN1 OID: prime256v1');
+
+  // The PFX is protected by the key's password (the state layer opens the saved key with it).
+  await page.getByLabel(pl.apply.result.pfxPassword, { exact: true }).fill(KEY_PASSWORD);
+  const pfx = await download(page, testInfo, () => page.getByRole('button', { name: pl.apply.result.pfxSubmit }).click());
+  expect(pfx.name).toBe(key.name.replace(/\.key$/, '.pfx'));
+  openssl(['pkcs12', '-info', '-in', pfx.path, '-passin', `pass:${KEY_PASSWORD}`, '-noout']);
+  const pfxCertificate = openssl(['pkcs12', '-in', pfx.path, '-passin', `pass:${KEY_PASSWORD}`, '-nokeys', '-clcerts']);
+  expect(openssl(['x509', '-noout', '-pubkey'], pfxCertificate)).toBe(keyPublic);
+
+  const ics = await download(page, testInfo, () => page.getByRole('button', { name: pl.apply.result.reminder }).click());
+  const calendar = readFileSync(ics.path, 'utf8');
+  expect(calendar).toContain('BEGIN:VCALENDAR');
+  expect(calendar.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+
+  const summary = page.getByRole('region', { name: pl.apply.result.summaryHeading });
+  await expect(summary).toContainText(crt.name);
+  await expect(summary).toContainText(key.name);
+  await checkStep(page, testInfo, '7-result-saved');
+  await page.emulateMedia({ media: 'print' });
+  await screenshot(page, testInfo, '7-print');
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.getByRole('button', { name: pl.apply.result.signOut }).click();
+  await expect(stepHeading(page, pl.apply.environment.heading)).toBeFocused();
+  await expect(page.getByRole('button', { name: pl.apply.resume.continue('Program księgowy 1') })).toBeVisible();
+  await checkStep(page, testInfo, '8-resume-list');
+});
+
+test('errors: an invalid name and password show why in the checklist, and there is no way forward', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await chooseSandbox(page, null, randomNip());
+  await signInAsSeal(page, null, 'Firma Błędów');
+  await page.getByRole('button', { name: pl.apply.data.next }).click();
+
+  await page.getByLabel(pl.apply.details.name).fill('Zły/nazwa');
+  await expect(page.locator('[data-rule="allowed-characters"]')).toHaveAttribute('data-ok', 'false');
+  await expect(page.locator('[data-rule="length"]')).toHaveAttribute('data-ok', 'true');
+  await page.getByRole('button', { name: pl.apply.details.submit }).click();
+  await expect(page.getByText(pl.apply.details.nameInvalid)).toBeVisible();
+  await expect(page.getByLabel(pl.apply.details.name)).toHaveAttribute('aria-invalid', 'true');
+  await expect(stepHeading(page, pl.apply.details.heading)).toBeVisible();
+  await checkStep(page, testInfo, 'invalid-name');
+
+  await page.getByLabel(pl.apply.details.name).fill('Abc');
+  await expect(page.locator('[data-rule="length"]')).toHaveAttribute('data-ok', 'false');
+  await page.getByLabel(pl.apply.details.name).fill('Nazwa poprawna');
+  await page.getByRole('button', { name: pl.apply.details.submit }).click();
+  await expect(stepHeading(page, pl.apply.key.heading)).toBeFocused();
+
+  await page.getByLabel(pl.apply.key.password, { exact: true }).fill('krotkie');
+  await page.getByLabel(pl.apply.key.confirm, { exact: true }).fill('inne');
+  for (const rule of ['length', 'uppercase', 'digit', 'special']) {
+    await expect(page.locator(`[data-rule="${rule}"]`)).toHaveAttribute('data-ok', 'false');
+  }
+  await expect(page.locator('[data-rule="lowercase"]')).toHaveAttribute('data-ok', 'true');
+  await page.getByRole('button', { name: pl.apply.key.generate }).click();
+  await expect(page.getByText(pl.apply.key.passwordInvalid)).toBeVisible();
+  await expect(page.getByText(pl.apply.key.confirmMismatch)).toBeVisible();
+  await expect(page.getByRole('button', { name: pl.apply.key.next })).toHaveCount(0);
+  await checkStep(page, testInfo, 'invalid-password');
+});
+
+test('errors: a wrong file or a wrong password at the save proof, then the right ones', async ({ page, secrets }, testInfo) => {
+  test.setTimeout(120_000);
+  secrets.push(KEY_PASSWORD);
+  await chooseSandbox(page, null, randomNip());
+  await signInAsSeal(page, null, 'Firma Dowodu');
+  await page.getByRole('button', { name: pl.apply.data.next }).click();
+  await fillDetails(page, 'Dowod zapisu', 'Authentication', 'EC-P256');
+  await page.getByRole('button', { name: pl.apply.details.submit }).click();
+  const key = await generateKey(page, testInfo, KEY_PASSWORD);
+  secrets.push(...keyMaterial(key.path, KEY_PASSWORD));
+
+  await proveKey(page, key.path, 'Zle-Haslo-2025!xx');
+  await expect(page.locator('[data-problem="crypto:wrong-password"]')).toContainText(pl.cryptoErrors['wrong-password']);
+  await expect(page.getByRole('button', { name: pl.apply.key.next })).toHaveCount(0);
+  await checkStep(page, testInfo, 'proof-wrong-password');
+
+  // Another key (an unrelated .key made by openssl with the same password).
+  const other = testInfo.outputPath('inny.key');
+  openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-aes-256-cbc', '-pass', `pass:${KEY_PASSWORD}`, '-out', other]);
+  await proveKey(page, other, KEY_PASSWORD);
+  await expect(page.locator('[data-problem="apply:key-file-mismatch"]')).toContainText(pl.applyErrors['key-file-mismatch']);
+  await expect(page.getByRole('button', { name: pl.apply.key.next })).toHaveCount(0);
+  await checkStep(page, testInfo, 'proof-wrong-file');
+
+  const again = await download(page, testInfo, () => page.getByRole('button', { name: pl.apply.key.saveAgain }).click());
+  expect(again.name).toBe(key.name);
+  await proveKey(page, again.path, KEY_PASSWORD);
+  await expect(page.getByText(pl.apply.key.proven(again.name))).toBeVisible();
+  await expect(page.getByRole('button', { name: pl.apply.key.next })).toBeVisible();
+});
+
+test('errors: a reached limit stops the wizard at the limits and says why', async ({ page, request }, testInfo) => {
+  test.setTimeout(120_000);
+  await control(request, 'PUT', '/limits', { enrollment: 0, certificate: 0 });
+  await chooseSandbox(page, null, randomNip());
+  await signInAsSeal(page, null, 'Firma Limitu');
+  await expect(page.getByText(pl.apply.data.cannotRequest)).toBeVisible();
+  await expect(page.getByRole('button', { name: pl.apply.data.next })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: pl.apply.startOver })).toBeVisible();
+  await checkStep(page, testInfo, 'limit-reached');
+});
+
+/** Journey up to the review step, for the submission errors. */
+async function untilReview(page: Page, testInfo: TestInfo, secrets: string[], name: string) {
+  secrets.push(KEY_PASSWORD);
+  await chooseSandbox(page, null, randomNip());
+  await signInAsSeal(page, null, `Firma ${name}`);
+  await page.getByRole('button', { name: pl.apply.data.next }).click();
+  await fillDetails(page, name, 'Authentication', 'EC-P256');
+  await page.getByRole('button', { name: pl.apply.details.submit }).click();
+  const key = await generateKey(page, testInfo, KEY_PASSWORD);
+  secrets.push(...keyMaterial(key.path, KEY_PASSWORD));
+  await proveKey(page, key.path, KEY_PASSWORD);
+  await page.getByLabel(pl.apply.key.stored).check();
+  await page.getByRole('button', { name: pl.apply.key.next }).click();
+  await expect(stepHeading(page, pl.apply.review.heading)).toBeFocused();
+}
+
+test('errors: status 550 is explained and a retry gets the certificate', async ({ page, request, secrets }, testInfo) => {
+  test.setTimeout(180_000);
+  await untilReview(page, testInfo, secrets, 'Wniosek anulowany');
+  await control(request, 'PUT', '/next-enrollment-status', { code: 550 });
+  await page.getByRole('button', { name: pl.apply.review.submit }).click();
+  await expect(page.locator('[data-problem="ksef:enrollment-cancelled"]')).toContainText(pl.ksefErrors['enrollment-cancelled'], { timeout: 60_000 });
+  await checkStep(page, testInfo, 'status-550');
+  await page.getByRole('button', { name: pl.apply.review.retry }).click();
+  await expect(stepHeading(page, pl.apply.result.heading)).toBeFocused({ timeout: 60_000 });
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pairs', { timeout: 30_000 });
+});
+
+test('errors: 429 while polling is waited out, and the certificate still comes', async ({ page, request, secrets, expectedConsoleErrors }, testInfo) => {
+  test.setTimeout(180_000);
+  expectedConsoleErrors.push(/status of 429/);
+  await untilReview(page, testInfo, secrets, 'Wniosek spowolniony');
+  await control(request, 'PUT', '/timing', { enrollmentPendingPolls: 2 });
+  await control(request, 'POST', '/faults', { path: '^/certificates/enrollments/[^/]+$', status: 429, times: 2, retryAfterSeconds: 1 });
+  await page.getByRole('button', { name: pl.apply.review.submit }).click();
+  await expect(stepHeading(page, pl.apply.result.heading)).toBeFocused({ timeout: 90_000 });
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pairs', { timeout: 30_000 });
+  await checkStep(page, testInfo, 'after-429');
+});

@@ -1,0 +1,63 @@
+import { useEffect, useRef } from 'react';
+import type { ApplyStepId } from '../../state/apply-model';
+import { useApplyStore } from '../../state/apply-store';
+import { useMessages } from '../../state/preferences-store';
+import { PageHeading } from '../../ui/page-heading';
+import './apply.css';
+import { DataStep } from './data-step';
+import { DetailsStep } from './details-step';
+import { EnvironmentStep } from './environment-step';
+import { KeyStep } from './key-step';
+import { ResultStep } from './result-step';
+import { ReviewStep } from './review-step';
+import { SignInStep } from './sign-in-step';
+import { Stepper } from './stepper';
+
+function Step({ step }: { readonly step: ApplyStepId }) {
+  switch (step) {
+    case 'environment':
+      return <EnvironmentStep />;
+    case 'sign-in':
+      return <SignInStep />;
+    case 'data':
+      return <DataStep />;
+    case 'details':
+      return <DetailsStep />;
+    case 'key':
+      return <KeyStep />;
+    case 'review':
+      return <ReviewStep />;
+    case 'result':
+      return <ResultStep />;
+  }
+}
+
+/**
+ * `#/apply`: the certificate application wizard. The private key is made here and stays in this tab;
+ * the store holds only what may be seen, the secrets live in the state layer's in-memory vault.
+ */
+export function ApplyPage() {
+  const t = useMessages();
+  const step = useApplyStore((s) => s.step);
+  const shownStep = useRef<ApplyStepId | null>(null);
+  const stepRef = useRef<HTMLDivElement>(null);
+
+  // A new step is like a new page: focus its heading, so keyboard and screen reader users start there.
+  useEffect(() => {
+    if (shownStep.current !== null && shownStep.current !== step) {
+      stepRef.current?.querySelector<HTMLElement>('[data-step-heading]')?.focus();
+    }
+    shownStep.current = step;
+  }, [step]);
+
+  return (
+    <>
+      <PageHeading>{t.apply.title}</PageHeading>
+      <p className="lead">{t.apply.intro}</p>
+      <Stepper step={step} />
+      <div ref={stepRef} className="apply-step-body" data-step={step}>
+        <Step step={step} />
+      </div>
+    </>
+  );
+}

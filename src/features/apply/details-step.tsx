@@ -1,0 +1,92 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useId, useMemo } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { certificateNameRules } from '../../crypto/rules';
+import { setDetails } from '../../state/apply-actions';
+import { useApplyStore } from '../../state/apply-store';
+import { useMessages } from '../../state/preferences-store';
+import { detailsFormSchema, localDate, type DetailsFormInput } from './details-schema';
+import { RuleChecklist } from './rule-checklist';
+import { StepHeading } from './step-heading';
+import { TextField } from './text-field';
+
+const TYPES = ['Authentication', 'Offline'] as const;
+const KEYS = ['EC-P256', 'RSA-2048'] as const;
+
+/** Step 4: name (live checklist), type (exactly one), start date and key type. */
+export function DetailsStep() {
+  const t = useMessages();
+  const details = useApplyStore((s) => s.details);
+  const rulesId = useId();
+  const today = useMemo(() => localDate(new Date()), []);
+  const { register, handleSubmit, formState, control } = useForm<DetailsFormInput>({
+    resolver: zodResolver(detailsFormSchema(today)),
+    defaultValues: details ?? { certificateName: '', certificateType: 'Authentication', validFrom: today, keyAlgorithm: 'EC-P256' },
+  });
+  const rules = certificateNameRules(useWatch({ control, name: 'certificateName' }));
+  const { errors } = formState;
+
+  const onSubmit = (input: DetailsFormInput) => setDetails(input);
+
+  return (
+    <section className="panel" aria-labelledby="details-heading">
+      <StepHeading id="details-heading">{t.apply.details.heading}</StepHeading>
+      <form className="stack" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
+        <TextField
+          {...register('certificateName')}
+          label={t.apply.details.name}
+          hint={t.apply.details.nameHint}
+          describedBy={rulesId}
+          maxLength={100}
+          error={errors.certificateName === undefined ? undefined : t.apply.details.nameInvalid}
+        />
+        <RuleChecklist id={rulesId} rules={rules} texts={t.apply.details.nameRules} />
+
+        <fieldset className="choices">
+          <legend>{t.apply.details.purposeLegend}</legend>
+          {TYPES.map((id) => (
+            <label key={id} className="choice">
+              <input type="radio" value={id} {...register('certificateType')} aria-describedby={`type-${id}-hint`} />
+              <span className="choice-text">
+                <span className="choice-name">{t.apply.details.purposes[id]}</span>
+                <span id={`type-${id}-hint`} className="choice-hint">
+                  {t.apply.details.purposeHints[id]}
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+
+        <TextField
+          {...register('validFrom')}
+          type="date"
+          min={today}
+          label={t.apply.details.validFrom}
+          hint={t.apply.details.validFromHint}
+          error={errors.validFrom === undefined ? undefined : t.apply.details.validFromInvalid}
+        />
+
+        <fieldset className="choices">
+          <legend>{t.apply.details.keyLegend}</legend>
+          {KEYS.map((id) => (
+            <label key={id} className="choice">
+              <input type="radio" value={id} {...register('keyAlgorithm')} aria-describedby={`key-${id}-hint`} />
+              <span className="choice-text">
+                <span className="choice-name">{t.apply.details.keyTypes[id]}</span>
+                <span id={`key-${id}-hint`} className="choice-hint">
+                  {t.apply.details.keyHints[id]}
+                </span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
+            {t.apply.details.submit}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import { useId, useRef, useState } from 'react';
+import type { Problem, SavedKeyInfo } from '../../state/apply-model';
+import { confirmPasswordStored, continueToReview, saveKeyAgain } from '../../state/apply-actions';
+import { useApplyStore } from '../../state/apply-store';
+import { useMessages } from '../../state/preferences-store';
+import { KeyPasswordForm } from './key-password-form';
+import { KeyProofForm } from './key-proof-form';
+import { ProblemMessage } from './problem-message';
+import { StepHeading } from './step-heading';
+
+/**
+ * Step 5: make the key, save it, and prove the save by opening the saved file. Until the proof passes
+ * and the user confirms the password is stored, there is no way forward.
+ */
+export function KeyStep() {
+  const t = useMessages();
+  const key = useApplyStore((s) => s.key);
+  const confirmed = useApplyStore((s) => s.passwordStoredConfirmed);
+  const storedId = useId();
+  const storedErrorId = useId();
+  const storedRef = useRef<HTMLInputElement>(null);
+  const [storedError, setStoredError] = useState(false);
+  const [refused, setRefused] = useState<Problem | null>(null);
+
+  const saved: SavedKeyInfo | null =
+    key.status === 'saved' || key.status === 'proven' ? key : key.status === 'failed' ? key.saved : null;
+  const proven = key.status === 'proven';
+  const busy = key.status === 'generating' || key.status === 'proving';
+
+  const onContinue = async () => {
+    if (!confirmed) {
+      setStoredError(true);
+      storedRef.current?.focus();
+      return;
+    }
+    setRefused(await continueToReview());
+  };
+
+  return (
+    <section className="panel" aria-labelledby="key-heading">
+      <StepHeading id="key-heading">{t.apply.key.heading}</StepHeading>
+      <p>{t.apply.key.intro}</p>
+      <p className="apply-warning">
+        <span aria-hidden="true">⚠ </span>
+        {t.apply.key.warning}
+      </p>
+
+      {saved === null && key.status !== 'proving' && <KeyPasswordForm busy={busy} />}
+
+      <div role="status" aria-live="polite" className="apply-status" data-key={key.status}>
+        {key.status === 'generating' && (
+          <p className="apply-progress">
+            <span className="spinner" aria-hidden="true" />
+            {t.apply.key.generating}
+          </p>
+        )}
+        {key.status === 'proving' && (
+          <p className="apply-progress">
+            <span className="spinner" aria-hidden="true" />
+            {t.apply.key.proving}
+          </p>
+        )}
+        {saved !== null && !proven && <p className="ok-text">✓ {t.apply.key.saved(saved.fileName)}</p>}
+        {proven && <p className="ok-text">✓ {t.apply.key.proven(key.fileName)}</p>}
+        {refused !== null && <ProblemMessage title={t.apply.problemHeading} problem={refused} />}
+        {key.status === 'failed' && <ProblemMessage title={saved === null ? t.apply.problemHeading : t.apply.key.proveFailed} problem={key.problem} />}
+      </div>
+
+      {saved !== null && (
+        <>
+          {!proven && (
+            <KeyProofForm busy={busy} heading={t.apply.key.proveHeading} intro={t.apply.key.proveIntro(saved.fileName)} submitLabel={t.apply.key.prove} />
+          )}
+          <div className="actions">
+            <button type="button" className="button" onClick={() => setRefused(saveKeyAgain())}>
+              {t.apply.key.saveAgain}
+            </button>
+          </div>
+          <div className="field apply-checkbox">
+            <input
+              ref={storedRef}
+              id={storedId}
+              type="checkbox"
+              checked={confirmed}
+              aria-invalid={storedError && !confirmed}
+              aria-describedby={storedError && !confirmed ? storedErrorId : undefined}
+              onChange={(event) => {
+                setStoredError(false);
+                confirmPasswordStored(event.target.checked);
+              }}
+            />
+            <label htmlFor={storedId}>{t.apply.key.stored}</label>
+          </div>
+          {storedError && !confirmed && (
+            <p id={storedErrorId} className="field-error">
+              <span aria-hidden="true">⚠ </span>
+              {t.apply.key.storedRequired}
+            </p>
+          )}
+        </>
+      )}
+
+      <div className="actions">
+        {proven ? (
+          <button type="button" className="button button-primary" onClick={() => void onContinue()}>
+            {t.apply.key.next}
+          </button>
+        ) : (
+          saved !== null && <p className="hint">{t.apply.key.notProven}</p>
+        )}
+      </div>
+    </section>
+  );
+}

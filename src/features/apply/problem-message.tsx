@@ -1,0 +1,42 @@
+import { signInAgain } from '../../state/apply-actions';
+import type { Problem } from '../../state/apply-model';
+import { useMessages } from '../../state/preferences-store';
+import { problemText } from './problem-text';
+
+/** The session is gone: the way on is to sign in again (the application in progress stays). */
+function sessionEnded(problem: Problem): boolean {
+  return (problem.source === 'apply' && problem.code === 'session-expired') || (problem.source === 'ksef' && problem.code === 'unauthorized');
+}
+
+/** A failure in words: what went wrong, what to do next, and KSeF's own details when it gave any. */
+export function ProblemMessage({ title, problem }: { readonly title: string; readonly problem: Problem }) {
+  const t = useMessages();
+  const details = problem.details ?? [];
+  return (
+    <div className="apply-problem" data-problem={`${problem.source}:${problem.code}`}>
+      <p className="apply-problem-title">
+        <span aria-hidden="true">! </span>
+        {title}
+      </p>
+      <p>{problemText(t, problem)}</p>
+      {problem.retryAfterSeconds !== undefined && <p>{t.apply.retryAfter(problem.retryAfterSeconds)}</p>}
+      {sessionEnded(problem) && (
+        <p>
+          <button type="button" className="button" onClick={signInAgain}>
+            {t.apply.signInAgain}
+          </button>
+        </p>
+      )}
+      {details.length > 0 && (
+        <>
+          <p className="hint">{t.apply.ksefDetails}</p>
+          <ul className="hint">
+            {details.map((detail) => (
+              <li key={detail}>{detail}</li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

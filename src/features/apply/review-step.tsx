@@ -1,0 +1,144 @@
+import type { CsrCheck } from '../../crypto/check-csr';
+import type { Messages } from '../../messages/catalogs';
+import { openSavedKeyForResume, resetApplication, retrySubmission, submitApplication } from '../../state/apply-actions';
+import { useApplyStore } from '../../state/apply-store';
+import { useMessages } from '../../state/preferences-store';
+import { KeyProofForm } from './key-proof-form';
+import { ProblemMessage } from './problem-message';
+import { StepHeading } from './step-heading';
+
+function checkText(t: Messages, check: CsrCheck): string {
+  switch (check.check) {
+    case 'attribute':
+      return t.apply.review.checks.attribute(t.apply.data.attributes[check.attribute]);
+    case 'unexpected-attribute':
+      return t.apply.review.checks.unexpected(`${check.shortName}=${check.value}`);
+    default:
+      return t.apply.review.checks[check.check];
+  }
+}
+
+/** Step 6: the pre-flight check list, submit, and visible progress while KSeF processes the request. */
+export function ReviewStep() {
+  const t = useMessages();
+  const details = useApplyStore((s) => s.details);
+  const environment = useApplyStore((s) => s.environment);
+  const preflight = useApplyStore((s) => s.preflight) ?? [];
+  const submission = useApplyStore((s) => s.submission);
+  const resume = useApplyStore((s) => s.resume);
+  const checksPass = preflight.every((c) => c.ok);
+  // A resumed application was submitted before: here it is only looked up.
+  const canSubmit = resume === null && submission.status === 'idle' && checksPass;
+  const busy = submission.status === 'submitting' || submission.status === 'polling' || submission.status === 'resuming';
+  const reference = 'referenceNumber' in submission ? submission.referenceNumber : null;
+
+  return (
+    <section className="panel" aria-labelledby="review-heading">
+      <StepHeading id="review-heading">{t.apply.review.heading}</StepHeading>
+      {resume === null && <p>{t.apply.review.intro}</p>}
+
+      {details !== null && environment !== null && (
+        <>
+          <h3>{t.apply.review.summaryHeading}</h3>
+          <dl className="facts">
+            <div className="fact">
+              <dt>{t.apply.details.name}</dt>
+              <dd>{details.certificateName}</dd>
+            </div>
+            <div className="fact">
+              <dt>{t.apply.details.purposeLegend}</dt>
+              <dd>{t.apply.details.purposes[details.certificateType]}</dd>
+            </div>
+            <div className="fact">
+              <dt>{t.apply.details.validFrom}</dt>
+              <dd>{details.validFrom}</dd>
+            </div>
+            <div className="fact">
+              <dt>{t.apply.details.keyLegend}</dt>
+              <dd>{t.apply.details.keyTypes[details.keyAlgorithm]}</dd>
+            </div>
+            <div className="fact">
+              <dt>{t.apply.environment.legend}</dt>
+              <dd>{t.apply.environment.names[environment]}</dd>
+            </div>
+          </dl>
+        </>
+      )}
+
+      {preflight.length > 0 && (
+        <>
+          <h3>{t.apply.review.checksHeading}</h3>
+          <ul className="rule-list apply-checks">
+            {preflight.map((check, index) => (
+              <li key={index} className={check.ok ? 'rule rule-ok' : 'rule rule-bad'} data-check={check.check} data-ok={check.ok}>
+                <span aria-hidden="true" className="rule-icon">
+                  {check.ok ? '✓' : '✗'}
+                </span>
+                {checkText(t, check)}
+                <span className="visually-hidden"> ({check.ok ? t.apply.ruleMet : t.apply.ruleUnmet})</span>
+              </li>
+            ))}
+          </ul>
+          {!checksPass && <p className="error-text">{t.apply.review.checksFailed}</p>}
+        </>
+      )}
+
+      <div className="actions">
+        {canSubmit && (
+          <button type="button" className="button button-primary" onClick={() => void submitApplication()}>
+            {t.apply.review.submit}
+          </button>
+        )}
+      </div>
+
+      <div role="status" aria-live="polite" aria-busy={busy} className="apply-status" data-submission={submission.status}>
+        {submission.status === 'submitting' && (
+          <p className="apply-progress">
+            <span className="spinner" aria-hidden="true" />
+            {t.apply.review.submitting}
+          </p>
+        )}
+        {submission.status === 'polling' && (
+          <p className="apply-progress">
+            <span className="spinner" aria-hidden="true" />
+            {t.apply.review.polling(submission.attempt)}
+          </p>
+        )}
+        {submission.status === 'resuming' && (
+          <p className="apply-progress">
+            <span className="spinner" aria-hidden="true" />
+            {t.apply.resume.lookingUp}
+          </p>
+        )}
+        {submission.status === 'issued' && <p className="ok-text">✓ {t.apply.review.issued}</p>}
+        {submission.status === 'failed' && <ProblemMessage title={t.apply.review.failed} problem={submission.problem} />}
+        {reference !== null && <p className="hint">{t.apply.review.reference(reference)}</p>}
+      </div>
+
+      {submission.status === 'awaiting-key' && resume !== null && (
+        <KeyProofForm
+          busy={false}
+          heading={t.apply.resume.keyHeading}
+          intro={t.apply.resume.keyIntro(resume.record.certificateName)}
+          submitLabel={t.apply.resume.open}
+          onProve={openSavedKeyForResume}
+        />
+      )}
+
+      {submission.status === 'failed' && (
+        <div className="actions">
+          {submission.retryable ? (
+            <button type="button" className="button button-primary" onClick={() => void retrySubmission()}>
+              {t.apply.review.retry}
+            </button>
+          ) : (
+            <p className="hint">{t.apply.review.notRetryable}</p>
+          )}
+          <button type="button" className="button" onClick={() => void resetApplication()}>
+            {t.apply.startOver}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

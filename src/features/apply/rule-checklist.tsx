@@ -1,0 +1,32 @@
+import type { RuleResult } from '../../crypto/rules';
+import { useMessages } from '../../state/preferences-store';
+
+interface RuleChecklistProps<Rule extends string> {
+  readonly id: string;
+  readonly rules: readonly { readonly rule: Rule; readonly ok: boolean }[];
+  readonly texts: Readonly<Record<Rule, string>>;
+}
+
+/**
+ * A live checklist of input rules, tied to its field with `aria-describedby`. Each rule says met or
+ * not met in words; the symbol and colour only repeat it.
+ */
+export function RuleChecklist<Rule extends RuleResult['rule']>({ id, rules, texts }: RuleChecklistProps<Rule>) {
+  const t = useMessages();
+  return (
+    <div id={id} className="rules">
+      <p className="rules-heading">{t.apply.rulesHeading}</p>
+      <ul className="rule-list">
+        {rules.map(({ rule, ok }) => (
+          <li key={rule} className={ok ? 'rule rule-ok' : 'rule'} data-rule={rule} data-ok={ok}>
+            <span aria-hidden="true" className="rule-icon">
+              {ok ? '✓' : '•'}
+            </span>
+            {texts[rule]}
+            <span className="visually-hidden"> ({ok ? t.apply.ruleMet : t.apply.ruleUnmet})</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

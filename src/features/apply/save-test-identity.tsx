@@ -1,0 +1,60 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { downloadTestIdentity } from '../../state/apply-actions';
+import type { Problem } from '../../state/apply-model';
+import { useMessages } from '../../state/preferences-store';
+import { PasswordPairFields } from './password-pair-fields';
+import { ProblemMessage } from './problem-message';
+import { passwordPairSchema, type PasswordPairInput } from './password-pair-schema';
+
+/** Optional: keep the throwaway test identity, its key encrypted with a password of the user's. */
+export function SaveTestIdentity() {
+  const t = useMessages();
+  const [open, setOpen] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const { register, handleSubmit, control, formState, reset } = useForm<PasswordPairInput>({
+    resolver: zodResolver(passwordPairSchema),
+    defaultValues: { password: '', confirm: '' },
+  });
+
+  const onSubmit = async ({ password }: PasswordPairInput) => {
+    const failed = await downloadTestIdentity(password);
+    setProblem(failed);
+    reset();
+    setSaved(failed === null);
+  };
+
+  return (
+    <section className="panel" aria-labelledby="save-identity-heading">
+      <h3 id="save-identity-heading">{t.apply.data.saveIdentityHeading}</h3>
+      <p className="hint">{t.apply.data.saveIdentityIntro}</p>
+      <button type="button" className="button" aria-expanded={open} aria-controls="save-identity-form" onClick={() => setOpen((o) => !o)}>
+        {t.apply.data.saveIdentity}
+      </button>
+      <div id="save-identity-form">
+        {open && (
+          <form className="stack apply-subform" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
+            <PasswordPairFields
+              register={register}
+              control={control}
+              formState={formState}
+              passwordLabel={t.apply.data.saveIdentityPassword}
+              confirmLabel={t.apply.data.saveIdentityConfirm}
+            />
+            <div className="actions">
+              <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
+                {t.apply.data.saveIdentity}
+              </button>
+            </div>
+            <div role="status" className="apply-status">
+              {saved && <p className="ok-text">✓ {t.apply.result.saved('.key, .crt')}</p>}
+              {problem !== null && <ProblemMessage title={t.apply.problemHeading} problem={problem} />}
+            </div>
+          </form>
+        )}
+      </div>
+    </section>
+  );
+}

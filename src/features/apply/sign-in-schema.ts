@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { isValidNip, isValidPesel } from '../../crypto/polish-identifiers';
+import { chosenFileSchema, optionalFileSchema } from './file-list-schema';
+
+/** Sign in with a KSeF certificate: a `.key` (+ `.crt`) or a `.pfx`, and the file's password. */
+export const certificateSignInSchema = z.object({
+  keyFile: chosenFileSchema,
+  certificateFile: optionalFileSchema,
+  password: z.string(),
+});
+export type CertificateSignInInput = z.infer<typeof certificateSignInSchema>;
+
+/** Sign in with a file signed in the user's own software. */
+export const signedFileSchema = z.object({ signedFile: chosenFileSchema });
+export type SignedFileInput = z.infer<typeof signedFileSchema>;
+
+/**
+ * A test identity: a company seal (name + NIP) or a person (names + exactly one of NIP and PESEL).
+ * One flat shape, so that switching the kind keeps what was typed.
+ */
+export const testIdentitySchema = z
+  .object({
+    kind: z.enum(['seal', 'person']),
+    organizationName: z.string().trim(),
+    givenName: z.string().trim(),
+    surname: z.string().trim(),
+    nip: z.string().trim(),
+    pesel: z.string().trim(),
+  })
+  .superRefine((input, ctx) => {
+    const required = input.kind === 'seal' ? (['organizationName'] as const) : (['givenName', 'surname'] as const);
+    for (const field of required) {
+      if (input[field] === '') ctx.addIssue({ code: 'custom', path: [field], message: 'required' });
+    }
+    if (input.kind === 'seal' || input.pesel === '') {
+      if (!isValidNip(input.nip)) ctx.addIssue({ code: 'custom', path: ['nip'], message: input.nip === '' && input.kind === 'person' ? 'person-id-required' : 'invalid-nip' });
+    } else if (input.nip !== '') {
+      ctx.addIssue({ code: 'custom', path: ['pesel'], message: 'person-id-required' });
+    } else if (!isValidPesel(input.pesel)) {
+      ctx.addIssue({ code: 'custom', path: ['pesel'], message: 'invalid-pesel' });
+    }
+  });
+export type TestIdentityFormInput = z.infer<typeof testIdentitySchema>;

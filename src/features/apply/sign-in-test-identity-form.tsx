@@ -1,0 +1,81 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, useWatch, type FieldError } from 'react-hook-form';
+import type { TestIdentityInput } from '../../crypto/test-identity';
+import type { Messages } from '../../messages/catalogs';
+import { signInWithTestIdentity } from '../../state/apply-actions';
+import { useApplyStore } from '../../state/apply-store';
+import { useMessages } from '../../state/preferences-store';
+import { testIdentitySchema, type TestIdentityFormInput } from './sign-in-schema';
+import { TextField } from './text-field';
+
+function errorText(t: Messages, error: FieldError | undefined): string | undefined {
+  switch (error?.message) {
+    case undefined:
+      return undefined;
+    case 'invalid-nip':
+      return t.apply.environment.nipInvalid;
+    case 'invalid-pesel':
+      return t.apply.signIn.peselInvalid;
+    case 'person-id-required':
+      return t.apply.signIn.personIdRequired;
+    default:
+      return t.apply.signIn.nameRequired;
+  }
+}
+
+function identityInput(input: TestIdentityFormInput): TestIdentityInput {
+  if (input.kind === 'seal') return { kind: 'seal', organizationName: input.organizationName, nip: input.nip };
+  const id = input.pesel === '' ? { nip: input.nip } : { pesel: input.pesel };
+  return { kind: 'person', givenName: input.givenName, surname: input.surname, ...id };
+}
+
+/** A throwaway self-signed identity (sandbox and TEST only): a company seal or a person. */
+export function TestIdentityForm({ busy }: { readonly busy: boolean }) {
+  const t = useMessages();
+  const contextNip = useApplyStore((s) => s.contextNip) ?? '';
+  const { register, handleSubmit, formState, control } = useForm<TestIdentityFormInput>({
+    resolver: zodResolver(testIdentitySchema),
+    defaultValues: { kind: 'seal', organizationName: '', givenName: '', surname: '', nip: contextNip, pesel: '' },
+  });
+  const kind = useWatch({ control, name: 'kind' });
+  const { errors } = formState;
+
+  const onSubmit = async (input: TestIdentityFormInput) => {
+    await signInWithTestIdentity(identityInput(input));
+  };
+
+  return (
+    <form className="stack" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
+      <fieldset className="choices choices-inline">
+        <legend>{t.apply.signIn.identityLegend}</legend>
+        {(['seal', 'person'] as const).map((id) => (
+          <label key={id} className="choice">
+            <input type="radio" value={id} {...register('kind')} />
+            <span className="choice-name">{t.apply.signIn.identityKinds[id]}</span>
+          </label>
+        ))}
+      </fieldset>
+      {kind === 'seal' ? (
+        <TextField {...register('organizationName')} label={t.apply.signIn.organizationName} error={errorText(t, errors.organizationName)} />
+      ) : (
+        <>
+          <TextField {...register('givenName')} label={t.apply.signIn.givenName} error={errorText(t, errors.givenName)} />
+          <TextField {...register('surname')} label={t.apply.signIn.surname} error={errorText(t, errors.surname)} />
+        </>
+      )}
+      <TextField
+        {...register('nip')}
+        label={t.apply.signIn.identityNip}
+        inputMode="numeric"
+        error={errorText(t, errors.nip)}
+        hint={kind === 'person' ? t.apply.signIn.personIdHint : undefined}
+      />
+      {kind === 'person' && <TextField {...register('pesel')} label={t.apply.signIn.pesel} inputMode="numeric" error={errorText(t, errors.pesel)} />}
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {t.apply.signIn.submitIdentity}
+        </button>
+      </div>
+    </form>
+  );
+}
