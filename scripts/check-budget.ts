@@ -14,7 +14,9 @@ const CHUNK_BUDGET = 300 * 1024;
 
 /** Route -> the source module that renders it (when it is code-split). */
 const ROUTES: Readonly<Record<string, string | null>> = {
+  '#/': null,
   '#/check': 'src/features/check/check-page.tsx',
+  '#/apply': 'src/features/apply/apply-page.tsx',
 };
 
 const manifestSchema = z.record(

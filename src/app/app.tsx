@@ -1,11 +1,13 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
-import { ApplyPage } from '../features/apply/apply-page';
-import { CheckPage } from '../features/check/check-page';
+import { lazy, Suspense, useEffect, useRef, type MouseEvent } from 'react';
 import { HomePage } from '../features/home/home-page';
 import type { Messages } from '../messages/catalogs';
 import { useLanguage, useMessages } from '../state/preferences-store';
 import { LanguageSwitch } from './language-switch';
 import { NotFoundPage } from './not-found-page';
+
+// Each screen is its own chunk: the first paint of a route loads the shell and that screen only.
+const ApplyPage = lazy(() => import('../features/apply/apply-page').then((m) => ({ default: m.ApplyPage })));
+const CheckPage = lazy(() => import('../features/check/check-page').then((m) => ({ default: m.CheckPage })));
 import { hrefOf, useRoute, type RouteName } from './routes';
 
 function pageTitle(route: RouteName, t: Messages): string {
@@ -50,12 +52,24 @@ export function App() {
     document.title = t.app.pageTitle(pageTitle(route, t));
   }, [route, t]);
 
-  // On a route change (not the first load) focus the new page's heading, as a page load would.
+  // On a route change (not the first load) focus the new page's heading, as a page load would. A
+  // screen still loading has no heading yet: focus it as soon as it appears.
   useEffect(() => {
-    if (shownRoute.current !== null && shownRoute.current !== route) {
-      mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
-    }
+    const changed = shownRoute.current !== null && shownRoute.current !== route;
     shownRoute.current = route;
+    const main = mainRef.current;
+    if (!changed || main === null) return;
+    const focusHeading = (): boolean => {
+      const heading = main.querySelector<HTMLElement>('h1');
+      heading?.focus();
+      return heading !== null;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    return () => observer.disconnect();
   }, [route]);
 
   // The skip link must not change the hash: here the hash is the route.
@@ -87,7 +101,9 @@ export function App() {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
-        <Page route={route} />
+        <Suspense fallback={<p role="status">{t.app.pageLoading}</p>}>
+          <Page route={route} />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p className="privacy-note">{t.app.privacy}</p>

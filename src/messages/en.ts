@@ -18,6 +18,7 @@ export const en = {
     languageSwitch: 'App language',
     mainNavigation: 'Main navigation',
     home: 'Home',
+    pageLoading: 'Loading the page…',
     privacy:
       'Everything happens in this browser. No file leaves your device: keys, certificates and passwords are never sent or stored anywhere.',
     pageTitle: (page: string) => `${page} – ksef-cert`,
@@ -150,6 +151,8 @@ export const en = {
     rulesHeading: 'The password must:',
     ruleMet: 'met',
     ruleUnmet: 'not met',
+    chooseFile: 'Choose file',
+    noFileChosen: 'No file chosen',
     rules: {
       length: 'be 15 to 32 characters long',
       'allowed-characters': 'use only letters without diacritics, digits and !@#$%^&*()-_=+',

@@ -31,6 +31,7 @@ export const pl = {
     languageSwitch: 'Język aplikacji',
     mainNavigation: 'Nawigacja główna',
     home: 'Strona główna',
+    pageLoading: 'Wczytywanie strony…',
     privacy:
       'Wszystko dzieje się w tej przeglądarce. Żaden plik nie opuszcza Twojego urządzenia: klucze, certyfikaty i hasła nie są nigdzie wysyłane ani zapisywane.',
     pageTitle: (page: string) => `${page} – ksef-cert`,
@@ -166,6 +167,8 @@ export const pl = {
     rulesHeading: 'Hasło musi:',
     ruleMet: 'spełnione',
     ruleUnmet: 'niespełnione',
+    chooseFile: 'Wybierz plik',
+    noFileChosen: 'Nie wybrano pliku',
     rules: {
       length: 'mieć od 15 do 32 znaków',
       'allowed-characters': 'składać się tylko z liter bez polskich znaków, cyfr i znaków !@#$%^&*()-_=+',
