@@ -60,21 +60,22 @@ export function downloadReminder(texts: ReminderTexts): Problem | null {
 
 /**
  * Signs out (DELETE /auth/sessions/current), drops the key and the tokens from memory and resets the
- * wizard; the application record stays. Memory is cleared even when KSeF could not be reached.
+ * wizard; the application record stays. Memory is cleared even when KSeF could not be reached, and
+ * even when the sign-out fails in a way nobody named (that error is rethrown after the reset).
  * @returns the sign-out's problem (e.g. 'network': the session may live until it expires) or `null`.
  */
 export async function signOutAndForget(): Promise<Problem | null> {
   const { environment } = get();
   const session = vault.session;
   let problem: Problem | null = null;
-  if (session !== null && environment !== null) {
-    try {
-      await signOut(ksefClient(environment), session);
-    } catch (error) {
-      problem = returnFailure(error);
-    }
+  try {
+    if (session !== null && environment !== null) await signOut(ksefClient(environment), session);
+  } catch (error) {
+    problem = returnFailure(error);
+  } finally {
+    // Security: no secret may outlive a sign-out, whatever happened on the way.
+    resetApplication();
   }
-  resetApplication();
   return problem;
 }
 

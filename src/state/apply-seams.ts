@@ -14,6 +14,7 @@ import { sleep as realSleep } from '../ksef/sleep';
 import type { ApplyProblemCode, Problem } from './apply-model';
 import type { RecordStorage } from './application-records';
 import { isSignInError } from './sign-in-errors';
+import { logUnexpected } from './log-unexpected';
 
 /** Where a saved file goes: the browser's download by default. */
 export type DownloadSink = (fileName: string, content: Uint8Array | string, mimeType: string) => void;
@@ -99,7 +100,7 @@ export function settleFailure(error: unknown, settle: (problem: Problem) => void
     return;
   }
   settle({ source: 'apply', code: 'unexpected' });
-  logUnexpected(error);
+  logUnexpected('the application failed unexpectedly', error);
   throw error;
 }
 
@@ -110,19 +111,6 @@ export function returnFailure(error: unknown): Problem {
     problem = p;
   });
   return problem;
-}
-
-/**
- * Logs an unexpected failure by name and stack frames only: messages of parser errors can quote the
- * bytes they choked on, and no key, token or password may reach a log.
- */
-function logUnexpected(error: unknown): void {
-  if (error instanceof Error) {
-    const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
-    console.error(`ksef-cert: the application failed unexpectedly (${error.name})`, frames.join('\n'));
-  } else {
-    console.error(`ksef-cert: the application failed unexpectedly (${typeof error})`);
-  }
 }
 
 /** UTF-8 bytes of `text`. */

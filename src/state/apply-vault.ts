@@ -10,7 +10,8 @@ import type { SignedInSession } from './sign-in';
 export interface ApplyVault {
   /** The KSeF session (access and refresh tokens). */
   session: SignedInSession | null;
-  /** The freshly minted test identity, until it is saved or forgotten (its key is extractable). */
+  /** The test identity made for this sign-in, kept (key extractable, memory only) so the user can save it
+   * again until sign-out or reset forgets it. */
   testIdentity: TestIdentity | null;
   /**
    * The application's key: the generated pair (private key non-extractable once the `.key` was

@@ -6,6 +6,7 @@ import { isCryptoError } from '../crypto/errors';
 import { encodePem } from '../crypto/pem';
 import { certificateFileBase } from './file-name';
 import { planCheck, type CheckRun, type OpenedFile, type OpenedFileContent, type PfxExport, type Problem } from './check-model';
+import { logUnexpected } from './log-unexpected';
 
 /**
  * The offline checker. Files and results live in memory only: this store has no persist middleware,
@@ -159,17 +160,4 @@ function toProblem(error: unknown): Problem {
   if (error instanceof ReadFileError) return { source: 'file', code: error.code };
   logUnexpected('The check failed unexpectedly', error);
   return { source: 'unexpected' };
-}
-
-/**
- * Logs an unexpected failure without its message: messages of parser errors can quote the bytes
- * they choked on, and no file content or password may reach a log. Name and stack frames suffice.
- */
-function logUnexpected(what: string, error: unknown): void {
-  if (error instanceof Error) {
-    const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
-    console.error(`ksef-cert: ${what} (${error.name})`, frames.join('\n'));
-  } else {
-    console.error(`ksef-cert: ${what} (${typeof error})`);
-  }
 }

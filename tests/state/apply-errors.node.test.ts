@@ -80,6 +80,29 @@ describe('the apply actions refuse and recover', () => {
     expect(state().step).toBe('data');
   });
 
+  it.each([
+    ['25006, the enrollment limit', { enrollment: 0, certificate: 100 }, 'enrollment-limit', 'Osiągnięto limit możliwych do złożenia wniosków certyfikacyjnych.'],
+    ['25007, the certificate limit', { enrollment: 300, certificate: 0 }, 'certificate-limit', 'Osiągnięto limit dopuszczalnej liczby posiadanych certyfikatów.'],
+  ])('fails for good when KSeF refuses the submission with %s although canRequest was true', async (_, limits, limit, description) => {
+    await reviewReady('Limit przy wysylce');
+    expect(state().enrollment).toMatchObject({ status: 'done', limits: { canRequest: true } });
+    // The limit is reached elsewhere (another tab, another application) after the data step was read.
+    kit.stack.sandbox.control.setLimits(limits);
+    const records = listApplications().length;
+    await submitApplication();
+    expect(state().submission).toEqual({
+      status: 'failed',
+      retryable: false,
+      referenceNumber: null,
+      problem: { source: 'apply', code: 'limit-reached', details: [limit, description, expect.stringMatching(/^Limit: 0\.$/)] },
+    });
+    expect(listApplications()).toHaveLength(records);
+    const before = kit.stack.relayed.length;
+    await retrySubmission();
+    expect(kit.stack.relayed).toHaveLength(before);
+    expect(state().submission).toMatchObject({ status: 'failed', problem: { code: 'limit-reached' } });
+  });
+
   it('does not go on without a proven save, and explains a wrong file or password', async () => {
     const other = await keySaved('Inny klucz');
     const keyFile = await keySaved('Dowod zapisu');

@@ -5,6 +5,7 @@
  */
 import { expect } from 'vitest';
 import { readPrivateKey } from '../../src/crypto/private-key-reader';
+import { toBase64 } from '../../src/lib/bytes';
 import { configureApply } from '../../src/state/apply-actions';
 import { useApplyStore } from '../../src/state/apply-store';
 import { vault } from '../../src/state/apply-vault';
@@ -41,13 +42,13 @@ export interface ApplyKit {
   file(suffix: string): SavedFile;
   /** The saved file as a browser `File`. */
   asFile(saved: SavedFile, name?: string): File;
-  /** Records the private key in `keyPem` (opened with `password`) and the password as secrets. */
+  /** Records the private key in `keyPem` (opened with `password`), the password and the CSR in memory as secrets. */
   rememberKey(keyPem: Uint8Array, password: string): Promise<void>;
   /** Records the tokens of the session in the vault as secrets that must never be stored. */
   rememberTokens(): void;
   /** Every sandbox exchange honours the contract, apart from the 5xx a test injected on purpose. */
   expectContract(): void;
-  /** Storage holds only the records; no secret in storage or in any relayed request. */
+  /** Storage holds only the records; no secret in storage, in the store or in any relayed request. */
   expectNoSecretLeaked(): void;
   close(): Promise<void>;
 }
@@ -82,6 +83,8 @@ export async function startApplyKit(): Promise<ApplyKit> {
     async rememberKey(keyPem, password) {
       const key = await readPrivateKey(keyPem, password);
       secrets.push(password, ...(await secretForms(key.privateKey)));
+      // The CSR travels in the enrollment body by design; it must only never be stored.
+      if (vault.csr !== null) storedSecrets.push(toBase64(vault.csr));
     },
     rememberTokens() {
       const tokens = vault.session?.tokens;
@@ -98,7 +101,9 @@ export async function startApplyKit(): Promise<ApplyKit> {
       const leaks = [...secrets, ...storedSecrets].filter((s) => stored.includes(s) || stored.toLowerCase().includes(s.toLowerCase()));
       expect(leaks).toEqual([]);
       expect(stored).not.toMatch(/PRIVATE KEY|CERTIFICATE REQUEST|token/i);
-      expect(JSON.stringify(useApplyStore.getState())).not.toMatch(/PRIVATE KEY/);
+      const store = JSON.stringify(useApplyStore.getState());
+      expect(store).not.toMatch(/PRIVATE KEY|CERTIFICATE REQUEST/);
+      expect([...secrets, ...storedSecrets].filter((s) => store.includes(s))).toEqual([]);
       expectNoSecretRelayed(stack.relayed, secrets);
     },
     close: () => stack.close(),

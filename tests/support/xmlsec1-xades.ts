@@ -131,3 +131,29 @@ export function signWithXmlsec1(unsignedXml: string, signer: OpensslSigner, sign
     return new Uint8Array(readFileSync(join(dir, 'signed.xml')));
   });
 }
+
+/**
+ * Adds a second enveloped signature to a file `signWithXmlsec1` made, as a second signer's software
+ * would (the `two-signatures.xml` recipe in `tests/fixtures/README.md`): a plain XMLDSig template
+ * before the first signature, signed by `xmlsec1 --sign --node-id sig-2`.
+ */
+export function signAgainWithXmlsec1(signedXml: Uint8Array, signer: OpensslSigner): Uint8Array {
+  const text = new TextDecoder().decode(signedXml);
+  const first = '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Id="sig-1">';
+  const at = text.indexOf(first);
+  if (at === -1) throw new Error('No signature sig-1 to sign next to');
+  const method = signer.algorithm === 'EC' ? 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256' : 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
+  const second =
+    '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Id="sig-2"><ds:SignedInfo>' +
+    '<ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>' +
+    `<ds:SignatureMethod Algorithm="${method}"/>` +
+    '<ds:Reference URI=""><ds:Transforms><ds:Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/></ds:Transforms>' +
+    '<ds:DigestMethod Algorithm="http://www.w3.org/2001/04/xmlenc#sha256"/><ds:DigestValue/></ds:Reference>' +
+    '</ds:SignedInfo><ds:SignatureValue/></ds:Signature>\n';
+  return inTempDir((dir) => {
+    writeFileSync(join(dir, 'key.pem'), signer.keyPem);
+    writeFileSync(join(dir, 'two.xml'), `${text.slice(0, at)}${second}${text.slice(at)}`);
+    run('xmlsec1', ['--sign', '--id-attr:Id', 'http://www.w3.org/2000/09/xmldsig#:Signature', '--node-id', 'sig-2', '--privkey-pem', 'key.pem', '--output', 'signed.xml', 'two.xml'], dir);
+    return new Uint8Array(readFileSync(join(dir, 'signed.xml')));
+  });
+}
