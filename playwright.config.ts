@@ -4,6 +4,11 @@ import { chromiumLaunchOptions } from './scripts/chromium.ts';
 const PORT = 4173;
 const HOST = '127.0.0.1';
 const baseURL = `http://${HOST}:${PORT}/`;
+const chromium = { browserName: 'chromium' as const, launchOptions: chromiumLaunchOptions() };
+/** The application wizard's journeys: they drive the sandbox through its controls. */
+const APPLY_SPECS = /apply-[^/]*\.spec\.ts$/;
+/** Journeys that advance the sandbox clock (it never goes back). */
+const CLOCK_SPECS = /apply-session\.spec\.ts$/;
 
 /**
  * End-to-end journeys against the production build, served exactly as `npm start` serves it, in the
@@ -31,7 +36,27 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() },
+      testIgnore: APPLY_SPECS,
+      use: chromium,
+    },
+    // The sandbox's controls (limits, faults, timing, clock) are global to the server: the wizard's
+    // journeys run one at a time, each starting from a reset sandbox.
+    {
+      name: 'apply',
+      testMatch: APPLY_SPECS,
+      testIgnore: CLOCK_SPECS,
+      fullyParallel: false,
+      workers: 1,
+      use: chromium,
+    },
+    // The sandbox clock only moves forward: journeys that advance it run after every other journey.
+    {
+      name: 'apply-clock',
+      testMatch: CLOCK_SPECS,
+      dependencies: ['apply'],
+      fullyParallel: false,
+      workers: 1,
+      use: chromium,
     },
   ],
   webServer: {

@@ -14,19 +14,21 @@ import {
   openssl,
   proveKey,
   randomNip,
+  resetSandbox,
   signInAsSeal,
   stepHeading,
 } from './support/apply-journey.ts';
 
 /*
- * Every journey of the application wizard against the local sandbox. One file, so its tests run one
- * after another: some change the sandbox's global behaviour (limits, faults) through its controls.
+ * Journey (1) of the application wizard against the local sandbox, and the journeys that end in an
+ * error. Some change the sandbox's global behaviour (limits, faults, timing) through its controls: the
+ * 'apply' project of playwright.config.ts runs the wizard's journeys one at a time, each from a reset
+ * sandbox. The other journeys have a file each (apply-renewal, apply-external-signature, apply-resume,
+ * apply-session, apply-keyboard).
  */
 
 test.beforeEach(async ({ request }) => {
-  await control(request, 'DELETE', '/faults');
-  await control(request, 'DELETE', '/limits');
-  await control(request, 'DELETE', '/next-enrollment-status');
+  await resetSandbox(request);
 });
 
 test('journey 1: test identity (company seal), Authentication, EC: a .crt that pairs, a PFX and a reminder', async ({ page, secrets }, testInfo) => {

@@ -95,3 +95,129 @@ export function keyMaterial(path: string, password: string): string[] {
   const der = execFileSync('openssl', ['pkcs8', '-topk8', '-nocrypt', '-in', path, '-passin', `pass:${password}`, '-outform', 'DER']);
   return [der.toString('base64'), der.toString('base64url'), der.toString('hex'), der.toString('hex').toUpperCase()];
 }
+
+/** Every sandbox control back to how the server started (state, limits, faults, timing); the clock stays. */
+export async function resetSandbox(request: APIRequestContext): Promise<void> {
+  await control(request, 'POST', '/reset');
+}
+
+/** The sandbox's "now" (it runs ahead of real time once a test advanced the clock). */
+export async function sandboxNow(request: APIRequestContext): Promise<Date> {
+  const response = await request.get('/api/sandbox/_control/clock');
+  expect(response.status()).toBe(200);
+  const body: unknown = await response.json();
+  const now = typeof body === 'object' && body !== null && 'now' in body ? body.now : null;
+  if (typeof now !== 'string') throw new Error('The sandbox clock answered without "now"');
+  return new Date(now);
+}
+
+/** Step 2 with a KSeF certificate: the `.key` and `.crt` files and the key's password; waits for step 3. */
+export async function signInWithCertificate(page: Page, testInfo: TestInfo | null, keyPath: string, crtPath: string, password: string): Promise<void> {
+  await page.getByRole('radio', { name: new RegExp(pl.apply.signIn.methods['ksef-certificate']) }).check();
+  await page.getByLabel(pl.apply.signIn.keyFile).setInputFiles(keyPath);
+  await page.getByLabel(pl.apply.signIn.certificateFile).setInputFiles(crtPath);
+  await page.getByLabel(pl.apply.signIn.password, { exact: true }).fill(password);
+  if (testInfo !== null) await checkStep(page, testInfo, '2-sign-in-certificate');
+  await page.getByRole('button', { name: pl.apply.signIn.submitCertificate }).click();
+  await expect(stepHeading(page, pl.apply.data.heading)).toBeFocused({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { name: pl.apply.data.limitsHeading, exact: true })).toBeVisible();
+}
+
+/** What an application asks for at step 4. */
+export interface Application {
+  readonly name: string;
+  readonly type: 'Authentication' | 'Offline';
+  readonly key: 'EC-P256' | 'RSA-2048';
+}
+
+/** The files a finished application leaves on disk. */
+export interface AppliedFiles {
+  readonly key: { path: string; name: string };
+  readonly crt: { path: string; name: string };
+}
+
+/**
+ * Steps 3 to 6 from the limits shown after sign-in: details, key and its save proof, review and
+ * submit, up to a certificate that pairs. With `testInfo`, axe and a screenshot on every step.
+ */
+export async function applyUntilSubmitted(page: Page, testInfo: TestInfo, secrets: string[], application: Application, shots: boolean): Promise<{ path: string; name: string }> {
+  const step = async (name: string) => {
+    if (shots) await checkStep(page, testInfo, name);
+  };
+  secrets.push(KEY_PASSWORD);
+  await expect(page.getByText(pl.apply.data.canRequest)).toBeVisible();
+  await step('3-data');
+  await page.getByRole('button', { name: pl.apply.data.next }).click();
+  await expect(stepHeading(page, pl.apply.details.heading)).toBeFocused();
+  await fillDetails(page, application.name, application.type, application.key);
+  await step('4-details');
+  await page.getByRole('button', { name: pl.apply.details.submit }).click();
+  await expect(stepHeading(page, pl.apply.key.heading)).toBeFocused();
+  const key = await generateKey(page, testInfo, KEY_PASSWORD);
+  secrets.push(...keyMaterial(key.path, KEY_PASSWORD));
+  await step('5-key-saved');
+  await proveKey(page, key.path, KEY_PASSWORD);
+  await expect(page.getByText(pl.apply.key.proven(key.name))).toBeVisible();
+  await page.getByLabel(pl.apply.key.stored).check();
+  await step('5-key-proven');
+  await page.getByRole('button', { name: pl.apply.key.next }).click();
+  await expect(stepHeading(page, pl.apply.review.heading)).toBeFocused();
+  await expect(page.locator('[data-check]').first()).toBeVisible();
+  await expect(page.locator('[data-check][data-ok="false"]')).toHaveCount(0);
+  await step('6-review');
+  await page.getByRole('button', { name: pl.apply.review.submit }).click();
+  return key;
+}
+
+/**
+ * Step 7 once the certificate is there: it pairs; downloads the `.crt`. `arrived`: the step was
+ * entered just now (its heading has focus), not already shown (a resumed application's open key form).
+ */
+export async function downloadPairedCertificate(page: Page, testInfo: TestInfo, shots: boolean, arrived = true): Promise<{ path: string; name: string }> {
+  const heading = stepHeading(page, pl.apply.result.heading);
+  if (arrived) await expect(heading).toBeFocused({ timeout: 90_000 });
+  else await expect(heading).toBeVisible();
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pairs', { timeout: 30_000 });
+  if (shots) await checkStep(page, testInfo, '7-result');
+  return download(page, testInfo, () => page.getByRole('button', { name: /\.crt$/ }).first().click());
+}
+
+/** Steps 3 to 7: a certificate that pairs, its `.key` and `.crt` on disk. */
+export async function applyForCertificate(page: Page, testInfo: TestInfo, secrets: string[], application: Application, shots: boolean): Promise<AppliedFiles> {
+  const key = await applyUntilSubmitted(page, testInfo, secrets, application, shots);
+  const crt = await downloadPairedCertificate(page, testInfo, shots);
+  expect(crt.name).toBe(key.name.replace(/\.key$/, '.crt'));
+  return { key, crt };
+}
+
+/**
+ * The checks of every journey, by openssl: the `.key` opens with the password, its public key is the
+ * `.crt`'s, the `.crt` carries the purpose's key usage and the chosen key type.
+ */
+export function expectPairOnDisk(files: AppliedFiles, application: Application, password: string): void {
+  const keyPublic = openssl(['pkey', '-in', files.key.path, '-passin', `pass:${password}`, '-pubout']);
+  expect(openssl(['x509', '-in', files.crt.path, '-noout', '-pubkey'])).toBe(keyPublic);
+  const keyUsage = openssl(['x509', '-in', files.crt.path, '-noout', '-ext', 'keyUsage']);
+  expect(keyUsage).toContain(application.type === 'Authentication' ? 'Digital Signature' : 'Non Repudiation');
+  expect(keyUsage).not.toContain(application.type === 'Authentication' ? 'Non Repudiation' : 'Digital Signature');
+  const text = openssl(['x509', '-in', files.crt.path, '-noout', '-text']);
+  if (application.key === 'EC-P256') expect(text).toContain('ASN1 OID: prime256v1');
+  else expect(text).toMatch(/rsaEncryption[\s\S]*Public-Key: \(2048 bit\)/);
+}
+
+/** Step 7: the PFX with the key's password; openssl opens it and finds the `.key`'s certificate in it. */
+export async function downloadAndCheckPfx(page: Page, testInfo: TestInfo, files: AppliedFiles, password: string): Promise<void> {
+  await page.getByLabel(pl.apply.result.pfxPassword, { exact: true }).fill(password);
+  const pfx = await download(page, testInfo, () => page.getByRole('button', { name: pl.apply.result.pfxSubmit }).click());
+  expect(pfx.name).toBe(files.key.name.replace(/\.key$/, '.pfx'));
+  openssl(['pkcs12', '-info', '-in', pfx.path, '-passin', `pass:${password}`, '-noout']);
+  const certificate = openssl(['pkcs12', '-in', pfx.path, '-passin', `pass:${password}`, '-nokeys', '-clcerts']);
+  const keyPublic = openssl(['pkey', '-in', files.key.path, '-passin', `pass:${password}`, '-pubout']);
+  expect(openssl(['x509', '-noout', '-pubkey'], certificate)).toBe(keyPublic);
+}
+
+/** The DER of an unencrypted PEM private key, in the encodings a leak could take. */
+export function pemKeyMaterial(pem: string): string[] {
+  const der = execFileSync('openssl', ['pkey', '-outform', 'DER'], { input: pem });
+  return [der.toString('base64'), der.toString('base64url'), der.toString('hex'), der.toString('hex').toUpperCase()];
+}

@@ -62,7 +62,9 @@ export function App() {
     const focusHeading = (): boolean => {
       const heading = main.querySelector<HTMLElement>('h1');
       heading?.focus();
-      return heading !== null;
+      // While the new screen's chunk loads, React keeps the previous page in place, hidden: its
+      // heading cannot take focus, so wait for the new one.
+      return heading !== null && document.activeElement === heading;
     };
     if (focusHeading()) return;
     const observer = new MutationObserver(() => {

@@ -151,8 +151,6 @@ export const en = {
     rulesHeading: 'The password must:',
     ruleMet: 'met',
     ruleUnmet: 'not met',
-    chooseFile: 'Choose file',
-    noFileChosen: 'No file chosen',
     rules: {
       length: 'be 15 to 32 characters long',
       'allowed-characters': 'use only letters without diacritics, digits and !@#$%^&*()-_=+',
@@ -250,6 +248,8 @@ export const en = {
     rulesHeading: 'Requirements:',
     ruleMet: 'met',
     ruleUnmet: 'not met',
+    chooseFile: 'Choose file',
+    noFileChosen: 'No file chosen',
     problemHeading: 'That did not work',
     ksefDetails: 'Details from KSeF:',
     retryAfter: (seconds: number) => `Try again in ${seconds} s.`,

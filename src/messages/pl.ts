@@ -167,8 +167,6 @@ export const pl = {
     rulesHeading: 'Hasło musi:',
     ruleMet: 'spełnione',
     ruleUnmet: 'niespełnione',
-    chooseFile: 'Wybierz plik',
-    noFileChosen: 'Nie wybrano pliku',
     rules: {
       length: 'mieć od 15 do 32 znaków',
       'allowed-characters': 'składać się tylko z liter bez polskich znaków, cyfr i znaków !@#$%^&*()-_=+',
@@ -275,6 +273,8 @@ export const pl = {
     rulesHeading: 'Wymagania:',
     ruleMet: 'spełnione',
     ruleUnmet: 'niespełnione',
+    chooseFile: 'Wybierz plik',
+    noFileChosen: 'Nie wybrano pliku',
     problemHeading: 'Nie udało się',
     ksefDetails: 'Szczegóły od KSeF:',
     retryAfter: (seconds: number) => `Spróbuj ponownie za ${seconds} s.`,

@@ -4,7 +4,7 @@ import { openSavedKeyForResume, resetApplication, retrySubmission, submitApplica
 import { useApplyStore } from '../../state/apply-store';
 import { useMessages } from '../../state/preferences-store';
 import { KeyProofForm } from './key-proof-form';
-import { ProblemMessage } from './problem-message';
+import { ProblemMessage, sessionEnded } from './problem-message';
 import { StepHeading } from './step-heading';
 
 function checkText(t: Messages, check: CsrCheck): string {
@@ -127,7 +127,7 @@ export function ReviewStep() {
 
       {submission.status === 'failed' && (
         <div className="actions">
-          {submission.retryable ? (
+          {sessionEnded(submission.problem) ? null : submission.retryable ? (
             <button type="button" className="button button-primary" onClick={() => void retrySubmission()}>
               {t.apply.review.retry}
             </button>
