@@ -9,7 +9,10 @@ describe('routeFromHash', () => {
     ['#/check', 'check'],
     ['#/check/', 'check'],
     ['#/CHECK', 'not-found'],
-    ['#/apply', 'not-found'],
+    ['#/apply', 'apply'],
+    ['#/apply/', 'apply'],
+    ['#/APPLY', 'not-found'],
+    ['#/applyx', 'not-found'],
     ['#main', 'not-found'],
   ])('%j -> %s', (hash, route) => {
     expect(routeFromHash(hash)).toBe(route);
@@ -18,5 +21,6 @@ describe('routeFromHash', () => {
   it('round-trips every route through its href', () => {
     expect(routeFromHash(hrefOf('check'))).toBe('check');
     expect(routeFromHash(hrefOf('home'))).toBe('home');
+    expect(routeFromHash(hrefOf('apply'))).toBe('apply');
   });
 });
