@@ -4,6 +4,7 @@ import { build } from 'vite';
 import { buildIsStale } from './build-if-needed.ts';
 import { readServerEnv } from './config.ts';
 import { createApiHandler, isApiPath } from './api.ts';
+import { withSecurityHeaders } from './security-headers.ts';
 import { staticFiles } from './static-files.ts';
 
 /**
@@ -21,7 +22,7 @@ if (await buildIsStale(projectRoot)) {
 
 const api = createApiHandler();
 const files = staticFiles(`${projectRoot}dist`);
-const handler = (request: Request): Promise<Response> => (isApiPath(new URL(request.url).pathname) ? api(request) : files(request));
+const handler = withSecurityHeaders((request) => (isApiPath(new URL(request.url).pathname) ? api(request) : files(request)));
 
 const server = serve({ fetch: handler, hostname: env.HOST, port: env.PORT }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;

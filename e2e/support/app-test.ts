@@ -78,9 +78,21 @@ export const test = base.extend<AppFixtures>({
         if (message.type() === 'error') consoleErrors.push(message.text());
       });
       page.on('pageerror', (error) => consoleErrors.push(error.message));
+      // Content-Security-Policy violations, reported from every page load (the function survives reloads).
+      const cspViolations: string[] = [];
+      await page.exposeFunction('reportCspViolation', (violation: string) => {
+        cspViolations.push(violation);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          const report = (window as unknown as { reportCspViolation: (v: string) => Promise<void> }).reportCspViolation;
+          void report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
+        });
+      });
 
       await use();
       await Promise.all(tokenReads);
+      expect(cspViolations, 'Content-Security-Policy violations').toEqual([]);
 
       const origin = new URL(baseURL ?? '').origin;
       expect(requests.filter((url) => !isOwnOrigin(url, origin)), 'requests to other origins').toEqual([]);
