@@ -10,6 +10,7 @@ import { chromiumLaunchOptions } from '../scripts/chromium.ts';
 import { createApiHandler, isApiPath } from '../server/api.ts';
 import { staticFiles } from '../server/static-files.ts';
 import type { Measurement } from './measure.ts';
+import { relayLoad } from './relay-load.ts';
 
 /**
  * `npm run bench`: builds bench/index.html with the production settings, serves it on loopback and
@@ -60,3 +61,17 @@ try {
 } finally {
   await rm(outDir, { recursive: true, force: true });
 }
+
+const load = await relayLoad();
+console.warn(`Relay under load: ${load.connections} connections for ${load.durationSeconds} s, relay -> sandbox on loopback`);
+console.table({
+  requests: load.requests,
+  'requests/s': Math.round(load.requestsPerSecond),
+  'latency p50 ms': load.latencyP50Ms,
+  'latency p99 ms': load.latencyP99Ms,
+  'errors + timeouts': load.errors,
+  'non-2xx': load.non2xx,
+  'relay RSS before MB': load.relayRssBeforeMb.toFixed(1),
+  'relay RSS after MB': load.relayRssAfterMb.toFixed(1),
+});
+if (load.errors > 0 || load.non2xx > 0) process.exitCode = 1;
