@@ -140,9 +140,25 @@ describe.each(engines)('pbes2 ($name)', ({ crypto }) => {
     expect(await pbes2Decrypt(craft({ keyLength: 16, cipher: OID.aes128Cbc }), ciphertext, PASSWORD, crypto)).toEqual(PLAINTEXT);
   });
 
+  // Fixed salt and IV (craft/encryptDirectly), so each case below is deterministic. With random ones a
+  // wrong password passes the PKCS#7 padding check about once in 256 runs (plaintext ending in 0x01).
   it('says wrong-password when the padding does not check out', async () => {
-    const { algorithmIdentifier, ciphertext } = await pbes2Encrypt(PLAINTEXT, PASSWORD, FAST, crypto);
-    expect(await codeOf(pbes2Decrypt(algorithmIdentifier, ciphertext, 'not the password', crypto))).toBe('wrong-password');
+    const ciphertext = await encryptDirectly(crypto, 'SHA-256', 256, PASSWORD);
+    expect(await codeOf(pbes2Decrypt(craft({}), ciphertext, 'not the password', crypto))).toBe('wrong-password');
+  });
+
+  it('returns garbage, not the plaintext, when a wrong password passes the padding by chance', async () => {
+    // Callers must check the structure of what comes out (decryptPrivateKeyInfo does); this is why.
+    const ciphertext = await encryptDirectly(crypto, 'SHA-256', 256, PASSWORD);
+    let lucky: Uint8Array | null = null;
+    for (let i = 0; i < 2048 && lucky === null; i++) {
+      lucky = await pbes2Decrypt(craft({}), ciphertext, `wrong-${i}`, crypto).catch((error: unknown) => {
+        if (error instanceof CryptoError && error.code === 'wrong-password') return null;
+        throw error;
+      });
+    }
+    expect(lucky).not.toBeNull();
+    expect(lucky).not.toEqual(PLAINTEXT);
   });
 
   const block = new Uint8Array(16);
