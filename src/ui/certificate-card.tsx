@@ -5,6 +5,7 @@ import type { PairResult } from '../crypto/pair';
 import type { Messages } from '../messages/catalogs';
 import { useMessages } from '../state/preferences-store';
 import { formatDateTime, formatFingerprint } from './format';
+import { FactList } from './fact-list';
 
 function validityText(t: Messages, c: CertificateSummary): string {
   switch (c.validity) {
@@ -63,14 +64,7 @@ export function CertificateCard({ certificate: c, fileName, pair, children }: Ce
           </p>
         )}
       </header>
-      <dl className="facts">
-        {rows.map(([label, value]) => (
-          <div key={label} className="fact">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={rows} />
       {children}
     </article>
   );

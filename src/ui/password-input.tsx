@@ -1,4 +1,5 @@
 import { useId, useState, type ComponentPropsWithRef } from 'react';
+import { describedBy, FieldError } from './field-error';
 
 interface PasswordInputProps extends Omit<ComponentPropsWithRef<'input'>, 'type' | 'id'> {
   readonly label: string;
@@ -12,11 +13,10 @@ interface PasswordInputProps extends Omit<ComponentPropsWithRef<'input'>, 'type'
  * name) and an error line tied to the input. Autocomplete is off: these passwords open files here
  * and should not be offered for web sites.
  */
-export function PasswordInput({ label, showLabel, error, describedBy, ...input }: PasswordInputProps) {
+export function PasswordInput({ label, showLabel, error, describedBy: describedByIds, ...input }: PasswordInputProps) {
   const [visible, setVisible] = useState(false);
   const id = useId();
   const errorId = useId();
-  const described = [error === undefined ? undefined : errorId, describedBy].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -30,19 +30,14 @@ export function PasswordInput({ label, showLabel, error, describedBy, ...input }
           autoCorrect="off"
           spellCheck={false}
           aria-invalid={error !== undefined}
-          aria-describedby={described === '' ? undefined : described}
+          aria-describedby={describedBy(error !== undefined && errorId, describedByIds)}
         />
         <button type="button" className="button button-quiet" aria-pressed={visible} aria-controls={id} onClick={() => setVisible((v) => !v)}>
           <span aria-hidden="true">{visible ? '◉ ' : '○ '}</span>
           {showLabel}
         </button>
       </div>
-      {error !== undefined && (
-        <p id={errorId} className="field-error">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
+      {error !== undefined && <FieldError id={errorId}>{error}</FieldError>}
     </div>
   );
 }

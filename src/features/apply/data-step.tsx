@@ -7,6 +7,7 @@ import { useMessages } from '../../state/preferences-store';
 import { ProblemMessage } from './problem-message';
 import { SaveTestIdentity } from './save-test-identity';
 import { StepHeading } from './step-heading';
+import { FactList } from '../../ui/fact-list';
 
 /** Step 3: what the certificate will say about you (read-only) and what KSeF still allows. */
 export function DataStep() {
@@ -35,18 +36,12 @@ export function DataStep() {
           <>
             <p>{t.apply.data.intro}</p>
             <h3>{t.apply.data.attributesHeading}</h3>
-            <dl className="facts">
-              {ENROLLMENT_ATTRIBUTES.flatMap((attribute) => {
+            <FactList
+              facts={ENROLLMENT_ATTRIBUTES.flatMap((attribute) => {
                 const value = done.data[attribute];
-                if (value === null || value === undefined || value === '') return [];
-                return [
-                  <div key={attribute} className="fact">
-                    <dt>{t.apply.data.attributes[attribute]}</dt>
-                    <dd>{value}</dd>
-                  </div>,
-                ];
+                return value === null || value === undefined || value === '' ? [] : [[t.apply.data.attributes[attribute], value] as const];
               })}
-            </dl>
+            />
             <h3>{t.apply.data.limitsHeading}</h3>
             <ul className="apply-limits">
               <li>{t.apply.data.enrollmentLimit(done.limits.enrollment.remaining, done.limits.enrollment.limit)}</li>

@@ -8,6 +8,7 @@ import { useMessages } from '../../state/preferences-store';
 import { environmentFormSchema, type EnvironmentFormInput } from './environment-schema';
 import { ResumeList } from './resume-list';
 import { StepHeading } from './step-heading';
+import { FieldError } from '../../ui/field-error';
 
 /** Step 1: where to apply (the local sandbox by default) and on whose behalf. */
 export function EnvironmentStep() {
@@ -62,12 +63,7 @@ export function EnvironmentStep() {
             <p id={nipHintId} className="hint">
               {t.apply.environment.nipHint}
             </p>
-            {nipError && (
-              <p id={nipErrorId} className="field-error">
-                <span aria-hidden="true">⚠ </span>
-                {t.apply.environment.nipInvalid}
-              </p>
-            )}
+            {nipError && <FieldError id={nipErrorId}>{t.apply.environment.nipInvalid}</FieldError>}
           </div>
           <div className="actions">
             <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>

@@ -1,5 +1,6 @@
 import { useId, useState, type ChangeEvent, type ComponentPropsWithRef } from 'react';
 import { useMessages } from '../../state/preferences-store';
+import { describedBy, FieldError } from '../../ui/field-error';
 
 interface FileFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'type' | 'id'> {
   readonly label: string;
@@ -19,7 +20,6 @@ export function FileField({ label, error, hint, onChange, ...input }: FileFieldP
   const errorId = useId();
   const hintId = useId();
   const [chosen, setChosen] = useState<string | null>(null);
-  const described = [chosenId, error === undefined ? undefined : errorId, hint === undefined ? undefined : hintId].filter(Boolean).join(' ');
 
   const onFileChange = (event: ChangeEvent<HTMLInputElement>) => {
     setChosen(event.target.files?.[0]?.name ?? null);
@@ -35,7 +35,7 @@ export function FileField({ label, error, hint, onChange, ...input }: FileFieldP
         className="visually-hidden file-input"
         onChange={onFileChange}
         aria-invalid={error !== undefined}
-        aria-describedby={described}
+        aria-describedby={describedBy(chosenId, error !== undefined && errorId, hint !== undefined && hintId)}
       />
       <label htmlFor={id} className="apply-file-label">
         <span>{label}</span>
@@ -51,12 +51,7 @@ export function FileField({ label, error, hint, onChange, ...input }: FileFieldP
           {hint}
         </p>
       )}
-      {error !== undefined && (
-        <p id={errorId} className="field-error">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
+      {error !== undefined && <FieldError id={errorId}>{error}</FieldError>}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { KeyPasswordForm } from './key-password-form';
 import { KeyProofForm } from './key-proof-form';
 import { ProblemMessage } from './problem-message';
 import { StepHeading } from './step-heading';
+import { FieldError } from '../../ui/field-error';
 
 /**
  * Step 5: make the key, save it, and prove the save by opening the saved file. Until the proof passes
@@ -91,12 +92,7 @@ export function KeyStep() {
             />
             <label htmlFor={storedId}>{t.apply.key.stored}</label>
           </div>
-          {storedError && !confirmed && (
-            <p id={storedErrorId} className="field-error">
-              <span aria-hidden="true">⚠ </span>
-              {t.apply.key.storedRequired}
-            </p>
-          )}
+          {storedError && !confirmed && <FieldError id={storedErrorId}>{t.apply.key.storedRequired}</FieldError>}
         </>
       )}
 

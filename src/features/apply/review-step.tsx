@@ -6,6 +6,7 @@ import { useMessages } from '../../state/preferences-store';
 import { KeyProofForm } from './key-proof-form';
 import { ProblemMessage, sessionEnded } from './problem-message';
 import { StepHeading } from './step-heading';
+import { FactList } from '../../ui/fact-list';
 
 function checkText(t: Messages, check: CsrCheck): string {
   switch (check.check) {
@@ -40,28 +41,15 @@ export function ReviewStep() {
       {details !== null && environment !== null && (
         <>
           <h3>{t.apply.review.summaryHeading}</h3>
-          <dl className="facts">
-            <div className="fact">
-              <dt>{t.apply.details.name}</dt>
-              <dd>{details.certificateName}</dd>
-            </div>
-            <div className="fact">
-              <dt>{t.apply.details.purposeLegend}</dt>
-              <dd>{t.apply.details.purposes[details.certificateType]}</dd>
-            </div>
-            <div className="fact">
-              <dt>{t.apply.details.validFrom}</dt>
-              <dd>{details.validFrom}</dd>
-            </div>
-            <div className="fact">
-              <dt>{t.apply.details.keyLegend}</dt>
-              <dd>{t.apply.details.keyTypes[details.keyAlgorithm]}</dd>
-            </div>
-            <div className="fact">
-              <dt>{t.apply.environment.legend}</dt>
-              <dd>{t.apply.environment.names[environment]}</dd>
-            </div>
-          </dl>
+          <FactList
+            facts={[
+              [t.apply.details.name, details.certificateName],
+              [t.apply.details.purposeLegend, t.apply.details.purposes[details.certificateType]],
+              [t.apply.details.validFrom, details.validFrom],
+              [t.apply.details.keyLegend, t.apply.details.keyTypes[details.keyAlgorithm]],
+              [t.apply.environment.legend, t.apply.environment.names[environment]],
+            ]}
+          />
         </>
       )}
 

@@ -2,6 +2,7 @@ import { describeKeyType } from '../../crypto/key-type';
 import type { SummaryCard as Summary } from '../../state/summary';
 import { useMessages } from '../../state/preferences-store';
 import { formatDateTime, formatFingerprint } from '../../ui/format';
+import { FactList } from '../../ui/fact-list';
 
 /** The printable card: who, what, where, until when, and which files belong to it. */
 export function SummaryCard({ summary, referenceNumber }: { readonly summary: Summary; readonly referenceNumber: string | null }) {
@@ -24,14 +25,7 @@ export function SummaryCard({ summary, referenceNumber }: { readonly summary: Su
   return (
     <section className="panel apply-summary-card" aria-labelledby="summary-heading">
       <h3 id="summary-heading">{t.apply.result.summaryHeading}</h3>
-      <dl className="facts">
-        {rows.map(([label, value]) => (
-          <div key={label} className="fact">
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList facts={rows} />
       <div className="actions no-print">
         <button type="button" className="button" onClick={() => window.print()}>
           {t.apply.result.print}

@@ -1,4 +1,5 @@
 import { useId, type ComponentPropsWithRef } from 'react';
+import { describedBy, FieldError } from '../../ui/field-error';
 
 interface TextFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'id'> {
   readonly label: string;
@@ -9,11 +10,10 @@ interface TextFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'id'> {
 }
 
 /** A labelled text input with an optional hint and an error line tied to it. */
-export function TextField({ label, error, hint, describedBy, ...input }: TextFieldProps) {
+export function TextField({ label, error, hint, describedBy: describedByIds, ...input }: TextFieldProps) {
   const id = useId();
   const errorId = useId();
   const hintId = useId();
-  const described = [error === undefined ? undefined : errorId, hint === undefined ? undefined : hintId, describedBy].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -24,19 +24,14 @@ export function TextField({ label, error, hint, describedBy, ...input }: TextFie
         id={id}
         className="text-input"
         aria-invalid={error !== undefined}
-        aria-describedby={described === '' ? undefined : described}
+        aria-describedby={describedBy(error !== undefined && errorId, hint !== undefined && hintId, describedByIds)}
       />
       {hint !== undefined && (
         <p id={hintId} className="hint">
           {hint}
         </p>
       )}
-      {error !== undefined && (
-        <p id={errorId} className="field-error">
-          <span aria-hidden="true">⚠ </span>
-          {error}
-        </p>
-      )}
+      {error !== undefined && <FieldError id={errorId}>{error}</FieldError>}
     </div>
   );
 }
