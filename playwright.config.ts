@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
-const PORT = 4173;
+/** `E2E_PORT` lets two runs share a machine; the default is what CI uses. */
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const HOST = '127.0.0.1';
 const baseURL = `http://${HOST}:${PORT}/`;
 const chromium = { browserName: 'chromium' as const, launchOptions: chromiumLaunchOptions() };
