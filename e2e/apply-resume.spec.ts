@@ -17,8 +17,9 @@ import {
 } from './support/apply-journey.ts';
 
 /*
- * Journey (4), resume: the tab reloads while the application is being processed. The start page
- * lists the application; the user signs in again, the app finds its status and certificate, the user
+ * Journey (4), resume: the tab is closed while the application is being processed, and the app is
+ * opened again in a new tab (the same origin's localStorage, an empty sessionStorage: no draft; a
+ * reload is e2e/apply-reload.spec.ts). The start page lists the application; the user signs in again, the app finds its status and certificate, the user
  * opens the saved `.key` with its password, and the pair is checked before the `.crt` downloads.
  */
 
@@ -26,7 +27,7 @@ test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
 });
 
-test('journey 4: a reload while polling, then resume: sign in again, open the saved .key, a .crt that pairs', async ({ page, request, secrets }, testInfo) => {
+test('journey 4: the tab closed while polling, then resume in a new tab: sign in again, open the saved .key, a .crt that pairs', async ({ page, request, secrets }, testInfo) => {
   test.setTimeout(240_000);
   const nip = randomNip();
   const organizationName = 'Firma Wznowienia';
@@ -40,6 +41,9 @@ test('journey 4: a reload while polling, then resume: sign in again, open the sa
   await expect(page.locator('[data-submission="polling"]')).toContainText(pl.apply.review.polling(1), { timeout: 30_000 });
   await checkStep(page, testInfo, '6-polling');
 
+  // A new tab: what a closed tab leaves behind is localStorage; its sessionStorage ends with it. (The
+  // script runs before the app on every later load of this page; this test loads it once more.)
+  await page.addInitScript(() => sessionStorage.clear());
   await page.reload();
   await expect(stepHeading(page, pl.apply.environment.heading)).toBeVisible();
   const continueButton = page.getByRole('button', { name: pl.apply.resume.continue(application.name) });

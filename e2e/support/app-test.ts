@@ -10,6 +10,10 @@ const RECORD_FIELDS = [
   'id', 'environment', 'contextNip', 'referenceNumber', 'certificateName', 'certificateType',
   'keyAlgorithm', 'createdAt', 'publicKeyFingerprint', 'status', 'serialNumber',
 ].sort();
+/** The tab's draft of the application in progress (src/state/apply-draft.ts), in sessionStorage. */
+export const DRAFT_KEY = 'ksef-cert.draft';
+/** The fields a draft has: none of them secret. */
+const DRAFT_FIELDS = ['step', 'environment', 'contextNip', 'external', 'details', 'savedKey', 'passwordStoredConfirmed', 'recordId'].sort();
 
 /** One request as sent: where to and with what body. */
 export interface Exchange {
@@ -105,7 +109,7 @@ export const test = base.extend<AppFixtures>({
       if (page.url().startsWith(origin)) {
         const storage = await page.evaluate(async () => ({
           local: Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])),
-          session: Object.keys(sessionStorage),
+          session: Object.fromEntries(Object.keys(sessionStorage).map((k) => [k, sessionStorage.getItem(k)])),
           indexedDb: (await indexedDB.databases()).map((db) => db.name ?? ''),
         }));
         const { [PREFERENCES_KEY]: preferences, [APPLICATIONS_KEY]: applications, ...otherLocal } = storage.local;
@@ -121,7 +125,13 @@ export const test = base.extend<AppFixtures>({
         if (preferences !== undefined) {
           expect(JSON.parse(preferences ?? 'null'), 'the stored preference').toEqual({ language: expect.stringMatching(/^(pl|en)$/) });
         }
-        expect(storage.session, 'sessionStorage').toEqual([]);
+        const { [DRAFT_KEY]: draft, ...otherSession } = storage.session;
+        if (draft !== undefined) {
+          expect(Object.keys(JSON.parse(draft ?? '{}') as object).sort(), 'fields of the draft').toEqual(DRAFT_FIELDS);
+          expect(draft, 'the draft holds no PEM').not.toMatch(/-----BEGIN|PRIVATE KEY/);
+          expect(forms.filter((form) => draft?.includes(form)), 'secrets in the draft').toEqual([]);
+        }
+        expect(otherSession, 'sessionStorage beyond the draft').toEqual({});
         expect(storage.indexedDb, 'IndexedDB databases').toEqual([]);
       }
     },

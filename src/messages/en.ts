@@ -271,6 +271,15 @@ export const en = {
       keyPassword: 'Key password',
       open: 'Open the key and get the certificate',
     },
+    restored: {
+      signInAgain:
+        'The page was reloaded. What you entered is kept, but the KSeF session and the key in memory are gone: sign in again to continue the application.',
+      keyHeading: 'Open the key saved before the reload',
+      keyIntro: (fileName: string) =>
+        `Before the page was reloaded, ${fileName} was saved. Choose it and enter its password to continue with that key, or make a new key.`,
+      keyOpen: 'Open the saved key',
+      newKey: 'Make a new key instead',
+    },
     environment: {
       heading: 'Environment and context',
       intro: 'Choose the KSeF environment to get the certificate in, and enter the NIP of the company you act for.',

@@ -296,6 +296,15 @@ export const pl = {
       keyPassword: 'Hasło klucza',
       open: 'Otwórz klucz i pobierz certyfikat',
     },
+    restored: {
+      signInAgain:
+        'Strona została przeładowana. Wpisane dane zostały zachowane, ale sesja KSeF i klucz w pamięci przepadły: zaloguj się ponownie, aby kontynuować wniosek.',
+      keyHeading: 'Otwórz klucz zapisany przed przeładowaniem',
+      keyIntro: (fileName: string) =>
+        `Przed przeładowaniem strony zapisano plik ${fileName}. Wybierz go i podaj hasło, aby kontynuować z tym kluczem, albo utwórz nowy klucz.`,
+      keyOpen: 'Otwórz zapisany klucz',
+      newKey: 'Utwórz nowy klucz zamiast tego',
+    },
     environment: {
       heading: 'Środowisko i kontekst',
       intro: 'Wybierz, w którym środowisku KSeF chcesz uzyskać certyfikat, i podaj NIP firmy, w której imieniu działasz.',

@@ -17,5 +17,6 @@ export {
 export { confirmPasswordStored, continueToReview, generateAndSaveKey, keyFileName, proveKeySaved, saveKeyAgain } from './apply-key-actions';
 export { retrieveCertificate, retrySubmission, submitApplication } from './apply-submit-actions';
 export { listApplications, openSavedKeyForResume, resumeApplication } from './apply-resume-actions';
+export { discardSavedKey, keepDraft } from './apply-draft-actions';
 export { downloadCertificate, downloadPfx, downloadReminder, resetApplication, signOutAndForget } from './apply-result-actions';
 export { summaryCard, type SummaryCard } from './summary';

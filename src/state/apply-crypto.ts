@@ -71,13 +71,25 @@ export interface OpenedKeyFile {
 }
 
 /**
- * Opens a saved `.key` with its password (the key's SPKI is derived from the private key itself).
+ * Opens a saved `.key` with its password (the key's SPKI is derived from the private key itself). The
+ * private key comes back non-extractable, like a generated one once its `.key` was written.
  *
  * @throws CryptoError `wrong-password`, `password-required`, `certificate-not-key`, `corrupt-file`, ...
  */
 export async function openKeyFile(bytes: Uint8Array, password: string, crypto: Crypto): Promise<OpenedKeyFile> {
-  const key = await readPrivateKey(bytes, password, crypto);
+  const read = await readPrivateKey(bytes, password, crypto);
+  const key: LoadedPrivateKey = { ...read, privateKey: await toNonExtractable(read.privateKey, crypto) };
   return { key, publicKeyFingerprint: await publicKeyFingerprint(key.spki, crypto) };
+}
+
+/**
+ * The CSR for `enrollmentData` signed with a key opened from its `.key` (after a reload, the saved key
+ * goes on in place of the one generated before).
+ *
+ * @throws CryptoError `invalid-enrollment-data`, `unsupported-key-type`.
+ */
+export async function applicationCsr(key: LoadedPrivateKey, enrollmentData: CertificateEnrollmentData, crypto: Crypto): Promise<Uint8Array> {
+  return buildCsr(enrollmentData, { privateKey: key.privateKey, publicKey: key.publicKey }, crypto);
 }
 
 /** The issued certificate read back and checked against the key in memory. */

@@ -52,19 +52,30 @@ export function saveKeyAgain(): Problem | null {
 
 /**
  * Proves the `.key` was saved: opens the file the user picked with `password` and compares its public
- * key (SPKI DER) with the generated one. 'proven', or 'failed' with 'key-file-mismatch' or the crypto
- * code ('wrong-password', 'certificate-not-key', ...); after a failure the user may try again.
+ * key (SPKI DER) with the generated one. After a reload, when the generated key went with the page,
+ * the file's public key must have the saved key's fingerprint, and the opened key takes its place
+ * (with a new CSR). 'proven', or 'failed' with 'key-file-mismatch' or the crypto code
+ * ('wrong-password', 'certificate-not-key', ...); after a failure the user may try again.
  */
 export async function proveKeySaved(file: File, password: string): Promise<void> {
   const saved = savedKey();
+  const { enrollment } = get();
   set({ key: { status: 'proving' } });
   try {
+    if (saved === null) throw new ApplyError('key-not-saved', 'Generate and save the key first');
     const generated = vault.key;
-    if (saved === null || generated === null) throw new ApplyError('key-not-saved', 'Generate and save the key first');
     const bytes = await readFileBytes(file);
     const crypto = await loadApplyCrypto();
     const opened = await crypto.openKeyFile(bytes, password, seams().crypto);
-    if (!bytesEqual(opened.key.spki, generated.spki)) throw new ApplyError('key-file-mismatch', 'The file holds another key');
+    if (generated !== null) {
+      if (!bytesEqual(opened.key.spki, generated.spki)) throw new ApplyError('key-file-mismatch', 'The file holds another key');
+    } else {
+      if (opened.publicKeyFingerprint !== saved.publicKeyFingerprint) throw new ApplyError('key-file-mismatch', 'The file holds another key');
+      if (enrollment.status !== 'done') throw new ApplyError('wrong-step', 'Sign in first');
+      vault.csr = await crypto.applicationCsr(opened.key, enrollment.data, seams().crypto);
+      vault.key = opened.key;
+      vault.keyFile = bytes;
+    }
     set({ key: { status: 'proven', ...saved } });
   } catch (error) {
     settleFailure(error, (problem) => set({ key: { status: 'failed', problem, saved } }));

@@ -18,6 +18,9 @@
  * - `downloadReminder(texts: ReminderTexts)` takes the event texts (the UI's copy, pl or en).
  * - `downloadPfx(password)`: the PFX password is the key's password (it opens the saved `.key`, since
  *   the key in memory is non-extractable).
+ * - `restored` is set when the wizard came back from the tab's draft after a reload (`keepDraft`);
+ *   `discardSavedKey()` drops the `.key` saved before the reload so a new one can be made, and
+ *   `proveKeySaved` on a `.key` saved before the reload adopts its key (fingerprint must match).
  * - `configureApply(seams)` sets the I/O seams (fetch, origin, now, sleep, storage, download, crypto);
  *   the browser defaults need no call. `summaryCard(state)` (from `summary.ts`) gives the card fields.
  */
@@ -151,6 +154,17 @@ export type ResultState =
 
 export type ResumeState = null | { readonly record: ApplicationRecord };
 
+/**
+ * The wizard came back from this tab's draft after a reload (`apply-draft.ts`): the session and the
+ * key in memory were lost with the page, the entries were not.
+ */
+export type RestoredState = null | {
+  /** The user had signed in before the reload, so must sign in again. */
+  readonly signedIn: boolean;
+  /** The `.key` saved before the reload: opening it again continues with that key. */
+  readonly savedKey: SavedKeyInfo | null;
+};
+
 /** The texts of the two reminder events (the UI's copy; `{date}` is not interpolated here). */
 export interface ReminderTexts {
   /** Summary of the event 30 days before expiry. */
@@ -176,4 +190,5 @@ export interface ApplyState {
   readonly submission: SubmissionState;
   readonly result: ResultState;
   readonly resume: ResumeState;
+  readonly restored: RestoredState;
 }

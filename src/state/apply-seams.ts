@@ -13,6 +13,7 @@ import type { Sleep } from '../ksef/sleep';
 import { sleep as realSleep } from '../ksef/sleep';
 import type { ApplyProblemCode, Problem } from './apply-model';
 import type { RecordStorage } from './application-records';
+import type { DraftStorage } from './apply-draft';
 import { isSignInError } from './sign-in-errors';
 import { logUnexpected } from './log-unexpected';
 
@@ -26,6 +27,8 @@ export interface ApplySeams {
   readonly now: () => Date;
   readonly sleep: Sleep;
   readonly storage: RecordStorage;
+  /** Where the tab's draft lives: the browser's sessionStorage by default. */
+  readonly draftStorage: DraftStorage;
   readonly download: DownloadSink;
   readonly crypto: Crypto;
 }
@@ -45,6 +48,7 @@ export function seams(): ApplySeams {
     now: overrides.now ?? (() => new Date()),
     sleep: overrides.sleep ?? realSleep,
     storage: overrides.storage ?? globalThis.localStorage,
+    draftStorage: overrides.draftStorage ?? globalThis.sessionStorage,
     download: overrides.download ?? downloadFile,
     crypto: overrides.crypto ?? globalThis.crypto,
   };

@@ -20,6 +20,7 @@ export const initialApplyState: ApplyState = {
   submission: { status: 'idle' },
   result: { status: 'idle' },
   resume: null,
+  restored: null,
 };
 
 export const useApplyStore = create<ApplyState>()(() => initialApplyState);

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { keepDraft } from '../../state/apply-actions';
 import type { ApplyStepId } from '../../state/apply-model';
 import { useApplyStore } from '../../state/apply-store';
 import { useMessages } from '../../state/preferences-store';
@@ -41,6 +42,9 @@ export function ApplyPage() {
   const step = useApplyStore((s) => s.step);
   const shownStep = useRef<ApplyStepId | null>(null);
   const stepRef = useRef<HTMLDivElement>(null);
+
+  // A reload at any step comes back here: restore the tab's draft, then keep it current.
+  useEffect(() => keepDraft(), []);
 
   // A new step is like a new page: focus its heading, so keyboard and screen reader users start there.
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { Problem, SavedKeyInfo } from '../../state/apply-model';
-import { confirmPasswordStored, continueToReview, saveKeyAgain } from '../../state/apply-actions';
+import { confirmPasswordStored, continueToReview, discardSavedKey, saveKeyAgain } from '../../state/apply-actions';
 import { useApplyStore } from '../../state/apply-store';
 import { useMessages } from '../../state/preferences-store';
 import { KeyPasswordForm } from './key-password-form';
@@ -17,6 +17,7 @@ export function KeyStep() {
   const t = useMessages();
   const key = useApplyStore((s) => s.key);
   const confirmed = useApplyStore((s) => s.passwordStoredConfirmed);
+  const restoredKey = useApplyStore((s) => s.restored?.savedKey ?? null);
   const storedId = useId();
   const storedErrorId = useId();
   const storedRef = useRef<HTMLInputElement>(null);
@@ -27,6 +28,8 @@ export function KeyStep() {
     key.status === 'saved' || key.status === 'proven' ? key : key.status === 'failed' ? key.saved : null;
   const proven = key.status === 'proven';
   const busy = key.status === 'generating' || key.status === 'proving';
+  // A `.key` saved before a reload: the key itself went with the page, so the file is opened again.
+  const reopening = !proven && saved !== null && restoredKey?.publicKeyFingerprint === saved.publicKeyFingerprint;
 
   const onContinue = async () => {
     if (!confirmed) {
@@ -69,13 +72,22 @@ export function KeyStep() {
 
       {saved !== null && (
         <>
-          {!proven && (
-            <KeyProofForm busy={busy} heading={t.apply.key.proveHeading} intro={t.apply.key.proveIntro(saved.fileName)} submitLabel={t.apply.key.prove} />
-          )}
+          {!proven &&
+            (reopening ? (
+              <KeyProofForm busy={busy} heading={t.apply.restored.keyHeading} intro={t.apply.restored.keyIntro(saved.fileName)} submitLabel={t.apply.restored.keyOpen} />
+            ) : (
+              <KeyProofForm busy={busy} heading={t.apply.key.proveHeading} intro={t.apply.key.proveIntro(saved.fileName)} submitLabel={t.apply.key.prove} />
+            ))}
           <div className="actions">
-            <button type="button" className="button" onClick={() => setRefused(saveKeyAgain())}>
-              {t.apply.key.saveAgain}
-            </button>
+            {reopening ? (
+              <button type="button" className="button" onClick={discardSavedKey} disabled={busy}>
+                {t.apply.restored.newKey}
+              </button>
+            ) : (
+              <button type="button" className="button" onClick={() => setRefused(saveKeyAgain())}>
+                {t.apply.key.saveAgain}
+              </button>
+            )}
           </div>
           <div className="field apply-checkbox">
             <input

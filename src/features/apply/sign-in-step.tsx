@@ -31,15 +31,19 @@ export function SignInStep() {
   const environment = useApplyStore((s) => s.environment) ?? 'sandbox';
   const signIn = useApplyStore((s) => s.signIn);
   const resume = useApplyStore((s) => s.resume);
+  const restored = useApplyStore((s) => s.restored);
+  // After a reload in the middle of an external signature, its signed file is what comes next.
+  const external = useApplyStore((s) => s.external);
   const testAllowed = KSEF_ENVIRONMENT_INFO[environment].allowsSelfSignedIdentity;
   const methods: readonly SignInMethod[] = testAllowed ? ['test-identity', 'ksef-certificate', 'external'] : ['ksef-certificate', 'external'];
-  const [method, setMethod] = useState<SignInMethod>(methods[0] ?? 'ksef-certificate');
+  const [method, setMethod] = useState<SignInMethod>(external !== null ? 'external' : (methods[0] ?? 'ksef-certificate'));
   const busy = signIn.status === 'running';
   const progress = progressText(t, signIn);
 
   return (
     <section className="panel" aria-labelledby="sign-in-heading">
       <StepHeading id="sign-in-heading">{t.apply.signIn.heading}</StepHeading>
+      {restored?.signedIn === true && <p className="apply-note">{t.apply.restored.signInAgain}</p>}
       {resume !== null && <p className="apply-note">{t.apply.resume.continuing(resume.record.certificateName)}</p>}
       <p>{t.apply.signIn.intro(t.apply.environment.names[environment])}</p>
       <fieldset className="choices">
