@@ -3,7 +3,6 @@ import type { Problem } from '../../state/apply-model';
 import { useMessages } from '../../state/preferences-store';
 import { problemText } from './problem-text';
 
-/** The session is gone: the way on is to sign in again (the application in progress stays). */
 /** The KSeF session is over: the way forward is signing in again (the application carries on). */
 export function sessionEnded(problem: Problem): boolean {
   return (problem.source === 'apply' && problem.code === 'session-expired') || (problem.source === 'ksef' && problem.code === 'unauthorized');
