@@ -1,4 +1,4 @@
-import { catalogs, type Language } from '../messages/catalogs';
+import { LANGUAGE_NAMES, type Language } from '../messages/catalogs';
 import { setLanguage, useLanguage, useMessages } from '../state/preferences-store';
 
 const LANGUAGES: readonly Language[] = ['pl', 'en'];
@@ -10,8 +10,8 @@ export function LanguageSwitch() {
   return (
     <div className="language-switch" role="group" aria-label={t.app.languageSwitch}>
       {LANGUAGES.map((code) => (
-        <button key={code} type="button" lang={code} className="language-button" aria-pressed={code === current} onClick={() => setLanguage(code)}>
-          {catalogs[code].languageName}
+        <button key={code} type="button" lang={code} className="language-button" aria-pressed={code === current} onClick={() => void setLanguage(code)}>
+          {LANGUAGE_NAMES[code]}
         </button>
       ))}
     </div>

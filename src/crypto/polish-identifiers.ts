@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../lib/zod';
 
 /**
  * The NIP shape the KSeF schemas accept (`TNIP` in `schemat_auth_v2-1.xsd`): ten digits, the first

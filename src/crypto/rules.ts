@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../lib/zod';
 
 /** Rules of `EnrollCertificateRequest.certificateName` (open-api.json), one id each. */
 export type CertificateNameRule = 'length' | 'allowed-characters';

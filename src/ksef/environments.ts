@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../lib/zod';
 
 /** The KSeF environments the app can talk to (CONTRACT §2). */
 export const KSEF_ENVIRONMENTS = ['sandbox', 'test', 'demo', 'prod'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { errorCodeFor, KsefError, type KsefException } from './errors';
 
 /*

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { en } from './en';
+import { z } from '../lib/zod';
 import { pl, type Messages } from './pl';
 
 export type { Messages };
@@ -10,5 +9,16 @@ export type Language = z.infer<typeof languageSchema>;
 
 export const DEFAULT_LANGUAGE: Language = 'pl';
 
-/** Every catalog, by language. */
-export const catalogs: Readonly<Record<Language, Messages>> = { pl, en };
+/** The default catalog, part of the first paint. */
+export const defaultCatalog: Messages = pl;
+
+/** Each language named in itself, for the switch (before its catalog is loaded). */
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { pl: pl.languageName, en: 'English' };
+
+/**
+ * The catalog of `language`. Polish comes with the first paint; English is a chunk of its own, loaded
+ * when chosen, so Polish users do not download it.
+ */
+export async function loadCatalog(language: Language): Promise<Messages> {
+  return language === 'pl' ? pl : (await import('./en')).en;
+}

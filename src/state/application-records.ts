@@ -4,7 +4,7 @@
  * password ever goes here. Reading is an edge: every record is checked with zod and a bad one is
  * dropped, never trusted.
  */
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { ksefEnvironmentSchema } from '../ksef/environments';
 
 /** The localStorage key of the records. */

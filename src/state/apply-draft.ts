@@ -6,7 +6,7 @@
  * saved `.key`, the challenge of an external signature (public: it is in the file the user signs),
  * and the id of the application record once submitted. Never a token, a key, a CSR or a password.
  */
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { ksefEnvironmentSchema } from '../ksef/environments';
 import { APPLY_STEPS, type ApplyState } from './apply-model';
 

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from '../lib/zod';
 import { create } from 'zustand';
-import { catalogs, DEFAULT_LANGUAGE, languageSchema, type Language, type Messages } from '../messages/catalogs';
+import { DEFAULT_LANGUAGE, defaultCatalog, languageSchema, loadCatalog, type Language, type Messages } from '../messages/catalogs';
 
 /**
  * The one thing the app keeps in browser storage: the language choice, under one key. Nothing else
@@ -12,6 +12,8 @@ const storedPreferencesSchema = z.object({ language: languageSchema });
 
 interface PreferencesState {
   readonly language: Language;
+  /** The catalog of `language`, loaded. */
+  readonly messages: Messages;
 }
 
 function readStoredLanguage(): Language {
@@ -35,16 +37,36 @@ function readStoredLanguage(): Language {
   return parsed.success ? parsed.data.language : DEFAULT_LANGUAGE;
 }
 
-export const usePreferencesStore = create<PreferencesState>()(() => ({ language: readStoredLanguage() }));
+export const usePreferencesStore = create<PreferencesState>()(() => ({ language: DEFAULT_LANGUAGE, messages: defaultCatalog }));
 
-/** Switches the language and remembers the choice. */
-export function setLanguage(language: Language): void {
-  usePreferencesStore.setState({ language });
+/** Applies the remembered language before the first render (its catalog may need loading). */
+export async function startPreferences(): Promise<void> {
+  const language = readStoredLanguage();
+  if (language !== DEFAULT_LANGUAGE) await applyLanguage(language);
+}
+
+/** Switches the language once its catalog is loaded, and remembers the choice. */
+export async function setLanguage(language: Language): Promise<void> {
+  if (!(await applyLanguage(language))) return;
   try {
     window.localStorage.setItem(PREFERENCES_STORAGE_KEY, JSON.stringify({ language }));
   } catch (cause) {
     if (!(cause instanceof DOMException)) throw cause;
   }
+}
+
+/** Loads the catalog and switches to it; `false` (the language stays) when the catalog cannot be loaded. */
+async function applyLanguage(language: Language): Promise<boolean> {
+  let messages: Messages;
+  try {
+    messages = await loadCatalog(language);
+  } catch (cause) {
+    // A failed chunk load (offline, a new deployment) is a TypeError: keep the current language.
+    if (cause instanceof TypeError) return false;
+    throw cause;
+  }
+  usePreferencesStore.setState({ language, messages });
+  return true;
 }
 
 export function useLanguage(): Language {
@@ -53,5 +75,5 @@ export function useLanguage(): Language {
 
 /** The catalog of the current language. */
 export function useMessages(): Messages {
-  return catalogs[useLanguage()];
+  return usePreferencesStore((s) => s.messages);
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { certificateNameSchema } from '../../crypto/rules';
 
 /** `YYYY-MM-DD` of `date` in the user's time zone (what a date input shows). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { nipSchema } from '../../crypto/polish-identifiers';
 import { ksefEnvironmentSchema } from '../../ksef/environments';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { chosenFileSchema } from './file-list-schema';
 
 /** The save proof: the `.key` file picked from disk and the password it was saved with. */

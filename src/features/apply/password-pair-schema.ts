@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { keyPasswordSchema } from '../../crypto/rules';
 
 /** A new password under the key password rules, typed twice (key file, PFX, test identity). */

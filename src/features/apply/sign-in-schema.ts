@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { isValidNip, isValidPesel } from '../../crypto/polish-identifiers';
 import { chosenFileSchema, optionalFileSchema } from './file-list-schema';
 

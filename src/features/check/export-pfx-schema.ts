@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { keyPasswordSchema } from '../../crypto/rules';
 
 /** The PFX export form: a password under the key password rules, typed twice. */

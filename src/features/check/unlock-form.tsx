@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import type { LockedFile, Problem } from '../../state/check-model';
 import { unlock } from '../../state/check-store';
 import { useMessages } from '../../state/preferences-store';
