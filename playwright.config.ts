@@ -1,8 +1,12 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
+import { e2ePorts } from './scripts/nginx-test-config.ts';
 
-/** `E2E_PORT` lets two runs share a machine; the default is what CI uses. */
-const PORT = Number(process.env.E2E_PORT ?? 4173);
+/**
+ * `E2E_PORT` lets two runs share a machine; the default is what CI uses. The run takes three ports
+ * from it: the app's Node server, a second Node server whose sandbox nginx relays TEST to, nginx.
+ */
+const { app: PORT, upstream: UPSTREAM_PORT, nginx: NGINX_PORT } = e2ePorts();
 const HOST = '127.0.0.1';
 const baseURL = `http://${HOST}:${PORT}/`;
 const chromium = { browserName: 'chromium' as const, launchOptions: chromiumLaunchOptions() };
@@ -10,6 +14,8 @@ const chromium = { browserName: 'chromium' as const, launchOptions: chromiumLaun
 const APPLY_SPECS = /apply-[^/]*\.spec\.ts$/;
 /** Journeys that advance the sandbox clock (it never goes back). */
 const CLOCK_SPECS = /apply-session\.spec\.ts$/;
+/** The app served by deploy/nginx/ksef-cert.conf, as scripts/nginx-e2e.ts runs it. */
+const NGINX_SPECS = /nginx-[^/]*\.spec\.ts$/;
 
 /**
  * End-to-end journeys against the production build, served exactly as `npm start` serves it, in the
@@ -37,7 +43,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: APPLY_SPECS,
+      testIgnore: [APPLY_SPECS, NGINX_SPECS],
       use: chromium,
     },
     // The sandbox's controls (limits, faults, timing, clock) are global to the server: the wizard's
@@ -59,13 +65,43 @@ export default defineConfig({
       workers: 1,
       use: chromium,
     },
+    // The static build, the relay and the headers as nginx serves them with the shipped config;
+    // TEST is relayed to the second Node server's sandbox.
+    {
+      name: 'nginx',
+      testMatch: NGINX_SPECS,
+      use: { ...chromium, baseURL: `http://${HOST}:${NGINX_PORT}/` },
+    },
   ],
-  webServer: {
-    command: 'npm start',
-    env: { PORT: String(PORT), HOST, KSEF_SANDBOX_CONTROL: '1' },
-    url: baseURL,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'pipe',
-  },
+  // Playwright starts these one after another, each once its URL answers: the first builds dist/
+  // when it is stale, the second finds it fresh, nginx serves it as it is.
+  webServer: [
+    {
+      command: 'npm start',
+      env: { PORT: String(PORT), HOST, KSEF_SANDBOX_CONTROL: '1' },
+      url: baseURL,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+    },
+    // Its own server, so that the faults and limits the 'apply' journeys set never reach nginx's.
+    {
+      command: 'npm start',
+      env: { PORT: String(UPSTREAM_PORT), HOST, KSEF_SANDBOX_CONTROL: '1' },
+      url: `http://${HOST}:${UPSTREAM_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+    },
+    // Stopped with SIGTERM (not Playwright's default SIGKILL) so that it removes its prefix folder.
+    {
+      command: 'node --import tsx scripts/nginx-e2e.ts',
+      env: { E2E_PORT: String(PORT) },
+      url: `http://${HOST}:${NGINX_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'pipe',
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    },
+  ],
 });

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Provisions the independent oracles the tests check our output with (openssl, xmlsec1, xmllint) and
-# the browser they drive (Debian's Chromium). As root on Debian it installs what is missing; otherwise
-# it stops with one line saying what to install.
+# Provisions the independent oracles the tests check our output with (openssl, xmlsec1, xmllint), the
+# browser they drive (Debian's Chromium) and the nginx they run deploy/nginx/ksef-cert.conf in. As root
+# on Debian it installs what is missing; otherwise it stops with one line saying what to install.
 set -euo pipefail
 
 chromium_bin="${CHROMIUM_PATH:-/usr/bin/chromium}"
@@ -12,12 +12,14 @@ find_missing() {
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   command -v xmlsec1 >/dev/null 2>&1 || missing+=(xmlsec1)
   command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+  # /usr/sbin is not on every user's PATH; the e2e setup looks in the same two places.
+  [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 }
 
 find_missing
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "test tools: chromium, openssl, xmlsec1 and xmllint are present"
+  echo "test tools: chromium, openssl, xmlsec1, xmllint and nginx are present"
   exit 0
 fi
 
@@ -28,6 +30,16 @@ fi
 
 echo "test tools: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# nginx's package starts the system service on port 80 where it can (in a container without systemd,
+# through invoke-rc.d as a stray daemon). The tests run their own nginx as a child process, so no
+# service is started: a policy-rc.d that denies every start, for this install only, unless the
+# machine already has a policy of its own (container images usually do).
+policy=/usr/sbin/policy-rc.d
+if [ ! -e "$policy" ]; then
+  printf '#!/bin/sh\n# Written by ksef-cert scripts/ensure-tools.sh for one apt-get install; removed after it.\nexit 101\n' >"$policy"
+  chmod 755 "$policy"
+  trap 'rm -f "$policy"' EXIT
+fi
 # With recommends: Chromium's fonts come as recommended packages, and the screenshots need them.
 apt-get update -qq
 apt-get install -y -qq "${missing[@]}" >/dev/null

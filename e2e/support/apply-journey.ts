@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
+import type { KsefEnvironment } from '../../src/ksef/environments.ts';
 import { pl } from '../../src/messages/pl.ts';
 import { expect, expectAccessible, screenshot } from './app-test.ts';
 
@@ -47,10 +48,16 @@ export async function download(page: Page, testInfo: TestInfo, action: () => Pro
 
 /** Step 1 with the sandbox (the default) and `nip`. */
 export async function chooseSandbox(page: Page, testInfo: TestInfo | null, nip: string): Promise<void> {
+  await chooseEnvironment(page, testInfo, nip, 'sandbox');
+}
+
+/** Step 1 with `environment` and `nip` (the sandbox is checked until another is chosen). */
+export async function chooseEnvironment(page: Page, testInfo: TestInfo | null, nip: string, environment: KsefEnvironment): Promise<void> {
   await page.goto('./#/apply');
   await expect(page.getByRole('heading', { level: 1, name: pl.apply.title })).toBeVisible();
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('radio', { name: new RegExp(pl.apply.environment.names.sandbox) })).toBeChecked();
+  if (environment !== 'sandbox') await page.getByRole('radio', { name: new RegExp(pl.apply.environment.names[environment]) }).check();
   await page.getByLabel(pl.apply.environment.nip).fill(nip);
   if (testInfo !== null) await checkStep(page, testInfo, '1-environment');
   await page.getByRole('button', { name: pl.apply.environment.submit }).click();
