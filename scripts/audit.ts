@@ -106,6 +106,7 @@ async function main(): Promise<boolean> {
   const browser = await startChromium();
   await mkdir(resultsDir, { recursive: true });
   const summaries: PageSummary[] = [];
+  let lighthouseVersion = '';
   for (const page of PAGES) {
     console.warn(`Auditing ${page.hash} (${preset})...`);
     const { lhr, heading } = await audit(browser, `${origin}${page.hash}`);
@@ -119,9 +120,11 @@ async function main(): Promise<boolean> {
       console.error(`${page.hash} did not show its screen: its h1 is ${JSON.stringify(heading)}, expected one of ${JSON.stringify(expected)}`);
     }
     summaries.push(summarize(page.hash, lhr));
+    lighthouseVersion = lhr.lighthouseVersion;
   }
 
-  console.log(`\nLighthouse ${preset} preset, Chromium at ${chromiumPath()}; targets: ${CATEGORY_IDS.map((id) => `${id} >= ${TARGETS[id]}`).join(', ')}\n`);
+  const targets = CATEGORY_IDS.map((id) => `${id} >= ${TARGETS[id]}`).join(', ');
+  console.log(`\nLighthouse ${lighthouseVersion}, ${preset} preset, ${await browser.version()} (${chromiumPath()}); targets: ${targets}\n`);
   console.log(scoreTable(summaries));
   for (const s of summaries) for (const warning of s.warnings) console.log(`${s.page}: warning: ${warning}`);
   if (summaries.some((s) => CATEGORY_IDS.some((id) => !meetsTarget(id, s.scores[id])))) {
