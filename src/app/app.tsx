@@ -103,7 +103,13 @@ export function App() {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
-        <Suspense fallback={<p role="status">{t.app.pageLoading}</p>}>
+        <Suspense
+          fallback={
+            <p role="status" className="page-loading">
+              {t.app.pageLoading}
+            </p>
+          }
+        >
           <Page route={route} />
         </Suspense>
       </main>
