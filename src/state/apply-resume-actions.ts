@@ -4,7 +4,6 @@
  * check the pair. When the reference is gone (HTTP 410) or unknown, `certificates/query` finds it.
  */
 import { readFileBytes } from '../browser/read-file';
-import { fromBase64 } from '../lib/bytes';
 import { isKsefError } from '../ksef/errors';
 import type { ApplicationRecord, Problem } from './apply-model';
 import { initialApplyState, useApplyStore } from './apply-store';
@@ -13,6 +12,7 @@ import { ApplyError, ksefClient, loadApplyCrypto, seams, settleFailure } from '.
 import { pollIssued, retrieveCertificate } from './apply-submit-actions';
 import { forgetAll, vault } from './apply-vault';
 import { readApplicationRecords, updateApplicationRecord } from './application-records';
+import { findCertificateOfKey } from './certificate-lookup';
 
 const set = useApplyStore.setState;
 const get = useApplyStore.getState;
@@ -97,17 +97,7 @@ async function serialFromStatus(record: ApplicationRecord): Promise<string | nul
 async function serialFromQuery(record: ApplicationRecord): Promise<string> {
   const session = vault.session;
   if (session === null) throw new ApplyError('session-expired', 'Sign in again');
-  const client = ksefClient(record.environment);
-  const { certificates } = await client.queryCertificates(session.tokens, { name: record.certificateName, type: record.certificateType }, { pageSize: 50 });
-  const serials = certificates.filter((c) => c.status === 'Active').map((c) => c.certificateSerialNumber).slice(0, 10);
-  if (serials.length === 0) throw new ApplyError('application-not-found', 'No such certificate');
-  const retrieved = await client.retrieveCertificates(session.tokens, { certificateSerialNumbers: serials });
-  const crypto = await loadApplyCrypto();
-  for (const item of retrieved.certificates) {
-    const der = fromBase64(item.certificate);
-    if (der === null) continue;
-    const summary = await crypto.readCertificate(der, seams().now(), seams().crypto);
-    if ((await crypto.publicKeyFingerprint(summary.spki, seams().crypto)) === record.publicKeyFingerprint) return item.certificateSerialNumber;
-  }
-  throw new ApplyError('application-not-found', 'No certificate of this application has its key');
+  const serialNumber = await findCertificateOfKey(record.environment, session.tokens, record);
+  if (serialNumber === null) throw new ApplyError('application-not-found', 'No certificate of this application has its key');
+  return serialNumber;
 }

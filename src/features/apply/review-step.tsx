@@ -1,6 +1,6 @@
 import type { CsrCheck } from '../../crypto/check-csr';
 import type { Messages } from '../../messages/catalogs';
-import { openSavedKeyForResume, resetApplication, retrySubmission, submitApplication } from '../../state/apply-actions';
+import { openSavedKeyForResume, resetApplication, retrySubmission, submissionMaybeReceived, submitApplication } from '../../state/apply-actions';
 import { useApplyStore } from '../../state/apply-store';
 import { useMessages } from '../../state/preferences-store';
 import { KeyProofForm } from './key-proof-form';
@@ -100,6 +100,7 @@ export function ReviewStep() {
         )}
         {submission.status === 'issued' && <p className="ok-text">✓ {t.apply.review.issued}</p>}
         {submission.status === 'failed' && <ProblemMessage title={t.apply.review.failed} problem={submission.problem} />}
+        {submissionMaybeReceived(submission) && <p data-maybe-received="">{t.apply.review.maybeReceived}</p>}
         {reference !== null && <p className="hint">{t.apply.review.reference(reference)}</p>}
       </div>
 
