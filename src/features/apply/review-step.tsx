@@ -27,6 +27,7 @@ export function ReviewStep() {
   const preflight = useApplyStore((s) => s.preflight) ?? [];
   const submission = useApplyStore((s) => s.submission);
   const resume = useApplyStore((s) => s.resume);
+  const key = useApplyStore((s) => s.key);
   const checksPass = preflight.every((c) => c.ok);
   // A resumed application was submitted before: here it is only looked up.
   const canSubmit = resume === null && submission.status === 'idle' && checksPass;
@@ -48,6 +49,8 @@ export function ReviewStep() {
               [t.apply.details.validFrom, details.validFrom],
               [t.apply.details.keyLegend, t.apply.details.keyTypes[details.keyAlgorithm]],
               [t.apply.environment.legend, t.apply.environment.names[environment]],
+              // The key this application is for: still in memory, and saved as this file.
+              ...(key.status === 'proven' ? [[t.apply.key.proveFile, key.fileName] as const] : []),
             ]}
           />
         </>
