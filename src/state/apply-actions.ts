@@ -18,6 +18,6 @@ export {
 } from './apply-sign-in-actions';
 export { confirmPasswordStored, continueToReview, generateAndSaveKey, keyFileName, proveKeySaved, saveKeyAgain } from './apply-key-actions';
 export { retrieveCertificate, retrySubmission, submissionMaybeReceived, submitApplication } from './apply-submit-actions';
-export { listApplications, openSavedKeyForResume, resumeApplication } from './apply-resume-actions';
+export { listApplications, openSavedKeyForResume, resumeApplication, retryResume } from './apply-resume-actions';
 export { downloadCertificate, downloadPfx, downloadReminder, resetApplication, signOutAndForget } from './apply-result-actions';
 export { summaryCard, type SummaryCard } from './summary';

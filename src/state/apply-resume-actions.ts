@@ -8,8 +8,8 @@ import { isKsefError } from '../ksef/errors';
 import type { ApplicationRecord, Problem } from './apply-model';
 import { initialApplyState, useApplyStore } from './apply-store';
 import { setActiveRecord } from './apply-active-record';
-import { ApplyError, ksefClient, loadApplyCrypto, seams, settleFailure } from './apply-seams';
-import { pollIssued, retrieveCertificate } from './apply-submit-actions';
+import { ApplyError, ksefClient, loadApplyCrypto, seams, settleFailure, waitForKsef } from './apply-seams';
+import { pollAgainAfter, pollIssued, retrieveCertificate } from './apply-submit-actions';
 import { forgetAll, vault } from './apply-vault';
 import { readApplicationRecords, updateApplicationRecord } from './application-records';
 import { findCertificateOfKey } from './certificate-lookup';
@@ -41,13 +41,21 @@ export async function resumeAfterSignIn(record: ApplicationRecord): Promise<void
     try {
       serialNumber = await serialFromStatus(record);
     } catch (error) {
-      settleFailure(error, (problem) => set({ submission: { status: 'failed', problem, retryable: false, referenceNumber } }));
+      settleFailure(error, (problem) => set({ submission: { status: 'failed', problem, retryable: pollAgainAfter(problem), referenceNumber } }));
       return;
     }
     if (serialNumber === null) return;
     updateApplicationRecord(seams().storage, record.id, { status: 'issued', serialNumber });
   }
   set({ submission: { status: 'awaiting-key', referenceNumber, serialNumber } });
+}
+
+/** After a failure while a resumed application was looked up (KSeF unreachable, slow, limiting): looks again. */
+export async function retryResume(): Promise<void> {
+  const { resume, submission } = get();
+  if (resume === null || submission.status !== 'failed' || !submission.retryable) return;
+  await waitForKsef();
+  await resumeAfterSignIn(resume.record);
 }
 
 /**

@@ -195,6 +195,11 @@ export function validFromInstant(date: string, now: Date): string | null {
   return start.getTime() <= today.getTime() ? null : start.toISOString();
 }
 
+/** Whether a failure of the waiting (or looking up) may pass if tried again: KSeF unreachable, slow, limiting, a 5xx, an ended session. */
+export function pollAgainAfter(problem: Problem): boolean {
+  return POLL_AGAIN_AFTER.has(problem.code);
+}
+
 /** Whether a failure before KSeF gave a reference can be retried (a limit or a refusal cannot). */
 function retryableBeforeReference(problem: Problem): boolean {
   return problem.source === 'ksef' ? POLL_AGAIN_AFTER.has(problem.code) : problem.code === 'session-expired';

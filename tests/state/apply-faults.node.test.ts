@@ -7,9 +7,12 @@ import {
   continueToReview,
   generateAndSaveKey,
   listApplications,
+  openSavedKeyForResume,
   proveKeySaved,
   resetApplication,
+  resumeApplication,
   retryEnrollmentData,
+  retryResume,
   retrySubmission,
   setDetails,
   signInWithTestIdentity,
@@ -29,7 +32,8 @@ import { type ApplyKit, localDate, startApplyKit } from './apply-kit';
  * happens, the user's data and key stay, a retry is offered, and nothing is applied for twice.
  */
 const PASSWORD = 'Haslo-Do-Klucza-2026!';
-const RELAY_TIMEOUT_MS = 300;
+/** Short, yet long enough for a loaded machine's honest answers (signature checks take ~100 ms). */
+const RELAY_TIMEOUT_MS = 1_500;
 let kit: ApplyKit;
 /** While true, the relay cannot connect to KSeF (fetch rejects as on a refused connection). */
 let upstreamDown = false;
@@ -61,6 +65,8 @@ async function reviewReady(name: string): Promise<void> {
   chooseEnvironment('test', SEAL_NIP);
   await signInWithTestIdentity(SEAL);
   kit.rememberTokens();
+  expect(state().signIn).toMatchObject({ status: 'done' });
+  expect(state().enrollment).toMatchObject({ status: 'done' });
   expect(continueToDetails()).toBeNull();
   setDetails({ certificateName: name, certificateType: 'Authentication', keyAlgorithm: 'EC-P256', validFrom: localDate(kit.stack.now()) });
   await generateAndSaveKey(PASSWORD);
@@ -120,7 +126,7 @@ describe('KSeF slow', () => {
   it('an enrollment KSeF made after the relay gave up is found by its key, not applied for again', async () => {
     await reviewReady('Wolna odpowiedz');
     // Answered (and made) only after the relay's timeout.
-    kit.stack.sandbox.control.injectFault({ operation: 'POST /certificates/enrollments', latencyMs: RELAY_TIMEOUT_MS + 400 });
+    kit.stack.sandbox.control.injectFault({ operation: 'POST /certificates/enrollments', latencyMs: RELAY_TIMEOUT_MS + 1_000 });
     const enrollments = atSandbox('POST', /^\/certificates\/enrollments$/).length;
     await submitApplication();
     expect(state().submission).toMatchObject({ status: 'failed', retryable: true, referenceNumber: null, problem: { source: 'ksef', code: 'upstream-timeout' } });
@@ -139,7 +145,7 @@ describe('KSeF slow', () => {
 
   it('an enrollment KSeF did not make is submitted again after the look-up finds nothing', async () => {
     await reviewReady('Wolna bez wniosku');
-    kit.stack.sandbox.control.injectFault({ operation: 'POST /certificates/enrollments', latencyMs: RELAY_TIMEOUT_MS + 400, status: 503 });
+    kit.stack.sandbox.control.injectFault({ operation: 'POST /certificates/enrollments', latencyMs: RELAY_TIMEOUT_MS + 1_000, status: 503 });
     await submitApplication();
     expect(state().submission).toMatchObject({ status: 'failed', problem: { code: 'upstream-timeout' } });
     const queries = atSandbox('POST', /^\/certificates\/query$/).length;
@@ -182,6 +188,30 @@ describe('429 storms', () => {
     // The rest of the 30 s (the sandbox clock runs in real time too, so a few ms have passed).
     expect(kit.stack.sleeps[sleeps]).toBeGreaterThan(29_000);
     expect(kit.stack.sleeps[sleeps]).toBeLessThanOrEqual(30_000);
+    expect(state().result).toMatchObject({ status: 'ready', pair: { match: true } });
+  });
+});
+
+describe('a resumed application', () => {
+  it('when KSeF fails while its status is looked up, "try again" looks again instead of leaving only "start over"', async () => {
+    await reviewReady('Wznowienie z przerwa');
+    const keyFile = kit.file('.key');
+    // The status polls fail for good: the application is submitted but its certificate not fetched.
+    kit.stack.sandbox.control.injectFault({ path: '^/certificates/enrollments/[^d]', status: 503, times: 20 });
+    await submitApplication();
+    kit.stack.sandbox.control.clearFaults();
+    const [record] = listApplications();
+    if (record === undefined) throw new Error('no record');
+    resetApplication();
+    expect(resumeApplication(record.id)).toBeNull();
+    // KSeF is down for all four tries of the look-up after signing in again.
+    kit.stack.sandbox.control.injectFault({ path: '^/certificates/enrollments/[^d]', status: 503, times: 4 });
+    await signInWithTestIdentity(SEAL);
+    kit.rememberTokens();
+    expect(state().submission).toMatchObject({ status: 'failed', retryable: true, problem: { code: 'server-error' }, referenceNumber: record.referenceNumber });
+    await retryResume();
+    expect(state().submission).toMatchObject({ status: 'awaiting-key', referenceNumber: record.referenceNumber });
+    await openSavedKeyForResume(kit.asFile(keyFile), PASSWORD);
     expect(state().result).toMatchObject({ status: 'ready', pair: { match: true } });
   });
 });
