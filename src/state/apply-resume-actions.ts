@@ -54,6 +54,7 @@ export async function resumeAfterSignIn(record: ApplicationRecord): Promise<void
 export async function retryResume(): Promise<void> {
   const { resume, submission } = get();
   if (resume === null || submission.status !== 'failed' || !submission.retryable) return;
+  set({ submission: { status: 'resuming', referenceNumber: resume.record.referenceNumber } });
   await waitForKsef();
   await resumeAfterSignIn(resume.record);
 }

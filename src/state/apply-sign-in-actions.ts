@@ -186,6 +186,7 @@ export async function retryEnrollmentData(): Promise<void> {
     set({ enrollment: { status: 'failed', problem: { source: 'apply', code: session === null ? 'session-expired' : 'wrong-step' } } });
     return;
   }
+  set({ enrollment: { status: 'loading' } });
   await waitForKsef();
   await loadEnrollment(environment, session);
 }

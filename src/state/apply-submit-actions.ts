@@ -88,13 +88,17 @@ export async function submitApplication(): Promise<void> {
 export async function retrySubmission(): Promise<void> {
   const { submission } = get();
   if (submission.status !== 'failed' || !submission.retryable) return;
+  const { referenceNumber, problem } = submission;
+  const pollAgain = referenceNumber !== null && !RESUBMIT_AFTER.has(problem.code) ? referenceNumber : null;
+  // Busy at once: the retry button is gone while the rest of KSeF's wait runs out, so it cannot start twice.
+  set({ submission: pollAgain === null ? { status: 'submitting' } : { status: 'polling', referenceNumber: pollAgain, attempt: 0 } });
   await waitForKsef();
-  if (submission.referenceNumber === null || RESUBMIT_AFTER.has(submission.problem.code)) {
-    if (submission.referenceNumber === null && MAYBE_RECEIVED.has(submission.problem.code) && (await issuedWithoutAnswer())) return;
-    await submitApplication();
+  if (pollAgain !== null) {
+    await pollAndRetrieve(pollAgain);
     return;
   }
-  await pollAndRetrieve(submission.referenceNumber);
+  if (referenceNumber === null && MAYBE_RECEIVED.has(problem.code) && (await issuedWithoutAnswer())) return;
+  await submitApplication();
 }
 
 /**

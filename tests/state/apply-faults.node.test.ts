@@ -178,13 +178,17 @@ describe('429 storms', () => {
     expect(waits.every((s) => s >= 4)).toBe(true);
   });
 
-  it('a retry after a refused submission waits out the rest of Retry-After first', async () => {
+  it('a retry after a refused submission waits out the rest of Retry-After first, once however often it is pressed', async () => {
     await reviewReady('Odmowa 429');
     kit.stack.sandbox.control.injectFault({ operation: 'POST /certificates/enrollments', status: 429, times: 3, retryAfterSeconds: 30 });
     await submitApplication();
     expect(state().submission).toMatchObject({ status: 'failed', retryable: true, problem: { code: 'rate-limited', retryAfterSeconds: 30 } });
     const sleeps = kit.stack.sleeps.length;
-    await retrySubmission();
+    const accepted = () => atSandbox('POST', /^\/certificates\/enrollments$/).filter((e) => e.response?.status === 202).length;
+    const before = accepted();
+    // Pressed twice during the wait: the first press makes the step busy, the second does nothing.
+    await Promise.all([retrySubmission(), retrySubmission()]);
+    expect(accepted()).toBe(before + 1);
     // The rest of the 30 s (the sandbox clock runs in real time too, so a few ms have passed).
     expect(kit.stack.sleeps[sleeps]).toBeGreaterThan(29_000);
     expect(kit.stack.sleeps[sleeps]).toBeLessThanOrEqual(30_000);
