@@ -9,11 +9,18 @@ import { e2ePorts } from './scripts/nginx-test-config.ts';
 const { app: PORT, upstream: UPSTREAM_PORT, nginx: NGINX_PORT } = e2ePorts();
 const HOST = '127.0.0.1';
 const baseURL = `http://${HOST}:${PORT}/`;
+/**
+ * KSeF TEST, for the server's relay: a TCP forwarder to this server's own sandbox that the fault
+ * journeys switch off and on (`e2e/support/switchable-upstream.ts`, which derives the same port).
+ */
+const UPSTREAM_FORWARDER_PORT = PORT + 5;
+/** Short, so "KSeF is slow" takes seconds: the relay answers 504 upstream-timeout after this. */
+const RELAY_TIMEOUT_MS = 3_000;
 const chromium = { browserName: 'chromium' as const, launchOptions: chromiumLaunchOptions() };
 /** The application wizard's journeys: they drive the sandbox through its controls. */
 const APPLY_SPECS = /apply-[^/]*\.spec\.ts$/;
 /** Journeys that advance the sandbox clock (it never goes back). */
-const CLOCK_SPECS = /apply-session\.spec\.ts$/;
+const CLOCK_SPECS = /apply-(session|token-expiry)\.spec\.ts$/;
 /** The app served by deploy/nginx/ksef-cert.conf, as scripts/nginx-e2e.ts runs it. */
 const NGINX_SPECS = /nginx-[^/]*\.spec\.ts$/;
 
@@ -78,7 +85,13 @@ export default defineConfig({
   webServer: [
     {
       command: 'npm start',
-      env: { PORT: String(PORT), HOST, KSEF_SANDBOX_CONTROL: '1' },
+      env: {
+        PORT: String(PORT),
+        HOST,
+        KSEF_SANDBOX_CONTROL: '1',
+        KSEF_UPSTREAM_TEST: `http://${HOST}:${UPSTREAM_FORWARDER_PORT}/api/sandbox/v2`,
+        KSEF_RELAY_TIMEOUT_MS: String(RELAY_TIMEOUT_MS),
+      },
       url: baseURL,
       reuseExistingServer: false,
       timeout: 180_000,

@@ -1,4 +1,5 @@
 import { createRelay } from './relay/relay.ts';
+import { readRelayTimeoutMs } from './relay/timeout.ts';
 import { readRelayUpstreams } from './relay/upstreams.ts';
 import { isSandboxPath, readSandboxOptions } from './sandbox/config.ts';
 import { createSandbox } from './sandbox/sandbox.ts';
@@ -7,11 +8,11 @@ import { createSandbox } from './sandbox/sandbox.ts';
  * Everything the server answers under `/api/`: the in-memory local KSeF sandbox at `/api/sandbox/...`
  * and the KSeF relay at `/api/<env>/v2/...` (allowlisted calls only). One composition for `npm start`,
  * the Vite dev server and `vite preview`. Configured from the environment (`KSEF_UPSTREAM_*`,
- * `KSEF_SANDBOX_CONTROL`).
+ * `KSEF_RELAY_TIMEOUT_MS`, `KSEF_SANDBOX_CONTROL`).
  */
 export function createApiHandler(env: NodeJS.ProcessEnv = process.env): (request: Request) => Promise<Response> {
   const sandbox = createSandbox(readSandboxOptions(env));
-  const relay = createRelay({ upstreams: readRelayUpstreams(env) });
+  const relay = createRelay({ upstreams: readRelayUpstreams(env), timeoutMs: readRelayTimeoutMs(env) });
   return (request) => (isSandboxPath(new URL(request.url).pathname) ? sandbox.handle(request) : relay(request));
 }
 

@@ -2,6 +2,7 @@ import { readBoundedBody } from './body.ts';
 import { RELAY_RESPONSE_HEADERS, relayResponseHeaders, upstreamRequestHeaders } from './headers.ts';
 import { isCrossSite } from './origin.ts';
 import { matchRoute } from './routes.ts';
+import { DEFAULT_RELAY_TIMEOUT_MS } from './timeout.ts';
 import { RELAY_ENVIRONMENTS, resolveUpstreams, type RelayEnvironment, type RelayUpstreams } from './upstreams.ts';
 
 /** Everything the relay answers itself; upstream answers pass through unchanged. */
@@ -35,7 +36,7 @@ export interface RelayOptions {
   /** Replaces the official base URL per environment; `sandbox` is served only when given here. */
   readonly upstreams?: RelayUpstreams;
   readonly fetch?: typeof fetch;
-  /** Deadline for the whole upstream exchange, response body included. */
+  /** Deadline for the whole upstream exchange, response body included; default {@link DEFAULT_RELAY_TIMEOUT_MS}. */
   readonly timeoutMs?: number;
   readonly maxBodyBytes?: number;
   readonly log?: (line: RelayLogLine) => void;
@@ -59,7 +60,7 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 export function createRelay(options: RelayOptions = {}): (request: Request) => Promise<Response> {
   const upstreams = resolveUpstreams(options.upstreams);
   const upstreamFetch = options.fetch ?? globalThis.fetch;
-  const timeoutMs = options.timeoutMs ?? 30_000;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_RELAY_TIMEOUT_MS;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
   const log = options.log ?? defaultLog;
 

@@ -1,5 +1,6 @@
 import { z } from '../lib/zod';
 import { errorCodeFor, KsefError, type KsefException } from './errors';
+import { relayErrorOf } from './relay-error';
 
 /*
  * Error bodies are read leniently: the HTTP status is the primary fact, and a body that misses a field
@@ -120,10 +121,17 @@ function parseJson(bodyText: string): unknown {
 }
 
 /**
- * Turns a non-success response into a `KsefError`: the code of the first KSeF exception with a code of
- * its own, else the HTTP status fallback. Never throws, whatever the body.
+ * Turns a non-success response into a `KsefError`: the relay's own answer (exactly `{"error": "<code>"}`
+ * with its status, see `relay-error.ts`) by its code; otherwise the code of the first KSeF exception
+ * with a code of its own, else the HTTP status fallback. Never throws, whatever the body.
  */
 export function ksefErrorFromResponse(response: ErrorResponse): KsefError {
+  const relay = relayErrorOf(response.status, response.bodyText);
+  if (relay !== null) {
+    return new KsefError(relay.code, `KSeF ${response.method} ${response.path} failed at the relay: HTTP ${response.status} (${relay.name})`, {
+      status: response.status,
+    });
+  }
   const parsed = parseErrorBody(parseJson(response.bodyText), response.status);
   const code = errorCodeFor(response.status, parsed.exceptions);
   const codes = parsed.exceptions.map((e) => e.code).join(', ');

@@ -15,6 +15,15 @@ export type KsefErrorCode =
   | 'aborted'
   /** HTTP 429 and the wait would be too long or retries ran out; see `retryAfterSeconds`. */
   | 'rate-limited'
+  // The same-origin relay's own answers (`server/relay/relay.ts`), read from its exact `{"error": "<code>"}` bodies
+  /** Relay 502: it could not connect to KSeF (refused, DNS, TLS, reset); KSeF got nothing to act on. */
+  | 'upstream-unreachable'
+  /** Relay 504: KSeF did not answer the relay in time; it may still have acted on the request. */
+  | 'upstream-timeout'
+  /** Relay 404 on an allowlisted call: this server does not offer the environment (e.g. no local sandbox). */
+  | 'environment-unavailable'
+  /** Relay 400/403/413 (query-not-allowed, cross-origin, body-too-large): the relay refused the request itself. */
+  | 'relay-refused'
   // HTTP status fallbacks
   /** HTTP 401, or the session's tokens cannot be refreshed: sign in again. */
   | 'unauthorized'

@@ -4,7 +4,7 @@ import type { CallOptions } from './call-options';
 import type { CertificateOperations } from './certificate-operations';
 import type { CertificateEnrollmentStatusResponse } from './certificate-schemas';
 import type { StatusInfo } from './common-schemas';
-import { AUTH_STATUS_FAILURES, ENROLLMENT_STATUS_FAILURES, KsefError, type KsefErrorCode } from './errors';
+import { AUTH_STATUS_FAILURES, ENROLLMENT_STATUS_FAILURES, isKsefError, KsefError, type KsefErrorCode } from './errors';
 import { sleep as realSleep, type Sleep } from './sleep';
 import type { KsefTokenStore } from './token-store';
 
@@ -16,6 +16,12 @@ export interface PollOptions<S> extends CallOptions {
   readonly timeoutMs?: number;
   /** Called with every status received, the final one included. */
   readonly onProgress?: (status: S) => void;
+  /**
+   * Told before each wait after a status request failed 'rate-limited' (HTTP 429 beyond the transport's
+   * own retries): polling then waits `Retry-After`, at least the interval doubled each time, and goes on
+   * until the deadline.
+   */
+  readonly onRateLimitWait?: (waitMs: number) => void;
   readonly sleep?: Sleep;
   readonly now?: () => Date;
 }
@@ -52,18 +58,35 @@ async function poll<S>(
   const { signal, onProgress, sleep = realSleep, now = () => new Date() } = options;
   const intervalMs = options.intervalMs ?? defaults.intervalMs;
   const deadline = now().getTime() + (options.timeoutMs ?? defaults.timeoutMs);
-  for (;;) {
-    const status = await readStatus();
-    onProgress?.(status);
-    if (judge(status) === 'done') return status;
-    const remaining = deadline - now().getTime();
-    if (remaining <= 0) throw new KsefError('timeout', `${what} ${referenceNumber} did not finish in time`, { referenceNumber });
+  const pause = async (ms: number): Promise<void> => {
     try {
-      await sleep(Math.min(intervalMs, remaining), signal);
+      await sleep(ms, signal);
     } catch (cause) {
       if (signal?.aborted !== true) throw cause;
       throw new KsefError('aborted', `Waiting for ${what} ${referenceNumber} was cancelled`, { referenceNumber, cause });
     }
+  };
+  let rateLimited = 0;
+  for (;;) {
+    let status: S;
+    try {
+      status = await readStatus();
+    } catch (error) {
+      // The transport waited out its share of 429s; the operation itself is unharmed, so keep polling
+      // after the wait KSeF asks for (never sooner, and longer each time), as long as the deadline allows.
+      if (!isKsefError(error, 'rate-limited')) throw error;
+      const waitMs = Math.max((error.retryAfterSeconds ?? 0) * 1000, intervalMs * 2 ** rateLimited++);
+      if (now().getTime() + waitMs > deadline) throw error;
+      options.onRateLimitWait?.(waitMs);
+      await pause(waitMs);
+      continue;
+    }
+    rateLimited = 0;
+    onProgress?.(status);
+    if (judge(status) === 'done') return status;
+    const remaining = deadline - now().getTime();
+    if (remaining <= 0) throw new KsefError('timeout', `${what} ${referenceNumber} did not finish in time`, { referenceNumber });
+    await pause(Math.min(intervalMs, remaining));
   }
 }
 
@@ -72,7 +95,8 @@ async function poll<S>(
  * @throws KsefError 'auth-no-permissions' (415), 'auth-revoked' (425), 'auth-bad-token' (450),
  *   'auth-certificate-error' (460), 'auth-deceased-person' (470), 'auth-blocked' (480),
  *   'auth-unknown-error' (500 or any other failure), 'auth-cancelled' (550), with the status kept in
- *   `exceptions`; 'timeout', 'aborted', or any error of the call itself.
+ *   `exceptions`; 'timeout', 'aborted', 'rate-limited' when KSeF's wait would pass the deadline, or any
+ *   other error of the call itself.
  */
 export async function pollAuthStatus(
   client: Pick<AuthOperations, 'getAuthStatus'>,
@@ -98,7 +122,8 @@ export type IssuedEnrollment = CertificateEnrollmentStatusResponse & { readonly 
  * returns the serial number to retrieve.
  * @throws KsefError 'enrollment-rejected' (400), 'enrollment-unknown-error' (500 or any other failure),
  *   'enrollment-cancelled' (550), with the status kept in `exceptions`; 'invalid-response' for a 200
- *   without a serial number; 'timeout', 'aborted', or any error of the call itself.
+ *   without a serial number; 'timeout', 'aborted', 'rate-limited' when KSeF's wait would pass the
+ *   deadline, or any other error of the call itself.
  */
 export async function pollEnrollmentStatus(
   client: Pick<CertificateOperations, 'getEnrollmentStatus'>,

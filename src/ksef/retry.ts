@@ -1,9 +1,11 @@
+import type { KsefError, KsefErrorCode } from './errors';
+
 /**
  * How the transport waits and retries (CONTRACT §10: on 429 stop, wait `Retry-After`, then back off
  * exponentially; never retry in a tight loop; blocks grow with repeated violations).
  */
 export interface RetryPolicy {
-  /** Retries after a network error, timeout or 5xx; only for safe calls (GETs, challenge, retrieve, query). */
+  /** Retries after a transient failure ({@link isTransient}); only for safe calls (GETs, challenge, retrieve, query). */
   readonly maxTransientRetries: number;
   /** Retries after HTTP 429, for every call (a 429 means KSeF did not process the request). */
   readonly maxRateLimitRetries: number;
@@ -40,4 +42,17 @@ export function parseRetryAfter(header: string | null, now: Date): number | unde
   const at = Date.parse(value);
   if (Number.isNaN(at) || !/[A-Za-z]/.test(value)) return undefined;
   return Math.max(0, Math.ceil((at - now.getTime()) / 1000));
+}
+
+/**
+ * Failures that may pass if the same request is sent again: no answer at all ('network', 'timeout'),
+ * the relay could not reach KSeF or KSeF did not answer it in time ('upstream-unreachable',
+ * 'upstream-timeout'), and any 5xx. The transport repeats them only for idempotent calls: a
+ * timed-out POST may have been acted on, and repeating it could act twice.
+ */
+const TRANSIENT_CODES: ReadonlySet<KsefErrorCode> = new Set(['network', 'timeout', 'upstream-unreachable', 'upstream-timeout', 'server-error']);
+
+/** True for a failure worth repeating (see {@link TRANSIENT_CODES}); a 5xx counts whatever its code. */
+export function isTransient(error: KsefError): boolean {
+  return TRANSIENT_CODES.has(error.code) || (error.status !== undefined && error.status >= 500 && error.status <= 599);
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { ksefErrorFromResponse } from './error-body';
 import { KsefError } from './errors';
 import { abortedError, exchangeOnce, type HttpExchange } from './http-exchange';
-import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry';
+import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransient, parseRetryAfter, type RetryPolicy } from './retry';
 import { sleep as realSleep, type Sleep } from './sleep';
 import { parseSystemWarnings, SYSTEM_WARNING_HEADER, type SystemWarning } from './system-warning';
 import { refreshAccessToken } from './token-refresh';
@@ -57,6 +57,8 @@ export interface KsefTransportOptions {
   readonly retry?: Partial<RetryPolicy>;
   /** Receives the parsed `X-System-Warning` header of any response that carries one. */
   readonly onWarning?: (warnings: readonly SystemWarning[], site: KsefCallSite) => void;
+  /** Told before each wait after HTTP 429 (`Retry-After`, or the backoff), so the UI can say it is waiting. */
+  readonly onRateLimitWait?: (waitMs: number, site: KsefCallSite) => void;
 }
 
 /** Sends {@link KsefRequest}s: headers, timeout, retries, token refresh, zod on the response. */
@@ -148,7 +150,7 @@ export function createKsefTransport(options: KsefTransportOptions): KsefTranspor
       try {
         response = await exchange(request, bearer);
       } catch (error) {
-        const transient = error instanceof KsefError && (error.code === 'network' || error.code === 'timeout');
+        const transient = error instanceof KsefError && isTransient(error);
         if (!transient || !request.idempotent || transientRetries >= policy.maxTransientRetries) throw error;
         await wait(backoffDelayMs(policy, transientRetries++), request);
         continue;
@@ -162,7 +164,9 @@ export function createKsefTransport(options: KsefTransportOptions): KsefTranspor
         const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'), now());
         const tooLong = retryAfterSeconds !== undefined && retryAfterSeconds > policy.maxRetryAfterSeconds;
         if (tooLong || rateLimitRetries >= policy.maxRateLimitRetries) throw ksefErrorFromResponse({ ...failure, retryAfterSeconds });
-        await wait(Math.max((retryAfterSeconds ?? 0) * 1000, backoffDelayMs(policy, rateLimitRetries++)), request);
+        const waitMs = Math.max((retryAfterSeconds ?? 0) * 1000, backoffDelayMs(policy, rateLimitRetries++));
+        options.onRateLimitWait?.(waitMs, { method: request.method, path: request.path });
+        await wait(waitMs, request);
         continue;
       }
       if (status === 401 && request.auth.kind === 'session' && !refreshed) {
@@ -170,11 +174,12 @@ export function createKsefTransport(options: KsefTransportOptions): KsefTranspor
         await renewAccessToken(request.auth.session, bearer, request.signal);
         continue;
       }
-      if (status >= 500 && request.idempotent && transientRetries < policy.maxTransientRetries) {
+      const error = ksefErrorFromResponse(failure);
+      if (isTransient(error) && request.idempotent && transientRetries < policy.maxTransientRetries) {
         await wait(backoffDelayMs(policy, transientRetries++), request);
         continue;
       }
-      throw ksefErrorFromResponse(failure);
+      throw error;
     }
   }
 

@@ -253,6 +253,9 @@ export const en = {
     problemHeading: 'That did not work',
     ksefDetails: 'Details from KSeF:',
     retryAfter: (seconds: number) => `Try again in ${seconds} s.`,
+    rateLimitWait: (seconds: number) => `KSeF is limiting requests. Waiting ${seconds} s, then trying again on my own; nothing for you to do.`,
+    retryIn: (seconds: number) => `Try again (in ${seconds} s)`,
+    otherEnvironment: 'Choose another environment',
     resume: {
       heading: 'Saved applications',
       intro:
@@ -377,6 +380,7 @@ export const en = {
       saveIdentityConfirm: 'Repeat the password',
       saveIdentity: 'Save the test identity',
       next: 'Next: certificate details',
+      retry: 'Load the data again',
     },
     details: {
       heading: 'Certificate details',
@@ -453,6 +457,8 @@ export const en = {
       failed: 'KSeF did not issue the certificate.',
       retry: 'Try again',
       notRetryable: 'Trying again will not change this. Fix the cause and start over.',
+      maybeReceived:
+        'KSeF may have received the application although it did not answer in time. “Try again” first asks KSeF whether this key already has a certificate, so the application is never submitted twice.',
     },
     result: {
       heading: 'Your certificate',
@@ -511,6 +517,13 @@ export const en = {
     timeout: 'KSeF did not answer in time. Try again in a moment.',
     aborted: 'Cancelled.',
     'rate-limited': 'KSeF limits the number of requests. Wait a moment and try again.',
+    'upstream-unreachable':
+      'KSeF cannot be reached right now. Nothing was changed, and your data and key are kept. Try again in a moment.',
+    'upstream-timeout': 'KSeF did not answer in time. Your data and key are kept. Try again in a moment.',
+    'environment-unavailable':
+      'This server does not offer the chosen KSeF environment (for example the local sandbox). Choose another environment.',
+    'relay-refused':
+      'The app’s server refused this request before it reached KSeF (a server configuration problem). Nothing was sent to KSeF. Report it to whoever runs this server.',
     unauthorized: 'The KSeF session expired or is invalid. Sign in again.',
     forbidden: 'KSeF refused access: no permissions in this context, or a sign-in method not allowed.',
     gone: 'KSeF no longer keeps this operation (it expired). Start over.',

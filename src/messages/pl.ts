@@ -278,6 +278,9 @@ export const pl = {
     problemHeading: 'Nie udało się',
     ksefDetails: 'Szczegóły od KSeF:',
     retryAfter: (seconds: number) => `Spróbuj ponownie za ${seconds} s.`,
+    rateLimitWait: (seconds: number) => `KSeF ogranicza liczbę zapytań. Czekam ${seconds} s i ponawiam sam; nic nie musisz robić.`,
+    retryIn: (seconds: number) => `Spróbuj ponownie (za ${seconds} s)`,
+    otherEnvironment: 'Wybierz inne środowisko',
     resume: {
       heading: 'Zapisane wnioski',
       intro:
@@ -404,6 +407,7 @@ export const pl = {
       saveIdentityConfirm: 'Powtórz hasło',
       saveIdentity: 'Zapisz tożsamość testową',
       next: 'Dalej: dane certyfikatu',
+      retry: 'Pobierz dane ponownie',
     },
     details: {
       heading: 'Dane certyfikatu',
@@ -481,6 +485,8 @@ export const pl = {
       failed: 'KSeF nie wydał certyfikatu.',
       retry: 'Spróbuj ponownie',
       notRetryable: 'Ponowienie nic tu nie zmieni. Popraw przyczynę i zacznij od nowa.',
+      maybeReceived:
+        'KSeF mógł przyjąć wniosek, choć nie zdążył odpowiedzieć. „Spróbuj ponownie” najpierw sprawdzi w KSeF, czy certyfikat dla tego klucza już jest, więc wniosek nie zostanie złożony dwa razy.',
     },
     result: {
       heading: 'Twój certyfikat',
@@ -541,6 +547,13 @@ export const pl = {
     timeout: 'KSeF nie odpowiedział na czas. Spróbuj ponownie za chwilę.',
     aborted: 'Przerwano.',
     'rate-limited': 'KSeF ogranicza liczbę zapytań. Odczekaj chwilę i spróbuj ponownie.',
+    'upstream-unreachable':
+      'Nie można teraz połączyć się z KSeF. Nic nie zostało zmienione, a Twoje dane i klucz są zachowane. Spróbuj ponownie za chwilę.',
+    'upstream-timeout': 'KSeF nie odpowiedział na czas. Twoje dane i klucz są zachowane. Spróbuj ponownie za chwilę.',
+    'environment-unavailable':
+      'Ten serwer nie udostępnia wybranego środowiska KSeF (np. lokalnej piaskownicy). Wybierz inne środowisko.',
+    'relay-refused':
+      'Serwer aplikacji odrzucił to żądanie, zanim trafiło do KSeF (błąd konfiguracji serwera). Nic nie wysłano do KSeF. Zgłoś problem osobie, która prowadzi ten serwer.',
     unauthorized: 'Sesja w KSeF wygasła albo jest nieważna. Zaloguj się ponownie.',
     forbidden: 'KSeF odmówił dostępu: brak uprawnień w tym kontekście albo niedozwolony sposób logowania.',
     gone: 'KSeF już nie przechowuje tej operacji (wygasła). Zacznij od nowa.',

@@ -4,10 +4,12 @@
  */
 export { configureApply, type ApplySeams, type DownloadSink } from './apply-seams';
 export {
+  backToEnvironment,
   chooseEnvironment,
   continueToDetails,
   downloadTestIdentity,
   downloadUnsignedRequest,
+  retryEnrollmentData,
   setDetails,
   signInAgain,
   signInWithFiles,
@@ -15,8 +17,8 @@ export {
   signInWithTestIdentity,
 } from './apply-sign-in-actions';
 export { confirmPasswordStored, continueToReview, generateAndSaveKey, keyFileName, proveKeySaved, saveKeyAgain } from './apply-key-actions';
-export { retrieveCertificate, retrySubmission, submitApplication } from './apply-submit-actions';
-export { listApplications, openSavedKeyForResume, resumeApplication } from './apply-resume-actions';
+export { retrieveCertificate, retrySubmission, submissionMaybeReceived, submitApplication } from './apply-submit-actions';
+export { listApplications, openSavedKeyForResume, resumeApplication, retryResume } from './apply-resume-actions';
 export { discardSavedKey, keepDraft } from './apply-draft-actions';
 export { downloadCertificate, downloadPfx, downloadReminder, resetApplication, signOutAndForget } from './apply-result-actions';
 export { summaryCard, type SummaryCard } from './summary';

@@ -135,7 +135,8 @@ export type SubmissionState =
   | { readonly status: 'resuming'; readonly referenceNumber: string }
   /** A resumed application's certificate was found; the saved `.key` is wanted. */
   | { readonly status: 'awaiting-key'; readonly referenceNumber: string; readonly serialNumber: string }
-  | { readonly status: 'issued'; readonly referenceNumber: string; readonly serialNumber: string }
+  /** `referenceNumber` is `null` when the certificate was found by its key after an enrollment without an answer. */
+  | { readonly status: 'issued'; readonly referenceNumber: string | null; readonly serialNumber: string }
   | { readonly status: 'failed'; readonly problem: Problem; readonly retryable: boolean; readonly referenceNumber: string | null };
 
 export type ResultState =

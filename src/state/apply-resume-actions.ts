@@ -4,15 +4,15 @@
  * check the pair. When the reference is gone (HTTP 410) or unknown, `certificates/query` finds it.
  */
 import { readFileBytes } from '../browser/read-file';
-import { fromBase64 } from '../lib/bytes';
 import { isKsefError } from '../ksef/errors';
 import type { ApplicationRecord, Problem } from './apply-model';
 import { initialApplyState, useApplyStore } from './apply-store';
 import { setActiveRecord } from './apply-active-record';
-import { ApplyError, ksefClient, loadApplyCrypto, seams, settleFailure } from './apply-seams';
-import { pollIssued, retrieveCertificate } from './apply-submit-actions';
+import { ApplyError, ksefClient, loadApplyCrypto, seams, settleFailure, waitForKsef } from './apply-seams';
+import { pollAgainAfter, pollIssued, retrieveCertificate } from './apply-submit-actions';
 import { forgetAll, vault } from './apply-vault';
 import { readApplicationRecords, updateApplicationRecord } from './application-records';
+import { findCertificateOfKey } from './certificate-lookup';
 
 const set = useApplyStore.setState;
 const get = useApplyStore.getState;
@@ -41,13 +41,22 @@ export async function resumeAfterSignIn(record: ApplicationRecord): Promise<void
     try {
       serialNumber = await serialFromStatus(record);
     } catch (error) {
-      settleFailure(error, (problem) => set({ submission: { status: 'failed', problem, retryable: false, referenceNumber } }));
+      settleFailure(error, (problem) => set({ submission: { status: 'failed', problem, retryable: pollAgainAfter(problem), referenceNumber } }));
       return;
     }
     if (serialNumber === null) return;
     updateApplicationRecord(seams().storage, record.id, { status: 'issued', serialNumber });
   }
   set({ submission: { status: 'awaiting-key', referenceNumber, serialNumber } });
+}
+
+/** After a failure while a resumed application was looked up (KSeF unreachable, slow, limiting): looks again. */
+export async function retryResume(): Promise<void> {
+  const { resume, submission } = get();
+  if (resume === null || submission.status !== 'failed' || !submission.retryable) return;
+  set({ submission: { status: 'resuming', referenceNumber: resume.record.referenceNumber } });
+  await waitForKsef();
+  await resumeAfterSignIn(resume.record);
 }
 
 /**
@@ -97,17 +106,7 @@ async function serialFromStatus(record: ApplicationRecord): Promise<string | nul
 async function serialFromQuery(record: ApplicationRecord): Promise<string> {
   const session = vault.session;
   if (session === null) throw new ApplyError('session-expired', 'Sign in again');
-  const client = ksefClient(record.environment);
-  const { certificates } = await client.queryCertificates(session.tokens, { name: record.certificateName, type: record.certificateType }, { pageSize: 50 });
-  const serials = certificates.filter((c) => c.status === 'Active').map((c) => c.certificateSerialNumber).slice(0, 10);
-  if (serials.length === 0) throw new ApplyError('application-not-found', 'No such certificate');
-  const retrieved = await client.retrieveCertificates(session.tokens, { certificateSerialNumbers: serials });
-  const crypto = await loadApplyCrypto();
-  for (const item of retrieved.certificates) {
-    const der = fromBase64(item.certificate);
-    if (der === null) continue;
-    const summary = await crypto.readCertificate(der, seams().now(), seams().crypto);
-    if ((await crypto.publicKeyFingerprint(summary.spki, seams().crypto)) === record.publicKeyFingerprint) return item.certificateSerialNumber;
-  }
-  throw new ApplyError('application-not-found', 'No certificate of this application has its key');
+  const serialNumber = await findCertificateOfKey(record.environment, session.tokens, record);
+  if (serialNumber === null) throw new ApplyError('application-not-found', 'No certificate of this application has its key');
+  return serialNumber;
 }

@@ -14,6 +14,7 @@ import { sleep as realSleep } from '../ksef/sleep';
 import type { ApplyProblemCode, Problem } from './apply-model';
 import type { RecordStorage } from './application-records';
 import type { DraftStorage } from './apply-draft';
+import { ksefWaitLeftMs, noteKsefWait } from './ksef-wait';
 import { isSignInError } from './sign-in-errors';
 import { logUnexpected } from './log-unexpected';
 
@@ -54,10 +55,26 @@ export function seams(): ApplySeams {
   };
 }
 
-/** A KSeF client on the relay for `environment`. */
+/** A KSeF client on the relay for `environment`; its waits after HTTP 429 are shown (`ksef-wait.ts`). */
 export function ksefClient(environment: KsefEnvironment): KsefClient {
   const { fetch, origin, now, sleep } = seams();
-  return createKsefClient({ baseUrl: relayBaseUrl(environment, origin), fetch, now, sleep });
+  return createKsefClient({ baseUrl: relayBaseUrl(environment, origin), fetch, now, sleep, onRateLimitWait: (waitMs) => noteKsefWait(waitMs, now()) });
+}
+
+/** For polling: its own waits after HTTP 429 are shown like the client's. */
+export function onPollRateLimitWait(waitMs: number): void {
+  noteKsefWait(waitMs, seams().now());
+}
+
+/**
+ * Before a retry the user asked for: the rest of the wait KSeF asked for (a call that failed
+ * 'rate-limited', or a wait still running), shown like any other. So the app never asks again sooner
+ * than `Retry-After`, however fast the button is pressed.
+ */
+export async function waitForKsef(): Promise<void> {
+  const { now, sleep } = seams();
+  const left = ksefWaitLeftMs(now());
+  if (left > 0) await sleep(left);
 }
 
 export const loadApplyCrypto = () => import('./apply-crypto');
@@ -100,6 +117,8 @@ export function problemOf(error: unknown): Problem | null {
 export function settleFailure(error: unknown, settle: (problem: Problem) => void): void {
   const problem = problemOf(error);
   if (problem !== null) {
+    // KSeF's wait still holds for the retry (see `waitForKsef`).
+    if (problem.code === 'rate-limited' && problem.retryAfterSeconds !== undefined) noteKsefWait(problem.retryAfterSeconds * 1000, seams().now());
     settle(problem);
     return;
   }

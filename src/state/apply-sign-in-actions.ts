@@ -9,7 +9,7 @@ import type { KsefEnvironment } from '../ksef/environments';
 import type { CertificateDetails, Problem, SignInMethod } from './apply-model';
 import { initialApplyState, useApplyStore } from './apply-store';
 import { resumeAfterSignIn } from './apply-resume-actions';
-import { ApplyError, ksefClient, loadApplyCrypto, returnFailure, seams, settleFailure } from './apply-seams';
+import { ApplyError, ksefClient, loadApplyCrypto, onPollRateLimitWait, returnFailure, seams, settleFailure, waitForKsef } from './apply-seams';
 import { pollAndRetrieve } from './apply-submit-actions';
 import { forgetAll, forgetKey, vault } from './apply-vault';
 import { safeFileName } from './file-name';
@@ -79,7 +79,7 @@ export async function signInWithSignedFile(file: File): Promise<void> {
     const session = await crypto.signInWithExternalSignature(ksefClient(environment), prepared, bytes, {
       now,
       onProgress: progress,
-      pollOptions: { sleep, now },
+      pollOptions: { sleep, now, onRateLimitWait: onPollRateLimitWait },
     });
     // The signer's name is not read from the user's file; the enrollment data names the subject.
     return { session, subject: null };
@@ -145,6 +145,7 @@ type SignInWork = (environment: KsefEnvironment, contextNip: string | null) => P
 async function runSignIn(method: SignInMethod, work: SignInWork): Promise<void> {
   const { environment, contextNip } = get();
   set({ signIn: { status: 'running', progress: { stage: 'challenge' } } });
+  await waitForKsef();
   let signedIn: { session: SignedInSession; subject: string | null };
   try {
     if (environment === null) throw new ApplyError('wrong-step', 'Choose the environment first');
@@ -171,6 +172,31 @@ async function afterSignIn(environment: KsefEnvironment, session: SignedInSessio
     if (submission.referenceNumber !== null) await pollAndRetrieve(submission.referenceNumber);
     return;
   }
+  await loadEnrollment(environment, session);
+}
+
+/**
+ * Step 'data' after a failure to load it (KSeF unreachable, slow, a 5xx): loads the enrollment data
+ * and limits again with the same session; the sign-in is kept.
+ */
+export async function retryEnrollmentData(): Promise<void> {
+  const { environment } = get();
+  const session = vault.session;
+  if (environment === null || session === null) {
+    set({ enrollment: { status: 'failed', problem: { source: 'apply', code: session === null ? 'session-expired' : 'wrong-step' } } });
+    return;
+  }
+  set({ enrollment: { status: 'loading' } });
+  await waitForKsef();
+  await loadEnrollment(environment, session);
+}
+
+/** Back to step 'environment' (its form keeps the choice and the NIP), e.g. when this server does not offer it. */
+export function backToEnvironment(): void {
+  set({ step: 'environment' });
+}
+
+async function loadEnrollment(environment: KsefEnvironment, session: SignedInSession): Promise<void> {
   set({ enrollment: { status: 'loading' } });
   try {
     const client = ksefClient(environment);
@@ -189,7 +215,7 @@ function progress(step: SignInStep): void {
 
 function signInOptions(): SignInOptions {
   const { now, sleep, crypto } = seams();
-  return { now, crypto, onProgress: progress, pollOptions: { sleep, now } };
+  return { now, crypto, onProgress: progress, pollOptions: { sleep, now, onRateLimitWait: onPollRateLimitWait } };
 }
 
 function requireContext(contextNip: string | null): { readonly type: 'Nip'; readonly value: string } {

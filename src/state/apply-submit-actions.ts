@@ -5,12 +5,13 @@
 import { fromBase64 } from '../lib/bytes';
 import { isKsefError } from '../ksef/errors';
 import { pollEnrollmentStatus } from '../ksef/polling';
-import type { Problem } from './apply-model';
+import type { Problem, SubmissionState } from './apply-model';
 import { useApplyStore } from './apply-store';
 import { activeRecord, setActiveRecord } from './apply-active-record';
-import { ApplyError, ksefClient, loadApplyCrypto, seams, settleFailure } from './apply-seams';
+import { ApplyError, ksefClient, loadApplyCrypto, onPollRateLimitWait, seams, settleFailure, waitForKsef } from './apply-seams';
 import { vault } from './apply-vault';
 import { saveApplicationRecord, updateApplicationRecord } from './application-records';
+import { findCertificateOfKey } from './certificate-lookup';
 import { safeFileName } from './file-name';
 
 const set = useApplyStore.setState;
@@ -19,7 +20,22 @@ const get = useApplyStore.getState;
 /** Final enrollment statuses after which a new enrollment may be tried (500, 550). */
 const RESUBMIT_AFTER = new Set(['enrollment-unknown-error', 'enrollment-cancelled']);
 /** Failures of the waiting itself: the enrollment may still be fine, so poll it again. */
-const POLL_AGAIN_AFTER = new Set(['network', 'timeout', 'rate-limited', 'server-error', 'session-expired']);
+const POLL_AGAIN_AFTER = new Set(['network', 'timeout', 'upstream-unreachable', 'upstream-timeout', 'rate-limited', 'server-error', 'session-expired']);
+/**
+ * Failures of POST /certificates/enrollments without KSeF's answer (or with a 5xx): KSeF may have made
+ * the enrollment all the same, and it has no idempotency key. A retry first looks for this key's
+ * certificate, so the application is not made twice. 'upstream-unreachable' means the relay could not
+ * connect, which nearly always means KSeF got nothing; looking costs one query, so it looks too.
+ */
+const MAYBE_RECEIVED = new Set(['network', 'timeout', 'upstream-unreachable', 'upstream-timeout', 'server-error']);
+
+/**
+ * True when the enrollment got no answer and KSeF may have received it all the same, so the UI says
+ * that the retry looks for the certificate first. Not after 'upstream-unreachable' (no connection).
+ */
+export function submissionMaybeReceived(submission: SubmissionState): boolean {
+  return submission.status === 'failed' && submission.referenceNumber === null && submission.problem.source === 'ksef' && MAYBE_RECEIVED.has(submission.problem.code) && submission.problem.code !== 'upstream-unreachable';
+}
 
 /**
  * Submits the application (validFrom omitted when it is today), records it locally, then polls and
@@ -66,16 +82,46 @@ export async function submitApplication(): Promise<void> {
 
 /**
  * Tries again after a failure that allows it: a new enrollment after status 500/550 (the old one
- * failed) or when no reference came back; otherwise polls the same enrollment again.
+ * failed) or when no reference came back; otherwise polls the same enrollment again. When the
+ * enrollment got no answer ({@link MAYBE_RECEIVED}), KSeF is first asked for this key's certificate.
  */
 export async function retrySubmission(): Promise<void> {
   const { submission } = get();
   if (submission.status !== 'failed' || !submission.retryable) return;
-  if (submission.referenceNumber === null || RESUBMIT_AFTER.has(submission.problem.code)) {
-    await submitApplication();
+  const { referenceNumber, problem } = submission;
+  const pollAgain = referenceNumber !== null && !RESUBMIT_AFTER.has(problem.code) ? referenceNumber : null;
+  // Busy at once: the retry button is gone while the rest of KSeF's wait runs out, so it cannot start twice.
+  set({ submission: pollAgain === null ? { status: 'submitting' } : { status: 'polling', referenceNumber: pollAgain, attempt: 0 } });
+  await waitForKsef();
+  if (pollAgain !== null) {
+    await pollAndRetrieve(pollAgain);
     return;
   }
-  await pollAndRetrieve(submission.referenceNumber);
+  if (referenceNumber === null && MAYBE_RECEIVED.has(problem.code) && (await issuedWithoutAnswer())) return;
+  await submitApplication();
+}
+
+/**
+ * Looks for the certificate of the key in memory; when KSeF issued it (the enrollment it did not
+ * answer went through), retrieves it. @returns `false` when there is none, so the caller submits;
+ * `true` when the look-up settled the submission (found, or failed again).
+ */
+async function issuedWithoutAnswer(): Promise<boolean> {
+  const { environment, details, key } = get();
+  set({ submission: { status: 'submitting' } });
+  try {
+    const session = vault.session;
+    if (details === null || environment === null || key.status !== 'proven') throw new ApplyError('key-not-saved', 'Prove the saved key first');
+    if (session === null) throw new ApplyError('session-expired', 'Sign in again');
+    const serialNumber = await findCertificateOfKey(environment, session.tokens, { ...details, publicKeyFingerprint: key.publicKeyFingerprint });
+    if (serialNumber === null) return false;
+    set({ submission: { status: 'issued', referenceNumber: null, serialNumber } });
+  } catch (error) {
+    settleFailure(error, (problem) => set({ submission: { status: 'failed', problem, retryable: retryableBeforeReference(problem), referenceNumber: null } }));
+    return true;
+  }
+  await retrieveCertificate();
+  return true;
 }
 
 /** Polls `referenceNumber` until issued, then retrieves the certificate. */
@@ -102,6 +148,7 @@ export async function pollIssued(referenceNumber: string): Promise<string | null
     const issued = await pollEnrollmentStatus(ksefClient(environment), session.tokens, referenceNumber, {
       now,
       sleep,
+      onRateLimitWait: onPollRateLimitWait,
       onProgress: () => set({ submission: { status: 'polling', referenceNumber, attempt: ++attempt } }),
     });
     const id = activeRecord();
@@ -123,6 +170,7 @@ export async function pollIssued(referenceNumber: string): Promise<string | null
 export async function retrieveCertificate(): Promise<void> {
   const { submission, environment, details, resume } = get();
   set({ result: { status: 'retrieving' }, step: 'result' });
+  await waitForKsef();
   try {
     const session = vault.session;
     const key = vault.key;
@@ -149,6 +197,11 @@ export function validFromInstant(date: string, now: Date): string | null {
   const start = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
   return start.getTime() <= today.getTime() ? null : start.toISOString();
+}
+
+/** Whether a failure of the waiting (or looking up) may pass if tried again: KSeF unreachable, slow, limiting, a 5xx, an ended session. */
+export function pollAgainAfter(problem: Problem): boolean {
+  return POLL_AGAIN_AFTER.has(problem.code);
 }
 
 /** Whether a failure before KSeF gave a reference can be retried (a limit or a refusal cannot). */

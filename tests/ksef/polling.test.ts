@@ -4,7 +4,7 @@ import { AUTH_POLL_DEFAULTS, ENROLLMENT_POLL_DEFAULTS, pollAuthStatus, pollEnrol
 import type { Sleep } from '../../src/ksef/sleep';
 import { createHarness, honestyCheck } from '../support/ksef-harness';
 import { findOperation } from '../support/open-api-contract';
-import { AUTH_REFERENCE, AUTHENTICATION_TOKEN, authStatus, ENROLLMENT_REFERENCE, enrollmentStatus, SERIAL } from '../support/ksef-samples';
+import { AUTH_REFERENCE, AUTHENTICATION_TOKEN, authStatus, ENROLLMENT_REFERENCE, enrollmentStatus, SERIAL, tooManyProblem } from '../support/ksef-samples';
 
 afterEach(honestyCheck);
 
@@ -185,5 +185,52 @@ describe('pollEnrollmentStatus', () => {
     };
     const error = await failure(pollEnrollmentStatus(client, session, ENROLLMENT_REFERENCE, { now: clock.now, sleep, signal: controller.signal }));
     expect(error.code).toBe('aborted');
+  });
+});
+
+describe('polling through a 429 storm', () => {
+  it('keeps polling after the transport gave up on 429s, never sooner than Retry-After, and says it waits', async () => {
+    const { double, client, session, sleeps } = createHarness();
+    const clock = fakeClock();
+    const route = double.on('get', '/certificates/enrollments/{referenceNumber}');
+    for (let i = 0; i < 3; i++) route.problem(429, tooManyProblem, { 'Retry-After': '5' });
+    route.json(200, enrollmentStatus(200, 'Wniosek obsłużony', SERIAL));
+    const waits: number[] = [];
+
+    const result = await pollEnrollmentStatus(client, session, ENROLLMENT_REFERENCE, { ...clock, onRateLimitWait: (ms) => waits.push(ms) });
+
+    expect(result.certificateSerialNumber).toBe(SERIAL);
+    // The transport's own two waits, then the poll's: Retry-After, as it is longer than the interval.
+    expect(sleeps).toEqual([5_000, 5_000]);
+    expect(clock.sleeps).toEqual([5_000]);
+    expect(waits).toEqual([5_000]);
+  });
+
+  it('waits longer each time KSeF keeps refusing (at least the interval, doubled)', async () => {
+    const { double, client } = createHarness({ retry: { maxRateLimitRetries: 0 } });
+    const clock = fakeClock();
+    const route = double.on('get', '/auth/{referenceNumber}');
+    for (let i = 0; i < 4; i++) route.problem(429, tooManyProblem, { 'Retry-After': '1' });
+    route.json(200, authStatus(200, 'Uwierzytelnianie zakończone sukcesem'));
+    const result = await pollAuthStatus(client, AUTH_REFERENCE, AUTHENTICATION_TOKEN, clock);
+    expect(result.status.code).toBe(200);
+    expect(clock.sleeps).toEqual([1_000, 2_000, 4_000, 8_000]);
+  });
+
+  it('fails rate-limited, with KSeF’s wait, when that wait would pass the deadline', async () => {
+    const { double, client, session } = createHarness();
+    const clock = fakeClock();
+    double.on('get', '/certificates/enrollments/{referenceNumber}').problem(429, tooManyProblem, { 'Retry-After': '600' });
+    const error = await failure(pollEnrollmentStatus(client, session, ENROLLMENT_REFERENCE, clock));
+    expect(error.code).toBe('rate-limited');
+    expect(error.retryAfterSeconds).toBe(600);
+    expect(clock.sleeps).toEqual([]);
+    expect(double.requests).toHaveLength(1);
+  });
+
+  it('passes other failures of a status read through at once', async () => {
+    const { double, client, session } = createHarness({ retry: { maxTransientRetries: 0 } });
+    double.on('get', '/certificates/enrollments/{referenceNumber}').offContract(502, '{"error":"upstream-unreachable"}', { 'Content-Type': 'application/json' });
+    expect((await failure(pollEnrollmentStatus(client, session, ENROLLMENT_REFERENCE, fakeClock()))).code).toBe('upstream-unreachable');
   });
 });

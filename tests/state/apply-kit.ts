@@ -11,6 +11,7 @@ import { useApplyStore } from '../../src/state/apply-store';
 import { vault } from '../../src/state/apply-vault';
 import { contractViolations } from '../support/open-api-contract';
 import { type RelayStack, expectNoSecretRelayed, secretForms, startRelayStack } from '../support/relay-stack';
+import type { RelayOptions } from '../../server/relay/relay';
 
 export interface SavedFile {
   readonly name: string;
@@ -53,8 +54,8 @@ export interface ApplyKit {
   close(): Promise<void>;
 }
 
-export async function startApplyKit(): Promise<ApplyKit> {
-  const stack = await startRelayStack();
+export async function startApplyKit(relayOptions: Pick<RelayOptions, 'timeoutMs' | 'fetch'> = {}): Promise<ApplyKit> {
+  const stack = await startRelayStack({}, relayOptions);
   const storage = new MemoryStorage();
   const saved: SavedFile[] = [];
   const secrets: string[] = [];

@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import { createKsefClient, type KsefClient } from '../../src/ksef/client';
 import type { Sleep } from '../../src/ksef/sleep';
 import { toBase64, toHex } from '../../src/lib/bytes';
-import { createRelay, type RelayLogLine } from '../../server/relay/relay';
+import { createRelay, type RelayLogLine, type RelayOptions } from '../../server/relay/relay';
 import { type SandboxClock, createSandboxClock } from '../../server/sandbox/clock';
 import { type Sandbox, type SandboxOptions, SANDBOX_API_PREFIX, createSandbox } from '../../server/sandbox/sandbox';
 import { useXmlDom } from '../../server/sandbox/xml-dom';
@@ -64,8 +64,11 @@ function close(server: Server): Promise<void> {
 
 const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
 
-/** Starts the sandbox (server A) and the relay (server B, `test` → A's `/api/sandbox/v2`). */
-export async function startRelayStack(options: SandboxOptions = {}): Promise<RelayStack> {
+/**
+ * Starts the sandbox (server A) and the relay (server B, `test` → A's `/api/sandbox/v2`). `relayOptions`
+ * change the relay's timeout or its upstream `fetch` (to make KSeF unreachable).
+ */
+export async function startRelayStack(options: SandboxOptions = {}, relayOptions: Pick<RelayOptions, 'timeoutMs' | 'fetch'> = {}): Promise<RelayStack> {
   const clock = createSandboxClock();
   const sandbox = createSandbox({ clock, log: () => undefined, ...options });
   const exchanges: ContractExchange[] = [];
@@ -88,7 +91,7 @@ export async function startRelayStack(options: SandboxOptions = {}): Promise<Rel
 
   const relayed: RelayedRequest[] = [];
   const relayLog: RelayLogLine[] = [];
-  const relay = createRelay({ upstreams: { test: `${a.origin}${SANDBOX_API_PREFIX}` }, log: (line) => relayLog.push(line) });
+  const relay = createRelay({ upstreams: { test: `${a.origin}${SANDBOX_API_PREFIX}` }, log: (line) => relayLog.push(line), ...relayOptions });
   const recordingRelay = async (request: Request): Promise<Response> => {
     const body = new Uint8Array(await request.clone().arrayBuffer());
     relayed.push({ method: request.method, url: request.url, headers: [...request.headers], body });

@@ -9,6 +9,7 @@ import { DataStep } from './data-step';
 import { DetailsStep } from './details-step';
 import { EnvironmentStep } from './environment-step';
 import { KeyStep } from './key-step';
+import { KsefWaitNotice } from './ksef-wait-notice';
 import { ResultStep } from './result-step';
 import { ReviewStep } from './review-step';
 import { SignInStep } from './sign-in-step';
@@ -59,6 +60,7 @@ export function ApplyPage() {
       <PageHeading>{t.apply.title}</PageHeading>
       <p className="lead">{t.apply.intro}</p>
       <Stepper step={step} />
+      <KsefWaitNotice />
       <div ref={stepRef} className="apply-step-body" data-step={step}>
         <Step step={step} />
       </div>

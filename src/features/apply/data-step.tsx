@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { ENROLLMENT_ATTRIBUTES } from '../../crypto/enrollment-data';
-import { continueToDetails, resetApplication } from '../../state/apply-actions';
+import { continueToDetails, resetApplication, retryEnrollmentData } from '../../state/apply-actions';
 import type { Problem } from '../../state/apply-model';
 import { useApplyStore } from '../../state/apply-store';
 import { useMessages } from '../../state/preferences-store';
-import { ProblemMessage } from './problem-message';
+import { ProblemMessage, sessionEnded } from './problem-message';
 import { SaveTestIdentity } from './save-test-identity';
 import { StepHeading } from './step-heading';
 import { FactList } from '../../ui/fact-list';
@@ -64,6 +64,11 @@ export function DataStep() {
           {done?.limits.canRequest === true && (
             <button type="button" className="button button-primary" onClick={() => setRefused(continueToDetails())}>
               {t.apply.data.next}
+            </button>
+          )}
+          {enrollment.status === 'failed' && !sessionEnded(enrollment.problem) && (
+            <button type="button" className="button button-primary" onClick={() => void retryEnrollmentData()}>
+              {t.apply.data.retry}
             </button>
           )}
           {(enrollment.status === 'failed' || done?.limits.canRequest === false) && (

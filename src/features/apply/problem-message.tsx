@@ -1,4 +1,4 @@
-import { signInAgain } from '../../state/apply-actions';
+import { backToEnvironment, signInAgain } from '../../state/apply-actions';
 import type { Problem } from '../../state/apply-model';
 import { useMessages } from '../../state/preferences-store';
 import { problemText } from './problem-text';
@@ -24,6 +24,13 @@ export function ProblemMessage({ title, problem }: { readonly title: string; rea
         <p>
           <button type="button" className="button" onClick={signInAgain}>
             {t.apply.signInAgain}
+          </button>
+        </p>
+      )}
+      {problem.source === 'ksef' && problem.code === 'environment-unavailable' && (
+        <p>
+          <button type="button" className="button" onClick={backToEnvironment}>
+            {t.apply.otherEnvironment}
           </button>
         </p>
       )}

@@ -5,6 +5,7 @@ import {
   openSavedKeyForResume,
   resetApplication,
   retrieveCertificate,
+  retryResume,
   signOutAndForget,
 } from '../../state/apply-actions';
 import type { Problem } from '../../state/apply-model';
@@ -14,7 +15,7 @@ import { summaryCard } from '../../state/summary';
 import { CertificateCard } from '../../ui/certificate-card';
 import { KeyProofForm } from './key-proof-form';
 import { PfxForm } from './pfx-form';
-import { ProblemMessage } from './problem-message';
+import { ProblemMessage, sessionEnded } from './problem-message';
 import { StepHeading } from './step-heading';
 import { SummaryCard } from './summary-card';
 
@@ -93,6 +94,11 @@ export function ResultStep() {
         )}
         {submission.status === 'failed' && (
           <div className="actions">
+            {resume !== null && submission.retryable && !sessionEnded(submission.problem) && (
+              <button type="button" className="button button-primary" onClick={() => void retryResume()}>
+                {t.apply.result.retry}
+              </button>
+            )}
             <button type="button" className="button" onClick={resetApplication}>
               {t.apply.startOver}
             </button>

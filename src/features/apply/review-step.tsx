@@ -1,6 +1,6 @@
 import type { CsrCheck } from '../../crypto/check-csr';
 import type { Messages } from '../../messages/catalogs';
-import { openSavedKeyForResume, resetApplication, retrySubmission, submitApplication } from '../../state/apply-actions';
+import { openSavedKeyForResume, resetApplication, retrySubmission, submissionMaybeReceived, submitApplication } from '../../state/apply-actions';
 import { useApplyStore } from '../../state/apply-store';
 import { useMessages } from '../../state/preferences-store';
 import { KeyProofForm } from './key-proof-form';
@@ -27,6 +27,7 @@ export function ReviewStep() {
   const preflight = useApplyStore((s) => s.preflight) ?? [];
   const submission = useApplyStore((s) => s.submission);
   const resume = useApplyStore((s) => s.resume);
+  const key = useApplyStore((s) => s.key);
   const checksPass = preflight.every((c) => c.ok);
   // A resumed application was submitted before: here it is only looked up.
   const canSubmit = resume === null && submission.status === 'idle' && checksPass;
@@ -48,6 +49,8 @@ export function ReviewStep() {
               [t.apply.details.validFrom, details.validFrom],
               [t.apply.details.keyLegend, t.apply.details.keyTypes[details.keyAlgorithm]],
               [t.apply.environment.legend, t.apply.environment.names[environment]],
+              // The key this application is for: still in memory, and saved as this file.
+              ...(key.status === 'proven' ? [[t.apply.key.proveFile, key.fileName] as const] : []),
             ]}
           />
         </>
@@ -100,6 +103,7 @@ export function ReviewStep() {
         )}
         {submission.status === 'issued' && <p className="ok-text">✓ {t.apply.review.issued}</p>}
         {submission.status === 'failed' && <ProblemMessage title={t.apply.review.failed} problem={submission.problem} />}
+        {submissionMaybeReceived(submission) && <p data-maybe-received="">{t.apply.review.maybeReceived}</p>}
         {reference !== null && <p className="hint">{t.apply.review.reference(reference)}</p>}
       </div>
 
