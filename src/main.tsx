@@ -2,6 +2,7 @@ import './app/zod-config';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { registerServiceWorker } from './browser/service-worker';
 import './app/app.css';
 
 const root = document.getElementById('root');
@@ -11,3 +12,7 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// The offline copy exists only in a production build; registering after `load` keeps its downloads
+// out of the first paint.
+if (import.meta.env.PROD) window.addEventListener('load', () => void registerServiceWorker(), { once: true });
