@@ -499,6 +499,7 @@ export const en = {
   },
   ksefErrors: {
     network: 'No connection to KSeF. Check the internet connection and try again.',
+    offline: 'No connection – check your network. Nothing was sent; your key and data are kept in this tab. Try again once you are back online.',
     timeout: 'KSeF did not answer in time. Try again in a moment.',
     aborted: 'Cancelled.',
     'rate-limited': 'KSeF limits the number of requests. Wait a moment and try again.',

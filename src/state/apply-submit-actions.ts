@@ -19,7 +19,7 @@ const get = useApplyStore.getState;
 /** Final enrollment statuses after which a new enrollment may be tried (500, 550). */
 const RESUBMIT_AFTER = new Set(['enrollment-unknown-error', 'enrollment-cancelled']);
 /** Failures of the waiting itself: the enrollment may still be fine, so poll it again. */
-const POLL_AGAIN_AFTER = new Set(['network', 'timeout', 'rate-limited', 'server-error', 'session-expired']);
+const POLL_AGAIN_AFTER = new Set(['network', 'offline', 'timeout', 'rate-limited', 'server-error', 'session-expired']);
 
 /**
  * Submits the application (validFrom omitted when it is today), records it locally, then polls and
