@@ -442,6 +442,7 @@ export const en = {
       reference: (reference: string) => `Reference number: ${reference}`,
       issued: 'Certificate issued. Getting it…',
       failed: 'KSeF did not issue the certificate.',
+      notSent: 'The application was not sent.',
       retry: 'Try again',
       notRetryable: 'Trying again will not change this. Fix the cause and start over.',
     },

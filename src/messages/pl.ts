@@ -470,6 +470,7 @@ export const pl = {
       reference: (reference: string) => `Numer referencyjny: ${reference}`,
       issued: 'Certyfikat wydany. Pobieram go…',
       failed: 'KSeF nie wydał certyfikatu.',
+      notSent: 'Wniosku nie wysłano.',
       retry: 'Spróbuj ponownie',
       notRetryable: 'Ponowienie nic tu nie zmieni. Popraw przyczynę i zacznij od nowa.',
     },
