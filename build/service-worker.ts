@@ -74,7 +74,8 @@ export async function compileWorker(root: string, entry: string, manifest: Preca
 /**
  * Emits `sw.js` at the root of the build (production builds only; `vite dev` serves no worker):
  * `src/service-worker/` bundled with the precache manifest of everything else the build emitted.
- * Runs after Vite's own plugins have written index.html, so it is on the list.
+ * Runs after Vite's own plugins have written index.html, so it is on the list. A build without
+ * index.html at its root is not the app (`npm run bench` builds bench/index.html): no worker then.
  */
 export function serviceWorker(): Plugin {
   let root = process.cwd();
@@ -88,7 +89,7 @@ export function serviceWorker(): Plugin {
       order: 'post',
       async handler(_options, bundle) {
         const manifest = precacheManifest(builtFilesOf(bundle));
-        if (!manifest.files.includes('index.html')) throw new Error('The build has no index.html to precache');
+        if (!manifest.files.includes('index.html')) return;
         this.emitFile({ type: 'asset', fileName: SERVICE_WORKER_FILE, source: await compileWorker(root, WORKER_ENTRY, manifest) });
       },
     },

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { build, type Rolldown } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtFilesOf, precacheManifest, SERVICE_WORKER_FILE, type BuiltFile } from '../../build/service-worker';
+import { builtFilesOf, precacheManifest, SERVICE_WORKER_FILE, serviceWorker, type BuiltFile } from '../../build/service-worker';
 import type { PrecacheManifest } from '../../src/service-worker/offline-cache';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,6 +38,18 @@ describe('precacheManifest', () => {
   it('ignores what it does not precache when versioning', () => {
     const withOtherMap = files.map((f) => (f.fileName === '.vite/manifest.json' ? { ...f, content: '{"x":1}' } : f));
     expect(precacheManifest(withOtherMap).version).toBe(precacheManifest(files).version);
+  });
+});
+
+describe('serviceWorker()', () => {
+  it('emits no worker for a build that is not the app (no index.html at its root, e.g. the bench page)', async () => {
+    const hook = serviceWorker().generateBundle;
+    if (typeof hook !== 'object' || hook === null) throw new Error('generateBundle should be an ordered hook');
+    const emitted: unknown[] = [];
+    const context = { emitFile: (file: unknown) => emitted.push(file) };
+    const bundle = { 'bench/index.html': { type: 'asset', fileName: 'bench/index.html', source: '<!doctype html>' } };
+    await Reflect.apply(hook.handler, context, [{}, bundle, false]);
+    expect(emitted).toEqual([]);
   });
 });
 
