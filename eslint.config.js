@@ -83,6 +83,13 @@ export default tseslint.config(
     },
   },
   {
+    // The service worker is a script of its own (sw.js): nothing of the app, no UI libraries.
+    files: ['src/service-worker/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(['node:*', ...UI_LIBRARIES, '../*'], 'src/service-worker is its own script: it imports nothing of the app.'),
+    },
+  },
+  {
     files: ['src/{state,ui,messages,browser}/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': restrict(

@@ -1,15 +1,17 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { serviceWorker } from './build/service-worker.ts';
 import { ksefApi } from './server/vite-plugin.ts';
 
 /**
  * `base: './'` makes the build work from any static host path (hash routing needs no server rewrites).
  * `ksefApi()` serves the local sandbox and the KSeF relay under `/api/` in `npm run dev` and `vite preview`.
+ * `serviceWorker()` emits `sw.js`, the offline copy of the build (production builds only).
  * Heavy crypto (pkijs) loads lazily with the screens that need it, so the first paint stays small.
  */
 export default defineConfig({
   base: './',
-  plugins: [react(), ksefApi()],
+  plugins: [react(), ksefApi(), serviceWorker()],
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -15,16 +15,21 @@ export const DRAFT_KEY = 'ksef-cert.draft';
 /** The fields a draft has: none of them secret. */
 const DRAFT_FIELDS = ['step', 'environment', 'contextNip', 'external', 'details', 'savedKey', 'passwordStoredConfirmed', 'recordId'].sort();
 
-/** One request as sent: where to and with what body. */
+/** One request as sent: where to, with what body, and whether the app's service worker sent it. */
 export interface Exchange {
   readonly url: string;
   readonly postData: string | null;
+  readonly fromServiceWorker: boolean;
 }
 
 interface AppFixtures {
-  /** Every URL the page requested, in order. */
+  /** Every URL the page requested, in order (whether the network or the service worker answered). */
   readonly requests: string[];
-  /** Every request with its body, for the secret scan. */
+  /**
+   * Every request of the test's browser context with its body, for the guard's scans: the page's,
+   * those of any other page the test opens, and the service worker's own (precaching, and the
+   * network fetches behind the requests it answers), which no page sees.
+   */
   readonly exchanges: Exchange[];
   /**
    * Secrets the test met (passwords, key material in every encoding, session tokens): after the test
@@ -34,7 +39,7 @@ interface AppFixtures {
   readonly secrets: string[];
   /** Console errors a test provokes on purpose (the browser logs a failed 429 request), as patterns. */
   readonly expectedConsoleErrors: RegExp[];
-  /** Checks run after every test: own origin only, no secrets in storage, no console errors. */
+  /** Checks run after every test: own origin only, no secrets in requests or storage, no console errors. */
   readonly guard: void;
 }
 
@@ -44,15 +49,22 @@ function isOwnOrigin(url: string, origin: string): boolean {
   return parsed.protocol === 'data:' || parsed.origin === origin;
 }
 
+/** True for the relay's and the sandbox's URLs, which the service worker must never touch. */
+export function isApiUrl(url: string): boolean {
+  return new URL(url).pathname.startsWith('/api/');
+}
+
 export const test = base.extend<AppFixtures>({
   requests: async ({ page }, use) => {
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
     await use(requests);
   },
-  exchanges: async ({ page }, use) => {
+  exchanges: async ({ context }, use) => {
     const exchanges: Exchange[] = [];
-    page.on('request', (request) => exchanges.push({ url: request.url(), postData: request.postData() }));
+    context.on('request', (request) => {
+      exchanges.push({ url: request.url(), postData: request.postData(), fromServiceWorker: request.serviceWorker() !== null });
+    });
     await use(exchanges);
   },
   // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern: none.
@@ -64,10 +76,10 @@ export const test = base.extend<AppFixtures>({
     await use([]);
   },
   guard: [
-    async ({ page, requests, exchanges, secrets, expectedConsoleErrors, baseURL }, use) => {
+    async ({ context, page, exchanges, secrets, expectedConsoleErrors, baseURL }, use) => {
       const consoleErrors: string[] = [];
       const tokenReads: Promise<void>[] = [];
-      page.on('response', (response) => {
+      context.on('response', (response) => {
         if (!/\/auth\/(xades-signature|token\/redeem|token\/refresh)/.test(response.url()) || !response.ok()) return;
         tokenReads.push(
           response.json().then(
@@ -78,16 +90,17 @@ export const test = base.extend<AppFixtures>({
           ),
         );
       });
-      page.on('console', (message) => {
+      // The context's, so that every page of the test and the service worker are heard.
+      context.on('console', (message) => {
         if (message.type() === 'error') consoleErrors.push(message.text());
       });
-      page.on('pageerror', (error) => consoleErrors.push(error.message));
-      // Content-Security-Policy violations, reported from every page load (the function survives reloads).
+      context.on('weberror', (error) => consoleErrors.push(error.error().message));
+      // Content-Security-Policy violations, reported from every page load of every page of the context.
       const cspViolations: string[] = [];
-      await page.exposeFunction('reportCspViolation', (violation: string) => {
+      await context.exposeFunction('reportCspViolation', (violation: string) => {
         cspViolations.push(violation);
       });
-      await page.addInitScript(() => {
+      await context.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
           const report = (window as unknown as { reportCspViolation: (v: string) => Promise<void> }).reportCspViolation;
           void report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
@@ -99,7 +112,9 @@ export const test = base.extend<AppFixtures>({
       expect(cspViolations, 'Content-Security-Policy violations').toEqual([]);
 
       const origin = new URL(baseURL ?? '').origin;
-      expect(requests.filter((url) => !isOwnOrigin(url, origin)), 'requests to other origins').toEqual([]);
+      expect(exchanges.filter(({ url }) => !isOwnOrigin(url, origin)).map(({ url }) => url), 'requests to other origins').toEqual([]);
+      const workerApiCalls = exchanges.filter((e) => e.fromServiceWorker && isApiUrl(e.url)).map(({ url }) => url);
+      expect(workerApiCalls, 'requests of the service worker to /api/').toEqual([]);
       expect(consoleErrors.filter((e) => !expectedConsoleErrors.some((p) => p.test(e))), 'console errors').toEqual([]);
       const forms = secrets.filter((s) => s.length >= 8).flatMap(encodingsOf);
       for (const { url, postData } of exchanges) {
@@ -133,6 +148,9 @@ export const test = base.extend<AppFixtures>({
         }
         expect(otherSession, 'sessionStorage beyond the draft').toEqual({});
         expect(storage.indexedDb, 'IndexedDB databases').toEqual([]);
+        const cached = await cacheStorageOf(page, forms);
+        expect(cached.urls.filter((url) => !isOwnOrigin(url, origin) || isApiUrl(url)), 'Cache Storage beyond the app\'s own files').toEqual([]);
+        expect(cached.leaked, 'secrets in Cache Storage').toEqual([]);
       }
     },
     { auto: true },
@@ -168,6 +186,23 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** A full-page screenshot into the test's output folder. */
 export async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}
+
+/** What Cache Storage holds: every cached URL, and which of `forms` any cached body contains. */
+export async function cacheStorageOf(page: Page, forms: readonly string[]): Promise<{ urls: string[]; leaked: string[] }> {
+  return page.evaluate(async (secretForms) => {
+    const urls: string[] = [];
+    const leaked = new Set<string>();
+    for (const name of await caches.keys()) {
+      const cache = await caches.open(name);
+      for (const request of await cache.keys()) {
+        urls.push(request.url);
+        const body = (await (await cache.match(request))?.text()) ?? '';
+        for (const form of secretForms) if (request.url.includes(form) || body.includes(form)) leaked.add(form);
+      }
+    }
+    return { urls, leaked: [...leaked] };
+  }, forms);
 }
 
 /** Every session token in a KSeF response body (`authenticationToken`, `accessToken`, `refreshToken`). */

@@ -9,6 +9,8 @@ export type KsefErrorCode =
   // Transport
   /** No HTTP response at all (offline, DNS, TLS, connection reset, relay down). */
   | 'network'
+  /** The browser knows it has no network (`navigator.onLine` is false): the request was not sent. */
+  | 'offline'
   /** The request or the polling deadline ran out. */
   | 'timeout'
   /** The caller's `AbortSignal` fired. */

@@ -20,6 +20,15 @@ export interface HttpExchangeRequest {
   readonly timeoutMs: number;
 }
 
+/**
+ * The browser's own answer to "is there any network?": `navigator.onLine` is `false` only when it
+ * knows there is none (no interface, airplane mode, devtools offline). `true` where there is no
+ * navigator (Node).
+ */
+export function browserOnline(): boolean {
+  return globalThis.navigator?.onLine !== false;
+}
+
 /** The 'aborted' error of a call whose caller's signal fired. */
 export function abortedError(method: string, path: string, cause: unknown): KsefError {
   return new KsefError('aborted', `KSeF ${method} ${path} was cancelled`, { cause });
@@ -27,14 +36,17 @@ export function abortedError(method: string, path: string, cause: unknown): Ksef
 
 /**
  * Sends one request under its timeout (an `AbortSignal` of our own, linked to the caller's) and reads
- * the body. Fails with 'aborted' (caller's signal), 'timeout' or 'network'; an HTTP error status is
- * not a failure here.
+ * the body. Fails with 'aborted' (caller's signal), 'offline' (`online()` said no, nothing was sent),
+ * 'timeout' or 'network'; an HTTP error status is not a failure here.
  */
-export async function exchangeOnce(fetchFn: typeof globalThis.fetch, request: HttpExchangeRequest): Promise<HttpExchange> {
+export async function exchangeOnce(fetchFn: typeof globalThis.fetch, request: HttpExchangeRequest, online: () => boolean = browserOnline): Promise<HttpExchange> {
   const { method, path, signal } = request;
   // A function, so the check reads the signal now (it can fire while fetch runs).
   const callerAborted = (): boolean => signal?.aborted === true;
   if (callerAborted()) throw abortedError(method, path, signal?.reason);
+  // Asked before sending, so that 'offline' can promise nothing was sent; a failure after sending is
+  // 'network' even when the browser went offline meanwhile (KSeF may have received the request).
+  if (!online()) throw new KsefError('offline', `KSeF ${method} ${path} was not sent: the browser is offline`);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ksefErrorFromResponse } from './error-body';
 import { KsefError } from './errors';
-import { abortedError, exchangeOnce, type HttpExchange } from './http-exchange';
+import { abortedError, browserOnline, exchangeOnce, type HttpExchange } from './http-exchange';
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, isTransient, parseRetryAfter, type RetryPolicy } from './retry';
 import { sleep as realSleep, type Sleep } from './sleep';
 import { parseSystemWarnings, SYSTEM_WARNING_HEADER, type SystemWarning } from './system-warning';
@@ -54,6 +54,8 @@ export interface KsefTransportOptions {
   readonly now?: () => Date;
   /** Limit for one HTTP exchange, body included. Default 30 s. */
   readonly requestTimeoutMs?: number;
+  /** Whether the browser has a network at all; asked before each request. Default `navigator.onLine`. */
+  readonly online?: () => boolean;
   readonly retry?: Partial<RetryPolicy>;
   /** Receives the parsed `X-System-Warning` header of any response that carries one. */
   readonly onWarning?: (warnings: readonly SystemWarning[], site: KsefCallSite) => void;
@@ -92,6 +94,7 @@ export function createKsefTransport(options: KsefTransportOptions): KsefTranspor
   const sleep = options.sleep ?? realSleep;
   const now = options.now ?? (() => new Date());
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const online = options.online ?? browserOnline;
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   // One refresh at a time per session, shared by the calls that met the same expired token (it runs
   // under the first caller's signal).
@@ -122,7 +125,7 @@ export function createKsefTransport(options: KsefTransportOptions): KsefTranspor
       body = request.body.contentType === 'application/json' ? JSON.stringify(request.body.json) : request.body.text;
     }
     const url = urlOf(options.baseUrl, request);
-    return exchangeOnce(fetchFn, { url, method: request.method, path: request.path, headers, body, signal: request.signal, timeoutMs });
+    return exchangeOnce(fetchFn, { url, method: request.method, path: request.path, headers, body, signal: request.signal, timeoutMs }, online);
   }
 
   async function renewAccessToken(session: KsefTokenStore, staleToken: string | undefined, signal?: AbortSignal): Promise<void> {

@@ -455,6 +455,7 @@ export const en = {
       reference: (reference: string) => `Reference number: ${reference}`,
       issued: 'Certificate issued. Getting it…',
       failed: 'KSeF did not issue the certificate.',
+      notSent: 'The application was not sent.',
       retry: 'Try again',
       notRetryable: 'Trying again will not change this. Fix the cause and start over.',
       maybeReceived:
@@ -514,6 +515,7 @@ export const en = {
   },
   ksefErrors: {
     network: 'No connection to KSeF. Check the internet connection and try again.',
+    offline: 'No connection – check your network. Nothing was sent; your key and data are kept in this tab. Try again once you are back online.',
     timeout: 'KSeF did not answer in time. Try again in a moment.',
     aborted: 'Cancelled.',
     'rate-limited': 'KSeF limits the number of requests. Wait a moment and try again.',

@@ -483,6 +483,7 @@ export const pl = {
       reference: (reference: string) => `Numer referencyjny: ${reference}`,
       issued: 'Certyfikat wydany. Pobieram go…',
       failed: 'KSeF nie wydał certyfikatu.',
+      notSent: 'Wniosku nie wysłano.',
       retry: 'Spróbuj ponownie',
       notRetryable: 'Ponowienie nic tu nie zmieni. Popraw przyczynę i zacznij od nowa.',
       maybeReceived:
@@ -544,6 +545,8 @@ export const pl = {
   } satisfies Record<ApplyProblemCode, string>,
   ksefErrors: {
     network: 'Brak połączenia z KSeF. Sprawdź internet i spróbuj ponownie.',
+    offline:
+      'Brak połączenia z siecią – sprawdź internet. Niczego nie wysłano; klucz i wpisane dane zostają w tej karcie. Spróbuj ponownie, gdy połączenie wróci.',
     timeout: 'KSeF nie odpowiedział na czas. Spróbuj ponownie za chwilę.',
     aborted: 'Przerwano.',
     'rate-limited': 'KSeF ogranicza liczbę zapytań. Odczekaj chwilę i spróbuj ponownie.',

@@ -20,12 +20,13 @@ const get = useApplyStore.getState;
 /** Final enrollment statuses after which a new enrollment may be tried (500, 550). */
 const RESUBMIT_AFTER = new Set(['enrollment-unknown-error', 'enrollment-cancelled']);
 /** Failures of the waiting itself: the enrollment may still be fine, so poll it again. */
-const POLL_AGAIN_AFTER = new Set(['network', 'timeout', 'upstream-unreachable', 'upstream-timeout', 'rate-limited', 'server-error', 'session-expired']);
+const POLL_AGAIN_AFTER = new Set(['network', 'offline', 'timeout', 'upstream-unreachable', 'upstream-timeout', 'rate-limited', 'server-error', 'session-expired']);
 /**
  * Failures of POST /certificates/enrollments without KSeF's answer (or with a 5xx): KSeF may have made
  * the enrollment all the same, and it has no idempotency key. A retry first looks for this key's
  * certificate, so the application is not made twice. 'upstream-unreachable' means the relay could not
  * connect, which nearly always means KSeF got nothing; looking costs one query, so it looks too.
+ * ('offline' is not here: the browser sent nothing.)
  */
 const MAYBE_RECEIVED = new Set(['network', 'timeout', 'upstream-unreachable', 'upstream-timeout', 'server-error']);
 

@@ -123,6 +123,30 @@ describe('network errors, timeouts and 5xx', () => {
     expect(harness.sleeps).toEqual([]);
   });
 
+  it('sends nothing while the browser is offline, even a call that must not repeat: offline', async () => {
+    const { double, client, session, sleeps } = createHarness({ online: () => false });
+    const error = await failure(client.enrollCertificate(session, enrollRequest));
+    expect(error.code).toBe('offline');
+    expect(double.requests).toEqual([]);
+    expect(sleeps).toEqual([]);
+  });
+
+  it('retries a safe call once the browser is back online', async () => {
+    const answers = [false, true];
+    const { double, client, session, sleeps } = createHarness({ online: () => answers.shift() ?? true });
+    double.on('get', '/certificates/limits').json(200, limitsResponse);
+    await expect(client.getCertificateLimits(session)).resolves.toEqual(limitsResponse);
+    expect(double.requests).toHaveLength(1);
+    expect(sleeps).toEqual([1_000]);
+  });
+
+  it('gives a safe call up as offline when the network does not come back', async () => {
+    const { double, client, session, sleeps } = createHarness({ online: () => false, retry: { maxTransientRetries: 2 } });
+    expect((await failure(client.getCertificateLimits(session))).code).toBe('offline');
+    expect(double.requests).toEqual([]);
+    expect(sleeps).toEqual([1_000, 2_000]);
+  });
+
   it('times out a stalled exchange and does not retry an unsafe call', async () => {
     const { double, client } = createHarness({ requestTimeoutMs: 5 });
     double.on('post', '/auth/xades-signature').hang();

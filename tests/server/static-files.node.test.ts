@@ -13,6 +13,7 @@ beforeAll(async () => {
   await mkdir(join(root, 'assets'), { recursive: true });
   await writeFile(join(root, 'index.html'), '<!doctype html><title>app</title>');
   await writeFile(join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
+  await writeFile(join(root, 'sw.js'), 'self.addEventListener("fetch", () => {})');
   await writeFile(join(root, '.env'), 'SECRET=1');
   await writeFile(join(dir, 'outside.txt'), 'outside');
   handle = staticFiles(root);
@@ -38,6 +39,13 @@ describe('staticFiles', () => {
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(response.headers.get('cache-control')).toContain('immutable');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+
+  it('serves the service worker as JavaScript, revalidated on every check (a new build is a new worker)', async () => {
+    const response = await get('/sw.js');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
   });
 
   it('answers HEAD without a body', async () => {

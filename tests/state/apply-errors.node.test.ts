@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   chooseEnvironment,
   confirmPasswordStored,
@@ -139,6 +139,23 @@ describe('the apply actions refuse and recover', () => {
     const record = listApplications()[0];
     expect(record).toMatchObject({ status: 'issued', certificateName: 'Po anulowaniu' });
     expect(record?.referenceNumber).not.toBe(failed.status === 'failed' ? failed.referenceNumber : '');
+  });
+
+  it('offline: the submission sends nothing and keeps the review step and the proven key; online again, the retry finishes', async () => {
+    await reviewReady('Bez sieci');
+    const sent = kit.stack.exchanges.length;
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      await submitApplication();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(kit.stack.exchanges).toHaveLength(sent);
+    expect(state()).toMatchObject({ step: 'review', key: { status: 'proven' } });
+    expect(state().submission).toMatchObject({ status: 'failed', retryable: true, referenceNumber: null, problem: { source: 'ksef', code: 'offline' } });
+    expect(vault.key).not.toBeNull();
+    await retrySubmission();
+    expect(state().result).toMatchObject({ status: 'ready', pair: { match: true } });
   });
 
   it('does not retry a rejected enrollment (400); an expired access token is refreshed on the way', async () => {

@@ -33,6 +33,8 @@ export function ReviewStep() {
   const canSubmit = resume === null && submission.status === 'idle' && checksPass;
   const busy = submission.status === 'submitting' || submission.status === 'polling' || submission.status === 'resuming';
   const reference = 'referenceNumber' in submission ? submission.referenceNumber : null;
+  // Offline, nothing reached KSeF: "KSeF did not issue the certificate" would blame the wrong party.
+  const notSent = submission.status === 'failed' && submission.problem.source === 'ksef' && submission.problem.code === 'offline';
 
   return (
     <section className="panel" aria-labelledby="review-heading">
@@ -102,7 +104,7 @@ export function ReviewStep() {
           </p>
         )}
         {submission.status === 'issued' && <p className="ok-text">✓ {t.apply.review.issued}</p>}
-        {submission.status === 'failed' && <ProblemMessage title={t.apply.review.failed} problem={submission.problem} />}
+        {submission.status === 'failed' && <ProblemMessage title={notSent ? t.apply.review.notSent : t.apply.review.failed} problem={submission.problem} />}
         {submissionMaybeReceived(submission) && <p data-maybe-received="">{t.apply.review.maybeReceived}</p>}
         {reference !== null && <p className="hint">{t.apply.review.reference(reference)}</p>}
       </div>
