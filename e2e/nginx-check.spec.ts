@@ -68,6 +68,9 @@ test('nginx sends the security headers and the policy exactly, on the page, an a
   expect(asset.status()).toBe(200);
   expect(asset.headers()['content-type']).toBe('application/javascript');
   expectNginxHeaders(asset, 'public, max-age=31536000, immutable');
+  // Compressed on the wire (Playwright decodes the body; the headers say how it travelled).
+  expect(asset.headers()['content-encoding']).toBe('gzip');
+  expect(asset.headers()['vary']).toBe('Accept-Encoding');
 
   // An answer of nginx's own (the allowlist refuses) and one relayed from KSeF (here the sandbox,
   // which sends the same headers itself: nginx must not pass them on beside its own).

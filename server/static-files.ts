@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { chooseEncoding, compress, isCompressible, type ContentEncoding } from './compression.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,10 +19,22 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
  * A fetch-style handler (`Request` -> `Response`) serving the production build from `root`.
  * Only GET and HEAD; `/` is `index.html` (the app routes by hash, so no rewrites are needed);
  * paths that escape `root` or name a dot-file are 404. Hashed assets are cached for a year,
- * `index.html` is revalidated on every load so a new release is picked up.
+ * `index.html` is revalidated on every load so a new release is picked up. Text files of 1 KB or more
+ * go brotli- or gzip-compressed when the browser accepts it, each compressed once per version of the
+ * file (path, size and modification time) and kept in memory.
  */
 export function staticFiles(root: string): (request: Request) => Promise<Response> {
   const base = normalize(root + sep);
+  const compressed = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
+  const compressedOnce = (file: string, version: string, bytes: Uint8Array, encoding: ContentEncoding): Promise<Uint8Array<ArrayBuffer>> => {
+    const key = `${encoding} ${version} ${file}`;
+    let pending = compressed.get(key);
+    if (pending === undefined) {
+      pending = compress(bytes, encoding);
+      compressed.set(key, pending);
+    }
+    return pending;
+  };
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response('Method Not Allowed', { status: 405, headers: { Allow: 'GET, HEAD' } });
@@ -39,17 +52,26 @@ export function staticFiles(root: string): (request: Request) => Promise<Respons
 
     const info = await stat(file).catch(() => null);
     if (info === null || !info.isFile()) return notFound();
-    const body = request.method === 'HEAD' ? null : await readFile(file);
+    const contentType = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
     const immutable = pathname.startsWith('/assets/');
-    return new Response(body, {
-      headers: {
-        'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-        'Content-Length': String(info.size),
-        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-      },
-    });
+    const headers: Record<string, string> = {
+      'Content-Type': contentType,
+      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+    };
+    const compressible = isCompressible(contentType, info.size);
+    const encoding = compressible ? chooseEncoding(request.headers.get('Accept-Encoding')) : null;
+    // Caches must keep the encodings apart, also for a browser that took the identity this time.
+    if (compressible) headers.Vary = 'Accept-Encoding';
+    if (encoding === null) {
+      headers['Content-Length'] = String(info.size);
+      return new Response(request.method === 'HEAD' ? null : await readFile(file), { headers });
+    }
+    const body = await compressedOnce(file, `${info.size}:${info.mtimeMs}`, await readFile(file), encoding);
+    headers['Content-Encoding'] = encoding;
+    headers['Content-Length'] = String(body.byteLength);
+    return new Response(request.method === 'HEAD' ? null : body, { headers });
   };
 }
 
