@@ -8,10 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { build } from 'vite';
-import { createApiHandler, isApiPath } from '../server/api.ts';
+import { createAppHandler } from '../server/app-handler.ts';
 import { buildIsStale } from '../server/build-if-needed.ts';
-import { withSecurityHeaders } from '../server/security-headers.ts';
-import { staticFiles } from '../server/static-files.ts';
 import type { Messages } from '../src/messages/catalogs.ts';
 import { en } from '../src/messages/en.ts';
 import { pl } from '../src/messages/pl.ts';
@@ -61,9 +59,7 @@ async function startServer(): Promise<string> {
     console.warn('Building the app (sources changed since the last build)...');
     await build({ root: projectRoot, logLevel: 'warn' });
   }
-  const api = createApiHandler();
-  const files = staticFiles(join(projectRoot, 'dist'));
-  const handler = withSecurityHeaders((request) => (isApiPath(new URL(request.url).pathname) ? api(request) : files(request)));
+  const handler = createAppHandler(join(projectRoot, 'dist'));
   const server = serve({ fetch: handler, hostname: '127.0.0.1', port: 0 });
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
   await new Promise((resolve) => server.once('listening', resolve));

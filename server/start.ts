@@ -3,9 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { buildIsStale } from './build-if-needed.ts';
 import { readServerEnv } from './config.ts';
-import { createApiHandler, isApiPath } from './api.ts';
-import { withSecurityHeaders } from './security-headers.ts';
-import { staticFiles } from './static-files.ts';
+import { createAppHandler } from './app-handler.ts';
 
 /**
  * `npm start`: builds the app when the sources changed, then serves from one Node process on
@@ -20,9 +18,7 @@ if (await buildIsStale(projectRoot)) {
   await build({ root: projectRoot, logLevel: 'warn' });
 }
 
-const api = createApiHandler();
-const files = staticFiles(`${projectRoot}dist`);
-const handler = withSecurityHeaders((request) => (isApiPath(new URL(request.url).pathname) ? api(request) : files(request)));
+const handler = createAppHandler(`${projectRoot}dist`);
 
 const server = serve({ fetch: handler, hostname: env.HOST, port: env.PORT }, (info) => {
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
