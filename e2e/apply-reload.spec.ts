@@ -75,6 +75,16 @@ async function reopenKey(page: Page, path: string, name: string): Promise<void> 
   await expect(page.getByText(pl.apply.key.proven(name))).toBeVisible();
 }
 
+/** A submitted application after a reload: sign in again, then open its `.key` for the certificate. */
+async function resumeWithSavedKey(page: Page, keyPath: string): Promise<void> {
+  await page.getByLabel(pl.apply.signIn.organizationName).fill(organizationName);
+  await page.getByRole('button', { name: pl.apply.signIn.submitIdentity }).click();
+  await expect(page.getByRole('heading', { level: 3, name: pl.apply.resume.keyHeading })).toBeVisible({ timeout: 60_000 });
+  await page.getByLabel(pl.apply.key.proveFile).setInputFiles(keyPath);
+  await page.getByLabel(pl.apply.key.provePassword, { exact: true }).fill(KEY_PASSWORD);
+  await page.getByRole('button', { name: pl.apply.resume.open }).click();
+}
+
 test('a reload at every step brings the user back to the application, and the draft holds nothing secret', async ({ page, request, secrets }, testInfo) => {
   test.setTimeout(300_000);
   const nip = randomNip();
@@ -143,23 +153,13 @@ test('a reload at every step brings the user back to the application, and the dr
   expect(await reload(page, secrets)).toMatchObject({ recordId: expect.any(String) });
   await expect(stepHeading(page, pl.apply.signIn.heading)).toBeVisible();
   await expect(page.getByText(pl.apply.resume.continuing(application.name))).toBeVisible();
-  await page.getByLabel(pl.apply.signIn.organizationName).fill(organizationName);
-  await page.getByRole('button', { name: pl.apply.signIn.submitIdentity }).click();
-  await expect(page.getByRole('heading', { level: 3, name: pl.apply.resume.keyHeading })).toBeVisible({ timeout: 60_000 });
-  await page.getByLabel(pl.apply.key.proveFile).setInputFiles(key.path);
-  await page.getByLabel(pl.apply.key.provePassword, { exact: true }).fill(KEY_PASSWORD);
-  await page.getByRole('button', { name: pl.apply.resume.open }).click();
+  await resumeWithSavedKey(page, key.path);
   const crt = await downloadPairedCertificate(page, testInfo, false, false);
   expectPairOnDisk({ key, crt }, application, KEY_PASSWORD);
 
   // Step 7, the result: the same way back to the certificate, which still pairs.
   expect(await reload(page, secrets)).toMatchObject({ recordId: expect.any(String) });
-  await page.getByLabel(pl.apply.signIn.organizationName).fill(organizationName);
-  await page.getByRole('button', { name: pl.apply.signIn.submitIdentity }).click();
-  await expect(page.getByRole('heading', { level: 3, name: pl.apply.resume.keyHeading })).toBeVisible({ timeout: 60_000 });
-  await page.getByLabel(pl.apply.key.proveFile).setInputFiles(key.path);
-  await page.getByLabel(pl.apply.key.provePassword, { exact: true }).fill(KEY_PASSWORD);
-  await page.getByRole('button', { name: pl.apply.resume.open }).click();
+  await resumeWithSavedKey(page, key.path);
   const again = await downloadPairedCertificate(page, testInfo, true, false);
   await downloadAndCheckPfx(page, testInfo, { key, crt: again }, KEY_PASSWORD);
 });

@@ -1,4 +1,5 @@
 import { z } from '../lib/zod';
+import { parseJsonOrUndefined } from '../lib/json';
 import { errorCodeFor, KsefError, type KsefException } from './errors';
 import { relayErrorOf } from './relay-error';
 
@@ -111,15 +112,6 @@ export interface ErrorResponse {
   readonly retryAfterSeconds?: number | undefined;
 }
 
-function parseJson(bodyText: string): unknown {
-  try {
-    return JSON.parse(bodyText) as unknown;
-  } catch (cause) {
-    if (cause instanceof SyntaxError) return undefined;
-    throw cause;
-  }
-}
-
 /**
  * Turns a non-success response into a `KsefError`: the relay's own answer (exactly `{"error": "<code>"}`
  * with its status, see `relay-error.ts`) by its code; otherwise the code of the first KSeF exception
@@ -132,7 +124,7 @@ export function ksefErrorFromResponse(response: ErrorResponse): KsefError {
       status: response.status,
     });
   }
-  const parsed = parseErrorBody(parseJson(response.bodyText), response.status);
+  const parsed = parseErrorBody(parseJsonOrUndefined(response.bodyText), response.status);
   const code = errorCodeFor(response.status, parsed.exceptions);
   const codes = parsed.exceptions.map((e) => e.code).join(', ');
   const message = `KSeF ${response.method} ${response.path} failed: HTTP ${response.status}${codes === '' ? '' : ` (${codes})`}`;

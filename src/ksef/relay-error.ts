@@ -1,4 +1,5 @@
 import { z } from '../lib/zod';
+import { parseJsonOrUndefined } from '../lib/json';
 import type { KsefErrorCode } from './errors';
 
 /**
@@ -29,14 +30,7 @@ const relayErrorBodySchema = z.strictObject({
  * Never throws.
  */
 export function relayErrorOf(status: number, bodyText: string): { readonly name: RelayErrorName; readonly code: KsefErrorCode } | null {
-  let body: unknown;
-  try {
-    body = JSON.parse(bodyText);
-  } catch (cause) {
-    if (cause instanceof SyntaxError) return null;
-    throw cause;
-  }
-  const parsed = relayErrorBodySchema.safeParse(body);
+  const parsed = relayErrorBodySchema.safeParse(parseJsonOrUndefined(bodyText));
   if (!parsed.success) return null;
   const name = parsed.data.error;
   const known = RELAY_ERRORS[name];

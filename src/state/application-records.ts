@@ -5,6 +5,7 @@
  * dropped, never trusted.
  */
 import { z } from '../lib/zod';
+import { parseJsonOrUndefined } from '../lib/json';
 import { ksefEnvironmentSchema } from '../ksef/environments';
 
 /** The localStorage key of the records. */
@@ -43,13 +44,7 @@ export type RecordStorage = Pick<Storage, 'getItem' | 'setItem'>;
  */
 export function parseApplicationRecords(text: string | null): ApplicationRecord[] {
   if (text === null) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    if (error instanceof SyntaxError) return [];
-    throw error;
-  }
+  const value = parseJsonOrUndefined(text);
   if (!Array.isArray(value)) return [];
   return value.flatMap((item: unknown) => {
     const parsed = applicationRecordSchema.safeParse(item);

@@ -7,6 +7,7 @@
  * and the id of the application record once submitted. Never a token, a key, a CSR or a password.
  */
 import { z } from '../lib/zod';
+import { parseJsonOrUndefined } from '../lib/json';
 import { ksefEnvironmentSchema } from '../ksef/environments';
 import { APPLY_STEPS, type ApplyState } from './apply-model';
 
@@ -69,14 +70,7 @@ export function draftOf(state: ApplyState, recordId: string | null): Draft | nul
 export function readDraft(storage: DraftStorage): Draft | null {
   const text = storage.getItem(DRAFT_STORAGE_KEY);
   if (text === null) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    if (error instanceof SyntaxError) return null;
-    throw error;
-  }
-  const parsed = draftSchema.safeParse(value);
+  const parsed = draftSchema.safeParse(parseJsonOrUndefined(text));
   return parsed.success ? parsed.data : null;
 }
 

@@ -1,4 +1,5 @@
 import { z } from '../lib/zod';
+import { parseJsonOrUndefined } from '../lib/json';
 import { create } from 'zustand';
 import { DEFAULT_LANGUAGE, defaultCatalog, languageSchema, loadCatalog, type Language, type Messages } from '../messages/catalogs';
 
@@ -26,14 +27,7 @@ function readStoredLanguage(): Language {
     throw cause;
   }
   if (raw === null) return DEFAULT_LANGUAGE;
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch (cause) {
-    if (cause instanceof SyntaxError) return DEFAULT_LANGUAGE;
-    throw cause;
-  }
-  const parsed = storedPreferencesSchema.safeParse(json);
+  const parsed = storedPreferencesSchema.safeParse(parseJsonOrUndefined(raw));
   return parsed.success ? parsed.data.language : DEFAULT_LANGUAGE;
 }
 
