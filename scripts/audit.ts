@@ -82,13 +82,29 @@ async function startChromium(): Promise<Browser> {
   return browser;
 }
 
-/** Audits one page; returns its report and the text of its `h1` once Lighthouse is done. */
+/**
+ * Audits one page; a run Lighthouse itself reports as broken (e.g. NO_NAVSTART, a trace it could not
+ * record, which happens on a busy machine) is run once more before giving up.
+ */
 async function audit(browser: Browser, url: string): Promise<{ lhr: Result; heading: string | null }> {
+  try {
+    return await auditOnce(browser, url);
+  } catch (error) {
+    if (!(error instanceof LighthouseRunError)) throw error;
+    console.warn(`${error.message}; running it again`);
+    return auditOnce(browser, url);
+  }
+}
+
+class LighthouseRunError extends Error {}
+
+/** Audits one page once; returns its report and the text of its `h1` once Lighthouse is done. */
+async function auditOnce(browser: Browser, url: string): Promise<{ lhr: Result; heading: string | null }> {
   const tab = await browser.newPage();
   try {
     const result = await lighthouse(url, { logLevel: 'error', onlyCategories: [...CATEGORY_IDS] }, args.desktop ? desktopConfig : undefined, tab);
     if (result === undefined) throw new Error(`Lighthouse returned no result for ${url}`);
-    if (result.lhr.runtimeError !== undefined) throw new Error(`Lighthouse failed on ${url}: ${result.lhr.runtimeError.message}`);
+    if (result.lhr.runtimeError !== undefined) throw new LighthouseRunError(`Lighthouse failed on ${url}: ${result.lhr.runtimeError.message}`);
     const heading = await tab.evaluate(() => document.querySelector('main h1')?.textContent ?? null);
     return { lhr: result.lhr, heading };
   } finally {

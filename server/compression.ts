@@ -33,23 +33,39 @@ export function isCompressible(contentType: string, size: number): boolean {
   return size >= MIN_BYTES && COMPRESSIBLE.test(contentType);
 }
 
+/** The build's file types that are sent compressed (see `CONTENT_TYPES` in `static-files.ts`). */
+const COMPRESSIBLE_FILE = /\.(html|js|css|json|svg|webmanifest|txt)$/;
+
+/** Whether the build's file `fileName` of `size` bytes is sent compressed (for the build's precompression). */
+export function isCompressibleFile(fileName: string, size: number): boolean {
+  return size >= MIN_BYTES && COMPRESSIBLE_FILE.test(fileName);
+}
+
+/** The suffix of a file precompressed with `encoding`, next to the file: `app.js.br`, `app.js.gz`. */
+export function precompressedSuffix(encoding: ContentEncoding): string {
+  return encoding === 'br' ? '.br' : '.gz';
+}
+
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
 /**
- * Levels for compressing on the first request of each file (then kept, see `staticFiles`). Measured
- * on the largest chunk (521 KB) on a 2-core machine: brotli 11 gives 93 KB but takes 0.9 s, which the
- * first visitor after a start would wait for (0.35 s for the 216 KB entry chunk); brotli 5 gives
- * 105 KB in 11 ms; gzip 9 gives 113 KB in 15 ms.
+ * Two efforts. `max`, once per build (`build/precompress.ts`): brotli 11 and gzip 9, the smallest
+ * files. `fast`, on the first request of a file that was not precompressed (then kept, see
+ * `staticFiles`): measured on the largest chunk (521 KB) on a 2-core machine, brotli 11 gives 93 KB
+ * but takes 0.9 s, which the first visitor after a start would wait for; brotli 5 gives 105 KB in
+ * 11 ms; gzip 9 gives 113 KB in 15 ms.
  */
-const BROTLI_QUALITY = 5;
-const GZIP_LEVEL = 6;
+export type CompressionEffort = 'max' | 'fast';
 
-/** Compresses `bytes` with `encoding` at the levels above. */
-export async function compress(bytes: Uint8Array, encoding: ContentEncoding): Promise<Uint8Array<ArrayBuffer>> {
+const BROTLI_QUALITY: Readonly<Record<CompressionEffort, number>> = { max: constants.BROTLI_MAX_QUALITY, fast: 5 };
+const GZIP_LEVEL: Readonly<Record<CompressionEffort, number>> = { max: constants.Z_BEST_COMPRESSION, fast: 6 };
+
+/** Compresses `bytes` with `encoding` at `effort`. */
+export async function compress(bytes: Uint8Array, encoding: ContentEncoding, effort: CompressionEffort): Promise<Uint8Array<ArrayBuffer>> {
   const out =
     encoding === 'br'
-      ? await brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })
-      : await gzipAsync(bytes, { level: GZIP_LEVEL });
+      ? await brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY[effort], [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })
+      : await gzipAsync(bytes, { level: GZIP_LEVEL[effort] });
   return new Uint8Array(out);
 }

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { chooseEncoding, compress, isCompressible, type ContentEncoding } from './compression.ts';
+import { chooseEncoding, compress, isCompressible, precompressedSuffix, type ContentEncoding } from './compression.ts';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,17 +20,18 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
  * Only GET and HEAD; `/` is `index.html` (the app routes by hash, so no rewrites are needed);
  * paths that escape `root` or name a dot-file are 404. Hashed assets are cached for a year,
  * `index.html` is revalidated on every load so a new release is picked up. Text files of 1 KB or more
- * go brotli- or gzip-compressed when the browser accepts it, each compressed once per version of the
- * file (path, size and modification time) and kept in memory.
+ * go brotli- or gzip-compressed when the browser accepts it: the build's precompressed `<file>.br` /
+ * `<file>.gz` when it is there and not older than the file, else compressed here once per version of
+ * the file (path, size and modification time) and kept in memory.
  */
 export function staticFiles(root: string): (request: Request) => Promise<Response> {
   const base = normalize(root + sep);
   const compressed = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
-  const compressedOnce = (file: string, version: string, bytes: Uint8Array, encoding: ContentEncoding): Promise<Uint8Array<ArrayBuffer>> => {
-    const key = `${encoding} ${version} ${file}`;
+  const compressedOnce = async (file: string, info: { size: number; mtimeMs: number }, encoding: ContentEncoding): Promise<Uint8Array<ArrayBuffer>> => {
+    const key = `${encoding} ${info.size}:${info.mtimeMs} ${file}`;
     let pending = compressed.get(key);
     if (pending === undefined) {
-      pending = compress(bytes, encoding);
+      pending = readPrecompressed(file, info.mtimeMs, encoding).then(async (ready) => ready ?? compress(await readFile(file), encoding, 'fast'));
       compressed.set(key, pending);
     }
     return pending;
@@ -68,11 +69,19 @@ export function staticFiles(root: string): (request: Request) => Promise<Respons
       headers['Content-Length'] = String(info.size);
       return new Response(request.method === 'HEAD' ? null : await readFile(file), { headers });
     }
-    const body = await compressedOnce(file, `${info.size}:${info.mtimeMs}`, await readFile(file), encoding);
+    const body = await compressedOnce(file, info, encoding);
     headers['Content-Encoding'] = encoding;
     headers['Content-Length'] = String(body.byteLength);
     return new Response(request.method === 'HEAD' ? null : body, { headers });
   };
+}
+
+/** The build's `<file>.br` / `<file>.gz`, when there and not older than `file`. */
+async function readPrecompressed(file: string, fileMtimeMs: number, encoding: ContentEncoding): Promise<Uint8Array<ArrayBuffer> | null> {
+  const path = file + precompressedSuffix(encoding);
+  const info = await stat(path).catch(() => null);
+  if (info === null || !info.isFile() || info.mtimeMs < fileMtimeMs) return null;
+  return new Uint8Array(await readFile(path));
 }
 
 function notFound(): Response {

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseEncoding, isCompressible } from '../../server/compression';
 import { staticFiles } from '../../server/static-files';
@@ -90,5 +90,39 @@ describe('staticFiles, compressed', () => {
       const response = await get(path, 'br, gzip');
       expect(response.headers.get('content-encoding'), path).toBeNull();
     }
+  });
+});
+
+describe('staticFiles, precompressed by the build', () => {
+  let root: string;
+  const script = `export const n = ${JSON.stringify(Array.from({ length: 1500 }, (_, i) => i))};\n`;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'static-precompressed-'));
+    await mkdir(join(root, 'assets'));
+    await writeFile(join(root, 'assets', 'app-abc.js'), script);
+    await writeFile(join(root, 'assets', 'stale-abc.js'), script);
+  });
+
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it("sends the build's .br as it is, and ignores one older than its file", async () => {
+    const br = brotliCompressSync(Buffer.from(script), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+    await writeFile(join(root, 'assets', 'app-abc.js.br'), br);
+    await writeFile(join(root, 'assets', 'stale-abc.js.br'), br);
+    const old = new Date(Date.now() - 60_000);
+    await utimes(join(root, 'assets', 'stale-abc.js.br'), old, old);
+    const handle = staticFiles(root);
+
+    const fresh = await handle(new Request('http://localhost/assets/app-abc.js', { headers: { 'Accept-Encoding': 'br' } }));
+    expect(fresh.headers.get('content-encoding')).toBe('br');
+    expect(Buffer.from(await fresh.arrayBuffer()).equals(br)).toBe(true);
+
+    const stale = await handle(new Request('http://localhost/assets/stale-abc.js', { headers: { 'Accept-Encoding': 'br' } }));
+    const body = Buffer.from(await stale.arrayBuffer());
+    expect(body.equals(br)).toBe(false);
+    expect(brotliDecompressSync(body).toString('utf8')).toBe(script);
   });
 });
