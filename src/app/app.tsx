@@ -4,11 +4,12 @@ import type { Messages } from '../messages/catalogs';
 import { useLanguage, useMessages } from '../state/preferences-store';
 import { LanguageSwitch } from './language-switch';
 import { NotFoundPage } from './not-found-page';
+import { hrefOf, useRoute, type RouteName } from './routes';
+import { loadApplyPage, loadCheckPage } from './screens';
 
 // Each screen is its own chunk: the first paint of a route loads the shell and that screen only.
-const ApplyPage = lazy(() => import('../features/apply/apply-page').then((m) => ({ default: m.ApplyPage })));
-const CheckPage = lazy(() => import('../features/check/check-page').then((m) => ({ default: m.CheckPage })));
-import { hrefOf, useRoute, type RouteName } from './routes';
+const ApplyPage = lazy(() => loadApplyPage().then((m) => ({ default: m.ApplyPage })));
+const CheckPage = lazy(() => loadCheckPage().then((m) => ({ default: m.CheckPage })));
 
 function pageTitle(route: RouteName, t: Messages): string {
   switch (route) {
