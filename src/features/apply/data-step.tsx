@@ -8,6 +8,7 @@ import { ProblemMessage, sessionEnded } from './problem-message';
 import { SaveTestIdentity } from './save-test-identity';
 import { StepHeading } from './step-heading';
 import { FactList } from '../../ui/fact-list';
+import { ProgressLine } from './progress-line';
 
 /** Step 3: what the certificate will say about you (read-only) and what KSeF still allows. */
 export function DataStep() {
@@ -24,10 +25,7 @@ export function DataStep() {
         <div role="status" aria-live="polite" className="apply-status">
           {signIn.status === 'done' && <p className="ok-text">{t.apply.signIn.done(signIn.subject)}</p>}
           {enrollment.status === 'loading' && (
-            <p className="apply-progress">
-              <span className="spinner" aria-hidden="true" />
-              {t.apply.data.loading}
-            </p>
+            <ProgressLine>{t.apply.data.loading}</ProgressLine>
           )}
           {enrollment.status === 'failed' && <ProblemMessage title={t.apply.problemHeading} problem={enrollment.problem} />}
           {refused !== null && <ProblemMessage title={t.apply.problemHeading} problem={refused} />}

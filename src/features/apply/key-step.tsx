@@ -8,6 +8,7 @@ import { KeyProofForm } from './key-proof-form';
 import { ProblemMessage } from './problem-message';
 import { StepHeading } from './step-heading';
 import { FieldError } from '../../ui/field-error';
+import { ProgressLine } from './progress-line';
 
 /**
  * Step 5: make the key, save it, and prove the save by opening the saved file. Until the proof passes
@@ -53,16 +54,10 @@ export function KeyStep() {
 
       <div role="status" aria-live="polite" className="apply-status" data-key={key.status}>
         {key.status === 'generating' && (
-          <p className="apply-progress">
-            <span className="spinner" aria-hidden="true" />
-            {t.apply.key.generating}
-          </p>
+          <ProgressLine>{t.apply.key.generating}</ProgressLine>
         )}
         {key.status === 'proving' && (
-          <p className="apply-progress">
-            <span className="spinner" aria-hidden="true" />
-            {t.apply.key.proving}
-          </p>
+          <ProgressLine>{t.apply.key.proving}</ProgressLine>
         )}
         {saved !== null && !proven && <p className="ok-text">✓ {t.apply.key.saved(saved.fileName)}</p>}
         {proven && <p className="ok-text">✓ {t.apply.key.proven(key.fileName)}</p>}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useKsefWaitStore, type KsefWait } from '../../state/ksef-wait';
 import { useMessages } from '../../state/preferences-store';
+import { ProgressLine } from './progress-line';
 
 /**
  * "KSeF is limiting requests, waiting N s": shown while the app waits out a `Retry-After` (HTTP 429),
@@ -22,10 +23,7 @@ export function KsefWaitNotice() {
   return (
     <div className="apply-status" role="status" aria-live="polite" data-ksef-wait={shown === null ? 'none' : shown.seconds}>
       {shown !== null && (
-        <p className="apply-progress">
-          <span className="spinner" aria-hidden="true" />
-          {t.apply.rateLimitWait(shown.seconds)}
-        </p>
+        <ProgressLine>{t.apply.rateLimitWait(shown.seconds)}</ProgressLine>
       )}
     </div>
   );

@@ -18,6 +18,7 @@ import { PfxForm } from './pfx-form';
 import { ProblemMessage, sessionEnded } from './problem-message';
 import { StepHeading } from './step-heading';
 import { SummaryCard } from './summary-card';
+import { ProgressLine } from './progress-line';
 
 /**
  * Step 7: the certificate, whether it pairs with the key, the files to save, and signing out. A
@@ -58,18 +59,12 @@ export function ResultStep() {
           data-result={result.status}
         >
           {submission.status === 'resuming' && (
-            <p className="apply-progress">
-              <span className="spinner" aria-hidden="true" />
-              {t.apply.resume.lookingUp}
-            </p>
+            <ProgressLine>{t.apply.resume.lookingUp}</ProgressLine>
           )}
           {submission.status === 'failed' && <ProblemMessage title={t.apply.result.failed} problem={submission.problem} />}
           {key.status === 'failed' && resume !== null && <ProblemMessage title={t.apply.problemHeading} problem={key.problem} />}
           {result.status === 'retrieving' && (
-            <p className="apply-progress">
-              <span className="spinner" aria-hidden="true" />
-              {t.apply.result.retrieving}
-            </p>
+            <ProgressLine>{t.apply.result.retrieving}</ProgressLine>
           )}
           {ready !== null && (
             <div className={ready.pair.match ? 'verdict verdict-pairs' : 'verdict verdict-no-pair'} data-verdict={ready.pair.match ? 'pairs' : 'no-pair'}>

@@ -7,6 +7,7 @@ import { KeyProofForm } from './key-proof-form';
 import { ProblemMessage, sessionEnded } from './problem-message';
 import { StepHeading } from './step-heading';
 import { FactList } from '../../ui/fact-list';
+import { ProgressLine } from './progress-line';
 
 function checkText(t: Messages, check: CsrCheck): string {
   switch (check.check) {
@@ -86,22 +87,13 @@ export function ReviewStep() {
 
       <div role="status" aria-live="polite" aria-busy={busy} className="apply-status" data-submission={submission.status}>
         {submission.status === 'submitting' && (
-          <p className="apply-progress">
-            <span className="spinner" aria-hidden="true" />
-            {t.apply.review.submitting}
-          </p>
+          <ProgressLine>{t.apply.review.submitting}</ProgressLine>
         )}
         {submission.status === 'polling' && (
-          <p className="apply-progress">
-            <span className="spinner" aria-hidden="true" />
-            {t.apply.review.polling(submission.attempt)}
-          </p>
+          <ProgressLine>{t.apply.review.polling(submission.attempt)}</ProgressLine>
         )}
         {submission.status === 'resuming' && (
-          <p className="apply-progress">
-            <span className="spinner" aria-hidden="true" />
-            {t.apply.resume.lookingUp}
-          </p>
+          <ProgressLine>{t.apply.resume.lookingUp}</ProgressLine>
         )}
         {submission.status === 'issued' && <p className="ok-text">✓ {t.apply.review.issued}</p>}
         {submission.status === 'failed' && <ProblemMessage title={notSent ? t.apply.review.notSent : t.apply.review.failed} problem={submission.problem} />}
