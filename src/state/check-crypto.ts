@@ -10,7 +10,7 @@ import type { LoadedPrivateKey } from '../crypto/key-type';
 import { checkPair } from '../crypto/pair';
 import { buildPfx, readPfx } from '../crypto/pkcs12';
 import { readPrivateKey } from '../crypto/private-key-reader';
-import type { CertificateEntry, LockedFile, OpenedFileContent, PairOutcome } from './check-model';
+import type { CertificateEntry, LockedFile, OpenedFileContent, PairOutcome } from './check/model';
 
 type InspectedContent = Exclude<OpenedFileContent, { kind: 'reading' } | { kind: 'error' }>;
 type OpenedKeyContent = Extract<OpenedFileContent, { kind: 'key' }>;

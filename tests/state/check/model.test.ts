@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CertificateSummary } from '../../src/crypto/certificate-summary';
-import type { LoadedPrivateKey } from '../../src/crypto/key-type';
-import { certificatesOf, planCheck, type OpenedFile, type OpenedFileContent } from '../../src/state/check-model';
+import type { CertificateSummary } from '../../../src/crypto/certificate-summary';
+import type { LoadedPrivateKey } from '../../../src/crypto/key-type';
+import { certificatesOf, planCheck, type OpenedFile, type OpenedFileContent } from '../../../src/state/check/model';
 
 let key: LoadedPrivateKey;
 

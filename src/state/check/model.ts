@@ -1,8 +1,8 @@
-import type { ReadFileErrorCode } from '../browser/read-file';
-import type { CertificateSummary } from '../crypto/certificate-summary';
-import type { CryptoErrorCode } from '../crypto/errors';
-import type { LoadedPrivateKey } from '../crypto/key-type';
-import type { PairResult } from '../crypto/pair';
+import type { ReadFileErrorCode } from '../../browser/read-file';
+import type { CertificateSummary } from '../../crypto/certificate-summary';
+import type { CryptoErrorCode } from '../../crypto/errors';
+import type { LoadedPrivateKey } from '../../crypto/key-type';
+import type { PairResult } from '../../crypto/pair';
 
 /** Why something could not be done; the UI translates it through `src/messages/`. */
 export type Problem =

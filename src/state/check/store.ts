@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import { readFileBytes, ReadFileError } from '../browser/read-file';
-import { downloadFile } from '../browser/download';
-import type { CertificateSummary } from '../crypto/certificate-summary';
-import { isCryptoError } from '../crypto/errors';
-import { encodePem } from '../crypto/pem';
-import { certificateFileBase } from './file-name';
-import { planCheck, type CheckRun, type OpenedFile, type OpenedFileContent, type PfxExport, type Problem } from './check-model';
-import { logUnexpected } from './log-unexpected';
+import { readFileBytes, ReadFileError } from '../../browser/read-file';
+import { downloadFile } from '../../browser/download';
+import type { CertificateSummary } from '../../crypto/certificate-summary';
+import { isCryptoError } from '../../crypto/errors';
+import { encodePem } from '../../crypto/pem';
+import { certificateFileBase } from '../file-name';
+import { planCheck, type CheckRun, type OpenedFile, type OpenedFileContent, type PfxExport, type Problem } from './model';
+import { logUnexpected } from '../log-unexpected';
 
 /**
  * The offline checker. Files and results live in memory only: this store has no persist middleware,
@@ -22,7 +22,7 @@ const initialState: CheckState = { files: [], run: { status: 'idle' }, pfxExport
 
 export const useCheckStore = create<CheckState>()(() => initialState);
 
-const loadCheckCrypto = () => import('./check-crypto');
+const loadCheckCrypto = () => import('../check-crypto');
 
 /**
  * Starts loading the crypto code in the background once the checker is on screen, so that opening
