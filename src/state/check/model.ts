@@ -1,5 +1,6 @@
 import type { ReadFileErrorCode } from '../../browser/read-file';
 import type { CertificateSummary } from '../../crypto/certificate-summary';
+import type { LockedFormat } from '../../crypto/check-files';
 import type { CryptoErrorCode } from '../../crypto/errors';
 import type { LoadedPrivateKey } from '../../crypto/key-type';
 import type { PairResult } from '../../crypto/pair';
@@ -9,9 +10,6 @@ export type Problem =
   | { readonly source: 'crypto'; readonly code: CryptoErrorCode }
   | { readonly source: 'file'; readonly code: ReadFileErrorCode }
   | { readonly source: 'unexpected' };
-
-/** A key file that needs a password before it can be used. */
-export type LockedFormat = 'encrypted-private-key' | 'pkcs12';
 
 /**
  * What an opened file turned out to be. Only ciphertext (`locked.bytes`) and public data stay here;

@@ -22,7 +22,7 @@ const initialState: CheckState = { files: [], run: { status: 'idle' }, pfxExport
 
 export const useCheckStore = create<CheckState>()(() => initialState);
 
-const loadCheckCrypto = () => import('../check-crypto');
+const loadCheckCrypto = () => import('../../crypto/check-files');
 
 /**
  * Starts loading the crypto code in the background once the checker is on screen, so that opening
@@ -76,7 +76,7 @@ export async function unlock(password: string): Promise<void> {
   useCheckStore.setState({ run: { status: 'checking' } });
   try {
     const { unlockFile } = await loadCheckCrypto();
-    const content = await unlockFile(plan.file, password);
+    const content = await unlockFile(plan.file.content, password);
     if (own !== revision) return;
     setContent(plan.file.id, content);
   } catch (error) {
