@@ -6,7 +6,7 @@ test('the home page leads to the checker, and focus moves to the new heading', a
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(pl.home.title);
   await page.waitForLoadState('networkidle');
   // The crypto code (PKI.js) is not part of the first paint: it loads only once the checker is shown.
-  const cryptoChunk = /\/assets\/check-crypto-[^/]+\.js$/;
+  const cryptoChunk = /\/assets\/check-files-[^/]+\.js$/;
   expect(requests.filter((url) => cryptoChunk.test(url))).toEqual([]);
   await expect(page).toHaveTitle(pl.app.pageTitle(pl.home.title));
   await expectAccessible(page);

@@ -15,7 +15,7 @@ import { referenceNumberSchema } from './common-schemas';
 import { checkInput, pathParameter } from './request-input';
 import { refreshAccessToken } from './token-refresh';
 import type { KsefTokenStore } from './token-store';
-import type { KsefTransport } from './transport';
+import type { KsefTransport } from './transport-types';
 
 /** Options of POST /auth/xades-signature (CONTRACT §4.5). */
 export interface XadesSignatureOptions extends CallOptions {

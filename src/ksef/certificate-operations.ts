@@ -25,7 +25,7 @@ import {
 import { certificateSerialNumberSchema, referenceNumberSchema } from './common-schemas';
 import { checkInput, pathParameter } from './request-input';
 import type { KsefTokenStore } from './token-store';
-import type { KsefTransport } from './transport';
+import type { KsefTransport } from './transport-types';
 
 /** Paging of POST /certificates/query: query parameters, not body fields (CONTRACT §5.6). */
 export interface QueryCertificatesOptions extends CallOptions {

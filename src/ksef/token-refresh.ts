@@ -1,6 +1,6 @@
 import { authenticationTokenRefreshResponseSchema, type AuthenticationTokenRefreshResponse } from './auth-schemas';
 import { isKsefError, KsefError } from './errors';
-import type { KsefTransport } from './transport';
+import type { KsefTransport } from './transport-types';
 
 /**
  * POST /auth/token/refresh with the refresh token as bearer (CONTRACT §4.8). Not retried after network

@@ -7,34 +7,7 @@ import { sleep as realSleep, type Sleep } from './sleep';
 import { parseSystemWarnings, SYSTEM_WARNING_HEADER, type SystemWarning } from './system-warning';
 import { refreshAccessToken } from './token-refresh';
 import type { KsefTokenStore } from './token-store';
-
-/** Which bearer token a call carries (CONTRACT §3.1). */
-export type KsefAuth =
-  /** challenge, xades-signature. */
-  | { readonly kind: 'none' }
-  /** authenticationToken (auth status, redeem) or refreshToken (refresh, logout), sent as is. */
-  | { readonly kind: 'token'; readonly token: string }
-  /** The session's accessToken; on HTTP 401 refreshed once through its refreshToken, then retried once. */
-  | { readonly kind: 'session'; readonly session: KsefTokenStore };
-
-/** A request body; the XML of xades-signature is sent verbatim (re-serialising breaks its digests). */
-export type KsefRequestBody =
-  | { readonly contentType: 'application/json'; readonly json: unknown }
-  | { readonly contentType: 'application/xml'; readonly text: string };
-
-/** One KSeF call, as the operations describe it. */
-export interface KsefRequest {
-  readonly method: 'GET' | 'POST' | 'DELETE';
-  /** Below the base URL, starting with `/`, path parameters already validated and encoded. */
-  readonly path: string;
-  readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
-  readonly headers?: Readonly<Record<string, string>>;
-  readonly auth: KsefAuth;
-  readonly body?: KsefRequestBody;
-  /** True when repeating the call cannot do anything twice: then network errors and 5xx are retried. */
-  readonly idempotent: boolean;
-  readonly signal?: AbortSignal | undefined;
-}
+import type { KsefAuth, KsefRequest, KsefTransport } from './transport-types';
 
 /** Where a warning came from. */
 export interface KsefCallSite {
@@ -61,14 +34,6 @@ export interface KsefTransportOptions {
   readonly onWarning?: (warnings: readonly SystemWarning[], site: KsefCallSite) => void;
   /** Told before each wait after HTTP 429 (`Retry-After`, or the backoff), so the UI can say it is waiting. */
   readonly onRateLimitWait?: (waitMs: number, site: KsefCallSite) => void;
-}
-
-/** Sends {@link KsefRequest}s: headers, timeout, retries, token refresh, zod on the response. */
-export interface KsefTransport {
-  /** A call answered with a JSON body, checked by `schema`. */
-  json<T>(request: KsefRequest, schema: z.ZodType<T>): Promise<T>;
-  /** A call answered with 204 No Content (any body is ignored). */
-  empty(request: KsefRequest): Promise<void>;
 }
 
 /** Default limit of one HTTP exchange. */

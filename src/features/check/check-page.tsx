@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { certificatesOf, planCheck, type OpenedFile } from '../../state/check-model';
-import { addFiles, clearFiles, preloadCheckCrypto, removeFile, useCheckStore } from '../../state/check-store';
+import { certificatesOf, planCheck, type OpenedFile } from '../../state/check/model';
+import { addFiles, clearFiles, preloadCheckCrypto, removeFile, useCheckStore } from '../../state/check/store';
 import { useMessages } from '../../state/preferences-store';
 import { FileDrop } from '../../ui/file-drop';
 import { PageHeading } from '../../ui/page-heading';

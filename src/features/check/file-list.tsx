@@ -1,6 +1,6 @@
 import type { Ref } from 'react';
 import type { Messages } from '../../messages/catalogs';
-import type { OpenedFile } from '../../state/check-model';
+import type { OpenedFile } from '../../state/check/model';
 import { useMessages } from '../../state/preferences-store';
 import { formatFileSize } from '../../ui/format';
 import { problemText } from './problem-text';

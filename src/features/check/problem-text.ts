@@ -1,5 +1,5 @@
 import type { Messages } from '../../messages/catalogs';
-import type { Problem } from '../../state/check-model';
+import type { Problem } from '../../state/check/model';
 
 /** The catalog text for a problem: every code has its own, specific message. */
 export function problemText(t: Messages, problem: Problem): string {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { CertificateSummary } from '../../crypto/certificate-summary';
-import { downloadCertificate, resetPfxExport, useCheckStore } from '../../state/check-store';
+import { downloadCertificate, resetPfxExport, useCheckStore } from '../../state/check/store';
 import { useMessages } from '../../state/preferences-store';
 import { ExportPfxForm } from './export-pfx-form';
 

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from '../../lib/zod';
-import type { LockedFile, Problem } from '../../state/check-model';
-import { unlock } from '../../state/check-store';
+import type { LockedFile, Problem } from '../../state/check/model';
+import { unlock } from '../../state/check/store';
 import { useMessages } from '../../state/preferences-store';
 import { PasswordInput } from '../../ui/password-input';
 import { problemText } from './problem-text';

@@ -1,5 +1,5 @@
 import type { Messages } from '../../messages/catalogs';
-import type { CheckPlan, CheckRun } from '../../state/check-model';
+import type { CheckPlan, CheckRun } from '../../state/check/model';
 import { useMessages } from '../../state/preferences-store';
 import { problemText } from './problem-text';
 

@@ -1,8 +1,8 @@
-import type { ReadFileErrorCode } from '../browser/read-file';
-import type { CertificateSummary } from '../crypto/certificate-summary';
-import type { CryptoErrorCode } from '../crypto/errors';
-import type { LoadedPrivateKey } from '../crypto/key-type';
-import type { PairResult } from '../crypto/pair';
+import type { ReadFileErrorCode } from '../../browser/read-file';
+import type { CertificateSummary } from '../../crypto/certificate-summary';
+import type { LockedFormat } from '../../crypto/check-files';
+import type { CryptoErrorCode } from '../../crypto/errors';
+import type { PairResult } from '../../crypto/pair';
 
 /** Why something could not be done; the UI translates it through `src/messages/`. */
 export type Problem =
@@ -10,12 +10,9 @@ export type Problem =
   | { readonly source: 'file'; readonly code: ReadFileErrorCode }
   | { readonly source: 'unexpected' };
 
-/** A key file that needs a password before it can be used. */
-export type LockedFormat = 'encrypted-private-key' | 'pkcs12';
-
 /**
  * What an opened file turned out to be. Only ciphertext (`locked.bytes`) and public data stay here;
- * an opened key is a `LoadedPrivateKey` (a WebCrypto key) held in memory, never stored.
+ * an opened key (a WebCrypto key) is held in `vault.ts` under the file's id, never in the store.
  */
 export type OpenedFileContent =
   | { readonly kind: 'reading' }
@@ -28,7 +25,6 @@ export type OpenedFileContent =
   | {
       readonly kind: 'key';
       readonly format: LockedFormat | 'private-key';
-      readonly key: LoadedPrivateKey;
       readonly certificates: readonly CertificateSummary[];
     }
   | { readonly kind: 'certificates'; readonly certificates: readonly CertificateSummary[] }
@@ -61,7 +57,8 @@ export interface PairOutcome extends CertificateEntry {
 export type CheckRun =
   | { readonly status: 'idle' }
   | { readonly status: 'checking' }
-  | { readonly status: 'done'; readonly key: LoadedPrivateKey; readonly pairs: readonly PairOutcome[] }
+  /** `keyFileId`: the file whose key (in the vault) was checked. */
+  | { readonly status: 'done'; readonly keyFileId: number; readonly pairs: readonly PairOutcome[] }
   | { readonly status: 'failed'; readonly problem: Problem; readonly fileName: string | null };
 
 /** The state of a PFX export from a matching pair. */
@@ -80,7 +77,7 @@ export type CheckPlan =
   | { readonly kind: 'needs-key'; readonly hasCsr: boolean }
   | { readonly kind: 'needs-password'; readonly file: LockedFile }
   | { readonly kind: 'needs-certificate'; readonly hasCsr: boolean }
-  | { readonly kind: 'ready'; readonly key: LoadedPrivateKey; readonly certificates: readonly CertificateEntry[] };
+  | { readonly kind: 'ready'; readonly keyFileId: number; readonly certificates: readonly CertificateEntry[] };
 
 function isLocked(file: OpenedFile): file is LockedFile {
   return file.content.kind === 'locked';
@@ -115,5 +112,5 @@ export function planCheck(files: readonly OpenedFile[]): CheckPlan {
   if (keyFile.content.kind !== 'key') return { kind: 'needs-key', hasCsr };
   const certificates = certificatesOf(files);
   if (certificates.length === 0) return { kind: 'needs-certificate', hasCsr };
-  return { kind: 'ready', key: keyFile.content.key, certificates };
+  return { kind: 'ready', keyFileId: keyFile.id, certificates };
 }

@@ -1,16 +1,20 @@
 import { create } from 'zustand';
-import { readFileBytes, ReadFileError } from '../browser/read-file';
-import { downloadFile } from '../browser/download';
-import type { CertificateSummary } from '../crypto/certificate-summary';
-import { isCryptoError } from '../crypto/errors';
-import { encodePem } from '../crypto/pem';
-import { certificateFileBase } from './file-name';
-import { planCheck, type CheckRun, type OpenedFile, type OpenedFileContent, type PfxExport, type Problem } from './check-model';
-import { logUnexpected } from './log-unexpected';
+import { readFileBytes, ReadFileError } from '../../browser/read-file';
+import { downloadFile } from '../../browser/download';
+import type { CertificateSummary } from '../../crypto/certificate-summary';
+import type { InspectedFile } from '../../crypto/check-files';
+import { isCryptoError } from '../../crypto/errors';
+import type { LoadedPrivateKey } from '../../crypto/key-type';
+import { encodePem } from '../../crypto/pem';
+import { certificateFileBase } from '../file-name';
+import { planCheck, type CheckRun, type OpenedFile, type OpenedFileContent, type PfxExport, type Problem } from './model';
+import { logUnexpected } from '../log-unexpected';
+import { forgetAll, forgetKey, vault } from './vault';
 
 /**
  * The offline checker. Files and results live in memory only: this store has no persist middleware,
- * and no password ever enters it (passwords go from the form straight into one action call).
+ * and no password ever enters it (passwords go from the form straight into one action call). Opened
+ * private keys are not here either: they stay in `vault.ts`, and the store names their file.
  */
 export interface CheckState {
   readonly files: readonly OpenedFile[];
@@ -22,7 +26,7 @@ const initialState: CheckState = { files: [], run: { status: 'idle' }, pfxExport
 
 export const useCheckStore = create<CheckState>()(() => initialState);
 
-const loadCheckCrypto = () => import('./check-crypto');
+const loadCheckCrypto = () => import('../../crypto/check-files');
 
 /**
  * Starts loading the crypto code in the background once the checker is on screen, so that opening
@@ -54,6 +58,7 @@ export async function addFiles(files: readonly File[]): Promise<void> {
 
 /** Removes one opened file and checks the rest again. */
 export async function removeFile(id: number): Promise<void> {
+  forgetKey(id);
   useCheckStore.setState((s) => ({ files: s.files.filter((f) => f.id !== id), pfxExport: { status: 'idle' } }));
   revision++;
   await evaluate();
@@ -62,6 +67,7 @@ export async function removeFile(id: number): Promise<void> {
 /** Forgets every opened file and result. */
 export function clearFiles(): void {
   revision++;
+  forgetAll();
   useCheckStore.setState(initialState);
 }
 
@@ -76,9 +82,9 @@ export async function unlock(password: string): Promise<void> {
   useCheckStore.setState({ run: { status: 'checking' } });
   try {
     const { unlockFile } = await loadCheckCrypto();
-    const content = await unlockFile(plan.file, password);
+    const opened = await unlockFile(plan.file.content, password);
     if (own !== revision) return;
-    setContent(plan.file.id, content);
+    setContent(plan.file.id, opened);
   } catch (error) {
     if (own !== revision) return;
     useCheckStore.setState({ run: { status: 'failed', problem: toProblem(error), fileName: plan.file.name } });
@@ -94,7 +100,7 @@ export async function exportPfx(certificate: CertificateSummary, password: strin
   useCheckStore.setState({ pfxExport: { status: 'exporting' } });
   try {
     const crypto = await loadCheckCrypto();
-    const pfx = await crypto.exportPfx(run.key, certificate, password, certificate.ownerName ?? certificate.serialHex);
+    const pfx = await crypto.exportPfx(keyOf(run.keyFileId), certificate, password, certificate.ownerName ?? certificate.serialHex);
     const fileName = `${certificateFileBase(certificate)}.pfx`;
     downloadFile(fileName, pfx, 'application/x-pkcs12');
     useCheckStore.setState({ pfxExport: { status: 'done', fileName } });
@@ -113,7 +119,9 @@ export function downloadCertificate(certificate: CertificateSummary): void {
   downloadFile(`${certificateFileBase(certificate)}.crt`, encodePem('CERTIFICATE', certificate.der), 'application/x-pem-file');
 }
 
-async function inspect(file: File): Promise<OpenedFileContent> {
+type FileError = Extract<OpenedFileContent, { kind: 'error' }>;
+
+async function inspect(file: File): Promise<InspectedFile | FileError> {
   try {
     const bytes = await readFileBytes(file);
     const { inspectFile } = await loadCheckCrypto();
@@ -123,8 +131,28 @@ async function inspect(file: File): Promise<OpenedFileContent> {
   }
 }
 
-function setContent(id: number, content: OpenedFileContent): void {
+/**
+ * Records what file `id` turned out to be. An opened key goes to the vault and the store keeps only
+ * its format and certificates; a file removed meanwhile keeps nothing, so its key is dropped here.
+ */
+function setContent(id: number, found: InspectedFile | FileError): void {
+  if (!useCheckStore.getState().files.some((f) => f.id === id)) return;
+  let content: OpenedFileContent;
+  if (found.kind === 'key') {
+    vault.keys.set(id, found.key);
+    content = { kind: 'key', format: found.format, certificates: found.certificates };
+  } else {
+    forgetKey(id);
+    content = found;
+  }
   useCheckStore.setState((s) => ({ files: s.files.map((f) => (f.id === id ? { ...f, content } : f)) }));
+}
+
+/** The key opened from file `id`; the store and the vault change together, so it is always there. */
+function keyOf(id: number): LoadedPrivateKey {
+  const key = vault.keys.get(id);
+  if (key === undefined) throw new Error(`No opened key for file ${id}`);
+  return key;
 }
 
 /** Runs the pair check when the files allow it; otherwise settles the run for what is missing. */
@@ -147,7 +175,7 @@ async function evaluate(): Promise<void> {
   let run: CheckRun;
   try {
     const { checkPairs } = await loadCheckCrypto();
-    run = { status: 'done', key: plan.key, pairs: await checkPairs(plan.key, plan.certificates) };
+    run = { status: 'done', keyFileId: plan.keyFileId, pairs: await checkPairs(keyOf(plan.keyFileId), plan.certificates) };
   } catch (error) {
     run = { status: 'failed', problem: toProblem(error), fileName: null };
   }

@@ -1,19 +1,41 @@
 /**
- * The checker's crypto work, in one module the store loads lazily (`import('./check-crypto')`): it
- * pulls in PKI.js/asn1js, which must stay out of the JavaScript of the first paint.
+ * The checker's crypto work on the files it is given, in one module the checker's store loads lazily
+ * (`import('../../crypto/check-files')`): it pulls in PKI.js/asn1js, which must stay out of the
+ * JavaScript of the first paint.
  */
-import { readCertificates } from '../crypto/certificate-reader';
-import type { CertificateSummary } from '../crypto/certificate-summary';
-import { isCryptoError } from '../crypto/errors';
-import { identifyFile } from '../crypto/file-kind';
-import type { LoadedPrivateKey } from '../crypto/key-type';
-import { checkPair } from '../crypto/pair';
-import { buildPfx, readPfx } from '../crypto/pkcs12';
-import { readPrivateKey } from '../crypto/private-key-reader';
-import type { CertificateEntry, LockedFile, OpenedFileContent, PairOutcome } from './check-model';
+import { readCertificates } from './certificate-reader';
+import type { CertificateSummary } from './certificate-summary';
+import { isCryptoError } from './errors';
+import { identifyFile } from './file-kind';
+import type { LoadedPrivateKey } from './key-type';
+import { checkPair, type PairResult } from './pair';
+import { buildPfx, readPfx } from './pkcs12';
+import { readPrivateKey } from './private-key-reader';
 
-type InspectedContent = Exclude<OpenedFileContent, { kind: 'reading' } | { kind: 'error' }>;
-type OpenedKeyContent = Extract<OpenedFileContent, { kind: 'key' }>;
+/** A key file that needs a password before it can be used. */
+export type LockedFormat = 'encrypted-private-key' | 'pkcs12';
+
+/** An encrypted key or PFX kept as ciphertext until the password comes. */
+export interface LockedKeyFile {
+  readonly format: LockedFormat;
+  readonly bytes: Uint8Array;
+  readonly certificates: readonly CertificateSummary[];
+}
+
+/** An opened private key. `key` is a secret: held in memory only, never stored or sent. */
+export interface OpenedKeyFile {
+  readonly kind: 'key';
+  readonly format: LockedFormat | 'private-key';
+  readonly key: LoadedPrivateKey;
+  readonly certificates: readonly CertificateSummary[];
+}
+
+/** What a file holds, by content. */
+export type InspectedFile =
+  | ({ readonly kind: 'locked' } & LockedKeyFile)
+  | OpenedKeyFile
+  | { readonly kind: 'certificates'; readonly certificates: readonly CertificateSummary[] }
+  | { readonly kind: 'csr' };
 
 /**
  * Tells what a file holds, by content. A plain private key is opened at once. An encrypted key or a
@@ -23,7 +45,7 @@ type OpenedKeyContent = Extract<OpenedFileContent, { kind: 'key' }>;
  *
  * @throws CryptoError from the readers (`empty-file`, `unrecognized-file`, `corrupt-file`, ...).
  */
-export async function inspectFile(bytes: Uint8Array, now: Date = new Date()): Promise<InspectedContent> {
+export async function inspectFile(bytes: Uint8Array, now: Date = new Date()): Promise<InspectedFile> {
   const kinds = new Set(identifyFile(bytes));
   if (kinds.has('pkcs12')) {
     const pfx = await withoutPassword(() => readPfx(bytes, undefined));
@@ -64,21 +86,22 @@ async function summarize(certificates: readonly Uint8Array[], now: Date): Promis
  *
  * @throws CryptoError `wrong-password`, `legacy-pfx-encryption`, `unsupported-encryption`, ...
  */
-export async function unlockFile(file: LockedFile, password: string, now: Date = new Date()): Promise<OpenedKeyContent> {
-  const { format, bytes } = file.content;
+export async function unlockFile(file: LockedKeyFile, password: string, now: Date = new Date()): Promise<OpenedKeyFile> {
+  const { format, bytes } = file;
   if (format === 'encrypted-private-key') {
     const key = await readPrivateKey(bytes, password);
-    return { kind: 'key', format, key, certificates: file.content.certificates };
+    return { kind: 'key', format, key, certificates: file.certificates };
   }
   const pfx = await readPfx(bytes, password);
   return { kind: 'key', format, key: pfx.key, certificates: await summarize(pfx.certificates, now) };
 }
 
-/** Checks the key against every certificate. A mismatch is a result, not an error. */
-export async function checkPairs(key: LoadedPrivateKey, certificates: readonly CertificateEntry[]): Promise<PairOutcome[]> {
-  return Promise.all(
-    certificates.map(async (entry) => ({ ...entry, result: await checkPair(key, entry.certificate.der) })),
-  );
+/** Checks the key against every entry's certificate. A mismatch is a result, not an error. */
+export async function checkPairs<T extends { readonly certificate: CertificateSummary }>(
+  key: LoadedPrivateKey,
+  entries: readonly T[],
+): Promise<(T & { readonly result: PairResult })[]> {
+  return Promise.all(entries.map(async (entry) => ({ ...entry, result: await checkPair(key, entry.certificate.der) })));
 }
 
 /** A PFX holding the key and the certificate, encrypted with `password` (AES-256, PBKDF2). */

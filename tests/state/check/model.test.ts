@@ -1,15 +1,6 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { CertificateSummary } from '../../src/crypto/certificate-summary';
-import type { LoadedPrivateKey } from '../../src/crypto/key-type';
-import { certificatesOf, planCheck, type OpenedFile, type OpenedFileContent } from '../../src/state/check-model';
-
-let key: LoadedPrivateKey;
-
-beforeAll(async () => {
-  const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']);
-  const spki = new Uint8Array(await crypto.subtle.exportKey('spki', pair.publicKey));
-  key = { keyType: { kind: 'EC', curve: 'P-256' }, source: 'pkcs8', privateKey: pair.privateKey, publicKey: pair.publicKey, spki };
-});
+import { describe, expect, it } from 'vitest';
+import type { CertificateSummary } from '../../../src/crypto/certificate-summary';
+import { certificatesOf, planCheck, type OpenedFile, type OpenedFileContent } from '../../../src/state/check/model';
 
 function certificate(owner: string): CertificateSummary {
   return {
@@ -68,19 +59,20 @@ describe('planCheck', () => {
   });
 
   it('refuses two keys', () => {
-    expect(planCheck([file(lockedKey()), file({ kind: 'key', format: 'private-key', key, certificates: [] })]).kind).toBe('several-keys');
+    expect(planCheck([file(lockedKey()), file({ kind: 'key', format: 'private-key', certificates: [] })]).kind).toBe('several-keys');
   });
 
   it('asks for a certificate when only a key is open', () => {
-    expect(planCheck([file({ kind: 'key', format: 'private-key', key, certificates: [] })])).toEqual({ kind: 'needs-certificate', hasCsr: false });
+    expect(planCheck([file({ kind: 'key', format: 'private-key', certificates: [] })])).toEqual({ kind: 'needs-certificate', hasCsr: false });
   });
 
   it('is ready with a key and certificates, including those inside a PFX', () => {
-    const pfx = file({ kind: 'key', format: 'pkcs12', key, certificates: [certificate('PFX')] }, 'a.pfx');
+    const pfx = file({ kind: 'key', format: 'pkcs12', certificates: [certificate('PFX')] }, 'a.pfx');
     const plan = planCheck([pfx, file(certs('B'), 'b.crt')]);
     expect(plan.kind).toBe('ready');
     if (plan.kind === 'ready') {
-      expect(plan.key).toBe(key);
+      // The key itself stays in the vault; the plan names the file it was opened from.
+      expect(plan.keyFileId).toBe(pfx.id);
       expect(plan.certificates.map((c) => [c.fileName, c.certificate.ownerName])).toEqual([
         ['a.pfx', 'PFX'],
         ['b.crt', 'B'],
