@@ -146,6 +146,33 @@ describe('the repository is self-contained', () => {
   });
 });
 
+describe('docs/ksef-contract.md has every section the repository cites', () => {
+  const doc = readFileSync(join(ROOT, 'docs/ksef-contract.md'), 'utf8');
+  /** Section numbers: headings (`## 4.`, `### 4.4`, `## 14a.`) and the numbered facts of section 1 (`1.2 ...`). */
+  const sections = new Set([
+    ...[...doc.matchAll(/^#{2,3} (\d+[a-z]?(?:\.\d+)?)\.? /gm)].map((m) => m[1] ?? ''),
+    ...[...doc.matchAll(/^(1\.\d+) /gm)].map((m) => m[1] ?? ''),
+  ]);
+
+  it('numbers its sections as the code cites them', () => {
+    for (const section of ['0', '1', '1.2', '1.10', '3.4', '4.4', '4.12', '5.2', '6.1', '7', '13', '14a', '14']) expect(sections).toContain(section);
+  });
+
+  it('has each section cited as docs/ksef-contract.md §N (also in lists such as §4.5-§4.8, §5)', () => {
+    const citation = /docs\/ksef-contract\.md`?\s*(?:(?:\*|\/\/|#)\s*)?((?:§\s?\d+[a-z]?(?:\.\d+)?(?:\s*(?:,|-|–|and)\s*)?)+)/g;
+    const missing = repositoryFiles().flatMap((file) => {
+      const text = textOf(file) ?? '';
+      return [...text.matchAll(citation)].flatMap((m) =>
+        [...(m[1] ?? '').matchAll(/§\s?(\d+[a-z]?(?:\.\d+)?)/g)]
+          .map((n) => n[1] ?? '')
+          .filter((n) => !sections.has(n))
+          .map((n) => `${file}:${lineOf(text, m.index)} cites §${n}`),
+      );
+    });
+    expect(missing).toEqual([]);
+  });
+});
+
 describe('each detector fires on a line that leaves the root, and not on an ordinary one', () => {
   const UP = '..' + '/';
   const CITE = 'CONTRACT';
