@@ -27,7 +27,7 @@ function selfSigned(cwd: string, keyFile: string, out: string, subject: string, 
  * - anna.key / anna.crt: an unrelated EC P-256 key, unencrypted PKCS#8, with an Offline-like certificate.
  * - jan.pfx: jan's key and certificate, AES-256-CBC + PBKDF2, SHA-256 MAC (OpenSSL 3 defaults).
  * - jan-legacy.pfx: the same with PBE-SHA1-3DES, which browsers cannot open.
- * - taxpayer.crt: a certificate for the real Taxpayer Application sample key in shared/.
+ * - taxpayer.crt: a certificate for the real Taxpayer Application sample key (tests/fixtures/keys).
  */
 export default function globalSetup(): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'ksef-cert-e2e-'));

@@ -9,10 +9,10 @@ export const KEY_PASSWORD = 'Klucz-Testowy-2025!';
 export const PFX_PASSWORD = 'Pfx-Testowy-2025!';
 
 /**
- * The real Taxpayer Application sample key, beside the repository (CI clones the repo with shared/
- * next to it): `../shared/...` from the repository root.
+ * The real Taxpayer Application sample key: the copy the unit tests read too (spec/ksef/SOURCES.md
+ * says where it comes from).
  */
-export const TAXPAYER_SAMPLE_KEY = resolve(import.meta.dirname, '../..', '../shared/ksef-spec/samples/taxpayer-app-ec-p256.key');
+export const TAXPAYER_SAMPLE_KEY = resolve(import.meta.dirname, '../..', 'tests/fixtures/keys/taxpayer-app-ec-p256.key');
 export const TAXPAYER_KEY_PASSWORD = 'ADadADad12!@adadad';
 
 /** Path of a fixture made by the global setup. */

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { certificateNameRules } from '../../src/crypto/rules';
 
-/** The contract, read from open-api.json (shared/ sits beside the repository). */
-const openApiPath = fileURLToPath(new URL('../../../shared/ksef-spec/open-api.json', import.meta.url));
+/** The contract, read from the official open-api.json kept in spec/ksef/. */
+const openApiPath = fileURLToPath(new URL('../../spec/ksef/open-api.json', import.meta.url));
 const openApi = z
   .object({
     components: z.object({

@@ -11,7 +11,7 @@ import * as auth from '../../src/ksef/auth-schemas';
 import * as certificates from '../../src/ksef/certificate-schemas';
 import * as common from '../../src/ksef/common-schemas';
 import type { components } from '../../src/ksef/generated/open-api';
-import specText from '../../../shared/ksef-spec/open-api.json?raw';
+import specText from '../../spec/ksef/open-api.json?raw';
 import { componentErrors, componentSchemas, toJsonSchema } from '../support/open-api-contract';
 import { arbitraryFor, mutatedDocuments } from '../support/schema-arbitrary';
 

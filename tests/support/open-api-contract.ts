@@ -1,6 +1,6 @@
 /**
  * The official contract as an independent oracle: ajv (with ajv-formats) compiles the schemas of
- * `../shared/ksef-spec/open-api.json`, and every exchange a test double takes part in can be checked
+ * `spec/ksef/open-api.json`, and every exchange a test double takes part in can be checked
  * against its operation (parameters, bearer, request body, status, content type, response body).
  *
  * OpenAPI 3.0 `nullable`: ajv has no such keyword. Every schema object with `nullable: true` is rewritten
@@ -16,7 +16,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { z } from 'zod';
-import specText from '../../../shared/ksef-spec/open-api.json?raw';
+import specText from '../../spec/ksef/open-api.json?raw';
 
 const SPEC_ID = 'open-api.json';
 

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodePem } from '../../src/crypto/pem';
 
-/** The official `AuthTokenRequest` schema, kept beside the repository (`../shared/ksef-spec/`). */
-export const AUTH_XSD_2_1 = readFileSync(fileURLToPath(new URL('../../../shared/ksef-spec/schemat_auth_v2-1.xsd', import.meta.url)), 'utf8');
+/** The official `AuthTokenRequest` schema, kept unchanged in the repository (`spec/ksef/`). */
+export const AUTH_XSD_2_1 = readFileSync(fileURLToPath(new URL('../../spec/ksef/schemat_auth_v2-1.xsd', import.meta.url)), 'utf8');
 
 /**
  * The same schema with the `$` at the end of the `TNipVatUE` pattern removed. XSD regular expressions

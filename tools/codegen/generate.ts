@@ -1,5 +1,5 @@
 /**
- * Writes `src/ksef/generated/open-api.ts` from the official KSeF contract `../shared/ksef-spec/open-api.json`
+ * Writes `src/ksef/generated/open-api.ts` from the official KSeF contract `spec/ksef/open-api.json`
  * with openapi-typescript. Run it with `npm run generate:api` whenever the contract file changes;
  * `tests/ksef/generated.node.test.ts` fails while the committed file is stale.
  *
@@ -10,8 +10,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
-/** The official contract, beside the repository (read-only data). */
-export const SPEC_URL = new URL('../../../shared/ksef-spec/open-api.json', import.meta.url);
+/** The official contract, kept unchanged in the repository (spec/ksef/SOURCES.md). */
+export const SPEC_URL = new URL('../../spec/ksef/open-api.json', import.meta.url);
 
 /** The committed output. */
 export const OUTPUT_URL = new URL('../../src/ksef/generated/open-api.ts', import.meta.url);
@@ -19,7 +19,7 @@ export const OUTPUT_URL = new URL('../../src/ksef/generated/open-api.ts', import
 const HEADER = `/**
  * GENERATED FILE - DO NOT EDIT.
  *
- * TypeScript types of the official KSeF API 2.0 contract (../shared/ksef-spec/open-api.json), made by
+ * TypeScript types of the official KSeF API 2.0 contract (spec/ksef/open-api.json), made by
  * openapi-typescript (tools/codegen/generate.ts). To regenerate after the contract changes, run
  * \`npm run generate:api\`; tests/ksef/generated.node.test.ts fails while this file is stale.
  *

@@ -1,7 +1,7 @@
 /**
  * GENERATED FILE - DO NOT EDIT.
  *
- * TypeScript types of the official KSeF API 2.0 contract (../shared/ksef-spec/open-api.json), made by
+ * TypeScript types of the official KSeF API 2.0 contract (spec/ksef/open-api.json), made by
  * openapi-typescript (tools/codegen/generate.ts). To regenerate after the contract changes, run
  * `npm run generate:api`; tests/ksef/generated.node.test.ts fails while this file is stale.
  *
