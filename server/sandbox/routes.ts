@@ -1,6 +1,6 @@
-import { deleteCurrentSession, getAuthStatus, postChallenge, postRedeem, postRefresh, postXadesSignature } from './auth-routes.ts';
-import { getEnrollmentData, getEnrollmentStatus, getLimits, postEnrollment, postQuery, postRetrieve, postRevoke } from './certificate-routes.ts';
-import type { SandboxContext } from './context.ts';
+import { deleteCurrentSession, getAuthStatus, postChallenge, postRedeem, postRefresh, postXadesSignature } from './auth/routes.ts';
+import { getEnrollmentData, getEnrollmentStatus, getLimits, postEnrollment, postQuery, postRetrieve, postRevoke } from './certificates/routes.ts';
+import type { SandboxContext } from './core/context.ts';
 
 /**
  * The operations the sandbox serves, named `METHOD /template` as in `open-api.json`: what the app

@@ -1,16 +1,16 @@
 import { isCrossSite } from '../relay/origin.ts';
-import { type SandboxCa, createSandboxCa } from './ca.ts';
-import { type SandboxClock, createSandboxClock } from './clock.ts';
-import { type SandboxContext, type SandboxLimits, type SandboxSettings, type SandboxTiming, DEFAULT_TIMING } from './context.ts';
-import { CONTROL_PREFIX, handleControl } from './control-http.ts';
-import { type SandboxControl, createControl } from './control.ts';
-import { isSandboxError } from './errors.ts';
-import { createFaultInjector } from './faults.ts';
-import { type SandboxRandom, cryptoRandom, traceId } from './random.ts';
-import { createRateLimiter } from './rate-limits.ts';
-import { errorResponse, wantsProblemDetails } from './responses.ts';
+import { type SandboxCa, createSandboxCa } from './core/ca.ts';
+import { type SandboxClock, createSandboxClock } from './core/clock.ts';
+import { type SandboxContext, type SandboxLimits, type SandboxSettings, type SandboxTiming, DEFAULT_TIMING } from './core/context.ts';
+import { CONTROL_PREFIX, handleControl } from './control/http.ts';
+import { type SandboxControl, createControl } from './control/control.ts';
+import { isSandboxError } from './core/errors.ts';
+import { createFaultInjector } from './control/faults.ts';
+import { type SandboxRandom, cryptoRandom, traceId } from './core/random.ts';
+import { createRateLimiter } from './core/rate-limits.ts';
+import { errorResponse, wantsProblemDetails } from './core/responses.ts';
 import { type RouteMatch, type SandboxOperation, matchOperation } from './routes.ts';
-import { createSandboxState } from './state.ts';
+import { createSandboxState } from './core/state.ts';
 
 /** Where the KSeF API double lives: `/api/sandbox/v2/<path as in open-api.json>`. */
 export const SANDBOX_API_PREFIX = '/api/sandbox/v2';

@@ -11,9 +11,9 @@ import { createKsefClient, type KsefClient } from '../../src/ksef/client';
 import type { Sleep } from '../../src/ksef/sleep';
 import { toBase64, toHex } from '../../src/lib/bytes';
 import { createRelay, type RelayLogLine, type RelayOptions } from '../../server/relay/relay';
-import { type SandboxClock, createSandboxClock } from '../../server/sandbox/clock';
+import { type SandboxClock, createSandboxClock } from '../../server/sandbox/core/clock';
 import { type Sandbox, type SandboxOptions, SANDBOX_API_PREFIX, createSandbox } from '../../server/sandbox/sandbox';
-import { useXmlDom } from '../../server/sandbox/xml-dom';
+import { useXmlDom } from '../../server/sandbox/auth/xml-dom';
 import { type ContractExchange, contractViolations } from './open-api-contract';
 
 // Signing in needs a DOM in Node (the browser has its own).

@@ -1,5 +1,5 @@
-import type { CertificateEnrollmentData } from '../../src/crypto/enrollment-data.ts';
-import type { AllowedIps, ContextIdentifier } from './auth-request-xml.ts';
+import type { CertificateEnrollmentData } from '../../../src/crypto/enrollment-data.ts';
+import type { AllowedIps, ContextIdentifier } from '../auth/request-xml.ts';
 import type { StatusInfo } from './status-info.ts';
 
 /** `CertificateSubjectIdentifierType`: whom certificates belong to (CONTRACT §5.6). */

@@ -6,9 +6,9 @@
 import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
 import { setNodeDependencies } from 'xadesjs';
 import { Application } from 'xmldsigjs';
-import { isCryptoError } from '../../src/crypto/errors.ts';
-import { parseXml } from '../../src/crypto/xml-platform.ts';
-import { badRequest } from './errors.ts';
+import { isCryptoError } from '../../../src/crypto/errors.ts';
+import { parseXml } from '../../../src/crypto/xml-platform.ts';
+import { badRequest } from '../core/errors.ts';
 
 /**
  * @xmldom/xmldom's parser made strict: by default it only reports non-fatal well-formedness errors

@@ -1,4 +1,4 @@
-import { AppError } from '../../src/lib/app-error.ts';
+import { AppError } from '../../../src/lib/app-error.ts';
 import { EXCEPTION_DESCRIPTIONS, type ExceptionCode } from './exception-codes.ts';
 
 /** What went wrong, by the HTTP answer it becomes (see `responses.ts`). */

@@ -1,7 +1,7 @@
-import type { ContextIdentifier } from './auth-request-xml.ts';
+import type { ContextIdentifier } from './request-xml.ts';
 import type { Signer } from './signer.ts';
-import { certificateStatus, type IssuedCertificate } from './state.ts';
-import { type CertificateProblem, type StatusInfo, authStatus } from './status-info.ts';
+import { certificateStatus, type IssuedCertificate } from '../core/state.ts';
+import { type CertificateProblem, type StatusInfo, authStatus } from '../core/status-info.ts';
 
 export interface OutcomeInput {
   readonly signer: Signer;

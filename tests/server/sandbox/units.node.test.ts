@@ -1,19 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OID } from '../../src/crypto/oids';
-import { readAuthTokenRequest } from '../../server/sandbox/auth-request-xml';
-import { createSandboxClock, ksefDateTime } from '../../server/sandbox/clock';
-import { isSandboxError } from '../../server/sandbox/errors';
-import { ipAllowed } from '../../server/sandbox/ip-policy';
-import { certificateSerial, ksefIdentifier } from '../../server/sandbox/random';
-import { createRateLimiter } from '../../server/sandbox/rate-limits';
-import { errorResponse } from '../../server/sandbox/responses';
-import { matchOperation } from '../../server/sandbox/routes';
-import { createSandbox } from '../../server/sandbox/sandbox';
-import { enrollmentDataOf, normaliseSerialNumber } from '../../server/sandbox/signer';
-import { parseRequestXml } from '../../server/sandbox/xml-dom';
-import { responseViolations } from '../support/sandbox-contract';
-import { NIP, START } from '../support/sandbox-harness';
+import { OID } from '../../../src/crypto/oids';
+import { readAuthTokenRequest } from '../../../server/sandbox/auth/request-xml';
+import { createSandboxClock, ksefDateTime } from '../../../server/sandbox/core/clock';
+import { isSandboxError } from '../../../server/sandbox/core/errors';
+import { ipAllowed } from '../../../server/sandbox/auth/ip-policy';
+import { certificateSerial, ksefIdentifier } from '../../../server/sandbox/core/random';
+import { createRateLimiter } from '../../../server/sandbox/core/rate-limits';
+import { errorResponse } from '../../../server/sandbox/core/responses';
+import { matchOperation } from '../../../server/sandbox/routes';
+import { createSandbox } from '../../../server/sandbox/sandbox';
+import { enrollmentDataOf, normaliseSerialNumber } from '../../../server/sandbox/auth/signer';
+import { parseRequestXml } from '../../../server/sandbox/auth/xml-dom';
+import { responseViolations } from '../../support/sandbox-contract';
+import { NIP, START } from '../../support/sandbox-harness';
 
 const attribute = (type: string, value: string) => ({ type, shortName: type, value });
 

@@ -1,11 +1,11 @@
 import * as asn1js from 'asn1js';
-import { type KeyUsageName, issueCertificate } from '../../src/crypto/certificate-builder.ts';
-import { parseCertificate } from '../../src/crypto/certificate-reader.ts';
-import { encodeName } from '../../src/crypto/distinguished-name.ts';
-import { OID } from '../../src/crypto/oids.ts';
-import { bitStringBytes } from '../../src/crypto/asn1.ts';
-import { verifySignature } from '../../src/crypto/signature.ts';
-import { bytesEqual } from '../../src/lib/bytes.ts';
+import { type KeyUsageName, issueCertificate } from '../../../src/crypto/certificate-builder.ts';
+import { parseCertificate } from '../../../src/crypto/certificate-reader.ts';
+import { encodeName } from '../../../src/crypto/distinguished-name.ts';
+import { OID } from '../../../src/crypto/oids.ts';
+import { bitStringBytes } from '../../../src/crypto/asn1.ts';
+import { verifySignature } from '../../../src/crypto/signature.ts';
+import { bytesEqual } from '../../../src/lib/bytes.ts';
 import { DAY, HOUR, later } from './clock.ts';
 import { type SandboxRandom, certificateSerial } from './random.ts';
 

@@ -1,5 +1,5 @@
 import { HOUR, MINUTE, SECOND } from './clock.ts';
-import type { SandboxOperation } from './routes.ts';
+import type { SandboxOperation } from '../routes.ts';
 
 interface Limit {
   readonly perSecond?: number;

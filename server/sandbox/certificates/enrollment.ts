@@ -1,14 +1,14 @@
-import type { KeyUsageName } from '../../src/crypto/certificate-builder.ts';
-import { buildSubject, encodeName } from '../../src/crypto/distinguished-name.ts';
-import type { CertificateEnrollmentData } from '../../src/crypto/enrollment-data.ts';
-import { AUTHENTICATION_SUFFIX, OFFLINE_SUFFIX } from '../../src/crypto/ksef-profile.ts';
-import { toHex } from '../../src/lib/bytes.ts';
-import { later } from './clock.ts';
-import { type SandboxContext, limitsFor } from './context.ts';
-import { badRequest } from './errors.ts';
-import { certificateSerial, ksefIdentifier } from './random.ts';
-import { type Enrollment, type EnrollmentOutcome, type IssuedCertificate, type KsefCertificateType, type SubjectIdentifier, certificateStatus, subjectKey } from './state.ts';
-import { KEY_ALREADY_CERTIFIED, enrollmentStatus } from './status-info.ts';
+import type { KeyUsageName } from '../../../src/crypto/certificate-builder.ts';
+import { buildSubject, encodeName } from '../../../src/crypto/distinguished-name.ts';
+import type { CertificateEnrollmentData } from '../../../src/crypto/enrollment-data.ts';
+import { AUTHENTICATION_SUFFIX, OFFLINE_SUFFIX } from '../../../src/crypto/ksef-profile.ts';
+import { toHex } from '../../../src/lib/bytes.ts';
+import { later } from '../core/clock.ts';
+import { type SandboxContext, limitsFor } from '../core/context.ts';
+import { badRequest } from '../core/errors.ts';
+import { certificateSerial, ksefIdentifier } from '../core/random.ts';
+import { type Enrollment, type EnrollmentOutcome, type IssuedCertificate, type KsefCertificateType, type SubjectIdentifier, certificateStatus, subjectKey } from '../core/state.ts';
+import { KEY_ALREADY_CERTIFIED, enrollmentStatus } from '../core/status-info.ts';
 
 /** The issued certificate profile (CONTRACT §7): key usage and CN suffix per type. */
 const PROFILE: Readonly<Record<KsefCertificateType, { keyUsage: KeyUsageName[]; suffix: string }>> = {

@@ -1,4 +1,4 @@
-import type { SandboxOperation } from './routes.ts';
+import type { SandboxOperation } from '../routes.ts';
 
 /**
  * A failure to inject for tests: requests that match (by `operation`, by `path`, both, or — with

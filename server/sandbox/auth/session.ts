@@ -1,7 +1,7 @@
-import type { SandboxContext } from './context.ts';
-import { forbidden } from './errors.ts';
+import type { SandboxContext } from '../core/context.ts';
+import { forbidden } from '../core/errors.ts';
 import { ipAllowed } from './ip-policy.ts';
-import type { AuthOperation } from './state.ts';
+import type { AuthOperation } from '../core/state.ts';
 import { authenticate } from './tokens.ts';
 
 /**

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { buildAuthTokenRequest } from '../../src/crypto/auth-token-request';
-import { buildCsr, csrToBase64 } from '../../src/crypto/csr';
-import { generateKeyPair } from '../../src/crypto/keys';
-import { checkPair } from '../../src/crypto/pair';
-import { signAuthTokenRequest } from '../../src/crypto/xades-sign';
-import { fromBase64 } from '../../src/lib/bytes';
-import { createKsefClient } from '../../src/ksef/client';
-import { KsefError } from '../../src/ksef/errors';
-import { pollAuthStatus, pollEnrollmentStatus } from '../../src/ksef/polling';
-import { createTokenStore } from '../../src/ksef/token-store';
-import { loadedKey } from '../support/certificates';
-import { BASE, NIP, ORIGIN, PERSON, createSandboxHarness, testSigner } from '../support/sandbox-harness';
+import { buildAuthTokenRequest } from '../../../src/crypto/auth-token-request';
+import { buildCsr, csrToBase64 } from '../../../src/crypto/csr';
+import { generateKeyPair } from '../../../src/crypto/keys';
+import { checkPair } from '../../../src/crypto/pair';
+import { signAuthTokenRequest } from '../../../src/crypto/xades-sign';
+import { fromBase64 } from '../../../src/lib/bytes';
+import { createKsefClient } from '../../../src/ksef/client';
+import { KsefError } from '../../../src/ksef/errors';
+import { pollAuthStatus, pollEnrollmentStatus } from '../../../src/ksef/polling';
+import { createTokenStore } from '../../../src/ksef/token-store';
+import { loadedKey } from '../../support/certificates';
+import { BASE, NIP, ORIGIN, PERSON, createSandboxHarness, testSigner } from '../../support/sandbox-harness';
 
 /**
  * The app's own KSeF client (src/ksef) against the sandbox, through the harness so every exchange is

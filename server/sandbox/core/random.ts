@@ -1,4 +1,4 @@
-import { toHex } from '../../src/lib/bytes.ts';
+import { toHex } from '../../../src/lib/bytes.ts';
 import { compactDate } from './clock.ts';
 
 /** Where the sandbox gets randomness: challenges, reference numbers, serials, tokens, trace ids. */

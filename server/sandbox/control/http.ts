@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { encodePem } from '../../src/crypto/pem.ts';
+import { encodePem } from '../../../src/crypto/pem.ts';
 import type { SandboxControl } from './control.ts';
-import { SANDBOX_OPERATIONS } from './routes.ts';
-import { AUTH_FAILURE_CODES, ENROLLMENT_FAILURE_CODES } from './status-info.ts';
+import { SANDBOX_OPERATIONS } from '../routes.ts';
+import { AUTH_FAILURE_CODES, ENROLLMENT_FAILURE_CODES } from '../core/status-info.ts';
 
 /** Where the control API lives; only served when the sandbox is created with `exposeControl: true`. */
 export const CONTROL_PREFIX = '/api/sandbox/_control';

@@ -1,6 +1,6 @@
-import { AUTH_TOKEN_NAMESPACE_2_0, AUTH_TOKEN_NAMESPACE_2_1 } from '../../src/crypto/auth-token-request.ts';
-import { XMLDSIG_NAMESPACE, isElement } from '../../src/crypto/xml-platform.ts';
-import { type SandboxError, badRequest } from './errors.ts';
+import { AUTH_TOKEN_NAMESPACE_2_0, AUTH_TOKEN_NAMESPACE_2_1 } from '../../../src/crypto/auth-token-request.ts';
+import { XMLDSIG_NAMESPACE, isElement } from '../../../src/crypto/xml-platform.ts';
+import { type SandboxError, badRequest } from '../core/errors.ts';
 
 /** `TContextIdentifier`: exactly one of these (CONTRACT §4.3). */
 export type ContextIdentifierType = 'Nip' | 'InternalId' | 'NipVatUe' | 'PeppolId';

@@ -1,11 +1,11 @@
-import { toBase64 } from '../../src/lib/bytes.ts';
-import { DAY, ksefDateTime } from './clock.ts';
-import { type SandboxContext, limitsFor } from './context.ts';
-import { validateCsr } from './csr-validation.ts';
+import { toBase64 } from '../../../src/lib/bytes.ts';
+import { DAY, ksefDateTime } from '../core/clock.ts';
+import { type SandboxContext, limitsFor } from '../core/context.ts';
+import { validateCsr } from './csr-checks.ts';
 import { checkLimits, createEnrollment, limitUsage, settleEnrollments } from './enrollment.ts';
-import { badRequest, forbidden, gone } from './errors.ts';
-import { parseDateTime, parseWith, readJsonBody } from './http.ts';
-import { jsonResponse } from './responses.ts';
+import { badRequest, forbidden, gone } from '../core/errors.ts';
+import { parseDateTime, parseWith, readJsonBody } from '../core/http.ts';
+import { jsonResponse } from '../core/responses.ts';
 import {
   enrollCertificateRequestSchema,
   queryCertificatesRequestSchema,
@@ -14,10 +14,10 @@ import {
   retrieveCertificatesRequestSchema,
   revokeCertificateRequestSchema,
   serialNumberSchema,
-} from './schemas.ts';
-import { currentSession, isXadesSession } from './session.ts';
-import { type AuthOperation, type IssuedCertificate, certificateStatus, subjectKey } from './state.ts';
-import { enrollmentStatus } from './status-info.ts';
+} from '../core/schemas.ts';
+import { currentSession, isXadesSession } from '../auth/session.ts';
+import { type AuthOperation, type IssuedCertificate, certificateStatus, subjectKey } from '../core/state.ts';
+import { enrollmentStatus } from '../core/status-info.ts';
 
 /** Enrollment status is kept 30 days, then 410 (CONTRACT §1.10, §5.4). */
 const ENROLLMENT_STATUS_RETENTION = 30 * DAY;

@@ -1,11 +1,11 @@
-import type { SandboxClock } from './clock.ts';
-import type { SandboxContext, SandboxLimits, SandboxSettings, SandboxTiming } from './context.ts';
+import type { SandboxClock } from '../core/clock.ts';
+import type { SandboxContext, SandboxLimits, SandboxSettings, SandboxTiming } from '../core/context.ts';
 import type { FaultInjector, SandboxFault } from './faults.ts';
-import { ksefIdentifier } from './random.ts';
-import type { RateLimiter } from './rate-limits.ts';
-import { createSandboxState, type AuthOperation, type Identity } from './state.ts';
-import { type AuthFailureCode, type EnrollmentFailureCode, authStatus, enrollmentStatus } from './status-info.ts';
-import { issueToken } from './tokens.ts';
+import { ksefIdentifier } from '../core/random.ts';
+import type { RateLimiter } from '../core/rate-limits.ts';
+import { createSandboxState, type AuthOperation, type Identity } from '../core/state.ts';
+import { type AuthFailureCode, type EnrollmentFailureCode, authStatus, enrollmentStatus } from '../core/status-info.ts';
+import { issueToken } from '../auth/tokens.ts';
 
 /** Switches for tests (in process) and, when exposed, for end-to-end tests over HTTP. */
 export interface SandboxControl {

@@ -1,8 +1,8 @@
-import { toBase64 } from '../../src/lib/bytes.ts';
-import { DAY, MINUTE, later } from './clock.ts';
-import type { SandboxContext } from './context.ts';
-import { unauthorized } from './errors.ts';
-import type { AuthOperation, TokenKind, TokenRecord } from './state.ts';
+import { toBase64 } from '../../../src/lib/bytes.ts';
+import { DAY, MINUTE, later } from '../core/clock.ts';
+import type { SandboxContext } from '../core/context.ts';
+import { unauthorized } from '../core/errors.ts';
+import type { AuthOperation, TokenKind, TokenRecord } from '../core/state.ts';
 
 /** Lifetimes observed on TEST (CONTRACT §4.11): authentication 45 min, access 15 min, refresh 7 days. */
 export const TOKEN_LIFETIMES: Readonly<Record<TokenKind, number>> = {

@@ -1,13 +1,13 @@
-import type { NameAttribute } from '../../src/crypto/certificate-summary.ts';
-import { readCertificate } from '../../src/crypto/certificate-reader.ts';
-import type { CertificateEnrollmentData } from '../../src/crypto/enrollment-data.ts';
-import { isCryptoError } from '../../src/crypto/errors.ts';
-import { stripKsefSuffix } from '../../src/crypto/ksef-profile.ts';
-import { OID } from '../../src/crypto/oids.ts';
-import type { SubjectIdentifierType } from './auth-request-xml.ts';
-import type { SandboxCa } from './ca.ts';
-import { badRequest } from './errors.ts';
-import type { AuthenticationMethod, AuthenticationMethodInfo, Identity, SubjectIdentifier } from './state.ts';
+import type { NameAttribute } from '../../../src/crypto/certificate-summary.ts';
+import { readCertificate } from '../../../src/crypto/certificate-reader.ts';
+import type { CertificateEnrollmentData } from '../../../src/crypto/enrollment-data.ts';
+import { isCryptoError } from '../../../src/crypto/errors.ts';
+import { stripKsefSuffix } from '../../../src/crypto/ksef-profile.ts';
+import { OID } from '../../../src/crypto/oids.ts';
+import type { SubjectIdentifierType } from './request-xml.ts';
+import type { SandboxCa } from '../core/ca.ts';
+import { badRequest } from '../core/errors.ts';
+import type { AuthenticationMethod, AuthenticationMethodInfo, Identity, SubjectIdentifier } from '../core/state.ts';
 
 /** Where the signer's certificate comes from, as far as the sandbox can tell. */
 export type SignerOrigin = 'self-signed' | 'sandbox-ca' | 'other';

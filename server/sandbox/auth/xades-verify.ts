@@ -1,12 +1,12 @@
 import { SignedXml } from 'xmldsigjs';
 import { z } from 'zod';
-import { parseCertificate } from '../../src/crypto/certificate-reader.ts';
-import { isCryptoError } from '../../src/crypto/errors.ts';
-import { readPublicKey } from '../../src/crypto/public-key.ts';
-import { XADES_NAMESPACE, XMLDSIG_NAMESPACE, childElements, isElement } from '../../src/crypto/xml-platform.ts';
-import { bytesEqual, fromBase64, toArrayBuffer } from '../../src/lib/bytes.ts';
-import { type SandboxError, badRequest } from './errors.ts';
-import { PROFILE_REJECTED, SIGNATURE_REJECTED } from './exception-codes.ts';
+import { parseCertificate } from '../../../src/crypto/certificate-reader.ts';
+import { isCryptoError } from '../../../src/crypto/errors.ts';
+import { readPublicKey } from '../../../src/crypto/public-key.ts';
+import { XADES_NAMESPACE, XMLDSIG_NAMESPACE, childElements, isElement } from '../../../src/crypto/xml-platform.ts';
+import { bytesEqual, fromBase64, toArrayBuffer } from '../../../src/lib/bytes.ts';
+import { type SandboxError, badRequest } from '../core/errors.ts';
+import { PROFILE_REJECTED, SIGNATURE_REJECTED } from '../core/exception-codes.ts';
 import { useXmlCryptoEngine } from './xml-dom.ts';
 
 type HashName = 'SHA-256' | 'SHA-384' | 'SHA-512';

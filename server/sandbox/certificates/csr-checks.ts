@@ -1,9 +1,9 @@
 import * as asn1js from 'asn1js';
-import { checkCsr } from '../../src/crypto/check-csr.ts';
-import type { CertificateEnrollmentData } from '../../src/crypto/enrollment-data.ts';
-import { isCryptoError } from '../../src/crypto/errors.ts';
-import { fromBase64 } from '../../src/lib/bytes.ts';
-import { badRequest } from './errors.ts';
+import { checkCsr } from '../../../src/crypto/check-csr.ts';
+import type { CertificateEnrollmentData } from '../../../src/crypto/enrollment-data.ts';
+import { isCryptoError } from '../../../src/crypto/errors.ts';
+import { fromBase64 } from '../../../src/lib/bytes.ts';
+import { badRequest } from '../core/errors.ts';
 
 /** A CSR that passed every check, with what the CA needs from it. */
 export interface AcceptedCsr {

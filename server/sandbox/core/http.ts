@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { readBoundedBody } from '../relay/body.ts';
+import { readBoundedBody } from '../../relay/body.ts';
 import { SandboxError, invalidInput } from './errors.ts';
 
 /** JSON bodies of this API are a few hundred bytes; a CSR is ~1 KB in base64. */
