@@ -1,11 +1,11 @@
 import type { SandboxClock } from '../core/clock.ts';
-import type { SandboxContext, SandboxLimits, SandboxSettings, SandboxTiming } from '../core/context.ts';
+import type { SandboxLimits, SandboxSettings, SandboxTiming } from '../core/context.ts';
 import type { FaultInjector, SandboxFault } from './faults.ts';
 import { ksefIdentifier } from '../core/random.ts';
-import type { RateLimiter } from '../core/rate-limits.ts';
 import { createSandboxState, type AuthOperation, type Identity } from '../core/state.ts';
 import { type AuthFailureCode, type EnrollmentFailureCode, authStatus, enrollmentStatus } from '../core/status-info.ts';
 import { issueToken } from '../auth/tokens.ts';
+import type { SandboxInternals } from '../sandbox.ts';
 
 /** Switches for tests (in process) and, when exposed, for end-to-end tests over HTTP. */
 export interface SandboxControl {
@@ -38,11 +38,8 @@ export interface SandboxControl {
   openTestSession(identity: Identity, method?: 'xades' | 'token'): { referenceNumber: string; accessToken: string; refreshToken: string };
 }
 
-export interface ControlInternals {
-  readonly context: SandboxContext;
+export interface ControlInternals extends SandboxInternals {
   readonly faults: FaultInjector;
-  readonly rateLimiter: RateLimiter;
-  readonly initialSettings: () => SandboxSettings;
 }
 
 export function createControl({ context, faults, rateLimiter, initialSettings }: ControlInternals): SandboxControl {

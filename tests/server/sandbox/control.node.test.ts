@@ -2,7 +2,8 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readCertificate } from '../../../src/crypto/certificate-reader';
 import { createSandboxClock } from '../../../server/sandbox/core/clock';
-import { type SandboxLogLine, createSandbox } from '../../../server/sandbox/sandbox';
+import { createControlledSandbox } from '../../../server/sandbox/control/controlled-sandbox';
+import { type Sandbox, type SandboxLogLine, createSandbox } from '../../../server/sandbox/sandbox';
 import { NIP, PERSON, START, type SandboxHarness, type TestSigner, createSandboxHarness, exceptionCodes, testSigner } from '../../support/sandbox-harness';
 
 const tooManyLegacy = z.object({ status: z.object({ code: z.literal(429), description: z.string(), details: z.array(z.string()) }) });
@@ -158,13 +159,51 @@ describe('routing', () => {
 });
 
 describe('control over HTTP', () => {
-  const control = (sandbox: ReturnType<typeof createSandbox>, method: string, path: string, body?: unknown) =>
+  const control = (sandbox: Sandbox, method: string, path: string, body?: unknown) =>
     sandbox.handle(
       new Request(`http://sandbox.test/api/sandbox/_control${path}`, {
         method,
         ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
       }),
     );
+
+  /** Every route of the control API, each with a body it accepts. */
+  const routes = [
+    ['POST', '/reset', undefined],
+    ['GET', '/clock', undefined],
+    ['POST', '/clock/advance', { ms: 1000 }],
+    ['POST', '/faults', { status: 500, times: 1, path: '^/nothing$' }],
+    ['DELETE', '/faults', undefined],
+    ['PUT', '/next-auth-status', { code: 460 }],
+    ['DELETE', '/next-auth-status', undefined],
+    ['PUT', '/next-enrollment-status', { code: 550 }],
+    ['DELETE', '/next-enrollment-status', undefined],
+    ['PUT', '/limits', { enrollment: 1, certificate: 1 }],
+    ['DELETE', '/limits', undefined],
+    ['PUT', '/timing', { authDelayMs: 0 }],
+    ['PUT', '/rate-limits', { enabled: false }],
+    ['GET', '/ca', undefined],
+  ] as const;
+
+  it.each([
+    ['the sandbox without controls', () => createSandbox({ log: () => undefined })],
+    ['a controlled sandbox without exposeControl', () => createControlledSandbox({ log: () => undefined })],
+  ])('every control path answers 404 from %s', async (_, make) => {
+    const sandbox = make();
+    for (const [method, path, body] of routes) {
+      const reply = await control(sandbox, method, path, body);
+      expect([reply.status, await reply.text()], `${method} ${path}`).toEqual([404, '']);
+    }
+    expect((await control(sandbox, 'POST', '')).status).toBe(404);
+  });
+
+  it('every control path works once mounted with exposeControl', async () => {
+    const sandbox = createControlledSandbox({ exposeControl: true, clock: createSandboxClock(() => START), log: () => undefined });
+    for (const [method, path, body] of routes) {
+      const reply = await control(sandbox, method, path, body);
+      expect(reply.status, `${method} ${path}`).toBe(method === 'GET' || path === '/clock/advance' ? 200 : 204);
+    }
+  });
 
   it('is not served unless exposeControl is set', async () => {
     const sandbox = createSandbox({ log: () => undefined });
@@ -173,7 +212,7 @@ describe('control over HTTP', () => {
   });
 
   it('drives the clock, faults, forced statuses, limits, timing, rate limits, reset and the CA', async () => {
-    const sandbox = createSandbox({ exposeControl: true, clock: createSandboxClock(() => START), log: () => undefined });
+    const sandbox = createControlledSandbox({ exposeControl: true, clock: createSandboxClock(() => START), log: () => undefined });
     const api = (method: string, path: string) => sandbox.handle(new Request(`http://sandbox.test/api/sandbox/v2${path}`, { method }));
 
     expect(z.object({ now: z.string() }).parse(await (await control(sandbox, 'GET', '/clock')).json()).now).toBe('2026-03-02T10:00:00.000Z');

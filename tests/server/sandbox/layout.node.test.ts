@@ -1,0 +1,39 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../../..');
+const SANDBOX = join(ROOT, 'server/sandbox');
+
+/** Every `.ts` file below `server/sandbox`, repository-relative, with the files its relative imports name. */
+function sandboxImports(): { file: string; imports: string[] }[] {
+  const files = readdirSync(SANDBOX, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  return files.map((name) => {
+    const path = join(SANDBOX, name);
+    const text = readFileSync(path, 'utf8');
+    const specifiers = [...text.matchAll(/(?:from\s+|import\()'(\.{1,2}\/[^']+)'/g)].map((m) => m[1] ?? '');
+    return { file: relative(ROOT, path), imports: specifiers.map((s) => relative(ROOT, resolve(dirname(path), s))) };
+  });
+}
+
+describe('server/sandbox layout', () => {
+  const all = sandboxImports();
+
+  it('finds the sandbox files and their imports', () => {
+    expect(all.length).toBeGreaterThan(20);
+    expect(all.find((f) => f.file === 'server/sandbox/sandbox.ts')?.imports).toContain('server/sandbox/core/state.ts');
+  });
+
+  it('the production sandbox never imports the test controls', () => {
+    const offenders = all
+      .filter((f) => !f.file.startsWith('server/sandbox/control/'))
+      .flatMap((f) => f.imports.filter((i) => i.startsWith('server/sandbox/control/')).map((i) => `${f.file} -> ${i}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('imports nothing of the app’s state or UI', () => {
+    const forbidden = /^src\/(state|ui|app|features|browser|service-worker|messages)\/|^src\/main\.tsx$/;
+    const offenders = all.flatMap((f) => f.imports.filter((i) => forbidden.test(i)).map((i) => `${f.file} -> ${i}`));
+    expect(offenders).toEqual([]);
+  });
+});
