@@ -51,7 +51,7 @@ export async function postEnrollment(request: Request, context: SandboxContext):
   const body = await readJsonBody(request, enrollCertificateRequestSchema);
   const data = session.identity.enrollmentData;
   if (!isXadesSession(session) || data === null) throw badRequest(25002);
-  const csr = await validateCsr(body.csr, data, context.crypto);
+  const csr = validateCsr(body.csr, data);
   settleEnrollments(context);
   checkLimits(context, session.identity.identifier);
   const enrollment = await createEnrollment(context, {

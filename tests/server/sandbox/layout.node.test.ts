@@ -31,9 +31,16 @@ describe('server/sandbox layout', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('imports nothing of the app’s state or UI', () => {
-    const forbidden = /^src\/(state|ui|app|features|browser|service-worker|messages)\/|^src\/main\.tsx$/;
+  it('imports nothing of the app’s state, UI or CSR check', () => {
+    const forbidden = /^src\/(state|ui|app|features|browser|service-worker|messages)\/|^src\/main\.tsx$|^src\/crypto\/check-csr\.ts$/;
     const offenders = all.flatMap((f) => f.imports.filter((i) => forbidden.test(i)).map((i) => `${f.file} -> ${i}`));
     expect(offenders).toEqual([]);
+  });
+
+  it('checks CSRs with its own code: of the app’s crypto, only the enrollment data type', () => {
+    const csrFiles = all.filter((f) => /^server\/sandbox\/certificates\/csr-/.test(f.file));
+    expect(csrFiles.map((f) => f.file).sort()).toEqual(['server/sandbox/certificates/csr-checks.ts', 'server/sandbox/certificates/csr-parse.ts']);
+    const fromCrypto = csrFiles.flatMap((f) => f.imports.filter((i) => i.startsWith('src/crypto/')));
+    expect(fromCrypto).toEqual(['src/crypto/enrollment-data.ts']);
   });
 });
