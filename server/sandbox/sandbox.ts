@@ -6,7 +6,8 @@ import { type SandboxProblem, isSandboxError } from './core/errors.ts';
 import { type SandboxRandom, cryptoRandom, traceId } from './core/random.ts';
 import { type RateLimiter, createRateLimiter } from './core/rate-limits.ts';
 import { errorResponse, wantsProblemDetails } from './core/responses.ts';
-import { type RouteMatch, type SandboxOperation, matchOperation } from './routes.ts';
+import type { KsefOperation } from '../ksef-operations.ts';
+import { type RouteMatch, matchOperation } from './routes.ts';
 import { createSandboxState } from './core/state.ts';
 
 /** Where the KSeF API double lives: `/api/sandbox/v2/<path as in open-api.json>`. */
@@ -33,7 +34,7 @@ export interface SandboxOptions {
  */
 export interface SandboxLogLine {
   readonly method: string;
-  readonly operation: SandboxOperation | 'control' | null;
+  readonly operation: KsefOperation | 'control' | null;
   readonly status: number;
   readonly durationMs: number;
   /** Name and message of an unexpected error (answered 500). */
@@ -60,7 +61,7 @@ export interface SandboxExtension {
   owns(pathname: string): boolean;
   handle(request: Request, pathname: string): Promise<Response>;
   /** Runs first for every request below `/v2`; a problem is the answer instead of the operation's. */
-  beforeApi(operation: SandboxOperation | null, path: string): Promise<SandboxProblem | null>;
+  beforeApi(operation: KsefOperation | null, path: string): Promise<SandboxProblem | null>;
 }
 
 const defaultLog = (line: SandboxLogLine): void => console.warn(JSON.stringify(line));

@@ -1,4 +1,4 @@
-import type { SandboxOperation } from '../routes.ts';
+import type { KsefOperation } from '../../ksef-operations.ts';
 
 /**
  * A failure to inject for tests: requests that match (by `operation`, by `path`, both, or — with
@@ -7,7 +7,7 @@ import type { SandboxOperation } from '../routes.ts';
  * applies `times` times (default 1; `Infinity` until cleared).
  */
 export interface SandboxFault {
-  readonly operation?: SandboxOperation;
+  readonly operation?: KsefOperation;
   /** Tested against the path below `/v2`, e.g. `/^\/certificates\/enrollments\//`; a string is a RegExp source. */
   readonly path?: RegExp | string;
   readonly status?: 429 | 500 | 503;
@@ -27,11 +27,11 @@ export interface TriggeredFault {
 export interface FaultInjector {
   add(fault: SandboxFault): void;
   clear(): void;
-  take(operation: SandboxOperation | null, path: string): TriggeredFault | null;
+  take(operation: KsefOperation | null, path: string): TriggeredFault | null;
 }
 
 interface Armed {
-  readonly operation: SandboxOperation | undefined;
+  readonly operation: KsefOperation | undefined;
   readonly path: RegExp | undefined;
   readonly triggered: TriggeredFault;
   remaining: number;

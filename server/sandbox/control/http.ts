@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { encodePem } from '../../../src/crypto/pem.ts';
 import type { SandboxControl } from './control.ts';
-import { SANDBOX_OPERATIONS } from '../routes.ts';
+import { KSEF_OPERATION_IDS } from '../../ksef-operations.ts';
 import { AUTH_FAILURE_CODES, ENROLLMENT_FAILURE_CODES } from '../core/status-info.ts';
 
 /** Where the control API lives; only served when the sandbox is created with `exposeControl: true`. */
 export const CONTROL_PREFIX = '/api/sandbox/_control';
 
 const faultSchema = z.strictObject({
-  operation: z.enum(SANDBOX_OPERATIONS).optional(),
+  operation: z.enum(KSEF_OPERATION_IDS).optional(),
   /** A RegExp source tested against the path below `/v2`. */
   path: z
     .string()

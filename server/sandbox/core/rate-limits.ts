@@ -1,5 +1,5 @@
 import { HOUR, MINUTE, SECOND } from './clock.ts';
-import type { SandboxOperation } from '../routes.ts';
+import type { KsefOperation } from '../../ksef-operations.ts';
 
 interface Limit {
   readonly perSecond?: number;
@@ -11,7 +11,7 @@ const AUTH: Limit = { perSecond: 60 };
 const OTHER: Limit = { perSecond: 10, perMinute: 30, perHour: 120 };
 
 /** `x-rate-limits` of `open-api.json` for the operations we serve (CONTRACT §10). */
-export const RATE_LIMITS: Readonly<Record<SandboxOperation, Limit>> = {
+export const RATE_LIMITS: Readonly<Record<KsefOperation, Limit>> = {
   'POST /auth/challenge': AUTH,
   'POST /auth/xades-signature': AUTH,
   'GET /auth/{referenceNumber}': AUTH,
@@ -29,7 +29,7 @@ export const RATE_LIMITS: Readonly<Record<SandboxOperation, Limit>> = {
 
 export interface RateLimiter {
   /** Counts the request, or returns the seconds to wait (`Retry-After`) when a window is full. */
-  check(operation: SandboxOperation, key: string, now: Date): { readonly retryAfterSeconds: number; readonly detail: string } | null;
+  check(operation: KsefOperation, key: string, now: Date): { readonly retryAfterSeconds: number; readonly detail: string } | null;
   reset(): void;
 }
 
