@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { readCertificate } from '../../../src/crypto/certificate-reader';
-import { createSandboxClock } from '../../../server/sandbox/core/clock';
-import { createControlledSandbox } from '../../../server/sandbox/control/controlled-sandbox';
-import { type Sandbox, type SandboxLogLine, createSandbox } from '../../../server/sandbox/sandbox';
-import { NIP, PERSON, START, type SandboxHarness, type TestSigner, createSandboxHarness, exceptionCodes, testSigner } from '../../support/sandbox-harness';
+import { readCertificate } from '../../../../src/crypto/certificate-reader';
+import { createSandboxClock } from '../../../../server/sandbox/core/clock';
+import { createControlledSandbox } from '../../../../server/sandbox/control/controlled-sandbox';
+import { type Sandbox, type SandboxLogLine, createSandbox } from '../../../../server/sandbox/sandbox';
+import { NIP, PERSON, START, type SandboxHarness, type TestSigner, createSandboxHarness, exceptionCodes, testSigner } from '../../../support/sandbox-harness';
 
 const tooManyLegacy = z.object({ status: z.object({ code: z.literal(429), description: z.string(), details: z.array(z.string()) }) });
 const tooManyProblem = z.object({ title: z.literal('Too Many Requests'), status: z.literal(429), detail: z.string() });

@@ -1,14 +1,14 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { readCertificate } from '../../../src/crypto/certificate-reader';
-import { buildCsr, csrToBase64 } from '../../../src/crypto/csr';
-import { writeEncryptedKeyFile } from '../../../src/crypto/key-file';
-import { generateKeyPair } from '../../../src/crypto/keys';
-import { OID } from '../../../src/crypto/oids';
-import { checkPair } from '../../../src/crypto/pair';
-import { readPrivateKey } from '../../../src/crypto/private-key-reader';
-import { toBase64 } from '../../../src/lib/bytes';
-import { encodeRdns, generateKeyPair as generateTestKeyPair, makeCertificate, makeCsr, subjectFor } from '../../support/certificates';
+import { readCertificate } from '../../../../src/crypto/certificate-reader';
+import { buildCsr, csrToBase64 } from '../../../../src/crypto/csr';
+import { writeEncryptedKeyFile } from '../../../../src/crypto/key-file';
+import { generateKeyPair } from '../../../../src/crypto/keys';
+import { OID } from '../../../../src/crypto/oids';
+import { checkPair } from '../../../../src/crypto/pair';
+import { readPrivateKey } from '../../../../src/crypto/private-key-reader';
+import { toBase64 } from '../../../../src/lib/bytes';
+import { encodeRdns, generateKeyPair as generateTestKeyPair, makeCertificate, makeCsr, subjectFor } from '../../../support/certificates';
 import {
   NIP,
   PERSON,
@@ -22,7 +22,7 @@ import {
   exceptionCodes,
   exceptionDetails,
   testSigner,
-} from '../../support/sandbox-harness';
+} from '../../../support/sandbox-harness';
 
 const limitsBody = z.object({
   canRequest: z.boolean(),

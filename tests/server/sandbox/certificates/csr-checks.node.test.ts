@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CertificateEnrollmentData } from '../../../src/crypto/enrollment-data';
-import { buildCsr } from '../../../src/crypto/csr';
-import { generateKeyPair } from '../../../src/crypto/keys';
-import { OID } from '../../../src/crypto/oids';
-import { toBase64 } from '../../../src/lib/bytes';
-import { validateCsr } from '../../../server/sandbox/certificates/csr-checks';
-import { isSandboxError } from '../../../server/sandbox/core/errors';
-import { PERSON, PERSON_NIP, SEAL, encodeRdns, generateKeyPair as generateTestKeyPair, makeCsr, subjectFor } from '../../support/certificates';
-import { openssl, withTempDir } from '../../support/openssl';
+import type { CertificateEnrollmentData } from '../../../../src/crypto/enrollment-data';
+import { buildCsr } from '../../../../src/crypto/csr';
+import { generateKeyPair } from '../../../../src/crypto/keys';
+import { OID } from '../../../../src/crypto/oids';
+import { toBase64 } from '../../../../src/lib/bytes';
+import { validateCsr } from '../../../../server/sandbox/certificates/csr-checks';
+import { isSandboxError } from '../../../../server/sandbox/core/errors';
+import { PERSON, PERSON_NIP, SEAL, encodeRdns, generateKeyPair as generateTestKeyPair, makeCsr, subjectFor } from '../../../support/certificates';
+import { openssl, withTempDir } from '../../../support/openssl';
 
 /**
  * The sandbox's CSR checks (CONTRACT §5.3, §6.1) against requests made by OpenSSL, an independent

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateKeyPair } from '../../../src/crypto/keys';
-import { encodePem } from '../../../src/crypto/pem';
-import { openssl, withTempDir } from '../../support/openssl';
-import { NIP, PERSON, SEAL, SEAL_NIP, createSandboxHarness, testSigner } from '../../support/sandbox-harness';
-import { expectKsefProfile } from '../../support/sandbox-openssl';
+import { generateKeyPair } from '../../../../src/crypto/keys';
+import { encodePem } from '../../../../src/crypto/pem';
+import { openssl, withTempDir } from '../../../support/openssl';
+import { NIP, PERSON, SEAL, SEAL_NIP, createSandboxHarness, testSigner } from '../../../support/sandbox-harness';
+import { expectKsefProfile } from '../../../support/sandbox-openssl';
 
 /**
  * The independent oracle in depth (the harness already runs `expectKsefProfile` on every certificate

@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { buildAuthTokenRequest } from '../../../src/crypto/auth-token-request';
-import { signAuthTokenRequest } from '../../../src/crypto/xades-sign';
-import { PROFILE_REJECTED, SIGNATURE_REJECTED } from '../../../server/sandbox/core/exception-codes';
-import { encodeRdns, generateKeyPair, makeCertificate } from '../../support/certificates';
+import { buildAuthTokenRequest } from '../../../../src/crypto/auth-token-request';
+import { signAuthTokenRequest } from '../../../../src/crypto/xades-sign';
+import { PROFILE_REJECTED, SIGNATURE_REJECTED } from '../../../../server/sandbox/core/exception-codes';
+import { encodeRdns, generateKeyPair, makeCertificate } from '../../../support/certificates';
 import {
   NIP,
   OTHER_NIP,
@@ -17,9 +17,9 @@ import {
   exceptionCodes,
   exceptionDetails,
   testSigner,
-} from '../../support/sandbox-harness';
-import { rawAuthTokenRequest, signWithXadesjs } from '../../support/sandbox-xades';
-import { OID } from '../../../src/crypto/oids';
+} from '../../../support/sandbox-harness';
+import { rawAuthTokenRequest, signWithXadesjs } from '../../../support/sandbox-xades';
+import { OID } from '../../../../src/crypto/oids';
 
 const statusBody = z.object({
   authenticationMethod: z.string(),
