@@ -1,4 +1,4 @@
-import type { AllowedIps } from './request-xml.ts';
+import type { AllowedIps } from '../core/state.ts';
 
 /**
  * True when `ip` (dotted IPv4) is allowed by an `AuthorizationPolicy/AllowedIps` (CONTRACT §4.3): equal

@@ -1,6 +1,5 @@
-import type { ContextIdentifier } from './request-xml.ts';
 import type { Signer } from './signer.ts';
-import { certificateStatus, type IssuedCertificate } from '../core/state.ts';
+import { certificateStatus, type ContextIdentifier, type IssuedCertificate } from '../core/state.ts';
 import { type CertificateProblem, type StatusInfo, authStatus } from '../core/status-info.ts';
 
 export interface OutcomeInput {

@@ -1,23 +1,9 @@
 import { AUTH_TOKEN_NAMESPACE_2_0, AUTH_TOKEN_NAMESPACE_2_1 } from '../../../src/crypto/auth-token-request.ts';
 import { XMLDSIG_NAMESPACE, isElement } from '../../../src/crypto/xml-platform.ts';
 import { type SandboxError, badRequest } from '../core/errors.ts';
-
-/** `TContextIdentifier`: exactly one of these (CONTRACT §4.3). */
-export type ContextIdentifierType = 'Nip' | 'InternalId' | 'NipVatUe' | 'PeppolId';
-
-export interface ContextIdentifier {
-  readonly type: ContextIdentifierType;
-  readonly value: string;
-}
+import type { AllowedIps, ContextIdentifier, ContextIdentifierType } from '../core/state.ts';
 
 export type SubjectIdentifierType = 'certificateSubject' | 'certificateFingerprint';
-
-/** `AuthorizationPolicy/AllowedIps`, as written. */
-export interface AllowedIps {
-  readonly addresses: readonly string[];
-  readonly ranges: readonly string[];
-  readonly masks: readonly string[];
-}
 
 /** What an `AuthTokenRequest` says, after the schema checks. */
 export interface AuthTokenRequestData {

@@ -1,6 +1,20 @@
 import type { CertificateEnrollmentData } from '../../../src/crypto/enrollment-data.ts';
-import type { AllowedIps, ContextIdentifier } from '../auth/request-xml.ts';
 import type { StatusInfo } from './status-info.ts';
+
+/** `TContextIdentifier`: exactly one of these (CONTRACT §4.3). */
+export type ContextIdentifierType = 'Nip' | 'InternalId' | 'NipVatUe' | 'PeppolId';
+
+export interface ContextIdentifier {
+  readonly type: ContextIdentifierType;
+  readonly value: string;
+}
+
+/** `AuthorizationPolicy/AllowedIps`, as written. */
+export interface AllowedIps {
+  readonly addresses: readonly string[];
+  readonly ranges: readonly string[];
+  readonly masks: readonly string[];
+}
 
 /** `CertificateSubjectIdentifierType`: whom certificates belong to (CONTRACT §5.6). */
 export type SubjectIdentifierKind = 'Nip' | 'Pesel' | 'Fingerprint';

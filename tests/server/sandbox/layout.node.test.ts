@@ -31,6 +31,22 @@ describe('server/sandbox layout', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('core depends on no area, auth on no other area, certificates only on auth (sessions); none on the composition', () => {
+    const allowed: Readonly<Record<string, readonly string[]>> = { core: [], auth: ['core'], certificates: ['core', 'auth'] };
+    const areaOf = (path: string) => /^server\/sandbox\/(core|auth|certificates|control)\//.exec(path)?.[1];
+    const offenders = all.flatMap((f) => {
+      const from = areaOf(f.file);
+      const may = from === undefined ? undefined : allowed[from];
+      if (from === undefined || may === undefined) return [];
+      return f.imports.filter((i) => {
+        const to = areaOf(i);
+        if (to === undefined) return /^server\/sandbox\/[^/]+\.ts$/.test(i);
+        return to !== from && !may.includes(to);
+      }).map((i) => `${f.file} -> ${i}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
   it('imports nothing of the app’s state, UI or CSR check', () => {
     const forbidden = /^src\/(state|ui|app|features|browser|service-worker|messages)\/|^src\/main\.tsx$|^src\/crypto\/check-csr\.ts$/;
     const offenders = all.flatMap((f) => f.imports.filter((i) => forbidden.test(i)).map((i) => `${f.file} -> ${i}`));
