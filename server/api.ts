@@ -2,6 +2,7 @@ import { createRelay } from './relay/relay.ts';
 import { readRelayTimeoutMs } from './relay/timeout.ts';
 import { readRelayUpstreams } from './relay/upstreams.ts';
 import { isSandboxPath, readSandboxOptions } from './sandbox/config.ts';
+import { createControlledSandbox } from './sandbox/control/controlled-sandbox.ts';
 import { createSandbox } from './sandbox/sandbox.ts';
 
 /**
@@ -11,7 +12,9 @@ import { createSandbox } from './sandbox/sandbox.ts';
  * `KSEF_RELAY_TIMEOUT_MS`, `KSEF_SANDBOX_CONTROL`).
  */
 export function createApiHandler(env: NodeJS.ProcessEnv = process.env): (request: Request) => Promise<Response> {
-  const sandbox = createSandbox(readSandboxOptions(env));
+  // The test controls are mounted only when asked for; otherwise their code is never reached.
+  const { exposeControl } = readSandboxOptions(env);
+  const sandbox = exposeControl ? createControlledSandbox({ exposeControl }) : createSandbox();
   const relay = createRelay({ upstreams: readRelayUpstreams(env), timeoutMs: readRelayTimeoutMs(env) });
   return (request) => (isSandboxPath(new URL(request.url).pathname) ? sandbox.handle(request) : relay(request));
 }

@@ -1,39 +1,17 @@
+import { KSEF_OPERATIONS, type KsefOperationDefinition } from '../ksef-operations.ts';
+
 /**
  * The allowlist of KSeF operations the relay forwards (CONTRACT.md §4, §5): exactly what the app
  * needs to authenticate with XAdES and manage certificates, nothing else of the API.
+ * Built from `KSEF_OPERATIONS`; a template is also what the log shows.
  */
-
-export type RelayMethod = 'GET' | 'POST' | 'DELETE';
-
-interface RouteDefinition {
-  readonly method: RelayMethod;
-  /** The path below `/v2` as in `open-api.json`; also what the log shows. */
-  readonly template: string;
-  /** Allowed query parameters and the pattern each value must match. */
-  readonly query: Readonly<Record<string, RegExp>>;
-}
+const ROUTES: readonly KsefOperationDefinition[] = KSEF_OPERATIONS;
 
 /** ReferenceNumber and serial formats from CONTRACT.md §3.4. */
 const PARAMETER_PATTERNS: Readonly<Record<string, string>> = {
   referenceNumber: '[0-9A-Za-z-]{36}',
   certificateSerialNumber: '[0-9A-F]{16}',
 };
-
-const ROUTES: readonly RouteDefinition[] = [
-  { method: 'POST', template: '/auth/challenge', query: {} },
-  { method: 'POST', template: '/auth/xades-signature', query: { verifyCertificateChain: /^(true|false)$/ } },
-  { method: 'GET', template: '/auth/{referenceNumber}', query: {} },
-  { method: 'POST', template: '/auth/token/redeem', query: {} },
-  { method: 'POST', template: '/auth/token/refresh', query: {} },
-  { method: 'DELETE', template: '/auth/sessions/current', query: {} },
-  { method: 'GET', template: '/certificates/limits', query: {} },
-  { method: 'GET', template: '/certificates/enrollments/data', query: {} },
-  { method: 'POST', template: '/certificates/enrollments', query: {} },
-  { method: 'GET', template: '/certificates/enrollments/{referenceNumber}', query: {} },
-  { method: 'POST', template: '/certificates/retrieve', query: {} },
-  { method: 'POST', template: '/certificates/query', query: { pageSize: /^\d{1,4}$/, pageOffset: /^\d{1,9}$/ } },
-  { method: 'POST', template: '/certificates/{certificateSerialNumber}/revoke', query: {} },
-];
 
 /**
  * Matches the raw (still percent-encoded) path. The patterns admit only letters, digits, `-` and

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { SandboxOptions } from './sandbox.ts';
 
 /** `KSEF_SANDBOX_CONTROL=1` exposes the control API (`/api/sandbox/_control/...`); unset, empty or `0` does not. */
 const sandboxEnvSchema = z.object({
@@ -13,7 +12,7 @@ const sandboxEnvSchema = z.object({
  *
  * @throws Error naming the variable when it has another value.
  */
-export function readSandboxOptions(env: NodeJS.ProcessEnv = process.env): Pick<SandboxOptions, 'exposeControl'> {
+export function readSandboxOptions(env: NodeJS.ProcessEnv = process.env): { readonly exposeControl: boolean } {
   const parsed = sandboxEnvSchema.safeParse(env);
   if (!parsed.success) {
     throw new Error(`Invalid sandbox environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

@@ -1,32 +1,15 @@
-import { deleteCurrentSession, getAuthStatus, postChallenge, postRedeem, postRefresh, postXadesSignature } from './auth-routes.ts';
-import { getEnrollmentData, getEnrollmentStatus, getLimits, postEnrollment, postQuery, postRetrieve, postRevoke } from './certificate-routes.ts';
-import type { SandboxContext } from './context.ts';
-
-/**
- * The operations the sandbox serves, named `METHOD /template` as in `open-api.json`: what the app
- * needs to sign in with XAdES and manage certificates (the relay's allowlist).
- */
-export const SANDBOX_OPERATIONS = [
-  'POST /auth/challenge',
-  'POST /auth/xades-signature',
-  'GET /auth/{referenceNumber}',
-  'POST /auth/token/redeem',
-  'POST /auth/token/refresh',
-  'DELETE /auth/sessions/current',
-  'GET /certificates/limits',
-  'GET /certificates/enrollments/data',
-  'POST /certificates/enrollments',
-  'GET /certificates/enrollments/{referenceNumber}',
-  'POST /certificates/retrieve',
-  'POST /certificates/query',
-  'POST /certificates/{certificateSerialNumber}/revoke',
-] as const;
-
-export type SandboxOperation = (typeof SANDBOX_OPERATIONS)[number];
+import { deleteCurrentSession, getAuthStatus, postChallenge, postRedeem, postRefresh, postXadesSignature } from './auth/routes.ts';
+import { getEnrollmentData, getEnrollmentStatus, getLimits, postEnrollment, postQuery, postRetrieve, postRevoke } from './certificates/routes.ts';
+import { KSEF_OPERATIONS, type KsefOperation, operationId } from '../ksef-operations.ts';
+import type { SandboxContext } from './core/context.ts';
 
 type Handler = (request: Request, context: SandboxContext, parameter: string) => Response | Promise<Response>;
 
-const HANDLERS: Readonly<Record<SandboxOperation, Handler>> = {
+/**
+ * A handler for every operation of `KSEF_OPERATIONS` (the relay's allowlist) and for nothing else:
+ * a missing or an extra key does not type-check.
+ */
+const HANDLERS: Readonly<Record<KsefOperation, Handler>> = {
   'POST /auth/challenge': postChallenge,
   'POST /auth/xades-signature': postXadesSignature,
   'GET /auth/{referenceNumber}': getAuthStatus,
@@ -43,7 +26,7 @@ const HANDLERS: Readonly<Record<SandboxOperation, Handler>> = {
 };
 
 export type RouteMatch =
-  | { readonly kind: 'matched'; readonly operation: SandboxOperation; readonly handler: Handler; readonly parameter: string }
+  | { readonly kind: 'matched'; readonly operation: KsefOperation; readonly handler: Handler; readonly parameter: string }
   | { readonly kind: 'method-not-allowed' }
   | { readonly kind: 'not-found' };
 
@@ -54,11 +37,11 @@ export type RouteMatch =
  */
 export function matchOperation(method: string, path: string): RouteMatch {
   const segments = path.split('/');
-  let best: { operation: SandboxOperation; parameter: string; literals: number } | null = null;
+  let best: { operation: KsefOperation; parameter: string; literals: number } | null = null;
   let pathKnown = false;
-  for (const operation of SANDBOX_OPERATIONS) {
-    const [operationMethod, template = ''] = operation.split(' ');
-    const parts = template.split('/');
+  for (const definition of KSEF_OPERATIONS) {
+    const operation = operationId(definition);
+    const parts = definition.template.split('/');
     if (parts.length !== segments.length) continue;
     let parameter = '';
     let literals = 0;
@@ -73,7 +56,7 @@ export function matchOperation(method: string, path: string): RouteMatch {
     });
     if (!matches) continue;
     pathKnown = true;
-    if (operationMethod === method && (best === null || literals > best.literals)) best = { operation, parameter, literals };
+    if (definition.method === method && (best === null || literals > best.literals)) best = { operation, parameter, literals };
   }
   if (best === null) return pathKnown ? { kind: 'method-not-allowed' } : { kind: 'not-found' };
   return { kind: 'matched', operation: best.operation, handler: HANDLERS[best.operation], parameter: safeDecode(best.parameter) };

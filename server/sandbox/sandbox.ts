@@ -1,16 +1,14 @@
 import { isCrossSite } from '../relay/origin.ts';
-import { type SandboxCa, createSandboxCa } from './ca.ts';
-import { type SandboxClock, createSandboxClock } from './clock.ts';
-import { type SandboxContext, type SandboxLimits, type SandboxSettings, type SandboxTiming, DEFAULT_TIMING } from './context.ts';
-import { CONTROL_PREFIX, handleControl } from './control-http.ts';
-import { type SandboxControl, createControl } from './control.ts';
-import { isSandboxError } from './errors.ts';
-import { createFaultInjector } from './faults.ts';
-import { type SandboxRandom, cryptoRandom, traceId } from './random.ts';
-import { createRateLimiter } from './rate-limits.ts';
-import { errorResponse, wantsProblemDetails } from './responses.ts';
-import { type RouteMatch, type SandboxOperation, matchOperation } from './routes.ts';
-import { createSandboxState } from './state.ts';
+import { type SandboxCa, createSandboxCa } from './core/ca.ts';
+import { type SandboxClock, createSandboxClock } from './core/clock.ts';
+import { type SandboxContext, type SandboxLimits, type SandboxSettings, type SandboxTiming, DEFAULT_TIMING } from './core/context.ts';
+import { type SandboxProblem, isSandboxError } from './core/errors.ts';
+import { type SandboxRandom, cryptoRandom, traceId } from './core/random.ts';
+import { type RateLimiter, createRateLimiter } from './core/rate-limits.ts';
+import { errorResponse, wantsProblemDetails } from './core/responses.ts';
+import type { KsefOperation } from '../ksef-operations.ts';
+import { type RouteMatch, matchOperation } from './routes.ts';
+import { createSandboxState } from './core/state.ts';
 
 /** Where the KSeF API double lives: `/api/sandbox/v2/<path as in open-api.json>`. */
 export const SANDBOX_API_PREFIX = '/api/sandbox/v2';
@@ -25,12 +23,8 @@ export interface SandboxOptions {
   /** CONTRACT §10 rate limits; default off. */
   readonly rateLimits?: boolean;
   readonly crypto?: Crypto;
-  /** Serve the control API under `/api/sandbox/_control` (see `handleControl`). Default off. */
-  readonly exposeControl?: boolean;
   /** The caller's IP (the Fetch API does not carry it). Default `127.0.0.1`. */
   readonly clientIp?: (request: Request) => string;
-  /** How injected latency waits; default `setTimeout`. */
-  readonly sleep?: (ms: number) => Promise<void>;
   readonly log?: (line: SandboxLogLine) => void;
 }
 
@@ -40,7 +34,7 @@ export interface SandboxOptions {
  */
 export interface SandboxLogLine {
   readonly method: string;
-  readonly operation: SandboxOperation | 'control' | null;
+  readonly operation: KsefOperation | 'control' | null;
   readonly status: number;
   readonly durationMs: number;
   /** Name and message of an unexpected error (answered 500). */
@@ -49,11 +43,28 @@ export interface SandboxLogLine {
 
 export interface Sandbox {
   handle(request: Request): Promise<Response>;
-  readonly control: SandboxControl;
+}
+
+/** What an extension may reach: the sandbox's world, its rate limiter and the settings it was created with. */
+export interface SandboxInternals {
+  readonly context: SandboxContext;
+  readonly rateLimiter: RateLimiter;
+  readonly initialSettings: () => SandboxSettings;
+}
+
+/**
+ * What the test controls (`server/sandbox/control/`) add to a sandbox; `npm start` without
+ * `KSEF_SANDBOX_CONTROL=1` passes none, so none of that code is reachable.
+ */
+export interface SandboxExtension {
+  /** True for the paths outside `/v2` it answers itself (logged as operation `control`). */
+  owns(pathname: string): boolean;
+  handle(request: Request, pathname: string): Promise<Response>;
+  /** Runs first for every request below `/v2`; a problem is the answer instead of the operation's. */
+  beforeApi(operation: KsefOperation | null, path: string): Promise<SandboxProblem | null>;
 }
 
 const defaultLog = (line: SandboxLogLine): void => console.warn(JSON.stringify(line));
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * An in-memory KSeF 2.0 double for the sign-in and certificate operations (CONTRACT §4-§5, §7, §10): a
@@ -62,12 +73,11 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
  * sandbox CA (EC P-256, `CN=SANDBOX CCK KSeF`) generated on first use and kept for the process.
  * Nothing is persisted; tokens are opaque random strings held in memory and never logged.
  */
-export function createSandbox(options: SandboxOptions = {}): Sandbox {
+export function createSandbox(options: SandboxOptions = {}, extend?: (internals: SandboxInternals) => SandboxExtension): Sandbox {
   const crypto = options.crypto ?? globalThis.crypto;
   const clock = options.clock ?? createSandboxClock();
   const random = options.random ?? cryptoRandom(crypto);
   const log = options.log ?? defaultLog;
-  const sleep = options.sleep ?? defaultSleep;
   const initialSettings = (): SandboxSettings => ({
     timing: { ...DEFAULT_TIMING, ...options.timing },
     limits: options.limits ?? null,
@@ -85,27 +95,18 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     clientIp: options.clientIp ?? (() => '127.0.0.1'),
     world: { state: createSandboxState(), settings: initialSettings() },
   };
-  const faults = createFaultInjector();
   const rateLimiter = createRateLimiter();
-  const control = createControl({ context, faults, rateLimiter, initialSettings });
+  const extension = extend?.({ context, rateLimiter, initialSettings }) ?? null;
 
   const handleApi = async (request: Request, path: string, match: RouteMatch): Promise<Response> => {
-    const fault = faults.take(match.kind === 'matched' ? match.operation : null, path);
-    if (fault !== null && fault.latencyMs > 0) await sleep(fault.latencyMs);
+    const injected = extension === null ? null : await extension.beforeApi(match.kind === 'matched' ? match.operation : null, path);
     const errorContext = () => ({
       path: new URL(request.url).pathname,
       problemDetails: wantsProblemDetails(request),
       now: clock.now(),
       traceId: traceId(random),
     });
-    if (fault?.status === 429) {
-      const detail = 'Przekroczono limit żądań (usterka wstrzyknięta w piaskownicy).';
-      return errorResponse({ kind: 'too-many-requests', retryAfterSeconds: fault.retryAfterSeconds, detail }, errorContext());
-    }
-    if (fault?.status === 500 || fault?.status === 503) {
-      const retry = fault.status === 503 ? { retryAfterSeconds: fault.retryAfterSeconds } : {};
-      return errorResponse({ kind: 'server-error', status: fault.status, ...retry }, errorContext());
-    }
+    if (injected !== null) return errorResponse(injected, errorContext());
     try {
       if (match.kind === 'not-found') return errorResponse({ kind: 'not-found' }, errorContext());
       if (match.kind === 'method-not-allowed') return errorResponse({ kind: 'method-not-allowed' }, errorContext());
@@ -124,7 +125,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     const started = performance.now();
     const url = new URL(request.url);
     const pathname = url.pathname;
-    const isControl = pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`);
+    const isControl = extension?.owns(pathname) ?? false;
     const isApi = pathname.startsWith(`${SANDBOX_API_PREFIX}/`);
     const path = isApi ? pathname.slice(SANDBOX_API_PREFIX.length) : '';
     const match = isApi ? matchOperation(request.method, path) : null;
@@ -133,7 +134,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     let error: string | undefined;
     try {
       if (isCrossSite(request, url)) response = Response.json({ error: 'cross-origin' }, { status: 403 });
-      else if (isControl && options.exposeControl === true) response = await handleControl(request, pathname.slice(CONTROL_PREFIX.length), control);
+      else if (isControl && extension !== null) response = await extension.handle(request, pathname);
       else if (match !== null) response = await handleApi(request, path, match);
       else response = new Response(null, { status: 404 });
     } catch (cause) {
@@ -148,7 +149,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return response;
   };
 
-  return { handle, control };
+  return { handle };
 }
 
 /** Rate limits count per (context, client IP) (CONTRACT §10); the context comes from the bearer token. */

@@ -11,9 +11,10 @@ import { createKsefClient, type KsefClient } from '../../src/ksef/client';
 import type { Sleep } from '../../src/ksef/sleep';
 import { toBase64, toHex } from '../../src/lib/bytes';
 import { createRelay, type RelayLogLine, type RelayOptions } from '../../server/relay/relay';
-import { type SandboxClock, createSandboxClock } from '../../server/sandbox/clock';
-import { type Sandbox, type SandboxOptions, SANDBOX_API_PREFIX, createSandbox } from '../../server/sandbox/sandbox';
-import { useXmlDom } from '../../server/sandbox/xml-dom';
+import { type SandboxClock, createSandboxClock } from '../../server/sandbox/core/clock';
+import { type ControlledSandbox, type ControlledSandboxOptions, createControlledSandbox } from '../../server/sandbox/control/controlled-sandbox';
+import { SANDBOX_API_PREFIX } from '../../server/sandbox/sandbox';
+import { useXmlDom } from '../../server/sandbox/auth/xml-dom';
 import { type ContractExchange, contractViolations } from './open-api-contract';
 
 // Signing in needs a DOM in Node (the browser has its own).
@@ -30,7 +31,7 @@ export interface RelayedRequest {
 type Server = ReturnType<typeof serve>;
 
 export interface RelayStack {
-  readonly sandbox: Sandbox;
+  readonly sandbox: ControlledSandbox;
   /** The sandbox's clock: real time plus whatever the client's `sleep` and the tests added. */
   readonly clock: SandboxClock;
   /** `http://127.0.0.1:<relay port>/api/test/v2`. */
@@ -68,9 +69,9 @@ const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
  * Starts the sandbox (server A) and the relay (server B, `test` → A's `/api/sandbox/v2`). `relayOptions`
  * change the relay's timeout or its upstream `fetch` (to make KSeF unreachable).
  */
-export async function startRelayStack(options: SandboxOptions = {}, relayOptions: Pick<RelayOptions, 'timeoutMs' | 'fetch'> = {}): Promise<RelayStack> {
+export async function startRelayStack(options: ControlledSandboxOptions = {}, relayOptions: Pick<RelayOptions, 'timeoutMs' | 'fetch'> = {}): Promise<RelayStack> {
   const clock = createSandboxClock();
-  const sandbox = createSandbox({ clock, log: () => undefined, ...options });
+  const sandbox = createControlledSandbox({ clock, log: () => undefined, ...options });
   const exchanges: ContractExchange[] = [];
   const recordingSandbox = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);

@@ -5,9 +5,9 @@ import { buildCsr, csrToBase64 } from '../../src/crypto/csr';
 import type { CertificateEnrollmentData } from '../../src/crypto/enrollment-data';
 import { type TestIdentityInput, createTestIdentity } from '../../src/crypto/test-identity';
 import { type XadesSigner, signAuthTokenRequest } from '../../src/crypto/xades-sign';
-import { createSandboxClock } from '../../server/sandbox/clock';
-import { type SandboxOptions, createSandbox } from '../../server/sandbox/sandbox';
-import { useXmlDom } from '../../server/sandbox/xml-dom';
+import { createSandboxClock } from '../../server/sandbox/core/clock';
+import { type ControlledSandboxOptions, createControlledSandbox } from '../../server/sandbox/control/controlled-sandbox';
+import { useXmlDom } from '../../server/sandbox/auth/xml-dom';
 import type { ContractExchange } from './open-api-contract';
 import { sandboxViolations } from './sandbox-contract';
 import { expectKsefProfile } from './sandbox-openssl';
@@ -89,9 +89,9 @@ export interface SignedIn {
  * A sandbox on a clock that stands still (tests advance it), with every exchange recorded and
  * checked against `open-api.json` by `expectContract`, and the flows tests repeat.
  */
-export function createSandboxHarness(options: SandboxOptions = {}) {
+export function createSandboxHarness(options: ControlledSandboxOptions = {}) {
   const clock = createSandboxClock(() => START);
-  const sandbox = createSandbox({ clock, log: () => undefined, ...options });
+  const sandbox = createControlledSandbox({ clock, log: () => undefined, ...options });
   const exchanges: RecordedExchange[] = [];
 
   async function call(method: string, path: string, options: CallOptions = {}): Promise<Reply> {

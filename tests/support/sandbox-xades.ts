@@ -1,7 +1,7 @@
 import { Parse, SignedXml } from 'xadesjs';
 import type { XadesSigner } from '../../src/crypto/xades-sign';
 import { toBase64 } from '../../src/lib/bytes';
-import { useXmlCryptoEngine } from '../../server/sandbox/xml-dom';
+import { useXmlCryptoEngine } from '../../server/sandbox/auth/xml-dom';
 
 /**
  * Signs XML with xadesjs directly, as a careless client would: XMLDSig core plus whatever XAdES parts

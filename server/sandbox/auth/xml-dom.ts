@@ -1,0 +1,73 @@
+/**
+ * The sandbox's only Node-specific piece: KSeF's XML arrives at a server, which has no DOMParser, so
+ * xml-core (under xmldsigjs/xadesjs and `src/crypto/xml-platform.ts`) gets @xmldom/xmldom here. Pure
+ * JavaScript, no `node:` modules; a runtime with a native DOMParser keeps its own.
+ */
+import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
+import { setNodeDependencies } from 'xadesjs';
+import { Application } from 'xmldsigjs';
+import { isCryptoError } from '../../../src/crypto/errors.ts';
+import { parseXml } from '../../../src/crypto/xml-platform.ts';
+import { badRequest } from '../core/errors.ts';
+
+/**
+ * @xmldom/xmldom's parser made strict: by default it only reports non-fatal well-formedness errors
+ * (an undeclared entity, text after the root) and builds a document anyway. Thrown from `onError`,
+ * they surface as xmldom's `ParseError`, which `parseXml` turns into `xml-malformed`.
+ */
+class StrictDOMParser extends DOMParser {
+  constructor() {
+    super({
+      onError: (level, message) => {
+        if (level !== 'warning') throw new Error(message);
+      },
+    });
+  }
+}
+
+/**
+ * Registers the strict @xmldom parser with xml-core unless the runtime has a native DOMParser. Runs
+ * before every parse; callers in the same process that sign XML (tests) may call it too.
+ */
+export function useXmlDom(): void {
+  if (typeof globalThis.DOMParser !== 'undefined') return;
+  // Re-registered on every call: the registry is process-wide and a test may have put another parser there.
+  setNodeDependencies({ DOMParser: StrictDOMParser, XMLSerializer, DOMImplementation });
+}
+
+/**
+ * Points xmldsigjs/xadesjs at `crypto`. The libraries keep the engine in one process-wide slot, so
+ * this runs right before every verification.
+ */
+export function useXmlCryptoEngine(crypto: Crypto): void {
+  Application.setEngine('WebCrypto', crypto);
+}
+
+/** C0 controls other than TAB, LF and CR, and U+FFFE/U+FFFF, are not XML characters (XML 1.0 §2.2); xmldom lets them through. */
+function hasNonXmlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if ((unit < 0x20 && unit !== 0x09 && unit !== 0x0a && unit !== 0x0d) || unit === 0xfffe || unit === 0xffff) return true;
+  }
+  return false;
+}
+
+/**
+ * Parses a request body as XML safely: no DOCTYPE (so no entities, internal or external), strict
+ * well-formedness, XML characters only.
+ *
+ * @throws SandboxError 400 21001 "Nieczytelna treść." with the reason in the details.
+ */
+export function parseRequestXml(text: string): Document {
+  if (hasNonXmlCharacter(text)) throw badRequest(21001, 'Dokument zawiera znaki niedozwolone w XML.');
+  useXmlDom();
+  try {
+    const document = parseXml(text);
+    if (document.doctype !== null) throw badRequest(21001, 'Deklaracja DOCTYPE jest niedozwolona.');
+    return document;
+  } catch (cause) {
+    if (isCryptoError(cause, 'xml-dtd-forbidden')) throw badRequest(21001, 'Deklaracja DOCTYPE jest niedozwolona.');
+    if (isCryptoError(cause, 'xml-malformed')) throw badRequest(21001, 'Dokument nie jest poprawnym XML.');
+    throw cause;
+  }
+}

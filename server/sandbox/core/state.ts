@@ -1,0 +1,150 @@
+import type { CertificateEnrollmentData } from '../../../src/crypto/enrollment-data.ts';
+import type { StatusInfo } from './status-info.ts';
+
+/** `TContextIdentifier`: exactly one of these (CONTRACT §4.3). */
+export type ContextIdentifierType = 'Nip' | 'InternalId' | 'NipVatUe' | 'PeppolId';
+
+export interface ContextIdentifier {
+  readonly type: ContextIdentifierType;
+  readonly value: string;
+}
+
+/** `AuthorizationPolicy/AllowedIps`, as written. */
+export interface AllowedIps {
+  readonly addresses: readonly string[];
+  readonly ranges: readonly string[];
+  readonly masks: readonly string[];
+}
+
+/** `CertificateSubjectIdentifierType`: whom certificates belong to (CONTRACT §5.6). */
+export type SubjectIdentifierKind = 'Nip' | 'Pesel' | 'Fingerprint';
+
+export interface SubjectIdentifier {
+  readonly type: SubjectIdentifierKind;
+  readonly value: string;
+}
+
+/** The key of a subject's certificates and limits: the same subject from any context sees the same ones. */
+export function subjectKey(identifier: SubjectIdentifier): string {
+  return `${identifier.type}:${identifier.value}`;
+}
+
+/** `AuthenticationMethod` (deprecated in the API, still required in responses). */
+export type AuthenticationMethod =
+  | 'Token'
+  | 'TrustedProfile'
+  | 'InternalCertificate'
+  | 'QualifiedSignature'
+  | 'QualifiedSeal'
+  | 'PersonalSignature'
+  | 'PeppolSignature';
+
+export interface AuthenticationMethodInfo {
+  readonly category: 'XadesSignature' | 'NationalNode' | 'Token' | 'Other';
+  readonly code: string;
+  readonly displayName: string;
+}
+
+/** Who signed in. `enrollmentData` is `null` for methods that may not apply for certificates. */
+export interface Identity {
+  readonly kind: 'person' | 'seal';
+  readonly identifier: SubjectIdentifier;
+  readonly enrollmentData: CertificateEnrollmentData | null;
+}
+
+export interface ChallengeRecord {
+  readonly issuedAt: Date;
+  used: boolean;
+}
+
+/** One authentication operation (`AU` reference number) and, once redeemed, its session. */
+export interface AuthOperation {
+  readonly referenceNumber: string;
+  readonly startDate: Date;
+  readonly identity: Identity;
+  readonly contextIdentifier: ContextIdentifier;
+  readonly method: AuthenticationMethod;
+  readonly methodInfo: AuthenticationMethodInfo;
+  /** The status the operation ends in; shown once `readyAt` has passed and enough polls were made. */
+  readonly outcome: StatusInfo;
+  readonly readyAt: Date;
+  readonly pendingPolls: number;
+  polls: number;
+  redeemed: boolean;
+  /** Ended by `DELETE /auth/sessions/current`: the refresh token no longer works. */
+  revoked: boolean;
+  lastTokenRefreshDate: Date | null;
+  refreshTokenValidUntil: Date | null;
+  /** Serial of the sandbox certificate that signed in, for its `lastUseDate`. */
+  readonly signerSerial: string | null;
+  readonly allowedIps: AllowedIps | null;
+}
+
+export type TokenKind = 'authentication' | 'access' | 'refresh';
+
+/** What an opaque bearer token stands for. Tokens are secrets: never logged, never in a URL. */
+export interface TokenRecord {
+  readonly kind: TokenKind;
+  readonly referenceNumber: string;
+  readonly validUntil: Date;
+}
+
+export type KsefCertificateType = 'Authentication' | 'Offline';
+export type RevocationReason = 'Unspecified' | 'Superseded' | 'KeyCompromise';
+
+/** A certificate the sandbox CA issued. */
+export interface IssuedCertificate {
+  readonly serialNumber: string;
+  readonly der: Uint8Array;
+  readonly name: string;
+  readonly type: KsefCertificateType;
+  /** The CN as requested, without the suffix the CA appended. */
+  readonly commonName: string;
+  readonly owner: SubjectIdentifier;
+  readonly validFrom: Date;
+  readonly validTo: Date;
+  readonly requestDate: Date;
+  /** Hex of the DER SubjectPublicKeyInfo, to refuse a key certified before. */
+  readonly publicKey: string;
+  revokedAt: Date | null;
+  revocationReason: RevocationReason | null;
+  lastUseDate: Date | null;
+}
+
+export type EnrollmentOutcome =
+  | { readonly kind: 'issued'; readonly certificate: IssuedCertificate }
+  | { readonly kind: 'failed'; readonly status: StatusInfo };
+
+/** One certificate enrollment (`EH` reference number). */
+export interface Enrollment {
+  readonly referenceNumber: string;
+  readonly owner: SubjectIdentifier;
+  readonly requestDate: Date;
+  readonly publicKey: string;
+  readonly outcome: EnrollmentOutcome;
+  readonly readyAt: Date;
+  readonly pendingPolls: number;
+  polls: number;
+  /** Set when the outcome became visible; an issued certificate is listed from then on. */
+  completed: boolean;
+}
+
+/** Everything the sandbox remembers; `reset` replaces it with a fresh one. */
+export interface SandboxState {
+  readonly challenges: Map<string, ChallengeRecord>;
+  readonly operations: Map<string, AuthOperation>;
+  readonly tokens: Map<string, TokenRecord>;
+  readonly enrollments: Map<string, Enrollment>;
+  /** Completed certificates by serial. */
+  readonly certificates: Map<string, IssuedCertificate>;
+}
+
+export function createSandboxState(): SandboxState {
+  return { challenges: new Map(), operations: new Map(), tokens: new Map(), enrollments: new Map(), certificates: new Map() };
+}
+
+/** `Active` / `Revoked` / `Expired` at `now` (`Blocked` is never used: revocation here is immediate). */
+export function certificateStatus(certificate: IssuedCertificate, now: Date): 'Active' | 'Revoked' | 'Expired' {
+  if (certificate.revokedAt !== null) return 'Revoked';
+  return now.getTime() > certificate.validTo.getTime() ? 'Expired' : 'Active';
+}
