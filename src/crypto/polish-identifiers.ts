@@ -64,8 +64,6 @@ function digitAt(text: string, index: number): number {
 
 /** A NIP as a form or file gives it: exactly ten digits (no dashes or spaces) with a valid checksum. */
 export const nipSchema = z.string().refine(isValidNip, { message: 'invalid-nip' });
-export type Nip = z.infer<typeof nipSchema>;
 
 /** A PESEL: exactly eleven digits with a valid checksum and date part. */
 export const peselSchema = z.string().refine(isValidPesel, { message: 'invalid-pesel' });
-export type Pesel = z.infer<typeof peselSchema>;

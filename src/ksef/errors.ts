@@ -134,7 +134,11 @@ export class KsefError extends AppError<KsefErrorCode> {
   readonly referenceNumber: string | undefined;
   /** Problem Details `traceId`, worth quoting to KSeF support. */
   readonly traceId: string | undefined;
-  /** HTTP 403 `reasonCode` (see {@link FORBIDDEN_REASON_CODES}). */
+  /**
+   * HTTP 403 `reasonCode`: CONTRACT §3.3 documents missing-permissions, ip-not-allowed,
+   * insufficient-resource-access, auth-method-not-allowed, security-service-blocked and
+   * context-type-not-allowed; KSeF may add more, so it stays a string.
+   */
   readonly reasonCode: string | undefined;
   /** For 'rate-limited': the server's `Retry-After`, so the UI can count down. */
   readonly retryAfterSeconds: number | undefined;
@@ -155,16 +159,6 @@ export class KsefError extends AppError<KsefErrorCode> {
 export function isKsefError(value: unknown, code?: KsefErrorCode): value is KsefError {
   return value instanceof KsefError && (code === undefined || value.code === code);
 }
-
-/** The 403 `reasonCode` values CONTRACT §3.3 documents; KSeF may add more. */
-export const FORBIDDEN_REASON_CODES = [
-  'missing-permissions',
-  'ip-not-allowed',
-  'insufficient-resource-access',
-  'auth-method-not-allowed',
-  'security-service-blocked',
-  'context-type-not-allowed',
-] as const;
 
 /** KSeF exception codes with a code of their own (CONTRACT §3.3, §4.5-§4.8, §5). */
 export const KSEF_EXCEPTION_CODES: ReadonlyMap<number, KsefErrorCode> = new Map<number, KsefErrorCode>([

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The environment variable `passEnv` hands a password to openssl through (`-passin env:...`). */
-export const PASSWORD_ENV = 'KSEF_TEST_PASSWORD';
+const PASSWORD_ENV = 'KSEF_TEST_PASSWORD';
 
 /** What `openssl` printed. */
 export interface OpensslResult {

@@ -64,8 +64,3 @@ export const XMLSEC1_VERIFY_ARGS = [
 export function xmlsec1Verify(signedXml: string | Uint8Array, certificate: Uint8Array): OracleResult {
   return run('xmlsec1', XMLSEC1_VERIFY_ARGS, { 'signed.xml': signedXml, 'signer.pem': encodePem('CERTIFICATE', certificate) });
 }
-
-/** `xmllint --noout` (well-formedness only). */
-export function xmllintWellFormed(xml: string | Uint8Array): OracleResult {
-  return run('xmllint', ['--noout', '--nonet', 'doc.xml'], { 'doc.xml': xml });
-}
