@@ -18,8 +18,8 @@ import { toHex } from '../lib/bytes';
 
 export { checkCsr, csrChecksPass } from '../crypto/check-csr';
 export { csrToBase64 } from '../crypto/csr';
-export { prepareExternalSignature, signInWithExternalSignature, signInWithKsefCertificate, signInWithTestIdentity } from './sign-in';
-export { exportTestIdentity, openSigningCredentials } from './sign-in-files';
+export { prepareExternalSignature, signInWithExternalSignature, signInWithKsefCertificate, signInWithTestIdentity } from '../sign-in/sign-in';
+export { exportTestIdentity, openSigningCredentials } from '../sign-in/files';
 export { readCertificate } from '../crypto/certificate-reader';
 
 const KEY_TYPES: Readonly<Record<KeyAlgorithm, KeyType>> = {

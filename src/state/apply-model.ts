@@ -31,11 +31,11 @@ import type { PairResult } from '../crypto/pair';
 import type { CertificateEnrollmentDataResponse, CertificateLimitsResponse } from '../ksef/certificate-schemas';
 import type { KsefEnvironment } from '../ksef/environments';
 import type { ApplicationRecord } from './application-records';
-import type { SignInStep } from './sign-in';
+import type { SignInStep } from '../sign-in/sign-in';
 
 export type { ApplicationRecord, ApplicationStatus } from './application-records';
 export type { KeyAlgorithm } from '../crypto/algorithms';
-export type { SignInStep } from './sign-in';
+export type { SignInStep } from '../sign-in/sign-in';
 
 /** The wizard's steps, in order. */
 export type ApplyStepId = 'environment' | 'sign-in' | 'data' | 'details' | 'key' | 'review' | 'result';

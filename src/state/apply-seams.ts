@@ -15,7 +15,7 @@ import type { ApplyProblemCode, Problem } from './apply-model';
 import type { RecordStorage } from './application-records';
 import type { DraftStorage } from './apply-draft';
 import { ksefWaitLeftMs, noteKsefWait } from './ksef-wait';
-import { isSignInError } from './sign-in-errors';
+import { isSignInError } from '../sign-in/errors';
 import { logUnexpected } from './log-unexpected';
 
 /** Where a saved file goes: the browser's download by default. */

@@ -13,7 +13,7 @@ import { ApplyError, ksefClient, loadApplyCrypto, onPollRateLimitWait, returnFai
 import { pollAndRetrieve } from './apply-submit-actions';
 import { forgetAll, forgetKey, vault } from './apply-vault';
 import { safeFileName } from './file-name';
-import type { SignedInSession, SignInOptions, SignInStep } from './sign-in';
+import type { SignedInSession, SignInOptions, SignInStep } from '../sign-in/sign-in';
 
 const set = useApplyStore.setState;
 const get = useApplyStore.getState;

@@ -5,7 +5,7 @@
  */
 import type { LoadedPrivateKey } from '../crypto/key-type';
 import type { TestIdentity } from '../crypto/test-identity';
-import type { SignedInSession } from './sign-in';
+import type { SignedInSession } from '../sign-in/sign-in';
 
 export interface ApplyVault {
   /** The KSeF session (access and refresh tokens). */

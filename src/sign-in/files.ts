@@ -10,7 +10,7 @@ import { encodePem } from '../crypto/pem';
 import { readPfx } from '../crypto/pkcs12';
 import { readPrivateKey } from '../crypto/private-key-reader';
 import type { TestIdentity } from '../crypto/test-identity';
-import { SignInError } from './sign-in-errors';
+import { SignInError } from './errors';
 
 /** What the user opened: a private key (memory only) and the certificate to sign in with. */
 export interface SigningCredentials {

@@ -16,7 +16,7 @@ import type { AuthOperations } from '../ksef/auth-operations';
 import type { CallOptions } from '../ksef/call-options';
 import { KSEF_ENVIRONMENT_INFO, type KsefEnvironment } from '../ksef/environments';
 import { type CompleteSignInOptions, type SignedInSession, type SignInProgress, completeSignIn } from '../ksef/sign-in';
-import { SignInError } from './sign-in-errors';
+import { SignInError } from './errors';
 
 export type { SignedInSession } from '../ksef/sign-in';
 
