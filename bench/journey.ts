@@ -10,8 +10,8 @@ import {
   setDetails,
   signInWithTestIdentity,
   submitApplication,
-} from '../src/state/apply-actions';
-import { useApplyStore } from '../src/state/apply-store';
+} from '../src/state/apply/actions';
+import { useApplyStore } from '../src/state/apply/store';
 
 const PASSWORD = 'Bench-Password-2026!';
 

@@ -1,5 +1,5 @@
-import { backToEnvironment, signInAgain } from '../../state/apply-actions';
-import type { Problem } from '../../state/apply-model';
+import { backToEnvironment, signInAgain } from '../../state/apply/actions';
+import type { Problem } from '../../state/apply/model';
 import { useMessages } from '../../state/preferences-store';
 import { problemText } from './problem-text';
 

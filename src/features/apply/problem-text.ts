@@ -1,5 +1,5 @@
 import type { Messages } from '../../messages/catalogs';
-import type { Problem } from '../../state/apply-model';
+import type { Problem } from '../../state/apply/model';
 
 /** A catalog entry for `code`, when the catalog has one (codes arrive as plain strings). */
 function lookup(table: Readonly<Record<string, string>>, code: string): string | undefined {

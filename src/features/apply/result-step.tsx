@@ -7,11 +7,11 @@ import {
   retrieveCertificate,
   retryResume,
   signOutAndForget,
-} from '../../state/apply-actions';
-import type { Problem } from '../../state/apply-model';
-import { useApplyStore } from '../../state/apply-store';
+} from '../../state/apply/actions';
+import type { Problem } from '../../state/apply/model';
+import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
-import { summaryCard } from '../../state/summary';
+import { summaryCard } from '../../state/apply/summary';
 import { CertificateCard } from '../../ui/certificate-card';
 import { KeyProofForm } from './key-proof-form';
 import { PfxForm } from './pfx-form';

@@ -1,7 +1,7 @@
 import type { CsrCheck } from '../../crypto/check-csr';
 import type { Messages } from '../../messages/catalogs';
-import { openSavedKeyForResume, resetApplication, retrySubmission, submissionMaybeReceived, submitApplication } from '../../state/apply-actions';
-import { useApplyStore } from '../../state/apply-store';
+import { openSavedKeyForResume, resetApplication, retrySubmission, submissionMaybeReceived, submitApplication } from '../../state/apply/actions';
+import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { KeyProofForm } from './key-proof-form';
 import { ProblemMessage, sessionEnded } from './problem-message';

@@ -4,9 +4,9 @@
  * password ever goes here. Reading is an edge: every record is checked with zod and a bad one is
  * dropped, never trusted.
  */
-import { z } from '../lib/zod';
-import { parseJsonOrUndefined } from '../lib/json';
-import { ksefEnvironmentSchema } from '../ksef/environments';
+import { z } from '../../lib/zod';
+import { parseJsonOrUndefined } from '../../lib/json';
+import { ksefEnvironmentSchema } from '../../ksef/environments';
 
 /** The localStorage key of the records. */
 export const APPLICATIONS_STORAGE_KEY = 'ksef-cert.applications';

@@ -3,9 +3,9 @@
  * written to storage or logged. `forgetAll` drops them (sign-out, reset). Passwords are not kept here
  * either: they travel from the form straight into the one action call that uses them.
  */
-import type { LoadedPrivateKey } from '../crypto/key-type';
-import type { TestIdentity } from '../crypto/test-identity';
-import type { SignedInSession } from '../sign-in/sign-in';
+import type { LoadedPrivateKey } from '../../crypto/key-type';
+import type { TestIdentity } from '../../crypto/test-identity';
+import type { SignedInSession } from '../../sign-in/sign-in';
 
 export interface ApplyVault {
   /** The KSeF session (access and refresh tokens). */

@@ -7,12 +7,12 @@ import {
   setDetails,
   signInWithTestIdentity,
   signOutAndForget,
-} from '../../src/state/apply-actions';
-import { initialApplyState, useApplyStore } from '../../src/state/apply-store';
-import { resetApplication } from '../../src/state/apply-result-actions';
-import { vault } from '../../src/state/apply-vault';
-import { SEAL, SEAL_NIP } from '../support/sandbox-harness';
-import { type ApplyKit, localDate, startApplyKit } from './apply-kit';
+} from '../../../src/state/apply/actions';
+import { initialApplyState, useApplyStore } from '../../../src/state/apply/store';
+import { resetApplication } from '../../../src/state/apply/result-actions';
+import { vault } from '../../../src/state/apply/vault';
+import { SEAL, SEAL_NIP } from '../../support/sandbox-harness';
+import { type ApplyKit, localDate, startApplyKit } from './kit';
 
 /**
  * Signing out must leave no secret behind, whatever fails on the way: an unnamed failure of the

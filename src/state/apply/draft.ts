@@ -6,10 +6,10 @@
  * saved `.key`, the challenge of an external signature (public: it is in the file the user signs),
  * and the id of the application record once submitted. Never a token, a key, a CSR or a password.
  */
-import { z } from '../lib/zod';
-import { parseJsonOrUndefined } from '../lib/json';
-import { ksefEnvironmentSchema } from '../ksef/environments';
-import { APPLY_STEPS, type ApplyState } from './apply-model';
+import { z } from '../../lib/zod';
+import { parseJsonOrUndefined } from '../../lib/json';
+import { ksefEnvironmentSchema } from '../../ksef/environments';
+import { APPLY_STEPS, type ApplyState } from './model';
 
 /** The sessionStorage key of the draft. */
 export const DRAFT_STORAGE_KEY = 'ksef-cert.draft';
@@ -44,7 +44,7 @@ export const draftSchema = z.strictObject({
     .nullable(),
   savedKey: savedKeySchema.nullable(),
   passwordStoredConfirmed: z.boolean(),
-  /** The application record once the application was submitted (`application-records.ts`). */
+  /** The application record once the application was submitted (`records.ts`). */
   recordId: z.string().min(1).max(100).nullable(),
 });
 export type Draft = z.infer<typeof draftSchema>;

@@ -6,9 +6,9 @@ import {
   readApplicationRecords,
   saveApplicationRecord,
   updateApplicationRecord,
-} from '../../src/state/application-records';
-import { keyFileName } from '../../src/state/apply-key-actions';
-import { validFromInstant } from '../../src/state/apply-submit-actions';
+} from '../../../src/state/apply/records';
+import { keyFileName } from '../../../src/state/apply/key-actions';
+import { validFromInstant } from '../../../src/state/apply/submit-actions';
 
 const RECORD: ApplicationRecord = {
   id: 'a1',

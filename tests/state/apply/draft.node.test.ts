@@ -13,16 +13,16 @@ import {
   setDetails,
   signInWithTestIdentity,
   submitApplication,
-} from '../../src/state/apply-actions';
-import { setActiveRecord } from '../../src/state/apply-active-record';
-import { DRAFT_STORAGE_KEY, draftSchema, readDraft, writeDraft, type Draft } from '../../src/state/apply-draft';
-import { forgetDraftKeeping } from '../../src/state/apply-draft-actions';
-import type { CertificateDetails } from '../../src/state/apply-model';
-import { initialApplyState, useApplyStore } from '../../src/state/apply-store';
-import { forgetAll, vault } from '../../src/state/apply-vault';
-import { openssl, withTempDir } from '../support/openssl';
-import { SEAL, SEAL_NIP } from '../support/sandbox-harness';
-import { type ApplyKit, MemoryStorage, localDate, startApplyKit } from './apply-kit';
+} from '../../../src/state/apply/actions';
+import { setActiveRecord } from '../../../src/state/apply/active-record';
+import { DRAFT_STORAGE_KEY, draftSchema, readDraft, writeDraft, type Draft } from '../../../src/state/apply/draft';
+import { forgetDraftKeeping } from '../../../src/state/apply/draft-actions';
+import type { CertificateDetails } from '../../../src/state/apply/model';
+import { initialApplyState, useApplyStore } from '../../../src/state/apply/store';
+import { forgetAll, vault } from '../../../src/state/apply/vault';
+import { openssl, withTempDir } from '../../support/openssl';
+import { SEAL, SEAL_NIP } from '../../support/sandbox-harness';
+import { type ApplyKit, MemoryStorage, localDate, startApplyKit } from './kit';
 
 /**
  * A reload at any step of the wizard: the tab's draft (sessionStorage) brings the entries back, and

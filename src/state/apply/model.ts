@@ -1,7 +1,7 @@
 /**
- * The certificate application wizard's state, as types only (issue 4). The store (`apply-store.ts`)
- * holds these; the actions (`apply-actions.ts`) move between them. Nothing here is secret: keys and
- * session tokens live in `apply-vault.ts`, passwords only in the call that uses them.
+ * The certificate application wizard's state, as types only (issue 4). The store (`store.ts`)
+ * holds these; the actions (`*-actions.ts`) move between them. Nothing here is secret: keys and
+ * session tokens live in `vault.ts`, passwords only in the call that uses them.
  *
  * Additions to the shared contract (nothing in it was removed or renamed):
  * - `submission` has `{ status: 'resuming'; referenceNumber }` while a resumed application's status
@@ -24,18 +24,18 @@
  * - `configureApply(seams)` sets the I/O seams (fetch, origin, now, sleep, storage, download, crypto);
  *   the browser defaults need no call. `summaryCard(state)` (from `summary.ts`) gives the card fields.
  */
-import type { CertificateSummary } from '../crypto/certificate-summary';
-import type { CsrCheck } from '../crypto/check-csr';
-import type { KeyAlgorithm } from '../crypto/algorithms';
-import type { PairResult } from '../crypto/pair';
-import type { CertificateEnrollmentDataResponse, CertificateLimitsResponse } from '../ksef/certificate-schemas';
-import type { KsefEnvironment } from '../ksef/environments';
-import type { ApplicationRecord } from './application-records';
-import type { SignInStep } from '../sign-in/sign-in';
+import type { CertificateSummary } from '../../crypto/certificate-summary';
+import type { CsrCheck } from '../../crypto/check-csr';
+import type { KeyAlgorithm } from '../../crypto/algorithms';
+import type { PairResult } from '../../crypto/pair';
+import type { CertificateEnrollmentDataResponse, CertificateLimitsResponse } from '../../ksef/certificate-schemas';
+import type { KsefEnvironment } from '../../ksef/environments';
+import type { ApplicationRecord } from './records';
+import type { SignInStep } from '../../sign-in/sign-in';
 
-export type { ApplicationRecord, ApplicationStatus } from './application-records';
-export type { KeyAlgorithm } from '../crypto/algorithms';
-export type { SignInStep } from '../sign-in/sign-in';
+export type { ApplicationRecord, ApplicationStatus } from './records';
+export type { KeyAlgorithm } from '../../crypto/algorithms';
+export type { SignInStep } from '../../sign-in/sign-in';
 
 /** The wizard's steps, in order. */
 export type ApplyStepId = 'environment' | 'sign-in' | 'data' | 'details' | 'key' | 'review' | 'result';
@@ -156,7 +156,7 @@ export type ResultState =
 export type ResumeState = null | { readonly record: ApplicationRecord };
 
 /**
- * The wizard came back from this tab's draft after a reload (`apply-draft.ts`): the session and the
+ * The wizard came back from this tab's draft after a reload (`draft.ts`): the session and the
  * key in memory were lost with the page, the entries were not.
  */
 export type RestoredState = null | {

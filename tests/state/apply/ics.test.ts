@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReminderIcs, escapeText, foldLine } from '../../src/state/ics';
+import { buildReminderIcs, escapeText, foldLine } from '../../../src/state/apply/ics';
 
 const INPUT = {
   notAfter: new Date('2028-03-02T09:59:59Z'),

@@ -1,14 +1,14 @@
 /**
  * A reload at any step brings the user back: the wizard's non-secret state is kept as the tab's draft
- * (`apply-draft.ts`) and restored when the wizard opens again. What a reload loses (the session and the
+ * (`draft.ts`) and restored when the wizard opens again. What a reload loses (the session and the
  * key in memory) is asked for again: sign in, and open the `.key` saved before the reload.
  */
-import type { ApplyStepId } from './apply-model';
-import { activeRecord } from './apply-active-record';
-import { draftOf, readDraft, writeDraft } from './apply-draft';
-import { resumeApplication } from './apply-resume-actions';
-import { seams } from './apply-seams';
-import { initialApplyState, useApplyStore } from './apply-store';
+import type { ApplyStepId } from './model';
+import { activeRecord } from './active-record';
+import { draftOf, readDraft, writeDraft } from './draft';
+import { resumeApplication } from './resume-actions';
+import { seams } from './seams';
+import { initialApplyState, useApplyStore } from './store';
 
 const set = useApplyStore.setState;
 const get = useApplyStore.getState;

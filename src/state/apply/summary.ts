@@ -2,9 +2,9 @@
  * The printable summary card of an issued certificate (issue 4, deliverable 7): the fields only; the
  * UI labels, formats and prints them.
  */
-import type { KeyType } from '../crypto/key-type';
-import type { KsefEnvironment } from '../ksef/environments';
-import type { ApplyState, CertificateType } from './apply-model';
+import type { KeyType } from '../../crypto/key-type';
+import type { KsefEnvironment } from '../../ksef/environments';
+import type { ApplyState, CertificateType } from './model';
 
 export interface SummaryCard {
   /** The certificate owner's name (CN without the KSeF suffix), else the subject line. */

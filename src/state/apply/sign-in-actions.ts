@@ -2,18 +2,18 @@
  * The wizard's first steps: environment and context, sign-in (three methods), enrollment data and
  * limits, certificate details. Secrets go to the vault; the store gets progress and results only.
  */
-import { readFileBytes } from '../browser/read-file';
-import type { TestIdentityInput } from '../crypto/test-identity';
-import type { KeyAlgorithm } from '../crypto/algorithms';
-import type { KsefEnvironment } from '../ksef/environments';
-import type { CertificateDetails, Problem, SignInMethod } from './apply-model';
-import { initialApplyState, useApplyStore } from './apply-store';
-import { resumeAfterSignIn } from './apply-resume-actions';
-import { ApplyError, ksefClient, loadApplyCrypto, onPollRateLimitWait, returnFailure, seams, settleFailure, waitForKsef } from './apply-seams';
-import { pollAndRetrieve } from './apply-submit-actions';
-import { forgetAll, forgetKey, vault } from './apply-vault';
-import { safeFileName } from './file-name';
-import type { SignedInSession, SignInOptions, SignInStep } from '../sign-in/sign-in';
+import { readFileBytes } from '../../browser/read-file';
+import type { TestIdentityInput } from '../../crypto/test-identity';
+import type { KeyAlgorithm } from '../../crypto/algorithms';
+import type { KsefEnvironment } from '../../ksef/environments';
+import type { CertificateDetails, Problem, SignInMethod } from './model';
+import { initialApplyState, useApplyStore } from './store';
+import { resumeAfterSignIn } from './resume-actions';
+import { ApplyError, ksefClient, loadApplyCrypto, onPollRateLimitWait, returnFailure, seams, settleFailure, waitForKsef } from './seams';
+import { pollAndRetrieve } from './submit-actions';
+import { forgetAll, forgetKey, vault } from './vault';
+import { safeFileName } from '../file-name';
+import type { SignedInSession, SignInOptions, SignInStep } from '../../sign-in/sign-in';
 
 const set = useApplyStore.setState;
 const get = useApplyStore.getState;

@@ -2,13 +2,13 @@
  * The key step: generate the key pair and CSR in the browser, save the encrypted `.key` at once, and
  * make the user prove the save by opening the file again. No way forward without that proof.
  */
-import { readFileBytes } from '../browser/read-file';
-import { bytesEqual } from '../lib/bytes';
-import type { Problem, SavedKeyInfo } from './apply-model';
-import { useApplyStore } from './apply-store';
-import { ApplyError, encodeText, loadApplyCrypto, returnFailure, seams, settleFailure } from './apply-seams';
-import { forgetKey, vault } from './apply-vault';
-import { safeFileName } from './file-name';
+import { readFileBytes } from '../../browser/read-file';
+import { bytesEqual } from '../../lib/bytes';
+import type { Problem, SavedKeyInfo } from './model';
+import { useApplyStore } from './store';
+import { ApplyError, encodeText, loadApplyCrypto, returnFailure, seams, settleFailure } from './seams';
+import { forgetKey, vault } from './vault';
+import { safeFileName } from '../file-name';
 
 const set = useApplyStore.setState;
 const get = useApplyStore.getState;

@@ -3,10 +3,10 @@
  * retention (a resumed application), or never received (the enrollment timed out, though KSeF may
  * have made it). KSeF has no idempotency key for enrollments, so the key itself is the only trace.
  */
-import type { KsefEnvironment } from '../ksef/environments';
-import { fromBase64 } from '../lib/bytes';
-import type { KsefTokenStore } from '../ksef/token-store';
-import { ksefClient, loadApplyCrypto, seams } from './apply-seams';
+import type { KsefEnvironment } from '../../ksef/environments';
+import { fromBase64 } from '../../lib/bytes';
+import type { KsefTokenStore } from '../../ksef/token-store';
+import { ksefClient, loadApplyCrypto, seams } from './seams';
 
 /** What identifies an application's certificate. */
 export interface CertificateOfKey {

@@ -3,15 +3,15 @@
  * after signing in again, open the saved `.key` (fingerprint must equal the record's), retrieve and
  * check the pair. When the reference is gone (HTTP 410) or unknown, `certificates/query` finds it.
  */
-import { readFileBytes } from '../browser/read-file';
-import { isKsefError } from '../ksef/errors';
-import type { ApplicationRecord, Problem } from './apply-model';
-import { initialApplyState, useApplyStore } from './apply-store';
-import { setActiveRecord } from './apply-active-record';
-import { ApplyError, ksefClient, loadApplyCrypto, seams, settleFailure, waitForKsef } from './apply-seams';
-import { pollAgainAfter, pollIssued, retrieveCertificate } from './apply-submit-actions';
-import { forgetAll, vault } from './apply-vault';
-import { readApplicationRecords, updateApplicationRecord } from './application-records';
+import { readFileBytes } from '../../browser/read-file';
+import { isKsefError } from '../../ksef/errors';
+import type { ApplicationRecord, Problem } from './model';
+import { initialApplyState, useApplyStore } from './store';
+import { setActiveRecord } from './active-record';
+import { ApplyError, ksefClient, loadApplyCrypto, seams, settleFailure, waitForKsef } from './seams';
+import { pollAgainAfter, pollIssued, retrieveCertificate } from './submit-actions';
+import { forgetAll, vault } from './vault';
+import { readApplicationRecords, updateApplicationRecord } from './records';
 import { findCertificateOfKey } from './certificate-lookup';
 
 const set = useApplyStore.setState;

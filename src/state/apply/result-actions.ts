@@ -2,13 +2,13 @@
  * The result step: the `.crt`, a PFX built in the browser, the `.ics` reminder; signing out, which
  * drops the key and the tokens from memory; and starting over.
  */
-import { signOut } from '../ksef/sign-in';
-import type { Problem, ReminderTexts } from './apply-model';
-import { initialApplyState, useApplyStore } from './apply-store';
-import { activeRecord, setActiveRecord } from './apply-active-record';
-import { ApplyError, ksefClient, loadApplyCrypto, returnFailure, seams } from './apply-seams';
-import { forgetAll, vault } from './apply-vault';
-import { updateApplicationRecord } from './application-records';
+import { signOut } from '../../ksef/sign-in';
+import type { Problem, ReminderTexts } from './model';
+import { initialApplyState, useApplyStore } from './store';
+import { activeRecord, setActiveRecord } from './active-record';
+import { ApplyError, ksefClient, loadApplyCrypto, returnFailure, seams } from './seams';
+import { forgetAll, vault } from './vault';
+import { updateApplicationRecord } from './records';
 import { buildReminderIcs } from './ics';
 
 const set = useApplyStore.setState;

@@ -1,10 +1,10 @@
 import { create } from 'zustand';
-import type { ApplyState } from './apply-model';
+import type { ApplyState } from './model';
 
 /**
  * The certificate application wizard (issue 4). Non-secret state only, in memory, with no persist
- * middleware: keys and tokens are in `apply-vault.ts`, passwords never leave the action they are
- * passed to. Change it only through the actions in `apply-actions.ts`.
+ * middleware: keys and tokens are in `vault.ts`, passwords never leave the action they are
+ * passed to. Change it only through the actions in `*-actions.ts`.
  */
 export const initialApplyState: ApplyState = {
   step: 'environment',

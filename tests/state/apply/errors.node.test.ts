@@ -16,11 +16,11 @@ import {
   signInAgain,
   signInWithTestIdentity,
   submitApplication,
-} from '../../src/state/apply-actions';
-import { useApplyStore } from '../../src/state/apply-store';
-import { vault } from '../../src/state/apply-vault';
-import { SEAL, SEAL_NIP } from '../support/sandbox-harness';
-import { type ApplyKit, type SavedFile, localDate, startApplyKit } from './apply-kit';
+} from '../../../src/state/apply/actions';
+import { useApplyStore } from '../../../src/state/apply/store';
+import { vault } from '../../../src/state/apply/vault';
+import { SEAL, SEAL_NIP } from '../../support/sandbox-harness';
+import { type ApplyKit, type SavedFile, localDate, startApplyKit } from './kit';
 
 /** The wizard's refusals and recoveries, through the real actions against the sandbox behind the relay. */
 const PASSWORD = 'Haslo-Do-Klucza-2026!';

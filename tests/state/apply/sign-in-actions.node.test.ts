@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readPrivateKey } from '../../src/crypto/private-key-reader';
+import { readPrivateKey } from '../../../src/crypto/private-key-reader';
 import {
   chooseEnvironment,
   downloadTestIdentity,
@@ -7,16 +7,16 @@ import {
   signInWithFiles,
   signInWithSignedFile,
   signInWithTestIdentity,
-} from '../../src/state/apply-actions';
-import { useApplyStore } from '../../src/state/apply-store';
-import { resetApplication } from '../../src/state/apply-result-actions';
-import { vault } from '../../src/state/apply-vault';
-import { openssl, withTempDir } from '../support/openssl';
-import { secretForms } from '../support/relay-stack';
-import { NIP, PERSON } from '../support/sandbox-harness';
-import { xmllintValidate, xmlsec1Verify } from '../support/xml-oracles';
-import { type OpensslSigner, makeOpensslSigner, signAgainWithXmlsec1, signWithXmlsec1 } from '../support/xmlsec1-xades';
-import { type ApplyKit, startApplyKit } from './apply-kit';
+} from '../../../src/state/apply/actions';
+import { useApplyStore } from '../../../src/state/apply/store';
+import { resetApplication } from '../../../src/state/apply/result-actions';
+import { vault } from '../../../src/state/apply/vault';
+import { openssl, withTempDir } from '../../support/openssl';
+import { secretForms } from '../../support/relay-stack';
+import { NIP, PERSON } from '../../support/sandbox-harness';
+import { xmllintValidate, xmlsec1Verify } from '../../support/xml-oracles';
+import { type OpensslSigner, makeOpensslSigner, signAgainWithXmlsec1, signWithXmlsec1 } from '../../support/xmlsec1-xades';
+import { type ApplyKit, startApplyKit } from './kit';
 
 /**
  * The sign-in actions a journey test does not take: a request signed outside the app (xmlsec1 plays

@@ -18,13 +18,13 @@ import {
   signInWithTestIdentity,
   submissionMaybeReceived,
   submitApplication,
-} from '../../src/state/apply-actions';
-import { useApplyStore } from '../../src/state/apply-store';
-import { vault } from '../../src/state/apply-vault';
-import { useKsefWaitStore } from '../../src/state/ksef-wait';
-import { contractViolations } from '../support/open-api-contract';
-import { SEAL, SEAL_NIP } from '../support/sandbox-harness';
-import { type ApplyKit, localDate, startApplyKit } from './apply-kit';
+} from '../../../src/state/apply/actions';
+import { useApplyStore } from '../../../src/state/apply/store';
+import { vault } from '../../../src/state/apply/vault';
+import { useKsefWaitStore } from '../../../src/state/apply/ksef-wait';
+import { contractViolations } from '../../support/open-api-contract';
+import { SEAL, SEAL_NIP } from '../../support/sandbox-harness';
+import { type ApplyKit, localDate, startApplyKit } from './kit';
 
 /**
  * KSeF or the way to it misbehaving, through the real actions: the client → the relay (a short

@@ -2,17 +2,17 @@
  * Submitting the application and waiting for it: POST the enrollment, keep a non-secret record,
  * poll the status with progress, retrieve the certificate and check it pairs with the key in memory.
  */
-import { fromBase64 } from '../lib/bytes';
-import { isKsefError } from '../ksef/errors';
-import { pollEnrollmentStatus } from '../ksef/polling';
-import type { Problem, SubmissionState } from './apply-model';
-import { useApplyStore } from './apply-store';
-import { activeRecord, setActiveRecord } from './apply-active-record';
-import { ApplyError, ksefClient, loadApplyCrypto, onPollRateLimitWait, seams, settleFailure, waitForKsef } from './apply-seams';
-import { vault } from './apply-vault';
-import { saveApplicationRecord, updateApplicationRecord } from './application-records';
+import { fromBase64 } from '../../lib/bytes';
+import { isKsefError } from '../../ksef/errors';
+import { pollEnrollmentStatus } from '../../ksef/polling';
+import type { Problem, SubmissionState } from './model';
+import { useApplyStore } from './store';
+import { activeRecord, setActiveRecord } from './active-record';
+import { ApplyError, ksefClient, loadApplyCrypto, onPollRateLimitWait, seams, settleFailure, waitForKsef } from './seams';
+import { vault } from './vault';
+import { saveApplicationRecord, updateApplicationRecord } from './records';
 import { findCertificateOfKey } from './certificate-lookup';
-import { safeFileName } from './file-name';
+import { safeFileName } from '../file-name';
 
 const set = useApplyStore.setState;
 const get = useApplyStore.getState;

@@ -4,14 +4,14 @@
  * that no secret reached storage or a relayed request.
  */
 import { expect } from 'vitest';
-import { readPrivateKey } from '../../src/crypto/private-key-reader';
-import { toBase64 } from '../../src/lib/bytes';
-import { configureApply } from '../../src/state/apply-actions';
-import { useApplyStore } from '../../src/state/apply-store';
-import { vault } from '../../src/state/apply-vault';
-import { contractViolations } from '../support/open-api-contract';
-import { type RelayStack, expectNoSecretRelayed, secretForms, startRelayStack } from '../support/relay-stack';
-import type { RelayOptions } from '../../server/relay/relay';
+import { readPrivateKey } from '../../../src/crypto/private-key-reader';
+import { toBase64 } from '../../../src/lib/bytes';
+import { configureApply } from '../../../src/state/apply/actions';
+import { useApplyStore } from '../../../src/state/apply/store';
+import { vault } from '../../../src/state/apply/vault';
+import { contractViolations } from '../../support/open-api-contract';
+import { type RelayStack, expectNoSecretRelayed, secretForms, startRelayStack } from '../../support/relay-stack';
+import type { RelayOptions } from '../../../server/relay/relay';
 
 export interface SavedFile {
   readonly name: string;

@@ -19,13 +19,13 @@ import {
   signOutAndForget,
   submitApplication,
   summaryCard,
-} from '../../src/state/apply-actions';
-import type { CertificateDetails } from '../../src/state/apply-model';
-import { useApplyStore } from '../../src/state/apply-store';
-import { vault } from '../../src/state/apply-vault';
-import { openssl, withTempDir } from '../support/openssl';
-import { SEAL, SEAL_NIP } from '../support/sandbox-harness';
-import { type ApplyKit, type SavedFile, localDate, startApplyKit } from './apply-kit';
+} from '../../../src/state/apply/actions';
+import type { CertificateDetails } from '../../../src/state/apply/model';
+import { useApplyStore } from '../../../src/state/apply/store';
+import { vault } from '../../../src/state/apply/vault';
+import { openssl, withTempDir } from '../../support/openssl';
+import { SEAL, SEAL_NIP } from '../../support/sandbox-harness';
+import { type ApplyKit, type SavedFile, localDate, startApplyKit } from './kit';
 
 /**
  * The wizard's journeys through the real actions, against the sandbox behind the relay on loopback:

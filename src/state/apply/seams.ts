@@ -2,21 +2,21 @@
  * The I/O seams of the wizard's actions (STYLE 8): the browser's by default, a test's when
  * `configureApply` was called. Also the mapping of coded errors to `Problem`s and the lazy crypto load.
  */
-import { downloadFile } from '../browser/download';
-import { ReadFileError } from '../browser/read-file';
-import { isCryptoError } from '../crypto/errors';
-import { AppError } from '../lib/app-error';
-import { createKsefClient, type KsefClient } from '../ksef/client';
-import { relayBaseUrl, type KsefEnvironment } from '../ksef/environments';
-import { isKsefError } from '../ksef/errors';
-import type { Sleep } from '../ksef/sleep';
-import { sleep as realSleep } from '../ksef/sleep';
-import type { ApplyProblemCode, Problem } from './apply-model';
-import type { RecordStorage } from './application-records';
-import type { DraftStorage } from './apply-draft';
+import { downloadFile } from '../../browser/download';
+import { ReadFileError } from '../../browser/read-file';
+import { isCryptoError } from '../../crypto/errors';
+import { AppError } from '../../lib/app-error';
+import { createKsefClient, type KsefClient } from '../../ksef/client';
+import { relayBaseUrl, type KsefEnvironment } from '../../ksef/environments';
+import { isKsefError } from '../../ksef/errors';
+import type { Sleep } from '../../ksef/sleep';
+import { sleep as realSleep } from '../../ksef/sleep';
+import type { ApplyProblemCode, Problem } from './model';
+import type { RecordStorage } from './records';
+import type { DraftStorage } from './draft';
 import { ksefWaitLeftMs, noteKsefWait } from './ksef-wait';
-import { isSignInError } from '../sign-in/errors';
-import { logUnexpected } from './log-unexpected';
+import { isSignInError } from '../../sign-in/errors';
+import { logUnexpected } from '../log-unexpected';
 
 /** Where a saved file goes: the browser's download by default. */
 export type DownloadSink = (fileName: string, content: Uint8Array | string, mimeType: string) => void;
