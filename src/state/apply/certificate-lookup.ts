@@ -6,7 +6,9 @@
 import type { KsefEnvironment } from '../../ksef/environments';
 import { fromBase64 } from '../../lib/bytes';
 import type { KsefTokenStore } from '../../ksef/token-store';
-import { ksefClient, loadApplyCrypto, seams } from './seams';
+import { ksefClient } from './ksef-client';
+import { loadApplyCrypto } from './load-crypto';
+import { seams } from './seams';
 
 /** What identifies an application's certificate. */
 export interface CertificateOfKey {

@@ -6,7 +6,9 @@ import { readFileBytes } from '../../browser/read-file';
 import { bytesEqual } from '../../lib/bytes';
 import type { Problem, SavedKeyInfo } from './model';
 import { useApplyStore } from './store';
-import { ApplyError, encodeText, loadApplyCrypto, returnFailure, seams, settleFailure } from './seams';
+import { ApplyError, returnFailure, settleFailure } from './errors';
+import { loadApplyCrypto } from './load-crypto';
+import { seams } from './seams';
 import { forgetKey, vault } from './vault';
 import { safeFileName } from '../file-name';
 
@@ -111,4 +113,9 @@ function savedKey(): SavedKeyInfo | null {
   if (key.status === 'saved' || key.status === 'proven') return { fileName: key.fileName, publicKeyFingerprint: key.publicKeyFingerprint };
   if (key.status === 'failed') return key.saved;
   return null;
+}
+
+/** UTF-8 bytes of `text`. */
+function encodeText(text: string): Uint8Array {
+  return new TextEncoder().encode(text);
 }
