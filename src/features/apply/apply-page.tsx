@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { keepDraft } from '../../state/apply/actions';
+import { keepDraft } from '../../state/apply/draft-actions';
 import type { ApplyStepId } from '../../state/apply/model';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { certificateNameRules } from '../../crypto/rules';
-import { setDetails } from '../../state/apply/actions';
+import { setDetails } from '../../state/apply/sign-in-actions';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { detailsFormSchema, localDate, type DetailsFormInput } from './details-schema';

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { KSEF_ENVIRONMENTS } from '../../ksef/environments';
-import { chooseEnvironment } from '../../state/apply/actions';
+import { chooseEnvironment } from '../../state/apply/sign-in-actions';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { environmentFormSchema, type EnvironmentFormInput } from './environment-schema';

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from '../../lib/zod';
-import { downloadPfx } from '../../state/apply/actions';
+import { downloadPfx } from '../../state/apply/result-actions';
 import type { Problem } from '../../state/apply/model';
 import { useMessages } from '../../state/preferences-store';
 import { PasswordInput } from '../../ui/password-input';

@@ -1,4 +1,4 @@
-import { backToEnvironment, signInAgain } from '../../state/apply/actions';
+import { backToEnvironment, signInAgain } from '../../state/apply/sign-in-actions';
 import type { Problem } from '../../state/apply/model';
 import { useMessages } from '../../state/preferences-store';
 import { problemText } from './problem-text';

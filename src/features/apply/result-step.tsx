@@ -1,13 +1,7 @@
 import { useMemo, useState } from 'react';
-import {
-  downloadCertificate,
-  downloadReminder,
-  openSavedKeyForResume,
-  resetApplication,
-  retrieveCertificate,
-  retryResume,
-  signOutAndForget,
-} from '../../state/apply/actions';
+import { downloadCertificate, downloadReminder, resetApplication, signOutAndForget } from '../../state/apply/result-actions';
+import { openSavedKeyForResume, retryResume } from '../../state/apply/resume-actions';
+import { retrieveCertificate } from '../../state/apply/submit-actions';
 import type { Problem } from '../../state/apply/model';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch, type FieldError } from 'react-hook-form';
 import type { TestIdentityInput } from '../../crypto/test-identity';
 import type { Messages } from '../../messages/catalogs';
-import { signInWithTestIdentity } from '../../state/apply/actions';
+import { signInWithTestIdentity } from '../../state/apply/sign-in-actions';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { testIdentitySchema, type TestIdentityFormInput } from './sign-in-schema';

@@ -1,19 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  chooseEnvironment,
-  configureApply,
-  confirmPasswordStored,
-  continueToDetails,
-  continueToReview,
-  discardSavedKey,
-  generateAndSaveKey,
-  keepDraft,
-  proveKeySaved,
-  resetApplication,
-  setDetails,
-  signInWithTestIdentity,
-  submitApplication,
-} from '../../../src/state/apply/actions';
+import { chooseEnvironment, continueToDetails, setDetails, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
+import { configureApply } from '../../../src/state/apply/seams';
+import { confirmPasswordStored, continueToReview, generateAndSaveKey, proveKeySaved } from '../../../src/state/apply/key-actions';
+import { discardSavedKey, keepDraft } from '../../../src/state/apply/draft-actions';
+import { resetApplication } from '../../../src/state/apply/result-actions';
+import { submitApplication } from '../../../src/state/apply/submit-actions';
 import { setActiveRecord } from '../../../src/state/apply/active-record';
 import { DRAFT_STORAGE_KEY, draftSchema, readDraft, writeDraft, type Draft } from '../../../src/state/apply/draft';
 import { forgetDraftKeeping } from '../../../src/state/apply/draft-actions';

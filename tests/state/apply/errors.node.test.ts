@@ -1,22 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  chooseEnvironment,
-  confirmPasswordStored,
-  continueToDetails,
-  continueToReview,
-  generateAndSaveKey,
-  listApplications,
-  openSavedKeyForResume,
-  proveKeySaved,
-  resumeApplication,
-  resetApplication,
-  retrySubmission,
-  saveKeyAgain,
-  setDetails,
-  signInAgain,
-  signInWithTestIdentity,
-  submitApplication,
-} from '../../../src/state/apply/actions';
+import { chooseEnvironment, continueToDetails, setDetails, signInAgain, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
+import { confirmPasswordStored, continueToReview, generateAndSaveKey, proveKeySaved, saveKeyAgain } from '../../../src/state/apply/key-actions';
+import { listApplications, openSavedKeyForResume, resumeApplication } from '../../../src/state/apply/resume-actions';
+import { resetApplication } from '../../../src/state/apply/result-actions';
+import { retrySubmission, submitApplication } from '../../../src/state/apply/submit-actions';
 import { useApplyStore } from '../../../src/state/apply/store';
 import { vault } from '../../../src/state/apply/vault';
 import { SEAL, SEAL_NIP } from '../../support/sandbox-harness';

@@ -1,24 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  backToEnvironment,
-  chooseEnvironment,
-  confirmPasswordStored,
-  continueToDetails,
-  continueToReview,
-  generateAndSaveKey,
-  listApplications,
-  openSavedKeyForResume,
-  proveKeySaved,
-  resetApplication,
-  resumeApplication,
-  retryEnrollmentData,
-  retryResume,
-  retrySubmission,
-  setDetails,
-  signInWithTestIdentity,
-  submissionMaybeReceived,
-  submitApplication,
-} from '../../../src/state/apply/actions';
+import { backToEnvironment, chooseEnvironment, continueToDetails, retryEnrollmentData, setDetails, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
+import { confirmPasswordStored, continueToReview, generateAndSaveKey, proveKeySaved } from '../../../src/state/apply/key-actions';
+import { listApplications, openSavedKeyForResume, resumeApplication, retryResume } from '../../../src/state/apply/resume-actions';
+import { resetApplication } from '../../../src/state/apply/result-actions';
+import { retrySubmission, submissionMaybeReceived, submitApplication } from '../../../src/state/apply/submit-actions';
 import { useApplyStore } from '../../../src/state/apply/store';
 import { vault } from '../../../src/state/apply/vault';
 import { useKsefWaitStore } from '../../../src/state/apply/ksef-wait';

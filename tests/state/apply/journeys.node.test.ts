@@ -1,25 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chooseEnvironment,
-  confirmPasswordStored,
-  continueToDetails,
-  continueToReview,
-  downloadCertificate,
-  downloadPfx,
-  downloadReminder,
-  generateAndSaveKey,
-  listApplications,
-  openSavedKeyForResume,
-  proveKeySaved,
-  resetApplication,
-  resumeApplication,
-  setDetails,
-  signInWithFiles,
-  signInWithTestIdentity,
-  signOutAndForget,
-  submitApplication,
-  summaryCard,
-} from '../../../src/state/apply/actions';
+import { chooseEnvironment, continueToDetails, setDetails, signInWithFiles, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
+import { confirmPasswordStored, continueToReview, generateAndSaveKey, proveKeySaved } from '../../../src/state/apply/key-actions';
+import { downloadCertificate, downloadPfx, downloadReminder, resetApplication, signOutAndForget } from '../../../src/state/apply/result-actions';
+import { listApplications, openSavedKeyForResume, resumeApplication } from '../../../src/state/apply/resume-actions';
+import { submitApplication } from '../../../src/state/apply/submit-actions';
+import { summaryCard } from '../../../src/state/apply/summary';
 import type { CertificateDetails } from '../../../src/state/apply/model';
 import { useApplyStore } from '../../../src/state/apply/store';
 import { vault } from '../../../src/state/apply/vault';

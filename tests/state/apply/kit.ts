@@ -6,7 +6,7 @@
 import { expect } from 'vitest';
 import { readPrivateKey } from '../../../src/crypto/private-key-reader';
 import { toBase64 } from '../../../src/lib/bytes';
-import { configureApply } from '../../../src/state/apply/actions';
+import { configureApply } from '../../../src/state/apply/seams';
 import { useApplyStore } from '../../../src/state/apply/store';
 import { vault } from '../../../src/state/apply/vault';
 import { contractViolations } from '../../support/open-api-contract';

@@ -1,13 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  chooseEnvironment,
-  configureApply,
-  continueToDetails,
-  generateAndSaveKey,
-  setDetails,
-  signInWithTestIdentity,
-  signOutAndForget,
-} from '../../../src/state/apply/actions';
+import { chooseEnvironment, continueToDetails, setDetails, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
+import { configureApply } from '../../../src/state/apply/seams';
+import { generateAndSaveKey } from '../../../src/state/apply/key-actions';
+import { signOutAndForget } from '../../../src/state/apply/result-actions';
 import { initialApplyState, useApplyStore } from '../../../src/state/apply/store';
 import { resetApplication } from '../../../src/state/apply/result-actions';
 import { vault } from '../../../src/state/apply/vault';

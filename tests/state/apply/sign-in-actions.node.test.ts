@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readPrivateKey } from '../../../src/crypto/private-key-reader';
-import {
-  chooseEnvironment,
-  downloadTestIdentity,
-  downloadUnsignedRequest,
-  signInWithFiles,
-  signInWithSignedFile,
-  signInWithTestIdentity,
-} from '../../../src/state/apply/actions';
+import { chooseEnvironment, downloadTestIdentity, downloadUnsignedRequest, signInWithFiles, signInWithSignedFile, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
 import { useApplyStore } from '../../../src/state/apply/store';
 import { resetApplication } from '../../../src/state/apply/result-actions';
 import { vault } from '../../../src/state/apply/vault';
