@@ -8,6 +8,7 @@ import { activeRecord } from './active-record';
 import { draftOf, readDraft, writeDraft } from './draft';
 import { resumeApplication } from './resume-actions';
 import { seams } from './seams';
+import { stepAfter } from './steps';
 import { initialApplyState, useApplyStore } from './store';
 
 const set = useApplyStore.setState;
@@ -54,7 +55,7 @@ function restoreDraft(): void {
   }
   set({
     ...initialApplyState,
-    step: draft.step === 'environment' ? 'environment' : 'sign-in',
+    step: draft.step === 'environment' ? 'environment' : stepAfter('draft-restored'),
     environment: draft.environment,
     contextNip: draft.contextNip,
     external: draft.external,

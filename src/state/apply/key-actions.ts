@@ -9,6 +9,7 @@ import { useApplyStore } from './store';
 import { ApplyError, returnFailure, settleFailure } from './errors';
 import { loadApplyCrypto } from './load-crypto';
 import { seams } from './seams';
+import { stepAfter } from './steps';
 import { forgetKey, vault } from './vault';
 import { safeFileName } from '../file-name';
 
@@ -98,9 +99,10 @@ export async function continueToReview(): Promise<Problem | null> {
   if (key.status !== 'proven' || !passwordStoredConfirmed || vault.csr === null) return { source: 'apply', code: 'key-not-saved' };
   if (enrollment.status !== 'done') return { source: 'apply', code: 'wrong-step' };
   try {
+    const step = stepAfter('key-proven');
     const crypto = await loadApplyCrypto();
     const preflight = await crypto.checkCsr(vault.csr, enrollment.data, seams().crypto);
-    set({ preflight, step: 'review', submission: { status: 'idle' } });
+    set({ preflight, step, submission: { status: 'idle' } });
     return null;
   } catch (error) {
     return returnFailure(error);

@@ -13,6 +13,7 @@ import { ksefClient, waitForKsef } from './ksef-client';
 import { loadApplyCrypto } from './load-crypto';
 import { seams } from './seams';
 import { pollAgainAfter, pollIssued, retrieveCertificate } from './submit-actions';
+import { nextStep, stepAfter } from './steps';
 import { forgetAll, vault } from './vault';
 import { readApplicationRecords, updateApplicationRecord } from './records';
 import { findCertificateOfKey } from './certificate-lookup';
@@ -31,14 +32,19 @@ export function resumeApplication(recordId: string): Problem | null {
   if (record === undefined) return { source: 'apply', code: 'application-not-found' };
   forgetAll();
   setActiveRecord(record.id);
-  set({ ...initialApplyState, resume: { record }, environment: record.environment, contextNip: record.contextNip, step: 'sign-in' });
+  set({ ...initialApplyState, resume: { record }, environment: record.environment, contextNip: record.contextNip, step: stepAfter('application-resumed') });
   return null;
 }
 
 /** After signing in for a resumed application: its serial number, by status or by query; then ask for the `.key`. */
 export async function resumeAfterSignIn(record: ApplicationRecord): Promise<void> {
   const { referenceNumber } = record;
-  set({ step: 'result', submission: { status: 'resuming', referenceNumber } });
+  const step = nextStep(get().step, 'resume-looked-up');
+  if (step === null) {
+    set({ submission: { status: 'failed', problem: { source: 'apply', code: 'wrong-step' }, retryable: false, referenceNumber } });
+    return;
+  }
+  set({ step, submission: { status: 'resuming', referenceNumber } });
   let serialNumber = record.serialNumber;
   if (serialNumber === null) {
     try {

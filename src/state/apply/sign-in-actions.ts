@@ -16,6 +16,7 @@ import { seams } from './seams';
 import { pollAndRetrieve } from './submit-actions';
 import { forgetAll, forgetKey, vault } from './vault';
 import { safeFileName } from '../file-name';
+import { nextStep, stepAfter } from './steps';
 import type { SignedInSession, SignInOptions, SignInStep } from '../../sign-in/sign-in';
 
 const set = useApplyStore.setState;
@@ -26,13 +27,14 @@ export function chooseEnvironment(environment: KsefEnvironment, contextNip: stri
   const { resume } = get();
   forgetAll();
   // A resumed application keeps its record; anything else starts afresh.
-  set({ ...initialApplyState, resume, environment, contextNip, step: 'sign-in' });
+  set({ ...initialApplyState, resume, environment, contextNip, step: stepAfter('environment-chosen') });
 }
 
 /** Back to the sign-in step, e.g. after the session expired; the application in progress stays. */
 export function signInAgain(): void {
+  const step = stepAfter('sign-in-again');
   vault.session = null;
-  set({ step: 'sign-in', signIn: { status: 'idle' } });
+  set({ step, signIn: { status: 'idle' } });
 }
 
 /**
@@ -129,18 +131,21 @@ export function continueToDetails(): Problem | null {
   const { enrollment } = get();
   if (enrollment.status !== 'done') return { source: 'apply', code: 'wrong-step' };
   if (!enrollment.limits.canRequest) return { source: 'apply', code: 'cannot-request' };
-  set({ step: 'details' });
+  const step = nextStep(get().step, 'data-accepted');
+  if (step === null) return { source: 'apply', code: 'wrong-step' };
+  set({ step });
   return null;
 }
 
 /** Keeps the certificate details; step 'key'. A key made for another key type is dropped. */
 export function setDetails(details: CertificateDetails): void {
+  const step = stepAfter('details-set');
   const before = get().details;
   if (before !== null && before.keyAlgorithm !== details.keyAlgorithm) {
     forgetKey();
     set({ key: { status: 'idle' }, passwordStoredConfirmed: false, preflight: null });
   }
-  set({ details, step: 'key' });
+  set({ details, step });
 }
 
 type SignInWork = (environment: KsefEnvironment, contextNip: string | null) => Promise<{ session: SignedInSession; subject: string | null }>;
@@ -171,7 +176,7 @@ async function afterSignIn(environment: KsefEnvironment, session: SignedInSessio
   }
   // An application cut off by an expired session goes on where it stopped.
   if (submission.status === 'failed' && submission.problem.code === 'session-expired' && vault.key !== null && get().key.status === 'proven') {
-    set({ step: 'review' });
+    set({ step: stepAfter('submission-continued') });
     if (submission.referenceNumber !== null) await pollAndRetrieve(submission.referenceNumber);
     return;
   }
@@ -196,19 +201,21 @@ export async function retryEnrollmentData(): Promise<void> {
 
 /** Back to step 'environment' (its form keeps the choice and the NIP), e.g. when this server does not offer it. */
 export function backToEnvironment(): void {
-  set({ step: 'environment' });
+  set({ step: stepAfter('other-environment') });
 }
 
 async function loadEnrollment(environment: KsefEnvironment, session: SignedInSession): Promise<void> {
   set({ enrollment: { status: 'loading' } });
   try {
+    const step = stepAfter('enrollment-loaded');
     const client = ksefClient(environment);
     const [data, limits] = await Promise.all([client.getEnrollmentData(session.tokens), client.getCertificateLimits(session.tokens)]);
     const { signIn } = get();
     if (signIn.status === 'done' && signIn.subject === '') set({ signIn: { ...signIn, subject: data.commonName } });
-    set({ enrollment: { status: 'done', data, limits }, step: 'data' });
+    set({ enrollment: { status: 'done', data, limits }, step });
   } catch (error) {
-    settleFailure(error, (problem) => set({ enrollment: { status: 'failed', problem }, step: 'data' }));
+    const step = nextStep(get().step, 'enrollment-loaded');
+    settleFailure(error, (problem) => set({ enrollment: { status: 'failed', problem }, ...(step === null ? {} : { step }) }));
   }
 }
 

@@ -12,6 +12,7 @@ import { ApplyError, settleFailure } from './errors';
 import { ksefClient, onPollRateLimitWait, waitForKsef } from './ksef-client';
 import { loadApplyCrypto } from './load-crypto';
 import { seams } from './seams';
+import { nextStep } from './steps';
 import { vault } from './vault';
 import { saveApplicationRecord, updateApplicationRecord } from './records';
 import { findCertificateOfKey } from './certificate-lookup';
@@ -172,8 +173,13 @@ export async function pollIssued(referenceNumber: string): Promise<string | null
 
 /** Retrieves the issued certificate, checks it pairs with the key in memory; step 'result'. */
 export async function retrieveCertificate(): Promise<void> {
-  const { submission, environment, details, resume } = get();
-  set({ result: { status: 'retrieving' }, step: 'result' });
+  const { submission, environment, details, resume, step: from } = get();
+  const step = nextStep(from, 'certificate-retrieving');
+  if (step === null) {
+    set({ result: { status: 'failed', problem: { source: 'apply', code: 'wrong-step' } } });
+    return;
+  }
+  set({ result: { status: 'retrieving' }, step });
   await waitForKsef();
   try {
     const session = vault.session;
