@@ -110,6 +110,26 @@ export default tseslint.config(
     },
   },
   {
+    // The catalogs word what state/ produces; the codes and statuses they need live below it (src/problem).
+    files: ['src/messages/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['node:*', ...srcFolders(['app', 'features', 'state'])],
+        'src/messages imports no state, features or app shell: take codes from src/problem or the pure layers.',
+      ),
+    },
+  },
+  {
+    // What went wrong, as types both state/ and messages/ import: it names the pure layers' codes only.
+    files: ['src/problem/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['node:*', ...UI_LIBRARIES, ...srcFolders(['app', 'features', 'state', 'ui', 'messages', 'workers'])],
+        'src/problem is a few types: it imports codes from crypto, ksef, sign-in and browser only.',
+      ),
+    },
+  },
+  {
     // A feature imports shared layers (../../x) but never a sibling feature (../y) or the app shell.
     files: ['src/features/**/*.{ts,tsx}'],
     rules: {

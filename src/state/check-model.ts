@@ -1,14 +1,10 @@
-import type { ReadFileErrorCode } from '../browser/read-file';
 import type { CertificateSummary } from '../crypto/certificate-summary';
-import type { CryptoErrorCode } from '../crypto/errors';
 import type { LoadedPrivateKey } from '../crypto/key-type';
 import type { PairResult } from '../crypto/pair';
+import type { Problem } from '../problem/problem';
 
-/** Why something could not be done; the UI translates it through `src/messages/`. */
-export type Problem =
-  | { readonly source: 'crypto'; readonly code: CryptoErrorCode }
-  | { readonly source: 'file'; readonly code: ReadFileErrorCode }
-  | { readonly source: 'unexpected' };
+/** Why something could not be done (the one `Problem` of every screen); `src/messages/` words it. */
+export type { Problem };
 
 /** A key file that needs a password before it can be used. */
 export type LockedFormat = 'encrypted-private-key' | 'pkcs12';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ENROLLMENT_ATTRIBUTES } from '../../crypto/enrollment-data';
 import { continueToDetails, retryEnrollmentData } from '../../state/apply/sign-in-actions';
 import { resetApplication } from '../../state/apply/result-actions';
-import type { Problem } from '../../state/apply/model';
+import type { Problem } from '../../problem/problem';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { ProblemMessage, sessionEnded } from './problem-message';

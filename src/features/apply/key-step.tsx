@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
-import type { Problem, SavedKeyInfo } from '../../state/apply/model';
+import type { Problem } from '../../problem/problem';
+import type { SavedKeyInfo } from '../../state/apply/model';
 import { confirmPasswordStored, continueToReview, saveKeyAgain } from '../../state/apply/key-actions';
 import { discardSavedKey } from '../../state/apply/draft-actions';
 import { useApplyStore } from '../../state/apply/store';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from '../../lib/zod';
 import { downloadPfx } from '../../state/apply/result-actions';
-import type { Problem } from '../../state/apply/model';
+import type { Problem } from '../../problem/problem';
 import { useMessages } from '../../state/preferences-store';
 import { PasswordInput } from '../../ui/password-input';
 import { ProblemMessage } from './problem-message';

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { downloadCertificate, downloadReminder, resetApplication, signOutAndForget } from '../../state/apply/result-actions';
 import { openSavedKeyForResume, retryResume } from '../../state/apply/resume-actions';
 import { retrieveCertificate } from '../../state/apply/submit-actions';
-import type { Problem } from '../../state/apply/model';
+import type { Problem } from '../../problem/problem';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { summaryCard } from '../../state/apply/summary';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Problem } from '../../state/apply/model';
+import type { Problem } from '../../problem/problem';
 import { ProblemMessage } from './problem-message';
 import { listApplications, resumeApplication } from '../../state/apply/resume-actions';
 import { useMessages } from '../../state/preferences-store';

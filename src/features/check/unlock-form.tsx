@@ -5,7 +5,7 @@ import type { LockedFile, Problem } from '../../state/check-model';
 import { unlock } from '../../state/check-store';
 import { useMessages } from '../../state/preferences-store';
 import { PasswordInput } from '../../ui/password-input';
-import { problemText } from './problem-text';
+import { problemText } from '../../messages/problem-text';
 
 const unlockSchema = z.object({ password: z.string().min(1) });
 type UnlockInput = z.infer<typeof unlockSchema>;

@@ -8,7 +8,7 @@ import { AppError } from '../../lib/app-error';
 import { isKsefError } from '../../ksef/errors';
 import { isSignInError } from '../../sign-in/errors';
 import { logUnexpected } from '../log-unexpected';
-import type { ApplyProblemCode, Problem } from './model';
+import type { ApplyProblemCode, Problem } from '../../problem/problem';
 import { noteKsefWait } from './ksef-wait';
 import { seams } from './seams';
 
@@ -51,7 +51,7 @@ export function settleFailure(error: unknown, settle: (problem: Problem) => void
   const problem = problemOf(error);
   if (problem !== null) {
     // KSeF's wait still holds for the retry (see `waitForKsef`).
-    if (problem.code === 'rate-limited' && problem.retryAfterSeconds !== undefined) noteKsefWait(problem.retryAfterSeconds * 1000, seams().now());
+    if (problem.source === 'ksef' && problem.code === 'rate-limited' && problem.retryAfterSeconds !== undefined) noteKsefWait(problem.retryAfterSeconds * 1000, seams().now());
     settle(problem);
     return;
   }

@@ -30,10 +30,12 @@ import type { KeyAlgorithm } from '../../crypto/algorithms';
 import type { PairResult } from '../../crypto/pair';
 import type { CertificateEnrollmentDataResponse, CertificateLimitsResponse } from '../../ksef/certificate-schemas';
 import type { KsefEnvironment } from '../../ksef/environments';
+import type { Problem } from '../../problem/problem';
 import type { ApplicationRecord } from './records';
 import type { SignInStep } from '../../sign-in/sign-in';
 
-export type { ApplicationRecord, ApplicationStatus } from './records';
+export type { ApplicationRecord } from './records';
+export type { ApplyProblemCode, Problem } from '../../problem/problem';
 export type { KeyAlgorithm } from '../../crypto/algorithms';
 export type { SignInStep } from '../../sign-in/sign-in';
 
@@ -42,42 +44,6 @@ export type ApplyStepId = 'environment' | 'sign-in' | 'data' | 'details' | 'key'
 
 /** Every step id, in the order the wizard shows them. */
 export const APPLY_STEPS: readonly ApplyStepId[] = ['environment', 'sign-in', 'data', 'details', 'key', 'review', 'result'];
-
-/** The wizard's own reasons to stop; the UI translates them (`source: 'apply'`). */
-export type ApplyProblemCode =
-  /** `limits.canRequest` is false: KSeF accepts no further request now (`limits` says which limit). */
-  | 'cannot-request'
-  /** KSeF refused the enrollment for a limit (25006 / 25007). */
-  | 'limit-reached'
-  /** The file picked at the save proof holds another key than the one just generated. */
-  | 'key-file-mismatch'
-  /** Going on without a proven save of the `.key` (or without confirming the password is stored). */
-  | 'key-not-saved'
-  /** The pre-flight check of the CSR found a problem: KSeF would refuse it. */
-  | 'preflight-failed'
-  /** The application record, or the certificate it points to, cannot be found. */
-  | 'application-not-found'
-  /** The certificate KSeF returned does not pair with the key in memory (see `result.pair`). */
-  | 'pair-mismatch'
-  /** The action needs a step done first (no session, no details, no key generated, ...). */
-  | 'wrong-step'
-  /** The session ended (KSeF refused to refresh it): sign in again. */
-  | 'session-expired'
-  /** Anything we cannot name; logged without its message. */
-  | 'unexpected';
-
-/** Where a failure comes from; the UI maps `source` + `code` to catalog text. */
-export type ProblemSource = 'crypto' | 'ksef' | 'sign-in' | 'apply' | 'file';
-
-/** A failure the UI can explain. */
-export interface Problem {
-  readonly source: ProblemSource;
-  readonly code: string;
-  /** KSeF's details (status details, exception descriptions), for a "more" section. */
-  readonly details?: readonly string[];
-  /** For `ksef` / `rate-limited`: how long to wait. */
-  readonly retryAfterSeconds?: number;
-}
 
 /** How the user signed in. */
 export type SignInMethod = 'ksef-certificate' | 'external' | 'test-identity';

@@ -7,6 +7,7 @@
 import { z } from '../../lib/zod';
 import { parseJsonOrUndefined } from '../../lib/json';
 import { ksefEnvironmentSchema } from '../../ksef/environments';
+import { APPLICATION_STATUSES } from '../../problem/application-status';
 
 /** The localStorage key of the records. */
 export const APPLICATIONS_STORAGE_KEY = 'ksef-cert.applications';
@@ -14,8 +15,8 @@ export const APPLICATIONS_STORAGE_KEY = 'ksef-cert.applications';
 /** At most this many records are kept (newest first); older ones fall off. */
 export const MAX_APPLICATION_RECORDS = 20;
 
-export const applicationStatusSchema = z.enum(['submitted', 'issued', 'downloaded', 'failed']);
-export type ApplicationStatus = z.infer<typeof applicationStatusSchema>;
+export const applicationStatusSchema = z.enum(APPLICATION_STATUSES);
+export type { ApplicationStatus } from '../../problem/application-status';
 
 export const applicationRecordSchema = z.object({
   id: z.string().min(1).max(100),

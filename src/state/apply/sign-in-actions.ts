@@ -175,7 +175,7 @@ async function afterSignIn(environment: KsefEnvironment, session: SignedInSessio
     return;
   }
   // An application cut off by an expired session goes on where it stopped.
-  if (submission.status === 'failed' && submission.problem.code === 'session-expired' && vault.key !== null && get().key.status === 'proven') {
+  if (submission.status === 'failed' && submission.problem.source === 'apply' && submission.problem.code === 'session-expired' && vault.key !== null && get().key.status === 'proven') {
     set({ step: stepAfter('submission-continued') });
     if (submission.referenceNumber !== null) await pollAndRetrieve(submission.referenceNumber);
     return;

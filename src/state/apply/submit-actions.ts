@@ -3,7 +3,7 @@
  * poll the status with progress, retrieve the certificate and check it pairs with the key in memory.
  */
 import { fromBase64 } from '../../lib/bytes';
-import { isKsefError } from '../../ksef/errors';
+import { isKsefError, type KsefErrorCode } from '../../ksef/errors';
 import { pollEnrollmentStatus } from '../../ksef/polling';
 import type { Problem, SubmissionState } from './model';
 import { useApplyStore } from './store';
@@ -22,9 +22,12 @@ const set = useApplyStore.setState;
 const get = useApplyStore.getState;
 
 /** Final enrollment statuses after which a new enrollment may be tried (500, 550). */
-const RESUBMIT_AFTER = new Set(['enrollment-unknown-error', 'enrollment-cancelled']);
-/** Failures of the waiting itself: the enrollment may still be fine, so poll it again. */
-const POLL_AGAIN_AFTER = new Set(['network', 'offline', 'timeout', 'upstream-unreachable', 'upstream-timeout', 'rate-limited', 'server-error', 'session-expired']);
+const RESUBMIT_AFTER: ReadonlySet<KsefErrorCode> = new Set(['enrollment-unknown-error', 'enrollment-cancelled']);
+/**
+ * Failures of the waiting itself: the enrollment may still be fine, so poll it again (also after the
+ * wizard's 'session-expired', see `pollAgainAfter`).
+ */
+const POLL_AGAIN_AFTER: ReadonlySet<KsefErrorCode> = new Set(['network', 'offline', 'timeout', 'upstream-unreachable', 'upstream-timeout', 'rate-limited', 'server-error']);
 /**
  * Failures of POST /certificates/enrollments without KSeF's answer (or with a 5xx): KSeF may have made
  * the enrollment all the same, and it has no idempotency key. A retry first looks for this key's
@@ -32,7 +35,7 @@ const POLL_AGAIN_AFTER = new Set(['network', 'offline', 'timeout', 'upstream-unr
  * connect, which nearly always means KSeF got nothing; looking costs one query, so it looks too.
  * ('offline' is not here: the browser sent nothing.)
  */
-const MAYBE_RECEIVED = new Set(['network', 'timeout', 'upstream-unreachable', 'upstream-timeout', 'server-error']);
+const MAYBE_RECEIVED: ReadonlySet<KsefErrorCode> = new Set(['network', 'timeout', 'upstream-unreachable', 'upstream-timeout', 'server-error']);
 
 /**
  * True when the enrollment got no answer and KSeF may have received it all the same, so the UI says
@@ -94,7 +97,7 @@ export async function retrySubmission(): Promise<void> {
   const { submission } = get();
   if (submission.status !== 'failed' || !submission.retryable) return;
   const { referenceNumber, problem } = submission;
-  const pollAgain = referenceNumber !== null && !RESUBMIT_AFTER.has(problem.code) ? referenceNumber : null;
+  const pollAgain = referenceNumber !== null && !resubmitAfter(problem) ? referenceNumber : null;
   // Busy at once: the retry button is gone while the rest of KSeF's wait runs out, so it cannot start twice.
   set({ submission: pollAgain === null ? { status: 'submitting' } : { status: 'polling', referenceNumber: pollAgain, attempt: 0 } });
   await waitForKsef();
@@ -102,7 +105,7 @@ export async function retrySubmission(): Promise<void> {
     await pollAndRetrieve(pollAgain);
     return;
   }
-  if (referenceNumber === null && MAYBE_RECEIVED.has(problem.code) && (await issuedWithoutAnswer())) return;
+  if (referenceNumber === null && problem.source === 'ksef' && MAYBE_RECEIVED.has(problem.code) && (await issuedWithoutAnswer())) return;
   await submitApplication();
 }
 
@@ -162,10 +165,11 @@ export async function pollIssued(referenceNumber: string): Promise<string | null
   } catch (error) {
     if (isKsefError(error, 'unauthorized')) vault.session = null;
     settleFailure(error, (problem) => {
-      const final = problem.code === 'enrollment-rejected' || RESUBMIT_AFTER.has(problem.code);
+      const rejected = problem.source === 'ksef' && problem.code === 'enrollment-rejected';
+      const final = rejected || resubmitAfter(problem);
       const id = activeRecord();
       if (final && id !== null) updateApplicationRecord(seams().storage, id, { status: 'failed' });
-      set({ submission: { status: 'failed', problem, retryable: problem.code !== 'enrollment-rejected' && (final || POLL_AGAIN_AFTER.has(problem.code)), referenceNumber } });
+      set({ submission: { status: 'failed', problem, retryable: !rejected && (final || pollAgainAfter(problem)), referenceNumber } });
     });
     return null;
   }
@@ -211,10 +215,15 @@ export function validFromInstant(date: string, now: Date): string | null {
 
 /** Whether a failure of the waiting (or looking up) may pass if tried again: KSeF unreachable, slow, limiting, a 5xx, an ended session. */
 export function pollAgainAfter(problem: Problem): boolean {
-  return POLL_AGAIN_AFTER.has(problem.code);
+  return (problem.source === 'ksef' && POLL_AGAIN_AFTER.has(problem.code)) || (problem.source === 'apply' && problem.code === 'session-expired');
+}
+
+/** Whether the enrollment ended so that a new one may be tried (status 500, 550). */
+function resubmitAfter(problem: Problem): boolean {
+  return problem.source === 'ksef' && RESUBMIT_AFTER.has(problem.code);
 }
 
 /** Whether a failure before KSeF gave a reference can be retried (a limit or a refusal cannot). */
 function retryableBeforeReference(problem: Problem): boolean {
-  return problem.source === 'ksef' ? POLL_AGAIN_AFTER.has(problem.code) : problem.code === 'session-expired';
+  return problem.source === 'ksef' ? POLL_AGAIN_AFTER.has(problem.code) : problem.source === 'apply' && problem.code === 'session-expired';
 }
