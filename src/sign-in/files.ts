@@ -1,5 +1,6 @@
 /**
- * The files of a sign-in: opening the user's key and certificate, and saving a test identity.
+ * The files of a sign-in: opening the user's key and certificate (and signing in with them), and
+ * saving a test identity.
  */
 import { readCertificate, readCertificates } from '../crypto/certificate-reader';
 import type { CertificateSummary } from '../crypto/certificate-summary';
@@ -10,7 +11,10 @@ import { encodePem } from '../crypto/pem';
 import { readPfx } from '../crypto/pkcs12';
 import { readPrivateKey } from '../crypto/private-key-reader';
 import type { TestIdentity } from '../crypto/test-identity';
+import type { AuthContextIdentifier } from '../crypto/auth-token-request';
+import type { SignedInSession } from '../ksef/sign-in';
 import { SignInError } from './errors';
+import { type SignInClient, type SignInOptions, signInWithKsefCertificate } from './sign-in';
 
 /** What the user opened: a private key (memory only) and the certificate to sign in with. */
 export interface SigningCredentials {
@@ -61,6 +65,24 @@ export async function openSigningCredentials(files: SigningFiles, options: { rea
   }
   if (bundled === undefined) throw new SignInError('certificate-missing', 'Choose the certificate (.crt) issued for this key');
   return { key, certificate: bundled, summary: await readCertificate(bundled, now, crypto) };
+}
+
+/**
+ * Opens the user's signing files (`openSigningCredentials`) and signs in with them for `context`
+ * (`signInWithKsefCertificate`). `subject` names who signed in: the certificate's owner, else its
+ * subject line.
+ *
+ * @throws what those two throw.
+ */
+export async function signInWithSigningFiles(
+  client: SignInClient,
+  files: SigningFiles,
+  context: AuthContextIdentifier,
+  options: SignInOptions = {},
+): Promise<{ readonly session: SignedInSession; readonly subject: string }> {
+  const credentials = await openSigningCredentials(files, { now: options.now, crypto: options.crypto });
+  const session = await signInWithKsefCertificate(client, { key: credentials.key, certificate: credentials.certificate, context }, options);
+  return { session, subject: credentials.summary.ownerName ?? credentials.summary.subjectText };
 }
 
 /** A test identity as the two files the user keeps. */

@@ -19,7 +19,7 @@ import { pollAuthStatus, pollEnrollmentStatus } from '../../src/ksef/polling';
 import { signOut } from '../../src/ksef/sign-in';
 import { type SignInStep, prepareExternalSignature, signInWithExternalSignature, signInWithKsefCertificate, signInWithTestIdentity } from '../../src/sign-in/sign-in';
 import { SignInError, type SignInErrorCode } from '../../src/sign-in/errors';
-import { exportTestIdentity, openSigningCredentials } from '../../src/sign-in/files';
+import { exportTestIdentity, openSigningCredentials, signInWithSigningFiles } from '../../src/sign-in/files';
 import { loadedKey } from '../support/certificates';
 import { openssl, withTempDir } from '../support/openssl';
 import { type RelayStack, expectNoSecretRelayed, secretForms, startRelayStack } from '../support/relay-stack';
@@ -230,6 +230,14 @@ describe('signing in', () => {
     const key = await loadedKey(crypto, made.keyPair);
     const session = await signInWithKsefCertificate(stack.client, { key, certificate: made.certificate, context: CONTEXT }, options());
     expect(session.authenticationMethodInfo.code).toBe('xades.qualified-signature');
+  });
+
+  it('with the signing files: opens them, signs in, and names the certificate\'s owner', async () => {
+    const made = await identity();
+    const files = { keyFile: encode(await writeKey(made)), certificateFile: encode(encodePem('CERTIFICATE', made.certificate)), password: PASSWORD };
+    const { session, subject } = await signInWithSigningFiles(stack.client, files, CONTEXT, options());
+    expect(subject).toBe('Zażółć Gęślą-Jaźń');
+    expect(await stack.client.getEnrollmentData(session.tokens)).toMatchObject({ serialNumber: `TINPL-${NIP}` });
   });
 
   it('turns a failed final status into its KsefError code', async () => {

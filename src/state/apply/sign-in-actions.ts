@@ -46,15 +46,8 @@ export async function signInWithFiles(input: { readonly keyFile: File; readonly 
     const crypto = await loadApplyCrypto();
     const keyFile = await readFileBytes(input.keyFile);
     const certificateFile = input.certificateFile === undefined ? undefined : await readFileBytes(input.certificateFile);
-    const { now, crypto: webCrypto } = seams();
     const files = { keyFile, password: input.password, ...(certificateFile === undefined ? {} : { certificateFile }) };
-    const credentials = await crypto.openSigningCredentials(files, { now, crypto: webCrypto });
-    const session = await crypto.signInWithKsefCertificate(
-      ksefClient(environment),
-      { key: credentials.key, certificate: credentials.certificate, context: requireContext(context) },
-      signInOptions(),
-    );
-    return { session, subject: credentials.summary.ownerName ?? credentials.summary.subjectText };
+    return crypto.signInWithSigningFiles(ksefClient(environment), files, requireContext(context), signInOptions());
   });
 }
 
