@@ -1,8 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { Problem } from '../../problem/problem';
 import type { SavedKeyInfo } from '../../state/apply/model';
-import { confirmPasswordStored, continueToReview, saveKeyAgain } from '../../state/apply/key-actions';
-import { discardSavedKey } from '../../state/apply/draft-actions';
+import { confirmPasswordStored, continueToReview, discardSavedKey, saveKeyAgain } from '../../state/apply/key-actions';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { KeyPasswordForm } from './key-password-form';

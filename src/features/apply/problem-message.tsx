@@ -1,4 +1,4 @@
-import { backToEnvironment, signInAgain } from '../../state/apply/sign-in-actions';
+import { backToEnvironment, signInAgain } from '../../state/apply/back-actions';
 import type { Problem } from '../../problem/problem';
 import { useMessages } from '../../state/preferences-store';
 import { problemText } from '../../messages/problem-text';

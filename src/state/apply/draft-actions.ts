@@ -65,9 +65,3 @@ function restoreDraft(): void {
     restored: { signedIn: AFTER_SIGN_IN.has(draft.step), savedKey: draft.savedKey },
   });
 }
-
-/** Drops the `.key` saved before the reload (the user makes a new one instead). */
-export function discardSavedKey(): void {
-  const { restored } = get();
-  set({ key: { status: 'idle' }, passwordStoredConfirmed: false, preflight: null, restored: restored === null ? null : { ...restored, savedKey: null } });
-}

@@ -85,6 +85,12 @@ export async function proveKeySaved(file: File, password: string): Promise<void>
   }
 }
 
+/** Drops the `.key` saved before a reload (the user makes a new one instead). */
+export function discardSavedKey(): void {
+  const { restored } = get();
+  set({ key: { status: 'idle' }, passwordStoredConfirmed: false, preflight: null, restored: restored === null ? null : { ...restored, savedKey: null } });
+}
+
 /** The user confirms (or withdraws) that the password is stored somewhere safe. */
 export function confirmPasswordStored(value: boolean): void {
   set({ passwordStoredConfirmed: value });

@@ -30,13 +30,6 @@ export function chooseEnvironment(environment: KsefEnvironment, contextNip: stri
   set({ ...initialApplyState, resume, environment, contextNip, step: stepAfter('environment-chosen') });
 }
 
-/** Back to the sign-in step, e.g. after the session expired; the application in progress stays. */
-export function signInAgain(): void {
-  const step = stepAfter('sign-in-again');
-  vault.session = null;
-  set({ step, signIn: { status: 'idle' } });
-}
-
 /**
  * Signs in with a KSeF certificate (or another file-based one): `.key` + `.crt`, a PFX, or a PEM with
  * both. The password opens the key file and is not kept.
@@ -190,11 +183,6 @@ export async function retryEnrollmentData(): Promise<void> {
   set({ enrollment: { status: 'loading' } });
   await waitForKsef();
   await loadEnrollment(environment, session);
-}
-
-/** Back to step 'environment' (its form keeps the choice and the NIP), e.g. when this server does not offer it. */
-export function backToEnvironment(): void {
-  set({ step: stepAfter('other-environment') });
 }
 
 async function loadEnrollment(environment: KsefEnvironment, session: SignedInSession): Promise<void> {

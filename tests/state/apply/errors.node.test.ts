@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { chooseEnvironment, continueToDetails, setDetails, signInAgain, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
+import { signInAgain } from '../../../src/state/apply/back-actions';
+import { chooseEnvironment, continueToDetails, setDetails, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
 import { confirmPasswordStored, continueToReview, generateAndSaveKey, proveKeySaved, saveKeyAgain } from '../../../src/state/apply/key-actions';
 import { listApplications, openSavedKeyForResume, resumeApplication } from '../../../src/state/apply/resume-actions';
 import { resetApplication } from '../../../src/state/apply/result-actions';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { backToEnvironment, chooseEnvironment, continueToDetails, retryEnrollmentData, setDetails, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
+import { backToEnvironment } from '../../../src/state/apply/back-actions';
+import { chooseEnvironment, continueToDetails, retryEnrollmentData, setDetails, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
 import { confirmPasswordStored, continueToReview, generateAndSaveKey, proveKeySaved } from '../../../src/state/apply/key-actions';
 import { listApplications, openSavedKeyForResume, resumeApplication, retryResume } from '../../../src/state/apply/resume-actions';
 import { resetApplication } from '../../../src/state/apply/result-actions';
