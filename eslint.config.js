@@ -15,7 +15,8 @@ const srcFolders = (folders) => folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]
 
 /**
  * The one direction of imports (STYLE.md): app -> features -> {state, ui, messages, browser, crypto,
- * ksef}; crypto/ and ksef/ are pure and import only src/lib/; lib/ imports nothing of ours.
+ * ksef}; crypto/ and ksef/ are pure and import only src/lib/; sign-in/ is pure too and imports crypto/,
+ * ksef/ and lib/; lib/ imports nothing of ours.
  */
 const restrict = (patterns, message, extra = [ZOD]) => ['error', { patterns: [{ group: patterns, message }, ...extra] }];
 
@@ -56,7 +57,7 @@ export default tseslint.config(
     files: ['src/crypto/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        ['node:*', ...UI_LIBRARIES, ...srcFolders([...APP_LAYERS, 'ksef'])],
+        ['node:*', ...UI_LIBRARIES, ...srcFolders([...APP_LAYERS, 'ksef', 'sign-in'])],
         'src/crypto is pure: WebCrypto, pkijs, asn1js and src/lib only.',
       ),
     },
@@ -65,8 +66,18 @@ export default tseslint.config(
     files: ['src/ksef/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict(
-        ['node:*', ...UI_LIBRARIES, ...srcFolders([...APP_LAYERS, 'crypto'])],
+        ['node:*', ...UI_LIBRARIES, ...srcFolders([...APP_LAYERS, 'crypto']), '../sign-in', '../sign-in/**'],
         'src/ksef is pure I/O: fetch, zod and src/lib only.',
+      ),
+    },
+  },
+  {
+    // Signing in combines the two pure layers; a screen's state (the wizard, the certificates list) drives it.
+    files: ['src/sign-in/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['node:*', ...UI_LIBRARIES, ...srcFolders(APP_LAYERS)],
+        'src/sign-in is pure: it imports src/crypto, src/ksef and src/lib only.',
       ),
     },
   },
@@ -95,6 +106,26 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         ['node:*', ...srcFolders(['app', 'features'])],
         'Shared layers may not import features or the app shell.',
+      ),
+    },
+  },
+  {
+    // The catalogs word what state/ produces; the codes and statuses they need live below it (src/problem).
+    files: ['src/messages/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['node:*', ...srcFolders(['app', 'features', 'state'])],
+        'src/messages imports no state, features or app shell: take codes from src/problem or the pure layers.',
+      ),
+    },
+  },
+  {
+    // What went wrong, as types both state/ and messages/ import: it names the pure layers' codes only.
+    files: ['src/problem/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['node:*', ...UI_LIBRARIES, ...srcFolders(['app', 'features', 'state', 'ui', 'messages', 'workers'])],
+        'src/problem is a few types: it imports codes from crypto, ksef, sign-in and browser only.',
       ),
     },
   },

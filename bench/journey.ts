@@ -1,17 +1,9 @@
-import {
-  chooseEnvironment,
-  configureApply,
-  confirmPasswordStored,
-  continueToDetails,
-  continueToReview,
-  generateAndSaveKey,
-  proveKeySaved,
-  resetApplication,
-  setDetails,
-  signInWithTestIdentity,
-  submitApplication,
-} from '../src/state/apply-actions';
-import { useApplyStore } from '../src/state/apply-store';
+import { chooseEnvironment, continueToDetails, setDetails, signInWithTestIdentity } from '../src/state/apply/sign-in-actions';
+import { configureApply } from '../src/state/apply/seams';
+import { confirmPasswordStored, continueToReview, generateAndSaveKey, proveKeySaved } from '../src/state/apply/key-actions';
+import { resetApplication } from '../src/state/apply/result-actions';
+import { submitApplication } from '../src/state/apply/submit-actions';
+import { useApplyStore } from '../src/state/apply/store';
 
 const PASSWORD = 'Bench-Password-2026!';
 

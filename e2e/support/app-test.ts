@@ -3,14 +3,14 @@ import { test as base, expect, type Page, type TestInfo } from '@playwright/test
 
 /** The only key the app may keep in browser storage (src/state/preferences-store.ts). */
 export const PREFERENCES_KEY = 'ksef-cert.preferences';
-/** The non-secret records of submitted applications (src/state/application-records.ts). */
+/** The non-secret records of submitted applications (src/state/apply/records.ts). */
 export const APPLICATIONS_KEY = 'ksef-cert.applications';
 /** The fields an application record may have: none of them secret. */
 const RECORD_FIELDS = [
   'id', 'environment', 'contextNip', 'referenceNumber', 'certificateName', 'certificateType',
   'keyAlgorithm', 'createdAt', 'publicKeyFingerprint', 'status', 'serialNumber',
 ].sort();
-/** The tab's draft of the application in progress (src/state/apply-draft.ts), in sessionStorage. */
+/** The tab's draft of the application in progress (src/state/apply/draft.ts), in sessionStorage. */
 export const DRAFT_KEY = 'ksef-cert.draft';
 /** The fields a draft has: none of them secret. */
 const DRAFT_FIELDS = ['step', 'environment', 'contextNip', 'external', 'details', 'savedKey', 'passwordStoredConfirmed', 'recordId'].sort();

@@ -5,8 +5,9 @@ import type { FileKind } from '../crypto/file-kind';
 import type { PairResult } from '../crypto/pair';
 import type { KeyPasswordRule } from '../crypto/rules';
 import type { KsefErrorCode } from '../ksef/errors';
-import type { ApplicationStatus, ApplyProblemCode } from '../state/apply-model';
-import type { SignInErrorCode } from '../state/sign-in-errors';
+import type { ApplicationStatus } from '../problem/application-status';
+import type { ApplyProblemCode } from '../problem/problem';
+import type { SignInErrorCode } from '../sign-in/errors';
 import { plural } from './plural';
 
 type PairMismatchReason = Extract<PairResult, { match: false }>['reason'];

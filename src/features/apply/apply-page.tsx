@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { keepDraft } from '../../state/apply-actions';
-import type { ApplyStepId } from '../../state/apply-model';
-import { useApplyStore } from '../../state/apply-store';
+import { keepDraft } from '../../state/apply/draft-actions';
+import type { ApplyStepId } from '../../state/apply/model';
+import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { PageHeading } from '../../ui/page-heading';
 import './apply.css';

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { ENROLLMENT_ATTRIBUTES } from '../../crypto/enrollment-data';
-import { continueToDetails, resetApplication, retryEnrollmentData } from '../../state/apply-actions';
-import type { Problem } from '../../state/apply-model';
-import { useApplyStore } from '../../state/apply-store';
+import { continueToDetails, retryEnrollmentData } from '../../state/apply/sign-in-actions';
+import { resetApplication } from '../../state/apply/result-actions';
+import type { Problem } from '../../problem/problem';
+import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { ProblemMessage, sessionEnded } from './problem-message';
 import { SaveTestIdentity } from './save-test-identity';

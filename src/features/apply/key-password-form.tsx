@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { generateAndSaveKey } from '../../state/apply-actions';
+import { generateAndSaveKey } from '../../state/apply/key-actions';
 import { useMessages } from '../../state/preferences-store';
 import { PasswordPairFields } from './password-pair-fields';
 import { passwordPairSchema, type PasswordPairInput } from './password-pair-schema';

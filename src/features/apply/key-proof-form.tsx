@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { proveKeySaved } from '../../state/apply-actions';
+import { proveKeySaved } from '../../state/apply/key-actions';
 import { useMessages } from '../../state/preferences-store';
 import { PasswordInput } from '../../ui/password-input';
 import { FileField } from './file-field';

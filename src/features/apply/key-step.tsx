@@ -1,7 +1,8 @@
 import { useId, useRef, useState } from 'react';
-import type { Problem, SavedKeyInfo } from '../../state/apply-model';
-import { confirmPasswordStored, continueToReview, discardSavedKey, saveKeyAgain } from '../../state/apply-actions';
-import { useApplyStore } from '../../state/apply-store';
+import type { Problem } from '../../problem/problem';
+import type { SavedKeyInfo } from '../../state/apply/model';
+import { confirmPasswordStored, continueToReview, discardSavedKey, saveKeyAgain } from '../../state/apply/key-actions';
+import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { KeyPasswordForm } from './key-password-form';
 import { KeyProofForm } from './key-proof-form';

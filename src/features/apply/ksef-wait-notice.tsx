@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useKsefWaitStore, type KsefWait } from '../../state/ksef-wait';
+import { useKsefWaitStore, type KsefWait } from '../../state/apply/ksef-wait';
 import { useMessages } from '../../state/preferences-store';
 import { ProgressLine } from './progress-line';
 

@@ -1,7 +1,7 @@
-import { backToEnvironment, signInAgain } from '../../state/apply-actions';
-import type { Problem } from '../../state/apply-model';
+import { backToEnvironment, signInAgain } from '../../state/apply/back-actions';
+import type { Problem } from '../../problem/problem';
 import { useMessages } from '../../state/preferences-store';
-import { problemText } from './problem-text';
+import { problemText } from '../../messages/problem-text';
 
 /** The KSeF session is over: the way forward is signing in again (the application carries on). */
 export function sessionEnded(problem: Problem): boolean {
@@ -11,15 +11,16 @@ export function sessionEnded(problem: Problem): boolean {
 /** A failure in words: what went wrong, what to do next, and KSeF's own details when it gave any. */
 export function ProblemMessage({ title, problem }: { readonly title: string; readonly problem: Problem }) {
   const t = useMessages();
-  const details = problem.details ?? [];
+  const details = problem.source === 'ksef' || problem.source === 'apply' ? (problem.details ?? []) : [];
+  const retryAfterSeconds = problem.source === 'ksef' ? problem.retryAfterSeconds : undefined;
   return (
-    <div className="apply-problem" data-problem={`${problem.source}:${problem.code}`}>
+    <div className="apply-problem" data-problem={problem.source === 'unexpected' ? problem.source : `${problem.source}:${problem.code}`}>
       <p className="apply-problem-title">
         <span aria-hidden="true">! </span>
         {title}
       </p>
       <p>{problemText(t, problem)}</p>
-      {problem.retryAfterSeconds !== undefined && <p>{t.apply.retryAfter(problem.retryAfterSeconds)}</p>}
+      {retryAfterSeconds !== undefined && <p>{t.apply.retryAfter(retryAfterSeconds)}</p>}
       {sessionEnded(problem) && (
         <p>
           <button type="button" className="button" onClick={signInAgain}>

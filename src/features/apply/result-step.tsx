@@ -1,17 +1,11 @@
 import { useMemo, useState } from 'react';
-import {
-  downloadCertificate,
-  downloadReminder,
-  openSavedKeyForResume,
-  resetApplication,
-  retrieveCertificate,
-  retryResume,
-  signOutAndForget,
-} from '../../state/apply-actions';
-import type { Problem } from '../../state/apply-model';
-import { useApplyStore } from '../../state/apply-store';
+import { downloadCertificate, downloadReminder, resetApplication, signOutAndForget } from '../../state/apply/result-actions';
+import { openSavedKeyForResume, retryResume } from '../../state/apply/resume-actions';
+import { retrieveCertificate } from '../../state/apply/submit-actions';
+import type { Problem } from '../../problem/problem';
+import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
-import { summaryCard } from '../../state/summary';
+import { summaryCard } from '../../state/apply/summary';
 import { CertificateCard } from '../../ui/certificate-card';
 import { KeyProofForm } from './key-proof-form';
 import { PfxForm } from './pfx-form';

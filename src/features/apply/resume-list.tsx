@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import type { Problem } from '../../state/apply-model';
+import type { Problem } from '../../problem/problem';
 import { ProblemMessage } from './problem-message';
-import { listApplications, resumeApplication } from '../../state/apply-actions';
+import { listApplications, resumeApplication } from '../../state/apply/resume-actions';
 import { useMessages } from '../../state/preferences-store';
 import { formatDateTime } from '../../ui/format';
 

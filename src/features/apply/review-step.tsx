@@ -1,7 +1,9 @@
 import type { CsrCheck } from '../../crypto/check-csr';
 import type { Messages } from '../../messages/catalogs';
-import { openSavedKeyForResume, resetApplication, retrySubmission, submissionMaybeReceived, submitApplication } from '../../state/apply-actions';
-import { useApplyStore } from '../../state/apply-store';
+import { openSavedKeyForResume } from '../../state/apply/resume-actions';
+import { resetApplication } from '../../state/apply/result-actions';
+import { retrySubmission, submissionMaybeReceived, submitApplication } from '../../state/apply/submit-actions';
+import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { KeyProofForm } from './key-proof-form';
 import { ProblemMessage, sessionEnded } from './problem-message';

@@ -1,8 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { downloadTestIdentity } from '../../state/apply-actions';
-import type { Problem } from '../../state/apply-model';
+import { downloadTestIdentity } from '../../state/apply/sign-in-actions';
+import type { Problem } from '../../problem/problem';
 import { useMessages } from '../../state/preferences-store';
 import { PasswordPairFields } from './password-pair-fields';
 import { ProblemMessage } from './problem-message';

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { signInWithFiles } from '../../state/apply-actions';
+import { signInWithFiles } from '../../state/apply/sign-in-actions';
 import { useMessages } from '../../state/preferences-store';
 import { PasswordInput } from '../../ui/password-input';
 import { FileField } from './file-field';

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { downloadUnsignedRequest, signInWithSignedFile } from '../../state/apply-actions';
-import { useApplyStore } from '../../state/apply-store';
+import { downloadUnsignedRequest, signInWithSignedFile } from '../../state/apply/sign-in-actions';
+import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { FileField } from './file-field';
 import { firstFile } from './file-list-schema';

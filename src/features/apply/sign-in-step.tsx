@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { KSEF_ENVIRONMENT_INFO } from '../../ksef/environments';
 import type { Messages } from '../../messages/catalogs';
-import type { SignInMethod, SignInState } from '../../state/apply-model';
-import { useApplyStore } from '../../state/apply-store';
+import type { SignInMethod, SignInState } from '../../state/apply/model';
+import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { ProblemMessage } from './problem-message';
 import { CertificateSignInForm } from './sign-in-certificate-form';

@@ -1,4 +1,4 @@
-import { APPLY_STEPS, type ApplyStepId } from '../../state/apply-model';
+import { APPLY_STEPS, type ApplyStepId } from '../../state/apply/model';
 import { useMessages } from '../../state/preferences-store';
 
 /** Where the user is: "Step 3 of 7" and the list of steps, the current one marked with `aria-current`. */

@@ -1,5 +1,5 @@
 import { describeKeyType } from '../../crypto/key-type';
-import type { SummaryCard as Summary } from '../../state/summary';
+import type { SummaryCard as Summary } from '../../state/apply/summary';
 import { useMessages } from '../../state/preferences-store';
 import { formatDateTime, formatFingerprint } from '../../ui/format';
 import { FactList } from '../../ui/fact-list';

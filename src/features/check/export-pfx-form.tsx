@@ -8,7 +8,7 @@ import { exportPfx } from '../../state/check/store';
 import { useMessages } from '../../state/preferences-store';
 import { PasswordInput } from '../../ui/password-input';
 import { exportPfxSchema, type ExportPfxInput } from './export-pfx-schema';
-import { problemText } from './problem-text';
+import { problemText } from '../../messages/problem-text';
 
 interface ExportPfxFormProps {
   readonly certificate: CertificateSummary;

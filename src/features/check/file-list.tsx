@@ -3,7 +3,7 @@ import type { Messages } from '../../messages/catalogs';
 import type { OpenedFile } from '../../state/check/model';
 import { useMessages } from '../../state/preferences-store';
 import { formatFileSize } from '../../ui/format';
-import { problemText } from './problem-text';
+import { problemText } from '../../messages/problem-text';
 
 function describeContent(t: Messages, file: OpenedFile): { label: string; detail: string | null; tone: string } {
   const { content } = file;

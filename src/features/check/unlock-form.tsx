@@ -1,11 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { z } from '../../lib/zod';
-import type { LockedFile, Problem } from '../../state/check/model';
+import type { Problem } from '../../problem/problem';
+import type { LockedFile } from '../../state/check/model';
 import { unlock } from '../../state/check/store';
 import { useMessages } from '../../state/preferences-store';
 import { PasswordInput } from '../../ui/password-input';
-import { problemText } from './problem-text';
+import { problemText } from '../../messages/problem-text';
 
 const unlockSchema = z.object({ password: z.string().min(1) });
 type UnlockInput = z.infer<typeof unlockSchema>;

@@ -1,7 +1,7 @@
 import type { Messages } from '../../messages/catalogs';
 import type { CheckPlan, CheckRun } from '../../state/check/model';
 import { useMessages } from '../../state/preferences-store';
-import { problemText } from './problem-text';
+import { problemText } from '../../messages/problem-text';
 
 /** `idle`: nothing opened yet; `incomplete`: files are open but something is missing. */
 type Tone = 'pairs' | 'no-pair' | 'partial' | 'failed' | 'checking' | 'idle' | 'incomplete';

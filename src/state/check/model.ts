@@ -1,14 +1,7 @@
-import type { ReadFileErrorCode } from '../../browser/read-file';
 import type { CertificateSummary } from '../../crypto/certificate-summary';
 import type { LockedFormat } from '../../crypto/check-files';
-import type { CryptoErrorCode } from '../../crypto/errors';
 import type { PairResult } from '../../crypto/pair';
-
-/** Why something could not be done; the UI translates it through `src/messages/`. */
-export type Problem =
-  | { readonly source: 'crypto'; readonly code: CryptoErrorCode }
-  | { readonly source: 'file'; readonly code: ReadFileErrorCode }
-  | { readonly source: 'unexpected' };
+import type { Problem } from '../../problem/problem';
 
 /**
  * What an opened file turned out to be. Only ciphertext (`locked.bytes`) and public data stay here;

@@ -7,7 +7,8 @@ import { isCryptoError } from '../../crypto/errors';
 import type { LoadedPrivateKey } from '../../crypto/key-type';
 import { encodePem } from '../../crypto/pem';
 import { certificateFileBase } from '../file-name';
-import { planCheck, type CheckRun, type OpenedFile, type OpenedFileContent, type PfxExport, type Problem } from './model';
+import type { Problem } from '../../problem/problem';
+import { planCheck, type CheckRun, type OpenedFile, type OpenedFileContent, type PfxExport } from './model';
 import { logUnexpected } from '../log-unexpected';
 import { forgetAll, forgetKey, vault } from './vault';
 

@@ -1,0 +1,2 @@
+/** The wizard's crypto (`apply-crypto.ts`), loaded on first use: it stays out of the first paint. */
+export const loadApplyCrypto = () => import('./apply-crypto');

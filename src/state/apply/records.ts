@@ -1,0 +1,80 @@
+/**
+ * The local list of submitted applications, so a closed tab can resume (issue 4, deliverable 8).
+ * One localStorage key holds a JSON array. Only non-secret fields are written: no token, key, CSR or
+ * password ever goes here. Reading is an edge: every record is checked with zod and a bad one is
+ * dropped, never trusted.
+ */
+import { z } from '../../lib/zod';
+import { parseJsonOrUndefined } from '../../lib/json';
+import { ksefEnvironmentSchema } from '../../ksef/environments';
+import { APPLICATION_STATUSES } from '../../problem/application-status';
+
+/** The localStorage key of the records. */
+export const APPLICATIONS_STORAGE_KEY = 'ksef-cert.applications';
+
+/** At most this many records are kept (newest first); older ones fall off. */
+export const MAX_APPLICATION_RECORDS = 20;
+
+export const applicationStatusSchema = z.enum(APPLICATION_STATUSES);
+export type { ApplicationStatus } from '../../problem/application-status';
+
+export const applicationRecordSchema = z.object({
+  id: z.string().min(1).max(100),
+  environment: ksefEnvironmentSchema,
+  contextNip: z.string().regex(/^\d{10}$/).nullable(),
+  referenceNumber: z.string().min(1).max(100),
+  certificateName: z.string().min(1).max(100),
+  certificateType: z.enum(['Authentication', 'Offline']),
+  keyAlgorithm: z.enum(['EC-P256', 'RSA-2048']),
+  /** ISO date-time of the submission. */
+  createdAt: z.iso.datetime({ offset: true }),
+  /** SHA-256 of the public key's SPKI DER, uppercase hex. */
+  publicKeyFingerprint: z.string().regex(/^[0-9A-F]{64}$/),
+  status: applicationStatusSchema,
+  /** Known once issued. */
+  serialNumber: z.string().min(1).max(64).nullable(),
+});
+export type ApplicationRecord = z.infer<typeof applicationRecordSchema>;
+
+/** The part of `Storage` the records use (tests pass a Map-backed one). */
+export type RecordStorage = Pick<Storage, 'getItem' | 'setItem'>;
+
+/**
+ * The valid records, newest first. Unreadable JSON or a value that is not an array gives none; each
+ * element that fails the schema is dropped on its own.
+ */
+export function parseApplicationRecords(text: string | null): ApplicationRecord[] {
+  if (text === null) return [];
+  const value = parseJsonOrUndefined(text);
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item: unknown) => {
+    const parsed = applicationRecordSchema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Reads the records from `storage`. */
+export function readApplicationRecords(storage: RecordStorage): ApplicationRecord[] {
+  return parseApplicationRecords(storage.getItem(APPLICATIONS_STORAGE_KEY));
+}
+
+/** Adds `record` first, or replaces the record with the same id, and writes the list back. */
+export function saveApplicationRecord(storage: RecordStorage, record: ApplicationRecord): void {
+  const checked = applicationRecordSchema.parse(record);
+  const others = readApplicationRecords(storage).filter((r) => r.id !== checked.id);
+  storage.setItem(APPLICATIONS_STORAGE_KEY, JSON.stringify([checked, ...others].slice(0, MAX_APPLICATION_RECORDS)));
+}
+
+/** Changes fields of the record `id`, if it is still there; returns the updated record. */
+export function updateApplicationRecord(
+  storage: RecordStorage,
+  id: string,
+  change: Partial<Pick<ApplicationRecord, 'status' | 'serialNumber' | 'referenceNumber'>>,
+): ApplicationRecord | null {
+  const records = readApplicationRecords(storage);
+  const current = records.find((r) => r.id === id);
+  if (current === undefined) return null;
+  const updated = applicationRecordSchema.parse({ ...current, ...change });
+  storage.setItem(APPLICATIONS_STORAGE_KEY, JSON.stringify(records.map((r) => (r.id === id ? updated : r))));
+  return updated;
+}

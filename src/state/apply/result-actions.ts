@@ -1,0 +1,90 @@
+/**
+ * The result step: the `.crt`, a PFX built in the browser, the `.ics` reminder; signing out, which
+ * drops the key and the tokens from memory; and starting over.
+ */
+import { signOut } from '../../ksef/sign-in';
+import type { Problem, ReminderTexts } from './model';
+import { initialApplyState, useApplyStore } from './store';
+import { activeRecord, setActiveRecord } from './active-record';
+import { ApplyError, returnFailure } from './errors';
+import { ksefClient } from './ksef-client';
+import { loadApplyCrypto } from './load-crypto';
+import { seams } from './seams';
+import { forgetAll, vault } from './vault';
+import { updateApplicationRecord } from './records';
+import { buildReminderIcs } from './ics';
+
+const set = useApplyStore.setState;
+const get = useApplyStore.getState;
+
+/** Saves `<fileBase>.crt` (PEM); the record becomes 'downloaded'. @returns 'wrong-step' before the result, else `null`. */
+export function downloadCertificate(): Problem | null {
+  const { result } = get();
+  if (result.status !== 'ready') return { source: 'apply', code: 'wrong-step' };
+  seams().download(`${result.fileBase}.crt`, result.certificatePem, 'application/x-pem-file');
+  const id = activeRecord();
+  if (id !== null) updateApplicationRecord(seams().storage, id, { status: 'downloaded' });
+  return null;
+}
+
+/**
+ * Saves `<fileBase>.pfx` with the key and the certificate, both protected by `password`: the key's
+ * password, which opens the saved `.key` (the key in memory cannot be exported). @returns the problem
+ * ('wrong-password', ...) or `null`.
+ */
+export async function downloadPfx(password: string): Promise<Problem | null> {
+  const { result } = get();
+  try {
+    const keyFile = vault.keyFile;
+    if (result.status !== 'ready' || keyFile === null) throw new ApplyError('wrong-step', 'Nothing to put in a PFX yet');
+    if (!result.pair.match) throw new ApplyError('pair-mismatch', 'The certificate does not pair with the key');
+    const crypto = await loadApplyCrypto();
+    const friendlyName = result.certificate.ownerName ?? result.fileBase;
+    const pfx = await crypto.buildApplicationPfx(keyFile, result.certificate.der, password, friendlyName, seams().crypto);
+    const fileName = `${result.fileBase}.pfx`;
+    seams().download(fileName, pfx, 'application/x-pkcs12');
+    set({ result: { ...result, pfxFileName: fileName } });
+    return null;
+  } catch (error) {
+    return returnFailure(error);
+  }
+}
+
+/** Saves `<fileBase>.ics`: reminders 30 and 7 days before expiry, with the UI's texts. */
+export function downloadReminder(texts: ReminderTexts): Problem | null {
+  const { result } = get();
+  if (result.status !== 'ready') return { source: 'apply', code: 'wrong-step' };
+  const ics = buildReminderIcs({ notAfter: result.certificate.notAfter, uidSeed: result.certificate.serialHex, now: seams().now(), ...texts });
+  const fileName = `${result.fileBase}.ics`;
+  seams().download(fileName, ics, 'text/calendar');
+  set({ result: { ...result, reminderFileName: fileName } });
+  return null;
+}
+
+/**
+ * Signs out (DELETE /auth/sessions/current), drops the key and the tokens from memory and resets the
+ * wizard; the application record stays. Memory is cleared even when KSeF could not be reached, and
+ * even when the sign-out fails in a way nobody named (that error is rethrown after the reset).
+ * @returns the sign-out's problem (e.g. 'network': the session may live until it expires) or `null`.
+ */
+export async function signOutAndForget(): Promise<Problem | null> {
+  const { environment } = get();
+  const session = vault.session;
+  let problem: Problem | null = null;
+  try {
+    if (session !== null && environment !== null) await signOut(ksefClient(environment), session);
+  } catch (error) {
+    problem = returnFailure(error);
+  } finally {
+    // Security: no secret may outlive a sign-out, whatever happened on the way.
+    resetApplication();
+  }
+  return problem;
+}
+
+/** Forgets everything in memory (keys, tokens, state) and returns to the first step; records stay. */
+export function resetApplication(): void {
+  forgetAll();
+  setActiveRecord(null);
+  set(initialApplyState);
+}

@@ -1,0 +1,215 @@
+/**
+ * The wizard's first steps: environment and context, sign-in (three methods), enrollment data and
+ * limits, certificate details. Secrets go to the vault; the store gets progress and results only.
+ */
+import { readFileBytes } from '../../browser/read-file';
+import type { TestIdentityInput } from '../../crypto/test-identity';
+import type { KeyAlgorithm } from '../../crypto/algorithms';
+import type { KsefEnvironment } from '../../ksef/environments';
+import type { CertificateDetails, Problem, SignInMethod } from './model';
+import { initialApplyState, useApplyStore } from './store';
+import { resumeAfterSignIn } from './resume-actions';
+import { ApplyError, returnFailure, settleFailure } from './errors';
+import { ksefClient, onPollRateLimitWait, waitForKsef } from './ksef-client';
+import { loadApplyCrypto } from './load-crypto';
+import { seams } from './seams';
+import { pollAndRetrieve } from './submit-actions';
+import { forgetAll, forgetKey, vault } from './vault';
+import { safeFileName } from '../file-name';
+import { nextStep, stepAfter } from './steps';
+import type { SignedInSession, SignInOptions, SignInStep } from '../../sign-in/sign-in';
+
+const set = useApplyStore.setState;
+const get = useApplyStore.getState;
+
+/** Starts (or restarts) an application on `environment`, acting for `contextNip`; step 'sign-in'. */
+export function chooseEnvironment(environment: KsefEnvironment, contextNip: string): void {
+  const { resume } = get();
+  forgetAll();
+  // A resumed application keeps its record; anything else starts afresh.
+  set({ ...initialApplyState, resume, environment, contextNip, step: stepAfter('environment-chosen') });
+}
+
+/**
+ * Signs in with a KSeF certificate (or another file-based one): `.key` + `.crt`, a PFX, or a PEM with
+ * both. The password opens the key file and is not kept.
+ */
+export async function signInWithFiles(input: { readonly keyFile: File; readonly certificateFile?: File; readonly password: string }): Promise<void> {
+  await runSignIn('ksef-certificate', async (environment, context) => {
+    const crypto = await loadApplyCrypto();
+    const keyFile = await readFileBytes(input.keyFile);
+    const certificateFile = input.certificateFile === undefined ? undefined : await readFileBytes(input.certificateFile);
+    const files = { keyFile, password: input.password, ...(certificateFile === undefined ? {} : { certificateFile }) };
+    return crypto.signInWithSigningFiles(ksefClient(environment), files, requireContext(context), signInOptions());
+  });
+}
+
+/** Downloads `AuthTokenRequest.xml` with a fresh challenge, for the user's signing software. */
+export async function downloadUnsignedRequest(): Promise<void> {
+  const { environment, contextNip } = get();
+  try {
+    if (environment === null) throw new ApplyError('wrong-step', 'Choose the environment first');
+    const crypto = await loadApplyCrypto();
+    const prepared = await crypto.prepareExternalSignature(ksefClient(environment), { context: requireContext(contextNip) }, { now: seams().now });
+    seams().download(prepared.fileName, prepared.unsignedXml, 'application/xml');
+    set({ external: { challenge: prepared.challenge, challengeIssuedAt: prepared.challengeIssuedAt.toISOString(), fileName: prepared.fileName }, signIn: { status: 'idle' } });
+  } catch (error) {
+    settleFailure(error, (problem) => set({ signIn: { status: 'failed', problem } }));
+  }
+}
+
+/** Signs in with the request the user signed outside the app (`downloadUnsignedRequest` first). */
+export async function signInWithSignedFile(file: File): Promise<void> {
+  await runSignIn('external', async (environment) => {
+    const { external } = get();
+    if (external === null) throw new ApplyError('wrong-step', 'Download the request to sign first');
+    const bytes = await readFileBytes(file);
+    const crypto = await loadApplyCrypto();
+    const { now, sleep } = seams();
+    const prepared = { challenge: external.challenge, challengeIssuedAt: new Date(external.challengeIssuedAt) };
+    const session = await crypto.signInWithExternalSignature(ksefClient(environment), prepared, bytes, {
+      now,
+      onProgress: progress,
+      pollOptions: { sleep, now, onRateLimitWait: onPollRateLimitWait },
+    });
+    // The signer's name is not read from the user's file; the enrollment data names the subject.
+    return { session, subject: null };
+  });
+}
+
+/**
+ * Mints a throwaway self-signed identity and signs in with it (sandbox and TEST only). The identity's
+ * key stays in the vault until `downloadTestIdentity` or sign-out.
+ */
+export async function signInWithTestIdentity(input: TestIdentityInput, algorithm?: KeyAlgorithm): Promise<void> {
+  await runSignIn('test-identity', async (environment, context) => {
+    const crypto = await loadApplyCrypto();
+    const options = { ...signInOptions(), ...(algorithm === undefined ? {} : { algorithm }), ...(context === null ? {} : { context: { type: 'Nip' as const, value: context } }) };
+    const { session, identity } = await crypto.signInWithTestIdentity(ksefClient(environment), environment, input, options);
+    vault.testIdentity = identity;
+    const summary = await crypto.readCertificate(identity.certificate, seams().now(), seams().crypto);
+    return { session, subject: summary.ownerName ?? summary.subjectText };
+  });
+}
+
+/**
+ * Saves the test identity as `<name>-tozsamosc-testowa.key` (encrypted with `password`) and `.crt`.
+ * @returns the problem, or `null` when both files were saved.
+ */
+export async function downloadTestIdentity(password: string): Promise<Problem | null> {
+  try {
+    const identity = vault.testIdentity;
+    if (identity === null) throw new ApplyError('wrong-step', 'No test identity to save');
+    const crypto = await loadApplyCrypto();
+    const exported = await crypto.exportTestIdentity(identity, password, seams().crypto);
+    const summary = await crypto.readCertificate(identity.certificate, seams().now(), seams().crypto);
+    const base = `${safeFileName(summary.ownerName ?? '', 'tozsamosc')}-tozsamosc-testowa`;
+    seams().download(`${base}.key`, exported.keyPem, 'application/x-pem-file');
+    seams().download(`${base}.crt`, exported.certificatePem, 'application/x-pem-file');
+    return null;
+  } catch (error) {
+    return returnFailure(error);
+  }
+}
+
+/** Step 'data' → 'details', unless KSeF accepts no request now. @returns 'cannot-request' or `null`. */
+export function continueToDetails(): Problem | null {
+  const { enrollment } = get();
+  if (enrollment.status !== 'done') return { source: 'apply', code: 'wrong-step' };
+  if (!enrollment.limits.canRequest) return { source: 'apply', code: 'cannot-request' };
+  const step = nextStep(get().step, 'data-accepted');
+  if (step === null) return { source: 'apply', code: 'wrong-step' };
+  set({ step });
+  return null;
+}
+
+/** Keeps the certificate details; step 'key'. A key made for another key type is dropped. */
+export function setDetails(details: CertificateDetails): void {
+  const step = stepAfter('details-set');
+  const before = get().details;
+  if (before !== null && before.keyAlgorithm !== details.keyAlgorithm) {
+    forgetKey();
+    set({ key: { status: 'idle' }, passwordStoredConfirmed: false, preflight: null });
+  }
+  set({ details, step });
+}
+
+type SignInWork = (environment: KsefEnvironment, contextNip: string | null) => Promise<{ session: SignedInSession; subject: string | null }>;
+
+async function runSignIn(method: SignInMethod, work: SignInWork): Promise<void> {
+  const { environment, contextNip } = get();
+  set({ signIn: { status: 'running', progress: { stage: 'challenge' } } });
+  await waitForKsef();
+  let signedIn: { session: SignedInSession; subject: string | null };
+  try {
+    if (environment === null) throw new ApplyError('wrong-step', 'Choose the environment first');
+    signedIn = await work(environment, contextNip);
+  } catch (error) {
+    settleFailure(error, (problem) => set({ signIn: { status: 'failed', problem } }));
+    return;
+  }
+  vault.session = signedIn.session;
+  set({ signIn: { status: 'done', subject: signedIn.subject ?? '', method } });
+  await afterSignIn(environment, signedIn.session);
+}
+
+/** A resumed application continues; one waiting for its enrollment polls again; else load the data. */
+async function afterSignIn(environment: KsefEnvironment, session: SignedInSession): Promise<void> {
+  const { resume, submission } = get();
+  if (resume !== null) {
+    await resumeAfterSignIn(resume.record);
+    return;
+  }
+  // An application cut off by an expired session goes on where it stopped.
+  if (submission.status === 'failed' && submission.problem.source === 'apply' && submission.problem.code === 'session-expired' && vault.key !== null && get().key.status === 'proven') {
+    set({ step: stepAfter('submission-continued') });
+    if (submission.referenceNumber !== null) await pollAndRetrieve(submission.referenceNumber);
+    return;
+  }
+  await loadEnrollment(environment, session);
+}
+
+/**
+ * Step 'data' after a failure to load it (KSeF unreachable, slow, a 5xx): loads the enrollment data
+ * and limits again with the same session; the sign-in is kept.
+ */
+export async function retryEnrollmentData(): Promise<void> {
+  const { environment } = get();
+  const session = vault.session;
+  if (environment === null || session === null) {
+    set({ enrollment: { status: 'failed', problem: { source: 'apply', code: session === null ? 'session-expired' : 'wrong-step' } } });
+    return;
+  }
+  set({ enrollment: { status: 'loading' } });
+  await waitForKsef();
+  await loadEnrollment(environment, session);
+}
+
+async function loadEnrollment(environment: KsefEnvironment, session: SignedInSession): Promise<void> {
+  set({ enrollment: { status: 'loading' } });
+  try {
+    const step = stepAfter('enrollment-loaded');
+    const client = ksefClient(environment);
+    const [data, limits] = await Promise.all([client.getEnrollmentData(session.tokens), client.getCertificateLimits(session.tokens)]);
+    const { signIn } = get();
+    if (signIn.status === 'done' && signIn.subject === '') set({ signIn: { ...signIn, subject: data.commonName } });
+    set({ enrollment: { status: 'done', data, limits }, step });
+  } catch (error) {
+    const step = nextStep(get().step, 'enrollment-loaded');
+    settleFailure(error, (problem) => set({ enrollment: { status: 'failed', problem }, ...(step === null ? {} : { step }) }));
+  }
+}
+
+function progress(step: SignInStep): void {
+  set({ signIn: { status: 'running', progress: step } });
+}
+
+function signInOptions(): SignInOptions {
+  const { now, sleep, crypto } = seams();
+  return { now, crypto, onProgress: progress, pollOptions: { sleep, now, onRateLimitWait: onPollRateLimitWait } };
+}
+
+function requireContext(contextNip: string | null): { readonly type: 'Nip'; readonly value: string } {
+  if (contextNip === null) throw new ApplyError('wrong-step', 'Enter the context NIP first');
+  return { type: 'Nip', value: contextNip };
+}

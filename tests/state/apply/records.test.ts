@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  APPLICATIONS_STORAGE_KEY,
+  type ApplicationRecord,
+  parseApplicationRecords,
+  readApplicationRecords,
+  saveApplicationRecord,
+  updateApplicationRecord,
+} from '../../../src/state/apply/records';
+import { keyFileName } from '../../../src/state/apply/key-actions';
+import { validFromInstant } from '../../../src/state/apply/submit-actions';
+
+const RECORD: ApplicationRecord = {
+  id: 'a1',
+  environment: 'test',
+  contextNip: '5265877635',
+  referenceNumber: '20260302-EH-1234567890-ABCDEF1234-01',
+  certificateName: 'Certyfikat testowy',
+  certificateType: 'Authentication',
+  keyAlgorithm: 'EC-P256',
+  createdAt: '2026-03-02T10:00:00.000Z',
+  publicKeyFingerprint: 'A'.repeat(64),
+  status: 'submitted',
+  serialNumber: null,
+};
+
+function memory(initial?: string): Pick<Storage, 'getItem' | 'setItem'> & { map: Map<string, string> } {
+  const map = new Map<string, string>(initial === undefined ? [] : [[APPLICATIONS_STORAGE_KEY, initial]]);
+  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) };
+}
+
+describe('application records', () => {
+  it.each([
+    ['nothing stored', null],
+    ['broken JSON', '[{"id":'],
+    ['not an array', '{"id":"a1"}'],
+    ['a number', '42'],
+  ])('read none from %s', (_, text) => {
+    expect(parseApplicationRecords(text)).toEqual([]);
+  });
+
+  it('drops each bad record and keeps the good ones', () => {
+    const bad = [
+      { ...RECORD, id: 'bad-env', environment: 'staging' },
+      { ...RECORD, id: 'bad-fp', publicKeyFingerprint: 'xyz' },
+      { ...RECORD, id: 'bad-status', status: 'lost' },
+      { ...RECORD, id: 'bad-date', createdAt: 'yesterday' },
+      null,
+      'text',
+    ];
+    expect(parseApplicationRecords(JSON.stringify([RECORD, ...bad]))).toEqual([RECORD]);
+  });
+
+  it('strips fields it does not know (nothing unexpected survives a read)', () => {
+    const [read] = parseApplicationRecords(JSON.stringify([{ ...RECORD, accessToken: 'secret' }]));
+    expect(read).toEqual(RECORD);
+  });
+
+  it('saves newest first, updates in place, and refuses an invalid record', () => {
+    const storage = memory();
+    saveApplicationRecord(storage, RECORD);
+    saveApplicationRecord(storage, { ...RECORD, id: 'a2' });
+    expect(readApplicationRecords(storage).map((r) => r.id)).toEqual(['a2', 'a1']);
+    expect(updateApplicationRecord(storage, 'a1', { status: 'issued', serialNumber: '01F20A5D352AE590' })).toMatchObject({ status: 'issued' });
+    expect(readApplicationRecords(storage).find((r) => r.id === 'a1')?.serialNumber).toBe('01F20A5D352AE590');
+    expect(updateApplicationRecord(storage, 'missing', { status: 'failed' })).toBeNull();
+    expect(() => saveApplicationRecord(storage, { ...RECORD, contextNip: 'abc' })).toThrow();
+  });
+
+  it('survives a corrupted store by starting a new list', () => {
+    const storage = memory('not json');
+    saveApplicationRecord(storage, RECORD);
+    expect(readApplicationRecords(storage)).toEqual([RECORD]);
+  });
+});
+
+describe('file names and dates', () => {
+  it.each([
+    ['Pieczęć testowa 1', 'Pieczec-testowa-1.key'],
+    ['Łódź / ../..\\etc', 'Lodz-..-..-etc.key'],
+    ['   ', 'klucz.key'],
+    ['.hidden', 'hidden.key'],
+  ])('keyFileName(%j) is %j', (name, expected) => {
+    expect(keyFileName(name)).toBe(expected);
+  });
+
+  it('sends validFrom only for a day after today', () => {
+    const now = new Date(2026, 2, 2, 15, 30);
+    expect(validFromInstant('2026-03-02', now)).toBeNull();
+    expect(validFromInstant('2026-03-01', now)).toBeNull();
+    expect(validFromInstant('2026-03-05', now)).toBe(new Date(2026, 2, 5).toISOString());
+    expect(validFromInstant('garbage', now)).toBeNull();
+  });
+});
