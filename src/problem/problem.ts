@@ -52,6 +52,3 @@ export type Problem =
     }
   /** The checker failed in a way nobody named (logged without its message). */
   | { readonly source: 'unexpected' };
-
-/** Where a failure comes from. */
-export type ProblemSource = Problem['source'];

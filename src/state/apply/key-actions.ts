@@ -4,7 +4,8 @@
  */
 import { readFileBytes } from '../../browser/read-file';
 import { bytesEqual } from '../../lib/bytes';
-import type { Problem, SavedKeyInfo } from './model';
+import type { Problem } from '../../problem/problem';
+import type { SavedKeyInfo } from './model';
 import { useApplyStore } from './store';
 import { ApplyError, returnFailure, settleFailure } from './errors';
 import { loadApplyCrypto } from './load-crypto';

@@ -34,10 +34,6 @@ import type { Problem } from '../../problem/problem';
 import type { ApplicationRecord } from './records';
 import type { SignInStep } from '../../sign-in/sign-in';
 
-export type { ApplicationRecord } from './records';
-export type { ApplyProblemCode, Problem } from '../../problem/problem';
-export type { KeyAlgorithm } from '../../crypto/algorithms';
-export type { SignInStep } from '../../sign-in/sign-in';
 
 /** The wizard's steps, in order. */
 export type ApplyStepId = 'environment' | 'sign-in' | 'data' | 'details' | 'key' | 'review' | 'result';

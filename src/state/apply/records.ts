@@ -16,7 +16,6 @@ export const APPLICATIONS_STORAGE_KEY = 'ksef-cert.applications';
 export const MAX_APPLICATION_RECORDS = 20;
 
 export const applicationStatusSchema = z.enum(APPLICATION_STATUSES);
-export type { ApplicationStatus } from '../../problem/application-status';
 
 export const applicationRecordSchema = z.object({
   id: z.string().min(1).max(100),

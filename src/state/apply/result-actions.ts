@@ -3,7 +3,8 @@
  * drops the key and the tokens from memory; and starting over.
  */
 import { signOut } from '../../ksef/sign-in';
-import type { Problem, ReminderTexts } from './model';
+import type { Problem } from '../../problem/problem';
+import type { ReminderTexts } from './model';
 import { initialApplyState, useApplyStore } from './store';
 import { activeRecord, setActiveRecord } from './active-record';
 import { ApplyError, returnFailure } from './errors';

@@ -5,7 +5,8 @@
  */
 import { readFileBytes } from '../../browser/read-file';
 import { isKsefError } from '../../ksef/errors';
-import type { ApplicationRecord, Problem } from './model';
+import type { Problem } from '../../problem/problem';
+import type { ApplicationRecord } from './records';
 import { initialApplyState, useApplyStore } from './store';
 import { setActiveRecord } from './active-record';
 import { ApplyError, settleFailure } from './errors';

@@ -5,7 +5,8 @@
 import { fromBase64 } from '../../lib/bytes';
 import { isKsefError, type KsefErrorCode } from '../../ksef/errors';
 import { pollEnrollmentStatus } from '../../ksef/polling';
-import type { Problem, SubmissionState } from './model';
+import type { Problem } from '../../problem/problem';
+import type { SubmissionState } from './model';
 import { useApplyStore } from './store';
 import { activeRecord, setActiveRecord } from './active-record';
 import { ApplyError, settleFailure } from './errors';
