@@ -13,7 +13,7 @@ export const DEFAULT_LANGUAGE: Language = 'pl';
 export const defaultCatalog: Messages = pl;
 
 /** Each language named in itself, for the switch (before its catalog is loaded). */
-export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { pl: pl.languageName, en: 'English' };
+export const LANGUAGE_NAMES: Readonly<Record<Language, string>> = { pl: 'Polski', en: 'English' };
 
 /**
  * The catalog of `language`. Polish comes with the first paint; English is a chunk of its own, loaded

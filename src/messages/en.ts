@@ -10,7 +10,6 @@ const PFX_CONVERT = 'openssl pkcs12 -in old.pfx -nodes | openssl pkcs12 -export 
 /** The English catalog: the same keys and signatures as the Polish one (a missing key fails the build). */
 export const en = {
   locale: 'en-GB',
-  languageName: 'English',
   app: {
     name: 'ksef-cert',
     tagline: 'KSeF certificates, with the private key staying with you',
@@ -230,7 +229,6 @@ export const en = {
     progressLabel: 'Application progress',
     stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
     stepDone: 'done',
-    stepCurrent: 'current',
     steps: {
       environment: 'Environment',
       'sign-in': 'Sign in',
@@ -240,11 +238,9 @@ export const en = {
       review: 'Review and submit',
       result: 'Certificate',
     },
-    back: 'Back',
     next: 'Next',
     startOver: 'Start over',
     signInAgain: 'Sign in again',
-    working: 'Working…',
     rulesHeading: 'Requirements:',
     ruleMet: 'met',
     ruleUnmet: 'not met',
@@ -254,7 +250,6 @@ export const en = {
     ksefDetails: 'Details from KSeF:',
     retryAfter: (seconds: number) => `Try again in ${seconds} s.`,
     rateLimitWait: (seconds: number) => `KSeF is limiting requests. Waiting ${seconds} s, then trying again on my own; nothing for you to do.`,
-    retryIn: (seconds: number) => `Try again (in ${seconds} s)`,
     otherEnvironment: 'Choose another environment',
     resume: {
       heading: 'Saved applications',

@@ -24,7 +24,6 @@ const PFX_CONVERT = 'openssl pkcs12 -in stary.pfx -nodes | openssl pkcs12 -expor
  */
 export const pl = {
   locale: 'pl-PL',
-  languageName: 'Polski',
   app: {
     name: 'ksef-cert',
     tagline: 'Certyfikaty KSeF, a klucz prywatny zostaje u Ciebie',
@@ -256,7 +255,6 @@ export const pl = {
     progressLabel: 'Postęp wniosku',
     stepOf: (n: number, total: number) => `Krok ${n} z ${total}`,
     stepDone: 'ukończony',
-    stepCurrent: 'bieżący',
     steps: {
       environment: 'Środowisko',
       'sign-in': 'Logowanie',
@@ -266,11 +264,9 @@ export const pl = {
       review: 'Sprawdzenie i wysłanie',
       result: 'Certyfikat',
     },
-    back: 'Wstecz',
     next: 'Dalej',
     startOver: 'Zacznij od nowa',
     signInAgain: 'Zaloguj się ponownie',
-    working: 'Pracuję…',
     rulesHeading: 'Wymagania:',
     ruleMet: 'spełnione',
     ruleUnmet: 'niespełnione',
@@ -280,7 +276,6 @@ export const pl = {
     ksefDetails: 'Szczegóły od KSeF:',
     retryAfter: (seconds: number) => `Spróbuj ponownie za ${seconds} s.`,
     rateLimitWait: (seconds: number) => `KSeF ogranicza liczbę zapytań. Czekam ${seconds} s i ponawiam sam; nic nie musisz robić.`,
-    retryIn: (seconds: number) => `Spróbuj ponownie (za ${seconds} s)`,
     otherEnvironment: 'Wybierz inne środowisko',
     resume: {
       heading: 'Zapisane wnioski',
