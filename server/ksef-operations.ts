@@ -1,5 +1,5 @@
 /**
- * The KSeF operations this server knows (CONTRACT.md §4, §5): exactly what the app needs to
+ * The KSeF operations this server knows (docs/ksef-contract.md §4, §5): exactly what the app needs to
  * authenticate with XAdES and manage certificates, nothing else of the API. The relay's allowlist is
  * built from this table (`relay/routes.ts`) and the sandbox serves every row of it, no more
  * (`sandbox/routes.ts`, whose handler table the type checker holds to these ids).

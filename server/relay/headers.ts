@@ -1,11 +1,11 @@
 /**
  * Header allowlists in both directions. An allowlist, not a blocklist: cookies, hop-by-hop headers,
  * `Host`, `Origin`, `Referer` and `X-Forwarded-*` never reach KSeF, whatever a browser or a proxy in
- * front of us adds, and nothing KSeF's WAF sets (`Set-Cookie: visid_incap_*`, CONTRACT.md §2) reaches
+ * front of us adds, and nothing KSeF's WAF sets (`Set-Cookie: visid_incap_*`, docs/ksef-contract.md §2) reaches
  * the browser.
  */
 
-/** CONTRACT.md §3.1, §3.2, §11. */
+/** docs/ksef-contract.md §3.1, §3.2, §11. */
 const FORWARDED_REQUEST_HEADERS = [
   'Authorization',
   'Content-Type',
@@ -16,7 +16,7 @@ const FORWARDED_REQUEST_HEADERS = [
   'X-Test-System-Warning',
 ] as const;
 
-/** CONTRACT.md §3.2 (`X-System-Warning`), §10 (`Retry-After`). */
+/** docs/ksef-contract.md §3.2 (`X-System-Warning`), §10 (`Retry-After`). */
 const PASSED_RESPONSE_HEADERS = ['Content-Type', 'Retry-After', 'X-System-Warning'] as const;
 
 /** Headers on every relay response: KSeF answers carry tokens and must not be cached anywhere. */

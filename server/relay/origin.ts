@@ -2,7 +2,7 @@
  * True when a browser tells us the request comes from another site's page. The relay is same-origin
  * by design and sends no CORS headers, so such a page could never read the answer - but it could
  * still make visitors' browsers send "simple" requests through our IP, and KSeF counts rate limits
- * and abuse per client IP (CONTRACT.md §10). Requests without these headers (curl, server-side
+ * and abuse per client IP (docs/ksef-contract.md §10). Requests without these headers (curl, server-side
  * clients) are not refused: this is a guard against cross-site pages, not access control.
  *
  * Only the host (with port) is compared, not the scheme: behind a TLS-terminating proxy the request

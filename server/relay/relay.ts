@@ -51,9 +51,9 @@ const PATH = /^\/api\/([a-z]+)\/v2(\/.*)$/;
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 /**
- * A stateless same-origin relay to the KSeF API (CONTRACT.md §11): `/api/<environment>/v2/<path>`
+ * A stateless same-origin relay to the KSeF API (docs/ksef-contract.md §11): `/api/<environment>/v2/<path>`
  * goes to that environment's base URL, but only for the allowlisted operations (see `routes.ts`);
- * everything else is answered here without an upstream call. No retries (CONTRACT.md §10): every
+ * everything else is answered here without an upstream call. No retries (docs/ksef-contract.md §10): every
  * request is sent upstream at most once, and 429 with `Retry-After` goes back to the app as is.
  * A fetch-style handler with no Node APIs, so it runs on Node and on edge runtimes.
  */

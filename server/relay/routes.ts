@@ -1,13 +1,13 @@
 import { KSEF_OPERATIONS, type KsefOperationDefinition } from '../ksef-operations.ts';
 
 /**
- * The allowlist of KSeF operations the relay forwards (CONTRACT.md §4, §5): exactly what the app
+ * The allowlist of KSeF operations the relay forwards (docs/ksef-contract.md §4, §5): exactly what the app
  * needs to authenticate with XAdES and manage certificates, nothing else of the API.
  * Built from `KSEF_OPERATIONS`; a template is also what the log shows.
  */
 const ROUTES: readonly KsefOperationDefinition[] = KSEF_OPERATIONS;
 
-/** ReferenceNumber and serial formats from CONTRACT.md §3.4. */
+/** ReferenceNumber and serial formats from docs/ksef-contract.md §3.4. */
 const PARAMETER_PATTERNS: Readonly<Record<string, string>> = {
   referenceNumber: '[0-9A-Za-z-]{36}',
   certificateSerialNumber: '[0-9A-F]{16}',

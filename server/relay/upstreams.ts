@@ -7,7 +7,7 @@ export type RelayEnvironment = (typeof RELAY_ENVIRONMENTS)[number];
 export type RelayUpstreams = Partial<Record<RelayEnvironment, string>>;
 
 /**
- * The official API bases (CONTRACT.md §2), fixed in code so that nothing a request carries can point
+ * The official API bases (docs/ksef-contract.md §2), fixed in code so that nothing a request carries can point
  * the relay at another host. `sandbox` has no official base: it exists only when configured.
  */
 export const OFFICIAL_UPSTREAMS: Readonly<Record<Exclude<RelayEnvironment, 'sandbox'>, string>> = {

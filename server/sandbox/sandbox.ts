@@ -20,7 +20,7 @@ export interface SandboxOptions {
   /** KSeF's defaults when absent (NIP 300/100, PESEL and fingerprint 12/6). */
   readonly limits?: SandboxLimits | null;
   readonly timing?: Partial<SandboxTiming>;
-  /** CONTRACT §10 rate limits; default off. */
+  /** docs/ksef-contract.md §10 rate limits; default off. */
   readonly rateLimits?: boolean;
   readonly crypto?: Crypto;
   /** The caller's IP (the Fetch API does not carry it). Default `127.0.0.1`. */
@@ -67,7 +67,7 @@ export interface SandboxExtension {
 const defaultLog = (line: SandboxLogLine): void => console.warn(JSON.stringify(line));
 
 /**
- * An in-memory KSeF 2.0 double for the sign-in and certificate operations (CONTRACT §4-§5, §7, §10): a
+ * An in-memory KSeF 2.0 double for the sign-in and certificate operations (docs/ksef-contract.md §4-§5, §7, §10): a
  * fetch-style handler for `/api/sandbox/v2/...` whose answers have the shapes, status codes and error
  * bodies of `open-api.json`. XAdES signatures are verified for real; certificates are issued by a
  * sandbox CA (EC P-256, `CN=SANDBOX CCK KSeF`) generated on first use and kept for the process.
@@ -152,7 +152,7 @@ export function createSandbox(options: SandboxOptions = {}, extend?: (internals:
   return { handle };
 }
 
-/** Rate limits count per (context, client IP) (CONTRACT §10); the context comes from the bearer token. */
+/** Rate limits count per (context, client IP) (docs/ksef-contract.md §10); the context comes from the bearer token. */
 function rateLimitKey(request: Request, context: SandboxContext): string {
   const token = /^Bearer\s+(\S+)/i.exec(request.headers.get('Authorization') ?? '')?.[1];
   const record = token === undefined ? undefined : context.world.state.tokens.get(token);
@@ -162,7 +162,7 @@ function rateLimitKey(request: Request, context: SandboxContext): string {
 }
 
 /**
- * TEST's `X-Test-System-Warning` (CONTRACT §3.2): echoed on successful answers as `X-System-Warning`,
+ * TEST's `X-Test-System-Warning` (docs/ksef-contract.md §3.2): echoed on successful answers as `X-System-Warning`,
  * ASCII-folded as KSeF folds it.
  */
 function withSystemWarning(request: Request, response: Response): Response {

@@ -4,7 +4,7 @@
  */
 export type KeyAlgorithm = 'EC-P256' | 'RSA-2048';
 
-/** The default: what the official Taxpayer Application issues and KSeF recommends (CONTRACT §6.1). */
+/** The default: what the official Taxpayer Application issues and KSeF recommends (docs/ksef-contract.md §6.1). */
 export const DEFAULT_KEY_ALGORITHM: KeyAlgorithm = 'EC-P256';
 
 /** WebCrypto generation parameters for each algorithm. */
@@ -24,7 +24,7 @@ export function generationParams(algorithm: KeyAlgorithm): EcKeyGenParams | RsaH
 
 /**
  * WebCrypto signing parameters for a key: ECDSA with SHA-256, or RSASSA-PKCS#1 v1.5 (the hash of an RSA
- * key is fixed at import). Never RSA-PSS, never SHA-1 (CONTRACT §4.4, §6).
+ * key is fixed at import). Never RSA-PSS, never SHA-1 (docs/ksef-contract.md §4.4, §6).
  */
 export function signingParams(key: CryptoKey): AlgorithmIdentifier | EcdsaParams {
   return key.algorithm.name === 'ECDSA' ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'RSASSA-PKCS1-v1_5' };

@@ -6,7 +6,7 @@ export const AUTH_TOKEN_NAMESPACE_2_1 = 'http://ksef.mf.gov.pl/auth/token/2.1';
 /** The older namespace (`schemat_auth_v2-0.xsd`), still accepted; signing software may keep it. */
 export const AUTH_TOKEN_NAMESPACE_2_0 = 'http://ksef.mf.gov.pl/auth/token/2.0';
 
-/** `AuthenticationChallengeResponse.challenge` (CONTRACT §3.4): 36 characters, upper-case hex parts. */
+/** `AuthenticationChallengeResponse.challenge` (docs/ksef-contract.md §3.4): 36 characters, upper-case hex parts. */
 export const CHALLENGE_PATTERN = /^\d{8}-CR-[A-F0-9]{10}-[A-F0-9]{10}-[A-F0-9]{2}$/;
 
 /** The `ContextIdentifier` choice we sign in for (`TContextIdentifier`; PeppolId is out of scope). */
@@ -30,7 +30,7 @@ const EU_VAT_NUMBER =
   /^(?:ATU\d{8}|BE[01]\d{9}|BG\d{9,10}|CY\d{8}[A-Z]|CZ\d{8,10}|DE\d{9}|DK\d{8}|EE\d{9}|EL\d{9}|ES(?:[A-Z]\d{8}|\d{8}[A-Z]|[A-Z]\d{7}[A-Z])|FI\d{8}|FR[A-Z0-9]{2}\d{9}|HR\d{11}|HU\d{8}|IE(?:\d{7}[A-Z]{2}|\d[A-Z0-9+*]\d{5}[A-Z])|IT\d{11}|LT(?:\d{9}|\d{12})|LU\d{8}|LV\d{11}|MT\d{8}|NL[A-Z0-9+*]{12}|PT\d{9}|RO\d{2,10}|SE\d{12}|SI\d{8}|SK\d{10}|XI(?:\d{9}|\d{12}|(?:GD|HA)\d{3}))$/;
 
 /**
- * Builds the unsigned `AuthTokenRequest` (CONTRACT §4.3) in the 2.1 namespace: an XML declaration
+ * Builds the unsigned `AuthTokenRequest` (docs/ksef-contract.md §4.3) in the 2.1 namespace: an XML declaration
  * (UTF-8), the root with that namespace as its default namespace, then `Challenge`,
  * `ContextIdentifier` and `SubjectIdentifierType` in schema order, indented by two spaces. Every value
  * is checked against the XSD type and, for NIPs, the checksum, so the text needs no escaping: the

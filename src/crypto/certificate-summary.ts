@@ -3,7 +3,7 @@ import type { KeyType } from './key-type';
 /** KSeF certificate type as the API names it (`KsefCertificateType`), or not a KSeF certificate. */
 export type KsefPurpose = 'Authentication' | 'Offline' | 'not-ksef';
 
-/** Which KSeF environment issued a certificate, told from its issuer (CONTRACT §7). */
+/** Which KSeF environment issued a certificate, told from its issuer (docs/ksef-contract.md §7). */
 export type KsefEnvironment = 'prod' | 'test' | 'sandbox' | 'unknown';
 
 /** One attribute of a distinguished name, decoded to readable text. */

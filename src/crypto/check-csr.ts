@@ -25,7 +25,7 @@ export type CsrKeyType = KeyType | { readonly kind: 'other'; readonly algorithmO
 
 /**
  * One finding of the pre-flight check of a CSR, passes included, so the UI can render a checklist.
- * `ok: false` on any finding means KSeF would reject the request (CONTRACT §5.3, §6.1).
+ * `ok: false` on any finding means KSeF would reject the request (docs/ksef-contract.md §5.3, §6.1).
  */
 export type CsrCheck =
   /** The self-signature verifies with the CSR's own key (else KSeF answers 25004). */
@@ -60,7 +60,7 @@ export type CsrCheck =
 
 /**
  * Re-reads a CSR we are about to submit and compares it with the enrollment data, so that every
- * reason KSeF could reject it shows before the request is sent (CONTRACT §6.3 "verify before sending").
+ * reason KSeF could reject it shows before the request is sent (docs/ksef-contract.md §6.3 "verify before sending").
  * Returns, in order: signature, signature-algorithm, key-type, one-attribute-per-rdn, one `attribute`
  * finding per `ENROLLMENT_ATTRIBUTES` entry, then one `unexpected-attribute` per extra subject attribute.
  * Values compare exactly (no trimming, no case folding, no Unicode normalisation).

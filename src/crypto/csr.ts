@@ -8,11 +8,11 @@ import { signDer } from './sign-der';
 
 /**
  * Builds a PKCS#10 CertificationRequest (RFC 2986 §4) for KSeF, DER-encoded:
- * - `version` 0; `subject` from `buildSubject` (exact enrollment values, C# SDK order, CONTRACT §6.2);
+ * - `version` 0; `subject` from `buildSubject` (exact enrollment values, C# SDK order, docs/ksef-contract.md §6.2);
  *   `subjectPKInfo` exactly as WebCrypto exports it; `attributes [0]` present and empty, as the SDKs write.
  * - EC P-256 keys: signed with WebCrypto ECDSA/SHA-256, the raw `r || s` re-encoded as DER (RFC 3279
  *   §2.2.3), AlgorithmIdentifier ecdsa-with-SHA256 with the parameters ABSENT (RFC 5758 §3.2; a NULL
- *   there got a PRD CSR rejected, CONTRACT §6.3).
+ *   there got a PRD CSR rejected, docs/ksef-contract.md §6.3).
  * - RSA 2048 keys (RSASSA-PKCS1-v1_5 with SHA-256): sha256WithRSAEncryption with a NULL parameter
  *   (RFC 4055 §5).
  *
@@ -42,7 +42,7 @@ function assertKsefKeyPair({ publicKey, privateKey }: CryptoKeyPair): void {
   }
 }
 
-/** Base64 of the DER CSR without line breaks: the `EnrollCertificateRequest.csr` value (CONTRACT §5.3). */
+/** Base64 of the DER CSR without line breaks: the `EnrollCertificateRequest.csr` value (docs/ksef-contract.md §5.3). */
 export function csrToBase64(der: Uint8Array): string {
   return toBase64(der);
 }

@@ -24,7 +24,7 @@ export interface DecodedNameAttribute extends NameAttribute {
   readonly stringType: StringType | null;
 }
 
-/** The OID of each enrollment attribute (CONTRACT §5.2). */
+/** The OID of each enrollment attribute (docs/ksef-contract.md §5.2). */
 export const ENROLLMENT_ATTRIBUTE_OIDS: Readonly<Record<EnrollmentAttribute, string>> = {
   commonName: OID.commonName,
   surname: OID.surname,
@@ -37,7 +37,7 @@ export const ENROLLMENT_ATTRIBUTE_OIDS: Readonly<Record<EnrollmentAttribute, str
 };
 
 /**
- * The string type KSeF expects for each attribute: what both official SDKs write (CONTRACT §6.2).
+ * The string type KSeF expects for each attribute: what both official SDKs write (docs/ksef-contract.md §6.2).
  * uniqueIdentifier is X.520 BIT STRING, but KSeF wants the text, as UTF8String.
  */
 export const ENROLLMENT_STRING_TYPES: Readonly<Record<EnrollmentAttribute, StringType>> = {
@@ -59,7 +59,7 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * Builds the subject of a KSeF CSR from the enrollment data: every non-empty attribute exactly as given
  * (no trimming, no normalisation, Polish letters untouched), one attribute per RDN, in the C# SDK order
  * of `ENROLLMENT_ATTRIBUTES`; countryName and serialNumber as PrintableString, everything else as
- * UTF8String (CONTRACT §6.2). The result carries its own DER (`valueBeforeDecode`), so pkijs writes it
+ * UTF8String (docs/ksef-contract.md §6.2). The result carries its own DER (`valueBeforeDecode`), so pkijs writes it
  * back byte for byte instead of merging all attributes into one multi-valued RDN.
  *
  * @throws CryptoError `invalid-enrollment-data` when commonName or countryName is empty, a
@@ -251,7 +251,7 @@ export function formatName(attributes: readonly NameAttribute[]): string {
 
 /**
  * How many attributes each RDN of a DER name holds, in order; RFC 5280 names are one per RDN in
- * practice, and KSeF's SDKs write exactly one (CONTRACT §6.2).
+ * practice, and KSeF's SDKs write exactly one (docs/ksef-contract.md §6.2).
  *
  * @throws CryptoError `corrupt-file` when `der` is not an RDNSequence.
  */

@@ -4,7 +4,7 @@ import { CryptoError } from './errors';
 /**
  * Encodes a WebCrypto ECDSA signature (IEEE P1363 `r || s`, both halves the field size) as the DER
  * `Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }` of RFC 3279 §2.2.3, with minimal, positive
- * INTEGERs — what X.509 and PKCS#10 carry (CONTRACT §6.1).
+ * INTEGERs — what X.509 and PKCS#10 carry (docs/ksef-contract.md §6.1).
  *
  * @throws CryptoError `invalid-argument` when `raw` is empty or of odd length.
  */

@@ -1,6 +1,6 @@
 /**
  * The subject data KSeF returns from `GET /certificates/enrollments/data`
- * (`CertificateEnrollmentDataResponse`, CONTRACT §5.2). Declared here structurally so that `crypto/`
+ * (`CertificateEnrollmentDataResponse`, docs/ksef-contract.md §5.2). Declared here structurally so that `crypto/`
  * stays independent of `ksef/`; the generated API type is assignable to it.
  */
 export interface CertificateEnrollmentData {

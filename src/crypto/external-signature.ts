@@ -5,10 +5,10 @@ import { formatName, readName } from './distinguished-name';
 import { CryptoError } from './errors';
 import { XADES_NAMESPACE, XMLDSIG_NAMESPACE, childElements, isElement, parseXml } from './xml-platform';
 
-/** How long KSeF keeps a challenge (CONTRACT §4.1). */
+/** How long KSeF keeps a challenge (docs/ksef-contract.md §4.1). */
 export const CHALLENGE_LIFETIME_MS = 10 * 60_000;
 
-/** Something in a signature that KSeF TEST accepts but DEMO/production may not (CONTRACT §13). */
+/** Something in a signature that KSeF TEST accepts but DEMO/production may not (docs/ksef-contract.md §13). */
 export type ExternalSignatureWarning =
   /** SHA-1 somewhere (digest or signature method): rejected on DEMO/PRD (#6). */
   | 'sha1'

@@ -9,7 +9,7 @@ import { encodePem } from './pem';
 import { type PrivateKeyMaterial, decodePrivateKeyInfo } from './private-key-decoding';
 
 /**
- * The `.key` format of the official Taxpayer Application (CONTRACT §8): PBES2 with PBKDF2-HMAC-SHA256
+ * The `.key` format of the official Taxpayer Application (docs/ksef-contract.md §8): PBES2 with PBKDF2-HMAC-SHA256
  * (PRF without a NULL parameter, no keyLength), 100 000 iterations, a 16-byte salt, AES-256-CBC with a
  * 16-byte IV. Writing the same shape keeps our files readable wherever MCU keys are.
  */

@@ -1,15 +1,15 @@
 import type { KsefEnvironment, KsefPurpose, NameAttribute } from './certificate-summary';
 import { OID } from './oids';
 
-/** What KSeF appends to the CN of an Authentication certificate (CONTRACT §7, observed). */
+/** What KSeF appends to the CN of an Authentication certificate (docs/ksef-contract.md §7, observed). */
 export const AUTHENTICATION_SUFFIX = ' (uwierzytelnienie)';
-/** What KSeF appends to the CN of an Offline certificate (CONTRACT §7, maintainer in ksef-api#378). */
+/** What KSeF appends to the CN of an Offline certificate (docs/ksef-contract.md §7, maintainer in ksef-api#378). */
 export const OFFLINE_SUFFIX = ' (offline)';
 
 type Signal = 'Authentication' | 'Offline' | null;
 
 /**
- * Tells an Authentication from an Offline KSeF certificate by the two signals KSeF gives (CONTRACT §7,
+ * Tells an Authentication from an Offline KSeF certificate by the two signals KSeF gives (docs/ksef-contract.md §7,
  * ksef-api#378): keyUsage — Authentication certificates carry digitalSignature, Offline ones
  * nonRepudiation — and the CN suffix ` (uwierzytelnienie)` or ` (offline)`.
  *
@@ -37,7 +37,7 @@ export function ksefPurpose(keyUsage: readonly string[], commonName: string | nu
   return byKeyUsage ?? byName ?? 'not-ksef';
 }
 
-/** Issuer CNs of the KSeF CAs (CONTRACT §7) and of the local sandbox CA. */
+/** Issuer CNs of the KSeF CAs (docs/ksef-contract.md §7) and of the local sandbox CA. */
 const ISSUERS: ReadonlyMap<string, KsefEnvironment> = new Map([
   ['TEST CCK KSeF', 'test'],
   ['CCK KSeF', 'prod'],

@@ -15,7 +15,7 @@ export interface DerSigner {
 }
 
 /**
- * The signer for a KSeF-acceptable key (CONTRACT §6.1): EC P-256 signs with ECDSA/SHA-256, the raw
+ * The signer for a KSeF-acceptable key (docs/ksef-contract.md §6.1): EC P-256 signs with ECDSA/SHA-256, the raw
  * `r || s` re-encoded as DER (RFC 3279 §2.2.3) under ecdsa-with-SHA256 with ABSENT parameters
  * (RFC 5758 §3.2); RSA 2048 with PKCS#1 v1.5/SHA-256 under sha256WithRSAEncryption with a NULL
  * parameter (RFC 4055 §5). Never a library default, never SHA-1.
@@ -30,7 +30,7 @@ export function signDer(privateKey: CryptoKey, crypto: Crypto = globalThis.crypt
   const isEc = algorithm.name === 'ECDSA' && algorithm.namedCurve === 'P-256';
   const isRsa = algorithm.name === 'RSASSA-PKCS1-v1_5' && algorithm.modulusLength === 2048 && algorithm.hash?.name === 'SHA-256';
   if (!isEc && !isRsa) {
-    throw new CryptoError('invalid-argument', 'KSeF accepts EC P-256 or RSA 2048 keys only (CONTRACT §6.1)');
+    throw new CryptoError('invalid-argument', 'KSeF accepts EC P-256 or RSA 2048 keys only (docs/ksef-contract.md §6.1)');
   }
   const identifier = isEc
     ? new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.ecdsaWithSha256 })] })

@@ -8,7 +8,7 @@ import { CryptoError } from './errors';
 import { OID } from './oids';
 import { readPublicKey, rsaPublicJwk } from './public-key';
 
-/** Hashes we accept in signatures. SHA-1 is refused everywhere (CONTRACT §13 #6). */
+/** Hashes we accept in signatures. SHA-1 is refused everywhere (docs/ksef-contract.md §13 #6). */
 export type HashName = 'SHA-256' | 'SHA-384' | 'SHA-512';
 
 /** A signature AlgorithmIdentifier we can verify, mapped to WebCrypto terms. */
@@ -39,7 +39,7 @@ const HASH_BYTES: Readonly<Record<HashName, number>> = { 'SHA-256': 32, 'SHA-384
 
 /**
  * Reads a signature AlgorithmIdentifier: ecdsa-with-SHA256/384/512 (RFC 5758; parameters absent, or a
- * NULL as the KSeF CA writes them, CONTRACT §7 — `nullParameters` tells which), sha256/384/512WithRSA
+ * NULL as the KSeF CA writes them, docs/ksef-contract.md §7 — `nullParameters` tells which), sha256/384/512WithRSA
  * (RFC 4055; NULL or absent), and RSASSA-PSS with explicit SHA-2 parameters, MGF1 with the same hash
  * and trailerField 1 (RFC 4055 §3.1; WebCrypto cannot express anything else).
  *

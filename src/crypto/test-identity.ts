@@ -37,10 +37,10 @@ const SERIAL_BYTES = 8;
 
 /**
  * Makes a self-signed identity for signing in to KSeF TEST, which accepts self-signed certificates
- * (CONTRACT §4.12), as the official SDKs do in their tests:
+ * (docs/ksef-contract.md §4.12), as the official SDKs do in their tests:
  * - person: givenName, surname, serialNumber `TINPL-<NIP>` or `PNOPL-<PESEL>`, CN, C=PL;
  * - seal: organizationName, organizationIdentifier `VATPL-<NIP>`, CN, C=PL, and no givenName or
- *   surname (KSeF rejects a seal with person attributes, CONTRACT §13 #10).
+ *   surname (KSeF rejects a seal with person attributes, docs/ksef-contract.md §13 #10).
  * The subject is written by `buildSubject` (UTF8String, PrintableString for C and serialNumber); the
  * certificate has a random positive 8-byte serial, notBefore one hour before `now`, notAfter two years
  * after `now`, and keyUsage digitalSignature + nonRepudiation (critical).

@@ -9,7 +9,7 @@ import { CryptoError } from './errors';
 import { OID } from './oids';
 import { XMLDSIG_NAMESPACE, isElement, parseXml, setXmlCryptoEngine } from './xml-platform';
 
-/** The algorithm URIs of the signatures we make (CONTRACT §4.4): SHA-256 everywhere, never PSS. */
+/** The algorithm URIs of the signatures we make (docs/ksef-contract.md §4.4): SHA-256 everywhere, never PSS. */
 export const XADES_PROFILE = {
   /** SignedInfo: inclusive C14N 1.0, what xadesjs writes and what the official C# SDK writes. */
   canonicalization: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
@@ -34,7 +34,7 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n';
 
 /**
  * Signs an `AuthTokenRequest` (from `buildAuthTokenRequest`) with an enveloped XAdES-BES signature,
- * the profile of CONTRACT §4.4 that the official C# SDK emits:
+ * the profile of docs/ksef-contract.md §4.4 that the official C# SDK emits:
  * - `ds:Signature Id="Signature"`, the last child of the root;
  * - SignedInfo canonicalised with inclusive C14N 1.0; SignatureMethod `ecdsa-sha256` for EC P-256
  *   (the value is the fixed-length r || s WebCrypto returns) or `rsa-sha256` (PKCS#1 v1.5) for RSA of

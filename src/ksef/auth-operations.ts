@@ -17,7 +17,7 @@ import { refreshAccessToken } from './token-refresh';
 import type { KsefTokenStore } from './token-store';
 import type { KsefTransport } from './transport-types';
 
-/** Options of POST /auth/xades-signature (CONTRACT §4.5). */
+/** Options of POST /auth/xades-signature (docs/ksef-contract.md §4.5). */
 export interface XadesSignatureOptions extends CallOptions {
   /**
    * Sent as `?verifyCertificateChain=true|false` when given. `true` makes TEST check the chain and
@@ -28,7 +28,7 @@ export interface XadesSignatureOptions extends CallOptions {
   readonly enforceXadesCompliance?: boolean;
 }
 
-/** The sign-in calls (CONTRACT §4). Tokens are passed in and returned, never kept here. */
+/** The sign-in calls (docs/ksef-contract.md §4). Tokens are passed in and returned, never kept here. */
 export interface AuthOperations {
   /** POST /auth/challenge: a challenge valid for 10 minutes. No token. Retried after network errors/5xx. */
   requestChallenge(options?: CallOptions): Promise<AuthenticationChallengeResponse>;

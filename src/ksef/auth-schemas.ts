@@ -8,7 +8,7 @@ import {
   tokenInfoSchema,
 } from './common-schemas';
 
-/** `AuthenticationChallengeResponse` (POST /auth/challenge, CONTRACT §4.2). */
+/** `AuthenticationChallengeResponse` (POST /auth/challenge, docs/ksef-contract.md §4.2). */
 export const authenticationChallengeResponseSchema = z.object({
   challenge: challengeSchema,
   timestamp: dateTimeSchema,
@@ -48,7 +48,7 @@ export const authenticationMethodInfoSchema = z.object({
 });
 export type AuthenticationMethodInfo = z.infer<typeof authenticationMethodInfoSchema>;
 
-/** `AuthenticationOperationStatusResponse` (GET /auth/{referenceNumber}, CONTRACT §4.6). */
+/** `AuthenticationOperationStatusResponse` (GET /auth/{referenceNumber}, docs/ksef-contract.md §4.6). */
 export const authenticationOperationStatusResponseSchema = z.object({
   startDate: dateTimeSchema,
   // Required in open-api.json but deprecated with removal announced for 2026-11-16 (changelog 2.1.0);

@@ -27,7 +27,7 @@ import { checkInput, pathParameter } from './request-input';
 import type { KsefTokenStore } from './token-store';
 import type { KsefTransport } from './transport-types';
 
-/** Paging of POST /certificates/query: query parameters, not body fields (CONTRACT §5.6). */
+/** Paging of POST /certificates/query: query parameters, not body fields (docs/ksef-contract.md §5.6). */
 export interface QueryCertificatesOptions extends CallOptions {
   /** 10 to 50; KSeF's default 10. */
   readonly pageSize?: number;
@@ -41,7 +41,7 @@ const pageSchema = z.object({
 });
 
 /**
- * The certificate calls (CONTRACT §5), all with the session's accessToken; a 401 refreshes it once.
+ * The certificate calls (docs/ksef-contract.md §5), all with the session's accessToken; a 401 refreshes it once.
  * They act on the signed-in subject (PESEL/NIP/fingerprint), not on the sign-in context. Rate limits:
  * 10/s, 30/min, 120/h per endpoint.
  */

@@ -16,7 +16,7 @@ export const certificateLimitSchema = z.object({
 });
 export type CertificateLimit = z.infer<typeof certificateLimitSchema>;
 
-/** `CertificateLimitsResponse` (GET /certificates/limits, CONTRACT §5.1). */
+/** `CertificateLimitsResponse` (GET /certificates/limits, docs/ksef-contract.md §5.1). */
 export const certificateLimitsResponseSchema = z.object({
   canRequest: z.boolean(),
   enrollment: certificateLimitSchema,
@@ -24,7 +24,7 @@ export const certificateLimitsResponseSchema = z.object({
 });
 export type CertificateLimitsResponse = z.infer<typeof certificateLimitsResponseSchema>;
 
-/** `CertificateEnrollmentDataResponse` (GET /certificates/enrollments/data, CONTRACT §5.2). */
+/** `CertificateEnrollmentDataResponse` (GET /certificates/enrollments/data, docs/ksef-contract.md §5.2). */
 export const certificateEnrollmentDataResponseSchema = z.object({
   commonName: z.string(),
   countryName: z.string(),
@@ -40,7 +40,7 @@ export type CertificateEnrollmentDataResponse = z.infer<typeof certificateEnroll
 /** Letters, digits, `_`, `-`, space and Polish letters, as `EnrollCertificateRequest.certificateName` demands. */
 const CERTIFICATE_NAME = /^[a-zA-Z0-9_\- ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]+$/;
 
-/** `EnrollCertificateRequest` (POST /certificates/enrollments, CONTRACT §5.3). */
+/** `EnrollCertificateRequest` (POST /certificates/enrollments, docs/ksef-contract.md §5.3). */
 export const enrollCertificateRequestSchema = z.object({
   certificateName: z.string().min(5).max(100).regex(CERTIFICATE_NAME, { message: 'Unsupported character in certificateName' }),
   certificateType: ksefCertificateTypeSchema,
@@ -57,7 +57,7 @@ export const enrollCertificateResponseSchema = z.object({
 });
 export type EnrollCertificateResponse = z.infer<typeof enrollCertificateResponseSchema>;
 
-/** `CertificateEnrollmentStatusResponse` (GET /certificates/enrollments/{referenceNumber}, CONTRACT §5.4). */
+/** `CertificateEnrollmentStatusResponse` (GET /certificates/enrollments/{referenceNumber}, docs/ksef-contract.md §5.4). */
 export const certificateEnrollmentStatusResponseSchema = z.object({
   requestDate: dateTimeSchema,
   status: statusInfoSchema,
@@ -90,7 +90,7 @@ export type RetrieveCertificatesResponse = z.infer<typeof retrieveCertificatesRe
 export const certificateListItemStatusSchema = z.enum(['Active', 'Blocked', 'Revoked', 'Expired']);
 export type CertificateListItemStatus = z.infer<typeof certificateListItemStatusSchema>;
 
-/** `QueryCertificatesRequest`: filters of POST /certificates/query, all optional (CONTRACT §5.6). */
+/** `QueryCertificatesRequest`: filters of POST /certificates/query, all optional (docs/ksef-contract.md §5.6). */
 export const queryCertificatesRequestSchema = z.object({
   certificateSerialNumber: certificateSerialNumberSchema.nullish(),
   name: z.string().nullish(),
@@ -137,7 +137,7 @@ export type QueryCertificatesResponse = z.infer<typeof queryCertificatesResponse
 export const certificateRevocationReasonSchema = z.enum(['Unspecified', 'Superseded', 'KeyCompromise']);
 export type CertificateRevocationReason = z.infer<typeof certificateRevocationReasonSchema>;
 
-/** `RevokeCertificateRequest` (POST /certificates/{certificateSerialNumber}/revoke, CONTRACT §5.7). */
+/** `RevokeCertificateRequest` (POST /certificates/{certificateSerialNumber}/revoke, docs/ksef-contract.md §5.7). */
 export const revokeCertificateRequestSchema = z.object({
   revocationReason: certificateRevocationReasonSchema.nullish(),
 });

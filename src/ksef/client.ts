@@ -6,7 +6,7 @@ import { createKsefTransport, type KsefTransportOptions } from './transport';
 export type KsefClientOptions = KsefTransportOptions;
 
 /**
- * The KSeF API calls this app needs: sign-in (CONTRACT §4) and certificates (§5). Every call sends
+ * The KSeF API calls this app needs: sign-in (docs/ksef-contract.md §4) and certificates (§5). Every call sends
  * `Accept: application/json` and `X-Error-Format: problem-details`, checks the response with zod, and
  * fails only with a `KsefError`. The client holds no tokens: they are passed in by the caller.
  */

@@ -2,7 +2,7 @@ import { KsefError } from './errors';
 
 /**
  * KSeF date-times are ISO 8601 / RFC 3339 with an offset and up to 7 fractional digits (.NET ticks),
- * e.g. `2025-07-11T12:23:56.0154302+00:00` (CONTRACT §3.4). `Date.parse` of more than 3 fractional
+ * e.g. `2025-07-11T12:23:56.0154302+00:00` (docs/ksef-contract.md §3.4). `Date.parse` of more than 3 fractional
  * digits is implementation-defined, so this module parses the fields itself.
  *
  * Accepted shapes are those of RFC 3339 `date-time` as ajv-formats checks it (so the zod schemas and the

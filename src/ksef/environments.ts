@@ -1,6 +1,6 @@
 import { z } from '../lib/zod';
 
-/** The KSeF environments the app can talk to (CONTRACT §2). */
+/** The KSeF environments the app can talk to (docs/ksef-contract.md §2). */
 export const KSEF_ENVIRONMENTS = ['sandbox', 'test', 'demo', 'prod'] as const;
 
 /** `sandbox` is our own local KSeF double; the rest are the Ministry's TEST ("TE"), DEMO ("TR") and production. */
@@ -27,7 +27,7 @@ export interface KsefEnvironmentInfo {
   readonly qrHost: string | null;
 }
 
-/** Every environment, from CONTRACT §2 (hosts current since RC6.1, December 2025). */
+/** Every environment, from docs/ksef-contract.md §2 (hosts current since RC6.1, December 2025). */
 export const KSEF_ENVIRONMENT_INFO: Readonly<Record<KsefEnvironment, KsefEnvironmentInfo>> = {
   sandbox: { id: 'sandbox', officialBaseUrl: null, allowsSelfSignedIdentity: true, qrHost: null },
   test: { id: 'test', officialBaseUrl: 'https://api-test.ksef.mf.gov.pl/v2', allowsSelfSignedIdentity: true, qrHost: 'qr-test.ksef.mf.gov.pl' },
@@ -45,7 +45,7 @@ export function officialBaseUrl(env: OfficialKsefEnvironment): string {
 
 /**
  * The base URL a browser calls: the same-origin relay path `/api/<env>/v2` (KSeF sends no CORS headers,
- * CONTRACT §11). `origin` is e.g. `location.origin`; any path on it is ignored.
+ * docs/ksef-contract.md §11). `origin` is e.g. `location.origin`; any path on it is ignored.
  */
 export function relayBaseUrl(env: KsefEnvironment, origin: string): string {
   return new URL(`/api/${env}/v2`, origin).href;

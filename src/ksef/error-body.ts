@@ -6,7 +6,7 @@ import { relayErrorOf } from './relay-error';
 /*
  * Error bodies are read leniently: the HTTP status is the primary fact, and a body that misses a field
  * the contract calls required must not hide the exception codes it does carry. Every field is parsed on
- * its own (`.catch`), so one odd field never drops the rest. The shapes (CONTRACT §3.3):
+ * its own (`.catch`), so one odd field never drops the rest. The shapes (docs/ksef-contract.md §3.3):
  *   legacy `ExceptionResponse`      { exception: { exceptionDetailList[], referenceNumber, ... } }
  *   legacy `TooManyRequestsResponse` { status: { code, description, details[] } }
  *   Problem Details (400 `BadRequestProblemDetails` with `errors[]`; 401/403/410/429 without codes)

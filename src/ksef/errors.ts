@@ -43,7 +43,7 @@ export type KsefErrorCode =
   | 'invalid-response'
   /** The caller passed a value the contract rejects; nothing was sent. */
   | 'invalid-request'
-  // KSeF exception codes (HTTP 400), CONTRACT §4.5-§5.7
+  // KSeF exception codes (HTTP 400), docs/ksef-contract.md §4.5-§5.7
   /** 21111: the challenge expired, is unknown or was used already. */
   | 'challenge-invalid'
   /** 9105 (and 21406): the XAdES signature was rejected. */
@@ -80,7 +80,7 @@ export type KsefErrorCode =
   | 'key-type-invalid'
   /** 25011: the CSR signature algorithm is not accepted. */
   | 'csr-signature-algorithm-invalid'
-  // Authentication status failures (GET /auth/{referenceNumber} status.code), CONTRACT §4.6
+  // Authentication status failures (GET /auth/{referenceNumber} status.code), docs/ksef-contract.md §4.6
   /** 415: the subject has no permissions in the context. */
   | 'auth-no-permissions'
   /** 425: the authentication was revoked. */
@@ -97,7 +97,7 @@ export type KsefErrorCode =
   | 'auth-unknown-error'
   /** 550: cancelled by the system; try again. */
   | 'auth-cancelled'
-  // Enrollment status failures (GET /certificates/enrollments/{referenceNumber} status.code), CONTRACT §5.4
+  // Enrollment status failures (GET /certificates/enrollments/{referenceNumber} status.code), docs/ksef-contract.md §5.4
   /** 400: the request was rejected (details say why, e.g. the key is already certified). */
   | 'enrollment-rejected'
   /** 500, or any other failure status: unknown error. */
@@ -135,7 +135,7 @@ export class KsefError extends AppError<KsefErrorCode> {
   /** Problem Details `traceId`, worth quoting to KSeF support. */
   readonly traceId: string | undefined;
   /**
-   * HTTP 403 `reasonCode`: CONTRACT §3.3 documents missing-permissions, ip-not-allowed,
+   * HTTP 403 `reasonCode`: docs/ksef-contract.md §3.3 documents missing-permissions, ip-not-allowed,
    * insufficient-resource-access, auth-method-not-allowed, security-service-blocked and
    * context-type-not-allowed; KSeF may add more, so it stays a string.
    */
@@ -160,7 +160,7 @@ export function isKsefError(value: unknown, code?: KsefErrorCode): value is Ksef
   return value instanceof KsefError && (code === undefined || value.code === code);
 }
 
-/** KSeF exception codes with a code of their own (CONTRACT §3.3, §4.5-§4.8, §5). */
+/** KSeF exception codes with a code of their own (docs/ksef-contract.md §3.3, §4.5-§4.8, §5). */
 export const KSEF_EXCEPTION_CODES: ReadonlyMap<number, KsefErrorCode> = new Map<number, KsefErrorCode>([
   [21111, 'challenge-invalid'],
   [9105, 'signature-invalid'],
@@ -190,7 +190,7 @@ export const KSEF_EXCEPTION_CODES: ReadonlyMap<number, KsefErrorCode> = new Map<
   [25011, 'csr-signature-algorithm-invalid'],
 ]);
 
-/** Failure codes of `AuthenticationOperationStatusResponse.status.code` (CONTRACT §4.6). */
+/** Failure codes of `AuthenticationOperationStatusResponse.status.code` (docs/ksef-contract.md §4.6). */
 export const AUTH_STATUS_FAILURES: ReadonlyMap<number, KsefErrorCode> = new Map<number, KsefErrorCode>([
   [415, 'auth-no-permissions'],
   [425, 'auth-revoked'],
@@ -202,7 +202,7 @@ export const AUTH_STATUS_FAILURES: ReadonlyMap<number, KsefErrorCode> = new Map<
   [550, 'auth-cancelled'],
 ]);
 
-/** Failure codes of `CertificateEnrollmentStatusResponse.status.code` (CONTRACT §5.4). */
+/** Failure codes of `CertificateEnrollmentStatusResponse.status.code` (docs/ksef-contract.md §5.4). */
 export const ENROLLMENT_STATUS_FAILURES: ReadonlyMap<number, KsefErrorCode> = new Map<number, KsefErrorCode>([
   [400, 'enrollment-rejected'],
   [500, 'enrollment-unknown-error'],

@@ -31,7 +31,7 @@ export const AUTH_POLL_DEFAULTS = { intervalMs: 1_000, timeoutMs: 120_000 } as c
 
 /**
  * 3 s: 20 requests a minute stays under the endpoint's 30/min; 5 minutes overall is at most 100
- * requests, under its 120/h (CONTRACT §5.4, §10).
+ * requests, under its 120/h (docs/ksef-contract.md §5.4, §10).
  */
 export const ENROLLMENT_POLL_DEFAULTS = { intervalMs: 3_000, timeoutMs: 300_000 } as const;
 

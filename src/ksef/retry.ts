@@ -1,7 +1,7 @@
 import type { KsefError, KsefErrorCode } from './errors';
 
 /**
- * How the transport waits and retries (CONTRACT §10: on 429 stop, wait `Retry-After`, then back off
+ * How the transport waits and retries (docs/ksef-contract.md §10: on 429 stop, wait `Retry-After`, then back off
  * exponentially; never retry in a tight loop; blocks grow with repeated violations).
  */
 export interface RetryPolicy {

@@ -38,7 +38,7 @@ export interface CompleteSignInOptions extends CallOptions {
 export type SignInClient = Pick<AuthOperations, 'submitXadesSignature' | 'getAuthStatus' | 'redeemTokens'>;
 
 /**
- * Finishes a sign-in with a signed `AuthTokenRequest` (CONTRACT §4.1 steps 3-5): submits it, polls
+ * Finishes a sign-in with a signed `AuthTokenRequest` (docs/ksef-contract.md §4.1 steps 3-5): submits it, polls
  * GET /auth/{referenceNumber} until status 200, redeems the tokens once, and returns them in a new
  * memory-only token store.
  *
@@ -80,7 +80,7 @@ export type SignOutResult =
   | 'already-ended';
 
 /**
- * Signs out: DELETE /auth/sessions/current with the session's refresh token (CONTRACT §4.9). Access
+ * Signs out: DELETE /auth/sessions/current with the session's refresh token (docs/ksef-contract.md §4.9). Access
  * tokens already issued stay valid until they expire (15 minutes), so drop `session` from memory too.
  *
  * Swallows exactly one failure: KsefError 'unauthorized' (HTTP 401), which means the refresh token is

@@ -1,5 +1,5 @@
 /**
- * The `X-System-Warning` response header (KSeF 2.6.0, CONTRACT §3.2): ASCII-folded text of the form
+ * The `X-System-Warning` response header (KSeF 2.6.0, docs/ksef-contract.md §3.2): ASCII-folded text of the form
  * `[code]: message | [code]: message`. Observed: `sig-001`, a signature outside the accepted XAdES
  * profiles that KSeF still accepts today (issue CIRFMF/ksef-api#844).
  */
@@ -15,7 +15,7 @@ export const UNPARSED_WARNING_CODE = 'unparsed';
 /** Name of the response header, for relays and tests. */
 export const SYSTEM_WARNING_HEADER = 'X-System-Warning';
 
-// The per-item expression CONTRACT §3.2 quotes, made global.
+// The per-item expression docs/ksef-contract.md §3.2 quotes, made global.
 const ITEM = /\[([^\]]+)\]: ([^|]+)/g;
 
 /**

@@ -3,7 +3,7 @@ import { isKsefError, KsefError } from './errors';
 import type { KsefTransport } from './transport-types';
 
 /**
- * POST /auth/token/refresh with the refresh token as bearer (CONTRACT §4.8). Not retried after network
+ * POST /auth/token/refresh with the refresh token as bearer (docs/ksef-contract.md §4.8). Not retried after network
  * errors or 5xx (only after 429).
  *
  * A refresh token KSeF will not honour (HTTP 401, or HTTP 400 such as 21301 "status does not allow",

@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { KsefTokenStore } from './token-store';
 
-/** Which bearer token a call carries (CONTRACT §3.1). */
+/** Which bearer token a call carries (docs/ksef-contract.md §3.1). */
 export type KsefAuth =
   /** challenge, xades-signature. */
   | { readonly kind: 'none' }

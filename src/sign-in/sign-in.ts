@@ -1,5 +1,5 @@
 /**
- * The three ways to sign in to KSeF (CONTRACT §4): with a KSeF certificate whose key the user holds,
+ * The three ways to sign in to KSeF (docs/ksef-contract.md §4): with a KSeF certificate whose key the user holds,
  * with a file the user signs in their own software (qualified signature or seal), and with a
  * throwaway self-signed identity on environments that accept one. Every path signs in the browser or
  * takes the user's signed file as is; the private key never leaves memory and is never sent.
@@ -55,11 +55,11 @@ export interface KsefCertificateSignIn {
 
 /**
  * Signs in with a certificate and its private key (typically a KSeF Authentication certificate, to
- * apply for further or renewed certificates, CONTRACT §4.12): challenge, `buildAuthTokenRequest`,
+ * apply for further or renewed certificates, docs/ksef-contract.md §4.12): challenge, `buildAuthTokenRequest`,
  * XAdES signature in the browser, then `completeSignIn`.
  *
  * Refused before KSeF is contacted: a KSeF Offline certificate (Offline purpose from a KSeF issuer,
- * CONTRACT §7, §9), an expired certificate (at `now`), and a key that does not pair with the
+ * docs/ksef-contract.md §7, §9), an expired certificate (at `now`), and a key that does not pair with the
  * certificate. Other certificates (qualified, self-signed on TEST) go to KSeF, which decides. A not-yet-valid certificate is left to KSeF: a fresh
  * one can look so on a computer whose clock is a little behind.
  *

@@ -240,7 +240,7 @@ describe.each(engines)('readCertificates ($name)', ({ crypto }) => {
         notAfter: new Date('2028-01-01T00:00:00Z'),
         keyUsage,
       },
-      { ecdsaNullParameters: true }, // as the KSeF CA signs (CONTRACT §7)
+      { ecdsaNullParameters: true }, // as the KSeF CA signs (docs/ksef-contract.md §7)
     );
     const summary = await readCertificate(der, new Date('2027-01-01T00:00:00Z'), crypto);
     expect(summary).toMatchObject({ environment, purpose, ownerName: owner, serialHex: '8001020304050607', daysRemaining: 365 });

@@ -23,7 +23,7 @@ describe.each(engines)('writeEncryptedKeyFile ($name)', ({ crypto }) => {
     expect(pem).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----\n([A-Za-z0-9+/=]{64}\n)*[A-Za-z0-9+/=]{1,64}\n-----END ENCRYPTED PRIVATE KEY-----\n$/);
     const sample = asn1Shape(der(fixtureText('taxpayer-app-ec-p256.key')));
     expect(asn1Shape(der(pem))).toEqual(sample);
-    // The shape spells out what CONTRACT §8 lists: PBES2, PBKDF2, 16-byte salt, 100 000 iterations,
+    // The shape spells out what docs/ksef-contract.md §8 lists: PBES2, PBKDF2, 16-byte salt, 100 000 iterations,
     // hmacWithSHA256 without NULL, AES-256-CBC with a 16-byte IV.
     expect(sample.slice(0, 14)).toEqual([
       '0 1:16 cons l=243',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KSEF_ENVIRONMENT_INFO, KSEF_ENVIRONMENTS, ksefEnvironmentSchema, officialBaseUrl, relayBaseUrl } from '../../src/ksef/environments';
 
 describe('environments', () => {
-  it('has the official base URLs of CONTRACT §2', () => {
+  it('has the official base URLs of docs/ksef-contract.md §2', () => {
     expect(officialBaseUrl('test')).toBe('https://api-test.ksef.mf.gov.pl/v2');
     expect(officialBaseUrl('demo')).toBe('https://api-demo.ksef.mf.gov.pl/v2');
     expect(officialBaseUrl('prod')).toBe('https://api.ksef.mf.gov.pl/v2');

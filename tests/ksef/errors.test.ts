@@ -27,7 +27,7 @@ async function failure(promise: Promise<unknown>): Promise<KsefError> {
   return error;
 }
 
-/** Every KSeF exception code the brief and CONTRACT name, with its app code. */
+/** Every KSeF exception code docs/ksef-contract.md names, with its app code. */
 const EXCEPTION_TABLE: [number, KsefErrorCode][] = [
   [21111, 'challenge-invalid'],
   [9105, 'signature-invalid'],

@@ -3,7 +3,7 @@ import { KSEF_OPERATIONS, KSEF_OPERATION_IDS, operationId } from '../../server/k
 import { matchRoute } from '../../server/relay/routes';
 import { matchOperation } from '../../server/sandbox/routes';
 
-/** A valid value for each path parameter (CONTRACT.md §3.4). */
+/** A valid value for each path parameter (docs/ksef-contract.md §3.4). */
 const SAMPLES: Readonly<Record<string, string>> = {
   referenceNumber: '20260302-AU-0123456789-0123456789-01',
   certificateSerialNumber: '0123456789ABCDEF',

@@ -26,7 +26,7 @@ export const PERSON_NIP: CertificateEnrollmentData = {
   organizationIdentifier: null,
 };
 
-/** Enrollment data of a company seal (CONTRACT §5.2, organizationIdentifier as seen on PRD). */
+/** Enrollment data of a company seal (docs/ksef-contract.md §5.2, organizationIdentifier as seen on PRD). */
 export const SEAL: CertificateEnrollmentData = {
   commonName: 'SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ',
   organizationName: 'PRZYKŁADOWA SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ',

@@ -42,5 +42,5 @@ export function expectedSpki(key: string): Uint8Array<ArrayBuffer> {
 /** The password of every encrypted fixture (README). */
 export const FIXTURE_PASSWORD = 'Test-Password-123!';
 
-/** The password of the Taxpayer Application sample `taxpayer-app-ec-p256.key` (CONTRACT §8). */
+/** The password of the Taxpayer Application sample `taxpayer-app-ec-p256.key` (docs/ksef-contract.md §8). */
 export const TAXPAYER_SAMPLE_PASSWORD = 'ADadADad12!@adadad';

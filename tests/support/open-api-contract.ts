@@ -85,7 +85,7 @@ addFormats(ajv);
 /*
  * ajv-formats 2.1.1 accepts a date-time without an offset ("2025-07-11T12:23:56"): its `time(str, true)`
  * compares the missing zone with "" rather than undefined (fixed in ajv-formats 3). RFC 3339 and
- * CONTRACT §3.4 require the offset, so the oracle adds that one rule to ajv-formats' own check.
+ * docs/ksef-contract.md §3.4 require the offset, so the oracle adds that one rule to ajv-formats' own check.
  */
 const ajvFormatsDateTime = addFormats(new Ajv()).compile({ type: 'string', format: 'date-time' });
 ajv.addFormat('date-time', {

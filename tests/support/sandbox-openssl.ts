@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { openssl, withTempDir } from './openssl';
 
 /**
- * The independent check of a certificate the sandbox issued (CONTRACT §7), by OpenSSL: keyUsage
+ * The independent check of a certificate the sandbox issued (docs/ksef-contract.md §7), by OpenSSL: keyUsage
  * digitalSignature for Authentication or nonRepudiation for Offline (and not the other), the CN
  * suffix, and the sandbox CA as issuer. Returns the `-text` output for further checks.
  */

@@ -1,7 +1,7 @@
 import type { AllowedIps } from '../core/state.ts';
 
 /**
- * True when `ip` (dotted IPv4) is allowed by an `AuthorizationPolicy/AllowedIps` (CONTRACT §4.3): equal
+ * True when `ip` (dotted IPv4) is allowed by an `AuthorizationPolicy/AllowedIps` (docs/ksef-contract.md §4.3): equal
  * to an Ip4Address, inside an Ip4Range (inclusive) or inside an Ip4Mask. No policy allows everything;
  * a policy with no entries, or an address that is not IPv4, allows nothing.
  */

@@ -15,13 +15,13 @@ export interface OutcomeInput {
 }
 
 /**
- * The final status of an accepted sign-in (CONTRACT §4.6). KSeF checks certificate status and
+ * The final status of an accepted sign-in (docs/ksef-contract.md §4.6). KSeF checks certificate status and
  * permissions after answering 202, so these are statuses, not HTTP errors:
  * - 460 "Niezaufany łańcuch certyfikatów": a certificate neither self-signed nor from the sandbox CA,
  *   or a self-signed one with `verifyCertificateChain=true`;
  * - 460 "Nieważny certyfikat": outside its validity at the sandbox clock's now;
  * - 460 "Niepoprawny certyfikat": a sandbox certificate the sandbox has no record of (issued before a
- *   reset) or of type Offline (Offline certificates cannot authenticate, CONTRACT §9);
+ *   reset) or of type Offline (Offline certificates cannot authenticate, docs/ksef-contract.md §9);
  * - 460 "Certyfikat odwołany": a revoked sandbox certificate;
  * - 415 "Brak przypisanych uprawnień": a seal (or a sandbox certificate of a seal) whose NIP is not
  *   the NIP of the context. Permissive on purpose: a person (NIP or PESEL) and a fingerprint identity

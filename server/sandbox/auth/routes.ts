@@ -15,7 +15,7 @@ import { authenticate, issueToken, revokeTokens } from './tokens.ts';
 import { verifyXadesSignature } from './xades-verify.ts';
 import { parseRequestXml } from './xml-dom.ts';
 
-/** A challenge lives 10 minutes (CONTRACT §4.2); auth status is kept 7 days (§4.6). */
+/** A challenge lives 10 minutes (docs/ksef-contract.md §4.2); auth status is kept 7 days (§4.6). */
 const CHALLENGE_LIFETIME = 10 * MINUTE;
 const AUTH_STATUS_RETENTION = 7 * DAY;
 const MAX_XML_BYTES = 1024 * 1024;
@@ -122,7 +122,7 @@ export function getAuthStatus(request: Request, context: SandboxContext, referen
   });
 }
 
-/** `POST /auth/token/redeem` → `AuthenticationTokensResponse`, once per operation (CONTRACT §4.7). */
+/** `POST /auth/token/redeem` → `AuthenticationTokensResponse`, once per operation (docs/ksef-contract.md §4.7). */
 export function postRedeem(request: Request, context: SandboxContext): Response {
   const { operation } = authenticate(request, context, ['authentication']);
   if (operation.redeemed) throw badRequest(21301, `Tokeny dla operacji uwierzytelniania ${operation.referenceNumber} zostały już pobrane.`);
@@ -148,7 +148,7 @@ export function postRefresh(request: Request, context: SandboxContext): Response
 
 /**
  * `DELETE /auth/sessions/current` with the access or refresh token → 204. The refresh token stops
- * working; access tokens already issued live until they expire (CONTRACT §4.9).
+ * working; access tokens already issued live until they expire (docs/ksef-contract.md §4.9).
  */
 export function deleteCurrentSession(request: Request, context: SandboxContext): Response {
   const { operation } = authenticate(request, context, ['access', 'refresh']);

@@ -19,7 +19,7 @@ export function currentSession(request: Request, context: SandboxContext): AuthO
   return operation;
 }
 
-/** True when the session signed in with XAdES: only those may apply for or revoke certificates (CONTRACT §1.2). */
+/** True when the session signed in with XAdES: only those may apply for or revoke certificates (docs/ksef-contract.md §1.2). */
 export function isXadesSession(operation: AuthOperation): boolean {
   return operation.methodInfo.category === 'XadesSignature';
 }

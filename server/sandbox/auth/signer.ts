@@ -28,7 +28,7 @@ const SEAL_IDENTIFIER = /VATPL.*?(\d{10})/;
 
 /**
  * Reads who signed: the certificate's kind, subject identifier, enrollment data and authentication
- * method. The attribute rules are KSeF's (CONTRACT §4.4, §13 #10):
+ * method. The attribute rules are KSeF's (docs/ksef-contract.md §4.4, §13 #10):
  * - a certificate with organizationIdentifier is a seal: it needs organizationName, commonName and
  *   countryName, and must not carry givenName or surname;
  * - otherwise it is a person: givenName, surname, serialNumber, commonName, countryName, and no
@@ -115,7 +115,7 @@ function subjectIdentifierOf(kind: 'person' | 'seal', subject: readonly NameAttr
 }
 
 /**
- * `CertificateEnrollmentDataResponse` for the signer (CONTRACT §5.2): persons commonName, countryName,
+ * `CertificateEnrollmentDataResponse` for the signer (docs/ksef-contract.md §5.2): persons commonName, countryName,
  * givenName (several joined with a space), surname, serialNumber; seals commonName, countryName,
  * organizationName, organizationIdentifier. Values verbatim (Polish letters included), except that a
  * self-signed `NIP-<digits>` / `PESEL-<digits>` serialNumber comes back as `TINPL-` / `PNOPL-` as KSeF

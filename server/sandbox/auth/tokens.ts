@@ -4,7 +4,7 @@ import type { SandboxContext } from '../core/context.ts';
 import { unauthorized } from '../core/errors.ts';
 import type { AuthOperation, TokenKind, TokenRecord } from '../core/state.ts';
 
-/** Lifetimes observed on TEST (CONTRACT §4.11): authentication 45 min, access 15 min, refresh 7 days. */
+/** Lifetimes observed on TEST (docs/ksef-contract.md §4.11): authentication 45 min, access 15 min, refresh 7 days. */
 export const TOKEN_LIFETIMES: Readonly<Record<TokenKind, number>> = {
   authentication: 45 * MINUTE,
   access: 15 * MINUTE,

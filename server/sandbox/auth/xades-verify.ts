@@ -13,7 +13,7 @@ type HashName = 'SHA-256' | 'SHA-384' | 'SHA-512';
 
 /**
  * SignatureMethods we verify: ECDSA (value = raw r || s, XMLDSig 1.1) and RSA PKCS#1 v1.5, with SHA-2.
- * KSeF's list is longer (CONTRACT §4.4); what is left out here is what field reports say fails or is
+ * KSeF's list is longer (docs/ksef-contract.md §4.4); what is left out here is what field reports say fails or is
  * refused on DEMO/PRD: SHA-1 (ksef-client-csharp#215), RSA-PSS (ksef-api#162), and SHA-3, which
  * WebCrypto cannot compute.
  */
@@ -54,7 +54,7 @@ export interface VerifiedXades {
 }
 
 /**
- * Verifies the one XAdES signature of an `AuthTokenRequest` the way KSeF's strict mode does (CONTRACT
+ * Verifies the one XAdES signature of an `AuthTokenRequest` the way KSeF's strict mode does (docs/ksef-contract.md
  * §4.4), with xmldsigjs doing the XMLDSig core (reference digests, SignedInfo canonicalisation, the
  * signature value) over the parsed document:
  * 1. exactly one `ds:Signature` in the document (9102 none, 9103 more), enveloped: a child of the root;

@@ -11,7 +11,7 @@ export interface AcceptedCsr {
   readonly subjectPublicKeyInfo: Uint8Array;
 }
 
-/** The subject attributes of `CertificateEnrollmentData` and their OIDs (CONTRACT §5.2). */
+/** The subject attributes of `CertificateEnrollmentData` and their OIDs (docs/ksef-contract.md §5.2). */
 const SUBJECT_OIDS: Readonly<Record<keyof CertificateEnrollmentData, string>> = {
   commonName: '2.5.4.3',
   surname: '2.5.4.4',
@@ -29,7 +29,7 @@ const P256 = '1.2.840.10045.3.1.7';
 const RSASSA_PSS = '1.2.840.113549.1.1.10';
 const MGF1 = '1.2.840.113549.1.1.8';
 
-/** Hashes CONTRACT §6.1 allows, by digest OID. */
+/** Hashes docs/ksef-contract.md §6.1 allows, by digest OID. */
 const DIGESTS: Readonly<Record<string, string>> = {
   '1.3.14.3.2.26': 'sha1',
   '2.16.840.1.101.3.4.2.1': 'sha256',
@@ -55,9 +55,9 @@ type Verification =
   | { readonly kind: 'pss'; readonly hash: string; readonly saltLength: number };
 
 /**
- * Checks `EnrollCertificateRequest.csr` the way KSeF does (CONTRACT §5.3, §6.1), in this order:
+ * Checks `EnrollCertificateRequest.csr` the way KSeF does (docs/ksef-contract.md §5.3, §6.1), in this order:
  * - not base64, not one DER CertificationRequest, a subject string its type cannot hold (a
- *   PrintableString with Polish letters, CONTRACT §13 #12), a malformed key → 25004;
+ *   PrintableString with Polish letters, docs/ksef-contract.md §13 #12), a malformed key → 25004;
  * - a key other than EC P-256 or RSA of exactly 2048 bits → 25010;
  * - a signature algorithm other than ECDSA / RSA PKCS#1 v1.5 / RSA-PSS with SHA-1/256/384/512, or
  *   ecdsa-with-SHA* with parameters (RFC 5758 §3.2; the NULL form of #655) → 25011;
@@ -65,7 +65,7 @@ type Verification =
  * - any subject attribute whose text differs from the enrollment data, a missing one, a repeated one,
  *   or one the data does not call for → 25003.
  * Values compare exactly; RDN order and the choice among string types are not compared (both official
- * SDKs pass with different orders, CONTRACT §6.2; KSeF's view of string types is UNVERIFIED, §14).
+ * SDKs pass with different orders, docs/ksef-contract.md §6.2; KSeF's view of string types is UNVERIFIED, §14).
  *
  * @throws SandboxError 400 with the codes above, the details naming what failed.
  */
@@ -100,7 +100,7 @@ function checkKey(csr: ParsedCsr, key: KeyObject): void {
   throw badRequest(25010, `Klucz ${actual}; dozwolone są EC P-256 i RSA 2048.`);
 }
 
-/** @throws SandboxError 25011 for an algorithm CONTRACT §6.1 does not allow. */
+/** @throws SandboxError 25011 for an algorithm docs/ksef-contract.md §6.1 does not allow. */
 function signatureAlgorithm(csr: ParsedCsr): Verification {
   const { signatureAlgorithm: oid, signatureParameters: parameters } = csr;
   const refuse = (why = '') => badRequest(25011, `Algorytm podpisu CSR: ${oid}${why}.`);
@@ -174,7 +174,7 @@ function verifies(csr: ParsedCsr, key: KeyObject, v: Verification): boolean {
   }
 }
 
-/** One line per difference between the subject and the enrollment data (CONTRACT §5.2, §6.1). */
+/** One line per difference between the subject and the enrollment data (docs/ksef-contract.md §5.2, §6.1). */
 function subjectMismatches(csr: ParsedCsr, data: CertificateEnrollmentData): string[] {
   const known = new Set(Object.values(SUBJECT_OIDS));
   const problems: string[] = (Object.entries(SUBJECT_OIDS) as [keyof CertificateEnrollmentData, string][]).flatMap(([name, oid]) => {

@@ -10,7 +10,7 @@ import { certificateSerial, ksefIdentifier } from '../core/random.ts';
 import { type Enrollment, type EnrollmentOutcome, type IssuedCertificate, type KsefCertificateType, type SubjectIdentifier, certificateStatus, subjectKey } from '../core/state.ts';
 import { KEY_ALREADY_CERTIFIED, enrollmentStatus } from '../core/status-info.ts';
 
-/** The issued certificate profile (CONTRACT §7): key usage and CN suffix per type. */
+/** The issued certificate profile (docs/ksef-contract.md §7): key usage and CN suffix per type. */
 const PROFILE: Readonly<Record<KsefCertificateType, { keyUsage: KeyUsageName[]; suffix: string }>> = {
   Authentication: { keyUsage: ['digitalSignature'], suffix: AUTHENTICATION_SUFFIX },
   Offline: { keyUsage: ['nonRepudiation'], suffix: OFFLINE_SUFFIX },
@@ -28,7 +28,7 @@ export interface EnrollmentRequest {
 
 /**
  * Records an enrollment and decides how it ends: a status forced by the test controls; 400 "public key
- * already certified" for a key the sandbox certified before (CONTRACT §5.4); otherwise a certificate
+ * already certified" for a key the sandbox certified before (docs/ksef-contract.md §5.4); otherwise a certificate
  * issued now and shown once the enrollment completes. Validity starts at `validFrom` (a past one is
  * moved to now) and lasts two years; serial 8 random bytes; subject = the enrollment data (which the
  * CSR matched) with the CN suffixed ` (uwierzytelnienie)` or ` (offline)`.

@@ -19,7 +19,7 @@ import { currentSession, isXadesSession } from '../auth/session.ts';
 import { type AuthOperation, type IssuedCertificate, certificateStatus, subjectKey } from '../core/state.ts';
 import { enrollmentStatus } from '../core/status-info.ts';
 
-/** Enrollment status is kept 30 days, then 410 (CONTRACT §1.10, §5.4). */
+/** Enrollment status is kept 30 days, then 410 (docs/ksef-contract.md §1.10, §5.4). */
 const ENROLLMENT_STATUS_RETENTION = 30 * DAY;
 
 /** `GET /certificates/limits` → `CertificateLimitsResponse` for the signed-in subject. */

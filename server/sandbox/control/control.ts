@@ -21,7 +21,7 @@ export interface SandboxControl {
   /** Limits for every subject; `null` restores KSeF's defaults. */
   setLimits(limits: SandboxLimits | null): void;
   setTiming(timing: Partial<SandboxTiming>): void;
-  /** Turns the CONTRACT §10 rate limits on or off. */
+  /** Turns the docs/ksef-contract.md §10 rate limits on or off. */
   setRateLimits(enabled: boolean): void;
   /** The sandbox CA certificate (DER), e.g. to check a chain in a test. */
   caCertificate(): Promise<Uint8Array>;

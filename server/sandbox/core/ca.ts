@@ -12,7 +12,7 @@ import { type SandboxRandom, certificateSerial } from './random.ts';
 /** The issuer CN that `ksefEnvironment` (src/crypto/ksef-profile.ts) recognises as the sandbox. */
 export const SANDBOX_CA_COMMON_NAME = 'SANDBOX CCK KSeF';
 
-/** What the CA puts into a KSeF certificate (CONTRACT §7). */
+/** What the CA puts into a KSeF certificate (docs/ksef-contract.md §7). */
 export interface LeafTemplate {
   readonly serialNumber: Uint8Array;
   /** DER Name of the subject. */
@@ -38,7 +38,7 @@ export interface SandboxCa {
  * Creates the CA: a fresh non-extractable EC P-256 key and a self-signed CA certificate
  * (basicConstraints cA, keyUsage keyCertSign + cRLSign) valid from an hour before `now` for ten years.
  * Certificates it issues are signed ecdsa-with-SHA256 with absent parameters (KSeF's CA writes a NULL
- * there, CONTRACT §7; `issueCertificate` follows RFC 5758).
+ * there, docs/ksef-contract.md §7; `issueCertificate` follows RFC 5758).
  */
 export async function createSandboxCa(now: Date, random: SandboxRandom, crypto: Crypto = globalThis.crypto): Promise<SandboxCa> {
   const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);

@@ -37,7 +37,7 @@ export function later(date: Date, ms: number): Date {
 
 /**
  * KSeF's date-time style: UTC with seven fractional digits and an explicit offset
- * (`2025-07-11T12:23:56.0150000+00:00`, CONTRACT §3.4). Our clock has millisecond resolution, so the
+ * (`2025-07-11T12:23:56.0150000+00:00`, docs/ksef-contract.md §3.4). Our clock has millisecond resolution, so the
  * last four digits are zero.
  */
 export function ksefDateTime(date: Date): string {

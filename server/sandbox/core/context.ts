@@ -28,7 +28,7 @@ export interface SandboxLimits {
   readonly certificate: number;
 }
 
-/** KSeF's defaults after 2.3.0 (CONTRACT §5.1): a NIP subject 300/100, PESEL and fingerprint 12/6. */
+/** KSeF's defaults after 2.3.0 (docs/ksef-contract.md §5.1): a NIP subject 300/100, PESEL and fingerprint 12/6. */
 export const DEFAULT_LIMITS: Readonly<Record<SubjectIdentifierKind, SandboxLimits>> = {
   Nip: { enrollment: 300, certificate: 100 },
   Pesel: { enrollment: 12, certificate: 6 },
@@ -40,7 +40,7 @@ export interface SandboxSettings {
   timing: SandboxTiming;
   /** Replaces the defaults for every subject; `null` = KSeF's defaults. */
   limits: SandboxLimits | null;
-  /** CONTRACT §10 limits; off by default so that tests and people trying the app are never blocked. */
+  /** docs/ksef-contract.md §10 limits; off by default so that tests and people trying the app are never blocked. */
   rateLimits: boolean;
   /** The final status of the next accepted sign-in / enrollment, then back to normal. */
   nextAuthStatus: StatusInfo | null;

@@ -21,7 +21,7 @@ export type SandboxErrorCode =
   /** 500 / 503: injected faults only. */
   | 'server-error';
 
-/** The 403 reasons of `ForbiddenProblemDetails` the sandbox can give (CONTRACT §3.3). */
+/** The 403 reasons of `ForbiddenProblemDetails` the sandbox can give (docs/ksef-contract.md §3.3). */
 export type ForbiddenReason = 'insufficient-resource-access' | 'auth-method-not-allowed' | 'ip-not-allowed';
 
 export type SandboxProblem =

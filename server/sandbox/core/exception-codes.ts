@@ -1,6 +1,6 @@
 /**
  * The KSeF exception codes the sandbox answers with, and their descriptions exactly as the 400 tables
- * of `open-api.json` word them (CONTRACT §4.5-§4.8, §5).
+ * of `open-api.json` word them (docs/ksef-contract.md §4.5-§4.8, §5).
  */
 export const EXCEPTION_DESCRIPTIONS = {
   9102: 'Brak podpisu.',
@@ -30,6 +30,6 @@ export const EXCEPTION_DESCRIPTIONS = {
 
 export type ExceptionCode = keyof typeof EXCEPTION_DESCRIPTIONS;
 
-/** The two 9105 details KSeF uses for XAdES failures (CONTRACT §4.4, issues #643, #844). */
+/** The two 9105 details KSeF uses for XAdES failures (docs/ksef-contract.md §4.4, issues #643, #844). */
 export const SIGNATURE_REJECTED = 'Podpis zweryfikowany negatywnie';
 export const PROFILE_REJECTED = 'Format podpisu niezgodny z akceptowanymi profilami XAdES';

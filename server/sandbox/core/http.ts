@@ -45,7 +45,7 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
 
 /**
  * A KSeF date-time (`2025-07-11T12:23:56.0154302+00:00`) as a Date. Fractions past milliseconds are
- * cut first: `Date.parse` of more than three digits is implementation-defined (CONTRACT §3.4).
+ * cut first: `Date.parse` of more than three digits is implementation-defined (docs/ksef-contract.md §3.4).
  */
 export function parseDateTime(text: string): Date {
   return new Date(text.replace(/(\.\d{3})\d+/, '$1'));

@@ -16,7 +16,7 @@ export function randomHex(random: SandboxRandom, length: number): string {
   return toHex(random.bytes(length));
 }
 
-/** The kinds of 36-character identifiers KSeF hands out (CONTRACT §3.4). */
+/** The kinds of 36-character identifiers KSeF hands out (docs/ksef-contract.md §3.4). */
 export type IdentifierKind = 'CR' | 'AU' | 'EH';
 
 /**
@@ -30,7 +30,7 @@ export function ksefIdentifier(kind: IdentifierKind, date: Date, random: Sandbox
 
 /**
  * An 8-byte positive serial with a non-zero first byte, so its DER INTEGER is exactly 8 bytes and its
- * hex exactly the 16 uppercase characters of `certificateSerialNumber` (CONTRACT §7).
+ * hex exactly the 16 uppercase characters of `certificateSerialNumber` (docs/ksef-contract.md §7).
  */
 export function certificateSerial(random: SandboxRandom): Uint8Array {
   const serial = Uint8Array.from(random.bytes(8));

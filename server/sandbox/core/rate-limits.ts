@@ -10,7 +10,7 @@ interface Limit {
 const AUTH: Limit = { perSecond: 60 };
 const OTHER: Limit = { perSecond: 10, perMinute: 30, perHour: 120 };
 
-/** `x-rate-limits` of `open-api.json` for the operations we serve (CONTRACT §10). */
+/** `x-rate-limits` of `open-api.json` for the operations we serve (docs/ksef-contract.md §10). */
 export const RATE_LIMITS: Readonly<Record<KsefOperation, Limit>> = {
   'POST /auth/challenge': AUTH,
   'POST /auth/xades-signature': AUTH,
@@ -35,7 +35,7 @@ export interface RateLimiter {
 
 /**
  * Sliding 1 s / 60 s / 60 min windows per operation and key (context and client IP), all enforced at
- * once; the first full window refuses (CONTRACT §10). Refused requests are not counted, and the
+ * once; the first full window refuses (docs/ksef-contract.md §10). Refused requests are not counted, and the
  * block does not grow with repeated violations as KSeF's does.
  */
 export function createRateLimiter(): RateLimiter {

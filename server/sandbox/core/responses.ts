@@ -6,7 +6,7 @@ import { EXCEPTION_DESCRIPTIONS } from './exception-codes.ts';
 export interface ErrorContext {
   /** The request path, for `instance`. */
   readonly path: string;
-  /** `X-Error-Format: problem-details` was sent (CONTRACT §3.2). */
+  /** `X-Error-Format: problem-details` was sent (docs/ksef-contract.md §3.2). */
   readonly problemDetails: boolean;
   readonly now: Date;
   readonly traceId: string;
@@ -22,7 +22,7 @@ export function jsonResponse(status: number, body: unknown, headers: HeadersInit
   return new Response(JSON.stringify(body), { status, headers: all });
 }
 
-/** True when the request asks for Problem Details on 400 and 429 (CONTRACT §3.2). */
+/** True when the request asks for Problem Details on 400 and 429 (docs/ksef-contract.md §3.2). */
 export function wantsProblemDetails(request: Request): boolean {
   return request.headers.get('X-Error-Format')?.trim().toLowerCase() === 'problem-details';
 }

@@ -13,7 +13,7 @@ export const certificateTypeSchema = z.enum(['Authentication', 'Offline']);
 /** date-time with an offset, any number of fractional digits (KSeF writes seven). */
 const dateTimeSchema = z.iso.datetime({ offset: true });
 
-/** `EnrollCertificateRequest` (CONTRACT §5.3). */
+/** `EnrollCertificateRequest` (docs/ksef-contract.md §5.3). */
 export const enrollCertificateRequestSchema = z.object({
   certificateName: z
     .string()
@@ -26,12 +26,12 @@ export const enrollCertificateRequestSchema = z.object({
   validFrom: dateTimeSchema.nullish(),
 });
 
-/** `RetrieveCertificatesRequest` (CONTRACT §5.5). */
+/** `RetrieveCertificatesRequest` (docs/ksef-contract.md §5.5). */
 export const retrieveCertificatesRequestSchema = z.object({
   certificateSerialNumbers: z.array(serialNumberSchema).min(1).max(10),
 });
 
-/** `QueryCertificatesRequest` (CONTRACT §5.6): every filter optional and nullable. */
+/** `QueryCertificatesRequest` (docs/ksef-contract.md §5.6): every filter optional and nullable. */
 export const queryCertificatesRequestSchema = z.object({
   certificateSerialNumber: serialNumberSchema.nullish(),
   name: z.string().nullish(),
@@ -46,7 +46,7 @@ export const queryPagingSchema = z.object({
   pageOffset: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
 });
 
-/** `RevokeCertificateRequest` (CONTRACT §5.7). */
+/** `RevokeCertificateRequest` (docs/ksef-contract.md §5.7). */
 export const revokeCertificateRequestSchema = z.object({
   revocationReason: z.enum(['Unspecified', 'Superseded', 'KeyCompromise']).nullish(),
 });

@@ -1,7 +1,7 @@
 import type { CertificateEnrollmentData } from '../../../src/crypto/enrollment-data.ts';
 import type { StatusInfo } from './status-info.ts';
 
-/** `TContextIdentifier`: exactly one of these (CONTRACT §4.3). */
+/** `TContextIdentifier`: exactly one of these (docs/ksef-contract.md §4.3). */
 export type ContextIdentifierType = 'Nip' | 'InternalId' | 'NipVatUe' | 'PeppolId';
 
 export interface ContextIdentifier {
@@ -16,7 +16,7 @@ export interface AllowedIps {
   readonly masks: readonly string[];
 }
 
-/** `CertificateSubjectIdentifierType`: whom certificates belong to (CONTRACT §5.6). */
+/** `CertificateSubjectIdentifierType`: whom certificates belong to (docs/ksef-contract.md §5.6). */
 export type SubjectIdentifierKind = 'Nip' | 'Pesel' | 'Fingerprint';
 
 export interface SubjectIdentifier {

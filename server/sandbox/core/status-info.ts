@@ -7,7 +7,7 @@ export interface StatusInfo {
 
 /**
  * Final statuses of an authentication operation that tests may force (`AuthenticationOperationStatusResponse`
- * table in `open-api.json`, CONTRACT §4.6); 100 and 200 come from the normal flow.
+ * table in `open-api.json`, docs/ksef-contract.md §4.6); 100 and 200 come from the normal flow.
  */
 export const AUTH_FAILURE_CODES = [415, 425, 450, 460, 470, 480, 500, 550] as const;
 export type AuthFailureCode = (typeof AUTH_FAILURE_CODES)[number];
@@ -50,7 +50,7 @@ export function authStatus(code: 100 | 200 | AuthFailureCode, details?: readonly
   return chosen === undefined || chosen.length === 0 ? { code, description: entry.description } : { code, description: entry.description, details: chosen };
 }
 
-/** Final statuses of a certificate enrollment that tests may force (CONTRACT §5.4). */
+/** Final statuses of a certificate enrollment that tests may force (docs/ksef-contract.md §5.4). */
 export const ENROLLMENT_FAILURE_CODES = [400, 500, 550] as const;
 export type EnrollmentFailureCode = (typeof ENROLLMENT_FAILURE_CODES)[number];
 

@@ -7,7 +7,7 @@ import { FileField } from './file-field';
 import { firstFile } from './file-list-schema';
 import { signedFileSchema, type SignedFileInput } from './sign-in-schema';
 
-/** How long KSeF accepts a challenge (CONTRACT §4.3). */
+/** How long KSeF accepts a challenge (docs/ksef-contract.md §4.3). */
 const CHALLENGE_VALIDITY_MS = 10 * 60_000;
 
 /** Sign in with the user's own signing software: download, sign outside the app, upload. */

@@ -1,5 +1,5 @@
 /**
- * KSeF asked us to wait (HTTP 429 with `Retry-After`, CONTRACT §10): the client waits on its own and
+ * KSeF asked us to wait (HTTP 429 with `Retry-After`, docs/ksef-contract.md §10): the client waits on its own and
  * tries again; this store only lets the UI say so, so a long pause does not look like a hang.
  * Nothing secret: a number of seconds and an instant.
  */

@@ -182,7 +182,7 @@ describe('tokens', () => {
     expect(dead.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
     const status = statusBody.parse((await h.call('GET', `/auth/${session.referenceNumber}`, { token: session.authenticationToken })).json());
     expect(status.status.code).toBe(425);
-    // Access tokens already issued live until they expire (CONTRACT §4.9).
+    // Access tokens already issued live until they expire (docs/ksef-contract.md §4.9).
     expect((await h.call('GET', '/certificates/limits', { token: fresh })).status).toBe(200);
   });
 

@@ -12,7 +12,7 @@ import { NIP, START } from '../../../support/sandbox-harness';
 
 const attribute = (type: string, value: string) => ({ type, shortName: type, value });
 
-describe('enrollment data from the signing certificate (CONTRACT §5.2)', () => {
+describe('enrollment data from the signing certificate (docs/ksef-contract.md §5.2)', () => {
   it.each([
     ['NIP-5265877635', 'TINPL-5265877635'],
     ['PESEL-44051401359', 'PNOPL-44051401359'],

@@ -10,7 +10,7 @@ import { PERSON, PERSON_NIP, SEAL, encodeRdns, generateKeyPair as generateTestKe
 import { openssl, withTempDir } from '../../../support/openssl';
 
 /**
- * The sandbox's CSR checks (CONTRACT §5.3, §6.1) against requests made by OpenSSL, an independent
+ * The sandbox's CSR checks (docs/ksef-contract.md §5.3, §6.1) against requests made by OpenSSL, an independent
  * tool, as well as by the app's builder and by hand for what neither tool writes.
  */
 
@@ -90,7 +90,7 @@ const rows: readonly (readonly [string, () => Promise<Uint8Array>, CertificateEn
   ['app builder, EC P-256, person', async () => buildCsr(PERSON, await generateKeyPair('EC-P256')), PERSON, 'accepted'],
   ['app builder, RSA 2048, seal', async () => buildCsr(SEAL, await generateKeyPair('RSA-2048')), SEAL, 'accepted'],
   ['openssl, EC P-256, SHA-256, person in the Java SDK order', () => opensslCsr('EC-P256', subj(PERSON)), PERSON, 'accepted'],
-  ['openssl, EC P-256, SHA-1 (CONTRACT §6.1 allows it), person with uniqueIdentifier', () => opensslCsr('EC-P256', subj(PERSON_NIP), ['-sha1', '-utf8']), PERSON_NIP, 'accepted'],
+  ['openssl, EC P-256, SHA-1 (docs/ksef-contract.md §6.1 allows it), person with uniqueIdentifier', () => opensslCsr('EC-P256', subj(PERSON_NIP), ['-sha1', '-utf8']), PERSON_NIP, 'accepted'],
   ['openssl, RSA 2048 PKCS#1 v1.5 SHA-512, seal', () => opensslCsr('RSA-2048', subj(SEAL), ['-sha512', '-utf8']), SEAL, 'accepted'],
   [
     'openssl, RSA 2048 PSS SHA-256 salt 32 (the C# SDK default), seal',
@@ -99,7 +99,7 @@ const rows: readonly (readonly [string, () => Promise<Uint8Array>, CertificateEn
     'accepted',
   ],
   [
-    'by hand, countryName as UTF8String (the choice of string type is not compared, CONTRACT §14)',
+    'by hand, countryName as UTF8String (the choice of string type is not compared, docs/ksef-contract.md §14)',
     async () => makeCsr(crypto, await generateTestKeyPair(crypto, 'EC-P256'), encodeRdns(subjectFor(PERSON).map((a) => [a.type === OID.countryName ? { ...a, stringType: 'UTF8String' as const } : a]))),
     PERSON,
     'accepted',
@@ -125,7 +125,7 @@ const rows: readonly (readonly [string, () => Promise<Uint8Array>, CertificateEn
   // 25010: key type and size.
   ['openssl, EC P-384', () => opensslCsr('EC-P384', subj(PERSON)), PERSON, 25010],
   ['openssl, RSA 1024', () => opensslCsr('RSA-1024', subj(PERSON)), PERSON, 25010],
-  ['openssl, RSA 4096 (CONTRACT §6.1: exactly 2048)', () => opensslCsr('RSA-4096', subj(PERSON)), PERSON, 25010],
+  ['openssl, RSA 4096 (docs/ksef-contract.md §6.1: exactly 2048)', () => opensslCsr('RSA-4096', subj(PERSON)), PERSON, 25010],
   ['openssl, Ed25519', () => opensslCsr('Ed25519', subj(PERSON), ['-utf8']), PERSON, 25010],
   // 25011: signature algorithm.
   ['openssl, RSA 2048 with MD5', () => opensslCsr('RSA-2048', subj(PERSON), ['-md5', '-utf8']), PERSON, 25011],
@@ -137,7 +137,7 @@ const rows: readonly (readonly [string, () => Promise<Uint8Array>, CertificateEn
   ],
 ];
 
-describe('the sandbox CSR checks (CONTRACT §6.1)', () => {
+describe('the sandbox CSR checks (docs/ksef-contract.md §6.1)', () => {
   beforeAll(async () => {
     for (const kind of ['EC-P256', 'EC-P384', 'RSA-1024', 'RSA-2048', 'RSA-4096', 'Ed25519']) keys[kind] = await opensslKey(kind);
   }, 60_000);

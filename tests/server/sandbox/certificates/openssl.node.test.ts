@@ -7,7 +7,7 @@ import { expectKsefProfile } from '../../../support/sandbox-openssl';
 
 /**
  * The independent oracle in depth (the harness already runs `expectKsefProfile` on every certificate
- * any test retrieves): CONTRACT §7 keyUsage and CN suffix, key type, two years of validity, the 16-hex
+ * any test retrieves): docs/ksef-contract.md §7 keyUsage and CN suffix, key type, two years of validity, the 16-hex
  * serial, and a chain that `openssl verify` accepts against the sandbox CA.
  */
 describe('certificates the sandbox issues, read by openssl', () => {

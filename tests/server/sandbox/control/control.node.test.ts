@@ -73,7 +73,7 @@ describe('fault injection', () => {
   });
 });
 
-describe('rate limits (CONTRACT §10)', () => {
+describe('rate limits (docs/ksef-contract.md §10)', () => {
   it('are off by default', async () => {
     const s = harness();
     for (let i = 0; i < 70; i++) expect((await s.call('POST', '/auth/challenge')).status).toBe(200);
