@@ -9,7 +9,8 @@ module.exports = {
     {
       name: 'no-cycle',
       severity: 'error',
-      comment: 'No import cycles, even inside a folder (STYLE.md): each module must be readable before the ones that import it.',
+      comment:
+        'No import cycles, even inside a folder (STYLE.md): each module must be readable before the ones that import it.',
       from: {},
       to: { circular: true },
     },

@@ -8,7 +8,11 @@ const UI_LIBRARIES = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand',
 const APP_LAYERS = ['app', 'features', 'state', 'ui', 'messages', 'browser'];
 
 /** zod's values come from src/lib/zod.ts, which turns off its eval probe (the CSP forbids eval). */
-const ZOD = { regex: '^zod(/.*)?$', allowTypeImports: true, message: 'Import z from src/lib/zod: it is configured for the Content-Security-Policy.' };
+const ZOD = {
+  regex: '^zod(/.*)?$',
+  allowTypeImports: true,
+  message: 'Import z from src/lib/zod: it is configured for the Content-Security-Policy.',
+};
 
 /** Patterns that match a relative import of any of `folders` under `src/`. */
 const srcFolders = (folders) => folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]);
@@ -18,7 +22,10 @@ const srcFolders = (folders) => folders.flatMap((f) => [`**/${f}`, `**/${f}/**`]
  * ksef}; crypto/ and ksef/ are pure and import only src/lib/; sign-in/ is pure too and imports crypto/,
  * ksef/ and lib/; lib/ imports nothing of ours.
  */
-const restrict = (patterns, message, extra = [ZOD]) => ['error', { patterns: [{ group: patterns, message }, ...extra] }];
+const restrict = (patterns, message, extra = [ZOD]) => [
+  'error',
+  { patterns: [{ group: patterns, message }, ...extra] },
+];
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', '.vitest-attachments/'] },
@@ -50,7 +57,10 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': restrict(['node:*', 'fs', 'path', 'child_process'], 'src/ runs in the browser: no Node modules.'),
+      'no-restricted-imports': restrict(
+        ['node:*', 'fs', 'path', 'child_process'],
+        'src/ runs in the browser: no Node modules.',
+      ),
     },
   },
   {
@@ -86,20 +96,30 @@ export default tseslint.config(
   {
     files: ['src/lib/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict(['node:*', ...UI_LIBRARIES, '../*', '!./*'], 'src/lib is a leaf: it imports nothing of ours.'),
+      'no-restricted-imports': restrict(
+        ['node:*', ...UI_LIBRARIES, '../*', '!./*'],
+        'src/lib is a leaf: it imports nothing of ours.',
+      ),
     },
   },
   {
     files: ['src/lib/zod.ts'],
     rules: {
-      'no-restricted-imports': restrict(['node:*', ...UI_LIBRARIES, '../*', '!./*'], 'src/lib is a leaf: it imports nothing of ours.', []),
+      'no-restricted-imports': restrict(
+        ['node:*', ...UI_LIBRARIES, '../*', '!./*'],
+        'src/lib is a leaf: it imports nothing of ours.',
+        [],
+      ),
     },
   },
   {
     // The service worker is a script of its own (sw.js): nothing of the app, no UI libraries.
     files: ['src/service-worker/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict(['node:*', ...UI_LIBRARIES, '../*'], 'src/service-worker is its own script: it imports nothing of the app.'),
+      'no-restricted-imports': restrict(
+        ['node:*', ...UI_LIBRARIES, '../*'],
+        'src/service-worker is its own script: it imports nothing of the app.',
+      ),
     },
   },
   {

@@ -22,16 +22,26 @@ async function runBench(): Promise<Measurement[]> {
   const rsa = await generateKeyPair('RSA-2048');
   const ecKeyFile = new TextEncoder().encode(await writeEncryptedKeyFile(ec.privateKey, PASSWORD));
   const loadedEc = await readPrivateKey(ecKeyFile, PASSWORD);
-  const loadedRsa = await readPrivateKey(new TextEncoder().encode(await writeEncryptedKeyFile(rsa.privateKey, PASSWORD)), PASSWORD);
+  const loadedRsa = await readPrivateKey(
+    new TextEncoder().encode(await writeEncryptedKeyFile(rsa.privateKey, PASSWORD)),
+    PASSWORD,
+  );
   const ecCertificate = await selfSignedCertificate(ec);
   const rsaCertificate = await selfSignedCertificate(rsa);
-  const pfxOptions = { privateKey: ec.privateKey, certificate: ecCertificate, friendlyName: 'Bench', password: PASSWORD };
+  const pfxOptions = {
+    privateKey: ec.privateKey,
+    certificate: ecCertificate,
+    friendlyName: 'Bench',
+    password: PASSWORD,
+  };
   const pfx = await buildPfx(pfxOptions);
 
   return [
     await measure('generate EC P-256 key pair', 20, () => generateKeyPair('EC-P256'), 20),
     await measure('generate RSA-2048 key pair', 20, () => generateKeyPair('RSA-2048')),
-    await measure('write .key (PBKDF2 100 000, AES-256-CBC), EC', 10, () => writeEncryptedKeyFile(ec.privateKey, PASSWORD)),
+    await measure('write .key (PBKDF2 100 000, AES-256-CBC), EC', 10, () =>
+      writeEncryptedKeyFile(ec.privateKey, PASSWORD),
+    ),
     await measure('read .key (PBKDF2 100 000, AES-256-CBC), EC', 10, () => readPrivateKey(ecKeyFile, PASSWORD)),
     await measure('build CSR, EC P-256', 20, () => buildCsr(SEAL, ec), 10),
     await measure('build CSR, RSA-2048', 20, () => buildCsr(SEAL, rsa), 10),
@@ -49,8 +59,14 @@ async function journeys(runs: number): Promise<Measurement[]> {
   const timings = [];
   for (let i = 1; i <= runs; i++) timings.push(await runJourney(i));
   return [
-    summarize('wizard: "Generate" to .key download, EC', timings.map((t) => t.generateToKeyDownloadMs)),
-    summarize('wizard: journey (1) against the sandbox', timings.map((t) => t.journeyMs)),
+    summarize(
+      'wizard: "Generate" to .key download, EC',
+      timings.map((t) => t.generateToKeyDownloadMs),
+    ),
+    summarize(
+      'wizard: journey (1) against the sandbox',
+      timings.map((t) => t.journeyMs),
+    ),
   ];
 }
 

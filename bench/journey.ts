@@ -1,6 +1,16 @@
-import { chooseEnvironment, continueToDetails, setDetails, signInWithTestIdentity } from '../src/state/apply/sign-in-actions';
+import {
+  chooseEnvironment,
+  continueToDetails,
+  setDetails,
+  signInWithTestIdentity,
+} from '../src/state/apply/sign-in-actions';
 import { configureApply } from '../src/state/apply/seams';
-import { confirmPasswordStored, continueToReview, generateAndSaveKey, proveKeySaved } from '../src/state/apply/key-actions';
+import {
+  confirmPasswordStored,
+  continueToReview,
+  generateAndSaveKey,
+  proveKeySaved,
+} from '../src/state/apply/key-actions';
 import { resetApplication } from '../src/state/apply/result-actions';
 import { submitApplication } from '../src/state/apply/submit-actions';
 import { useApplyStore } from '../src/state/apply/store';
@@ -35,7 +45,12 @@ export async function runJourney(index: number): Promise<JourneyTiming> {
   chooseEnvironment('sandbox', '5265877635');
   await signInWithTestIdentity({ kind: 'seal', organizationName: 'Spółka Testowa', nip: '5265877635' });
   if (continueToDetails() !== null) throw new Error('The sandbox refused the application');
-  setDetails({ certificateName: `Bench ${index}`, certificateType: 'Authentication', keyAlgorithm: 'EC-P256', validFrom: localDate(new Date()) });
+  setDetails({
+    certificateName: `Bench ${index}`,
+    certificateType: 'Authentication',
+    keyAlgorithm: 'EC-P256',
+    validFrom: localDate(new Date()),
+  });
   const generateAt = performance.now();
   await generateAndSaveKey(PASSWORD);
   const keyEntry = [...saved].find(([name]) => name.endsWith('.key'));
@@ -45,7 +60,8 @@ export async function runJourney(index: number): Promise<JourneyTiming> {
   if ((await continueToReview()) !== null) throw new Error('The review step refused the application');
   await submitApplication();
   const { result } = useApplyStore.getState();
-  if (result.status !== 'ready' || !result.pair.match) throw new Error(`The journey ended without a matching pair (${result.status})`);
+  if (result.status !== 'ready' || !result.pair.match)
+    throw new Error(`The journey ended without a matching pair (${result.status})`);
   const end = performance.now();
   resetApplication();
   return { generateToKeyDownloadMs: keySavedAt - generateAt, journeyMs: end - start };

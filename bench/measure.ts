@@ -14,7 +14,12 @@ export interface Measurement {
  * median, min and max wall time per operation. Each operation awaits the previous one, so the figures
  * are latencies a user would see, not throughput.
  */
-export async function measure(name: string, runs: number, operation: () => Promise<unknown>, batch = 1): Promise<Measurement> {
+export async function measure(
+  name: string,
+  runs: number,
+  operation: () => Promise<unknown>,
+  batch = 1,
+): Promise<Measurement> {
   await operation();
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -30,5 +35,12 @@ export function summarize(name: string, samples: readonly number[]): Measurement
   const times = [...samples].sort((a, b) => a - b);
   const mid = Math.floor(times.length / 2);
   const median = times.length % 2 === 1 ? (times[mid] ?? 0) : ((times[mid - 1] ?? 0) + (times[mid] ?? 0)) / 2;
-  return { name, runs: times.length, batch: 1, medianMs: median, minMs: times[0] ?? 0, maxMs: times[times.length - 1] ?? 0 };
+  return {
+    name,
+    runs: times.length,
+    batch: 1,
+    medianMs: median,
+    minMs: times[0] ?? 0,
+    maxMs: times[times.length - 1] ?? 0,
+  };
 }

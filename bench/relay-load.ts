@@ -23,8 +23,14 @@ const serveOne = fileURLToPath(new URL('./serve-one.ts', import.meta.url));
 type Server = ChildProcessByStdio<null, Readable, null>;
 
 /** Starts `serve-one.ts <role>` as a plain Node process (so its PID is the server's) and waits for its port. */
-async function start(role: 'sandbox' | 'relay', env: NodeJS.ProcessEnv = process.env): Promise<{ child: Server; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', serveOne, role], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+async function start(
+  role: 'sandbox' | 'relay',
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ child: Server; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', serveOne, role], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
     child.once('exit', (code) => reject(new Error(`The ${role} exited with ${code}`)));
@@ -45,7 +51,10 @@ async function rssMb(pid: number | undefined): Promise<number> {
  */
 export async function relayLoad(durationSeconds = 30, connections = 100): Promise<RelayLoadResult> {
   const sandbox = await start('sandbox');
-  const relay = await start('relay', { ...process.env, KSEF_UPSTREAM_TEST: `http://127.0.0.1:${sandbox.port}/api/sandbox/v2` });
+  const relay = await start('relay', {
+    ...process.env,
+    KSEF_UPSTREAM_TEST: `http://127.0.0.1:${sandbox.port}/api/sandbox/v2`,
+  });
   try {
     const url = `http://127.0.0.1:${relay.port}/api/test/v2/auth/challenge`;
     await autocannon({ url, method: 'POST', connections: 10, duration: 2 });

@@ -24,7 +24,12 @@ try {
     root: projectRoot,
     base: './',
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, manifest: false, rollupOptions: { input: join(projectRoot, 'bench', 'index.html') } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      manifest: false,
+      rollupOptions: { input: join(projectRoot, 'bench', 'index.html') },
+    },
   });
   // The bench page is served with the local sandbox beside it, as `npm start` serves the app.
   const files = staticFiles(outDir);
@@ -63,7 +68,9 @@ try {
 }
 
 const load = await relayLoad();
-console.warn(`Relay under load: ${load.connections} connections for ${load.durationSeconds} s, relay -> sandbox on loopback`);
+console.warn(
+  `Relay under load: ${load.connections} connections for ${load.durationSeconds} s, relay -> sandbox on loopback`,
+);
 console.table({
   requests: load.requests,
   'requests/s': Math.round(load.requestsPerSecond),

@@ -44,7 +44,10 @@ export function precompress(): Plugin {
       async handler(_options, bundle) {
         await precompressFiles(
           outDir,
-          Object.values(bundle).map((item) => ({ fileName: item.fileName, content: item.type === 'chunk' ? item.code : item.source })),
+          Object.values(bundle).map((item) => ({
+            fileName: item.fileName,
+            content: item.type === 'chunk' ? item.code : item.source,
+          })),
         );
       },
     },

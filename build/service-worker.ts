@@ -27,7 +27,9 @@ function isPrecached(fileName: string): boolean {
  * and contents, so any change to any of them makes a new version.
  */
 export function precacheManifest(files: readonly BuiltFile[]): PrecacheManifest {
-  const kept = files.filter((f) => isPrecached(f.fileName)).sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
+  const kept = files
+    .filter((f) => isPrecached(f.fileName))
+    .sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0));
   const version = createHash('sha256');
   for (const { fileName, content } of kept) {
     version.update(`${fileName}\0${createHash('sha256').update(content).digest('hex')}\n`);
@@ -37,7 +39,10 @@ export function precacheManifest(files: readonly BuiltFile[]): PrecacheManifest 
 
 /** The files of a Rolldown bundle, with their final contents. */
 export function builtFilesOf(bundle: Rolldown.OutputBundle): BuiltFile[] {
-  return Object.values(bundle).map((item) => ({ fileName: item.fileName, content: item.type === 'chunk' ? item.code : item.source }));
+  return Object.values(bundle).map((item) => ({
+    fileName: item.fileName,
+    content: item.type === 'chunk' ? item.code : item.source,
+  }));
 }
 
 /**
@@ -90,7 +95,11 @@ export function serviceWorker(): Plugin {
       async handler(_options, bundle) {
         const manifest = precacheManifest(builtFilesOf(bundle));
         if (!manifest.files.includes('index.html')) return;
-        this.emitFile({ type: 'asset', fileName: SERVICE_WORKER_FILE, source: await compileWorker(root, WORKER_ENTRY, manifest) });
+        this.emitFile({
+          type: 'asset',
+          fileName: SERVICE_WORKER_FILE,
+          source: await compileWorker(root, WORKER_ENTRY, manifest),
+        });
       },
     },
   };

@@ -28,7 +28,11 @@ test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
 });
 
-test('journey 3: external signature made by xmlsec1, Authentication, EC: a .crt that pairs and a PFX', async ({ page, request, secrets }, testInfo) => {
+test('journey 3: external signature made by xmlsec1, Authentication, EC: a .crt that pairs and a PFX', async ({
+  page,
+  request,
+  secrets,
+}, testInfo) => {
   test.setTimeout(180_000);
   const nip = randomNip();
   const application: Application = { name: 'Podpis zewnetrzny 1', type: 'Authentication', key: 'EC-P256' };
@@ -39,7 +43,9 @@ test('journey 3: external signature made by xmlsec1, Authentication, EC: a .crt 
   await page.getByRole('radio', { name: new RegExp(pl.apply.signIn.methods.external) }).check();
   await expect(page.getByRole('heading', { level: 3, name: pl.apply.signIn.externalStep1 })).toBeVisible();
   await checkStep(page, testInfo, '2-sign-in-external');
-  const unsigned = await download(page, testInfo, () => page.getByRole('button', { name: pl.apply.signIn.download }).click());
+  const unsigned = await download(page, testInfo, () =>
+    page.getByRole('button', { name: pl.apply.signIn.download }).click(),
+  );
   expect(unsigned.name).toBe('AuthTokenRequest.xml');
   await expect(page.getByRole('button', { name: pl.apply.signIn.downloadAgain })).toBeVisible();
 

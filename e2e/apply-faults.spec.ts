@@ -13,7 +13,13 @@ import {
   stepHeading,
   type Application,
 } from './support/apply-journey.ts';
-import { applyUntilReview, callsTo, chooseTestEnvironment, recordKsefCalls, testEnvironmentUntilReview } from './support/apply-through-relay.ts';
+import {
+  applyUntilReview,
+  callsTo,
+  chooseTestEnvironment,
+  recordKsefCalls,
+  testEnvironmentUntilReview,
+} from './support/apply-through-relay.ts';
 import { switchableUpstream } from './support/switchable-upstream.ts';
 
 /*
@@ -62,7 +68,11 @@ async function expectReviewKept(page: Page, application: Application, keyName: s
   await expect(page.locator('[data-check][data-ok="true"]').first()).toBeVisible();
 }
 
-test('KSeF unreachable at submission: the specific message, everything kept; once it is back a retry gets a .crt that pairs', async ({ page, secrets, expectedConsoleErrors }, testInfo) => {
+test('KSeF unreachable at submission: the specific message, everything kept; once it is back a retry gets a .crt that pairs', async ({
+  page,
+  secrets,
+  expectedConsoleErrors,
+}, testInfo) => {
   test.setTimeout(180_000);
   expectedConsoleErrors.push(/status of 502/);
   const calls = recordKsefCalls(page);
@@ -76,7 +86,10 @@ test('KSeF unreachable at submission: the specific message, everything kept; onc
   await expectReviewKept(page, application, key.name);
   // Not "KSeF may have it": the relay could not connect at all.
   await expect(page.locator('[data-maybe-received]')).toHaveCount(0);
-  expect(await page.evaluate((k) => localStorage.getItem(k), APPLICATIONS_KEY), 'no application recorded as submitted').toBeNull();
+  expect(
+    await page.evaluate((k) => localStorage.getItem(k), APPLICATIONS_KEY),
+    'no application recorded as submitted',
+  ).toBeNull();
   expect(callsTo(calls, 'POST', /^\/certificates\/enrollments$/).map((c) => c.status)).toEqual([502]);
   await checkStep(page, testInfo, '6-upstream-unreachable');
 
@@ -89,7 +102,12 @@ test('KSeF unreachable at submission: the specific message, everything kept; onc
   expect(callsTo(calls, 'POST', /^\/certificates\/query$/).map((c) => c.status)).toEqual([200]);
 });
 
-test('KSeF slow at submission: the timeout message after the relay’s 3 s, and a keyboard retry finds what KSeF made meanwhile, without applying twice', async ({ page, request, secrets, expectedConsoleErrors }, testInfo) => {
+test('KSeF slow at submission: the timeout message after the relay’s 3 s, and a keyboard retry finds what KSeF made meanwhile, without applying twice', async ({
+  page,
+  request,
+  secrets,
+  expectedConsoleErrors,
+}, testInfo) => {
   test.setTimeout(180_000);
   expectedConsoleErrors.push(/status of 504/);
   const calls = recordKsefCalls(page);
@@ -124,7 +142,12 @@ test('KSeF slow at submission: the timeout message after the relay’s 3 s, and 
   expect(callsTo(calls, 'POST', /^\/certificates\/query$/).map((c) => c.status)).toEqual([200]);
 });
 
-test('a 429 storm on sign-in and on enrollment polling: never sooner than Retry-After, the wait is shown, and it finishes on its own', async ({ page, request, secrets, expectedConsoleErrors }, testInfo) => {
+test('a 429 storm on sign-in and on enrollment polling: never sooner than Retry-After, the wait is shown, and it finishes on its own', async ({
+  page,
+  request,
+  secrets,
+  expectedConsoleErrors,
+}, testInfo) => {
   test.setTimeout(240_000);
   expectedConsoleErrors.push(/status of 429/);
   const calls = recordKsefCalls(page);
@@ -161,7 +184,10 @@ test('a 429 storm on sign-in and on enrollment polling: never sooner than Retry-
     ['GET', /^\/certificates\/limits$/, 2],
   ] as const) {
     const sent = callsTo(calls, method, path);
-    expect(sent.filter((c) => c.status === 429), `${path} refused`).toHaveLength(refused);
+    expect(
+      sent.filter((c) => c.status === 429),
+      `${path} refused`,
+    ).toHaveLength(refused);
     for (let i = 1; i < sent.length; i++) {
       const previous = sent[i - 1];
       const next = sent[i];

@@ -31,7 +31,10 @@ test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
 });
 
-test('journey 1: test identity (company seal), Authentication, EC: a .crt that pairs, a PFX and a reminder', async ({ page, secrets }, testInfo) => {
+test('journey 1: test identity (company seal), Authentication, EC: a .crt that pairs, a PFX and a reminder', async ({
+  page,
+  secrets,
+}, testInfo) => {
   test.setTimeout(180_000);
   const nip = randomNip();
   secrets.push(KEY_PASSWORD);
@@ -77,7 +80,12 @@ test('journey 1: test identity (company seal), Authentication, EC: a .crt that p
   await expect(page.getByText(pl.apply.result.pairs)).toBeVisible();
   await checkStep(page, testInfo, '7-result');
 
-  const crt = await download(page, testInfo, () => page.getByRole('button', { name: /\.crt$/ }).first().click());
+  const crt = await download(page, testInfo, () =>
+    page
+      .getByRole('button', { name: /\.crt$/ })
+      .first()
+      .click(),
+  );
   expect(crt.name).toBe(key.name.replace(/\.key$/, '.crt'));
   const keyPublic = openssl(['pkey', '-in', key.path, '-passin', `pass:${KEY_PASSWORD}`, '-pubout']);
   const crtPublic = openssl(['x509', '-in', crt.path, '-noout', '-pubkey']);
@@ -87,13 +95,17 @@ test('journey 1: test identity (company seal), Authentication, EC: a .crt that p
 
   // The PFX is protected by the key's password (the state layer opens the saved key with it).
   await page.getByLabel(pl.apply.result.pfxPassword, { exact: true }).fill(KEY_PASSWORD);
-  const pfx = await download(page, testInfo, () => page.getByRole('button', { name: pl.apply.result.pfxSubmit }).click());
+  const pfx = await download(page, testInfo, () =>
+    page.getByRole('button', { name: pl.apply.result.pfxSubmit }).click(),
+  );
   expect(pfx.name).toBe(key.name.replace(/\.key$/, '.pfx'));
   openssl(['pkcs12', '-info', '-in', pfx.path, '-passin', `pass:${KEY_PASSWORD}`, '-noout']);
   const pfxCertificate = openssl(['pkcs12', '-in', pfx.path, '-passin', `pass:${KEY_PASSWORD}`, '-nokeys', '-clcerts']);
   expect(openssl(['x509', '-noout', '-pubkey'], pfxCertificate)).toBe(keyPublic);
 
-  const ics = await download(page, testInfo, () => page.getByRole('button', { name: pl.apply.result.reminder }).click());
+  const ics = await download(page, testInfo, () =>
+    page.getByRole('button', { name: pl.apply.result.reminder }).click(),
+  );
   const calendar = readFileSync(ics.path, 'utf8');
   expect(calendar).toContain('BEGIN:VCALENDAR');
   expect(calendar.match(/BEGIN:VEVENT/g)).toHaveLength(2);
@@ -112,7 +124,9 @@ test('journey 1: test identity (company seal), Authentication, EC: a .crt that p
   await checkStep(page, testInfo, '8-resume-list');
 });
 
-test('errors: an invalid name and password show why in the checklist, and there is no way forward', async ({ page }, testInfo) => {
+test('errors: an invalid name and password show why in the checklist, and there is no way forward', async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000);
   await chooseSandbox(page, null, randomNip());
   await signInAsSeal(page, null, 'Firma Błędów');
@@ -146,7 +160,10 @@ test('errors: an invalid name and password show why in the checklist, and there 
   await checkStep(page, testInfo, 'invalid-password');
 });
 
-test('errors: a wrong file or a wrong password at the save proof, then the right ones', async ({ page, secrets }, testInfo) => {
+test('errors: a wrong file or a wrong password at the save proof, then the right ones', async ({
+  page,
+  secrets,
+}, testInfo) => {
   test.setTimeout(120_000);
   secrets.push(KEY_PASSWORD);
   await chooseSandbox(page, null, randomNip());
@@ -164,13 +181,28 @@ test('errors: a wrong file or a wrong password at the save proof, then the right
 
   // Another key (an unrelated .key made by openssl with the same password).
   const other = testInfo.outputPath('inny.key');
-  openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-aes-256-cbc', '-pass', `pass:${KEY_PASSWORD}`, '-out', other]);
+  openssl([
+    'genpkey',
+    '-algorithm',
+    'EC',
+    '-pkeyopt',
+    'ec_paramgen_curve:P-256',
+    '-aes-256-cbc',
+    '-pass',
+    `pass:${KEY_PASSWORD}`,
+    '-out',
+    other,
+  ]);
   await proveKey(page, other, KEY_PASSWORD);
-  await expect(page.locator('[data-problem="apply:key-file-mismatch"]')).toContainText(pl.applyErrors['key-file-mismatch']);
+  await expect(page.locator('[data-problem="apply:key-file-mismatch"]')).toContainText(
+    pl.applyErrors['key-file-mismatch'],
+  );
   await expect(page.getByRole('button', { name: pl.apply.key.next })).toHaveCount(0);
   await checkStep(page, testInfo, 'proof-wrong-file');
 
-  const again = await download(page, testInfo, () => page.getByRole('button', { name: pl.apply.key.saveAgain }).click());
+  const again = await download(page, testInfo, () =>
+    page.getByRole('button', { name: pl.apply.key.saveAgain }).click(),
+  );
   expect(again.name).toBe(key.name);
   await proveKey(page, again.path, KEY_PASSWORD);
   await expect(page.getByText(pl.apply.key.proven(again.name))).toBeVisible();
@@ -204,24 +236,41 @@ async function untilReview(page: Page, testInfo: TestInfo, secrets: string[], na
   await expect(stepHeading(page, pl.apply.review.heading)).toBeFocused();
 }
 
-test('errors: status 550 is explained and a retry gets the certificate', async ({ page, request, secrets }, testInfo) => {
+test('errors: status 550 is explained and a retry gets the certificate', async ({
+  page,
+  request,
+  secrets,
+}, testInfo) => {
   test.setTimeout(180_000);
   await untilReview(page, testInfo, secrets, 'Wniosek anulowany');
   await control(request, 'PUT', '/next-enrollment-status', { code: 550 });
   await page.getByRole('button', { name: pl.apply.review.submit }).click();
-  await expect(page.locator('[data-problem="ksef:enrollment-cancelled"]')).toContainText(pl.ksefErrors['enrollment-cancelled'], { timeout: 60_000 });
+  await expect(page.locator('[data-problem="ksef:enrollment-cancelled"]')).toContainText(
+    pl.ksefErrors['enrollment-cancelled'],
+    { timeout: 60_000 },
+  );
   await checkStep(page, testInfo, 'status-550');
   await page.getByRole('button', { name: pl.apply.review.retry }).click();
   await expect(stepHeading(page, pl.apply.result.heading)).toBeFocused({ timeout: 60_000 });
   await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pairs', { timeout: 30_000 });
 });
 
-test('errors: 429 while polling is waited out, and the certificate still comes', async ({ page, request, secrets, expectedConsoleErrors }, testInfo) => {
+test('errors: 429 while polling is waited out, and the certificate still comes', async ({
+  page,
+  request,
+  secrets,
+  expectedConsoleErrors,
+}, testInfo) => {
   test.setTimeout(180_000);
   expectedConsoleErrors.push(/status of 429/);
   await untilReview(page, testInfo, secrets, 'Wniosek spowolniony');
   await control(request, 'PUT', '/timing', { enrollmentPendingPolls: 2 });
-  await control(request, 'POST', '/faults', { path: '^/certificates/enrollments/[^/]+$', status: 429, times: 2, retryAfterSeconds: 1 });
+  await control(request, 'POST', '/faults', {
+    path: '^/certificates/enrollments/[^/]+$',
+    status: 429,
+    times: 2,
+    retryAfterSeconds: 1,
+  });
   await page.getByRole('button', { name: pl.apply.review.submit }).click();
   await expect(stepHeading(page, pl.apply.result.heading)).toBeFocused({ timeout: 90_000 });
   await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pairs', { timeout: 30_000 });

@@ -48,17 +48,24 @@ async function press(page: Page, button: Locator): Promise<void> {
 /** The step changed: its h2 has focus, as `document.activeElement`. */
 async function expectStep(page: Page, heading: string): Promise<void> {
   await expect(stepHeading(page, heading)).toBeFocused({ timeout: 60_000 });
-  const active = await page.evaluate(() => ({ tag: document.activeElement?.tagName, text: document.activeElement?.textContent }));
+  const active = await page.evaluate(() => ({
+    tag: document.activeElement?.tagName,
+    text: document.activeElement?.textContent,
+  }));
   expect(active).toEqual({ tag: 'H2', text: heading });
 }
 
-const radio = (page: Page, name: string) => page.getByRole('radio', { name: new RegExp(name.replace(/[()]/g, '\\$&')) });
+const radio = (page: Page, name: string) =>
+  page.getByRole('radio', { name: new RegExp(name.replace(/[()]/g, '\\$&')) });
 
 test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
 });
 
-test('journey 1 with the keyboard only: focus on every step heading, a .crt that pairs', async ({ page, secrets }, testInfo) => {
+test('journey 1 with the keyboard only: focus on every step heading, a .crt that pairs', async ({
+  page,
+  secrets,
+}, testInfo) => {
   test.setTimeout(180_000);
   const nip = randomNip();
   const application: Application = { name: 'Program klawiatura 1', type: 'Authentication', key: 'EC-P256' };

@@ -28,7 +28,12 @@ test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
 });
 
-test('offline: the key is generated, saved and proven; submitting says nothing was sent; back online it finishes', async ({ page, context, requests, secrets }, testInfo) => {
+test('offline: the key is generated, saved and proven; submitting says nothing was sent; back online it finishes', async ({
+  page,
+  context,
+  requests,
+  secrets,
+}, testInfo) => {
   test.setTimeout(180_000);
   const application: Application = { name: 'Klucz bez sieci', type: 'Authentication', key: 'EC-P256' };
   secrets.push(KEY_PASSWORD);
@@ -46,7 +51,9 @@ test('offline: the key is generated, saved and proven; submitting says nothing w
   const key = await generateKey(page, testInfo, KEY_PASSWORD);
   secrets.push(...keyMaterial(key.path, KEY_PASSWORD));
   // openssl opens the saved file with the password, and only with it.
-  expect(openssl(['pkey', '-in', key.path, '-passin', `pass:${KEY_PASSWORD}`, '-noout', '-text'])).toContain('prime256v1');
+  expect(openssl(['pkey', '-in', key.path, '-passin', `pass:${KEY_PASSWORD}`, '-noout', '-text'])).toContain(
+    'prime256v1',
+  );
   expect(() => openssl(['pkey', '-in', key.path, '-passin', 'pass:Inne-Haslo-2025!ok', '-noout'])).toThrow();
   await proveKey(page, key.path, KEY_PASSWORD);
   await expect(page.getByText(pl.apply.key.proven(key.name))).toBeVisible();

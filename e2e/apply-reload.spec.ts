@@ -79,13 +79,19 @@ async function reopenKey(page: Page, path: string, name: string): Promise<void> 
 async function resumeWithSavedKey(page: Page, keyPath: string): Promise<void> {
   await page.getByLabel(pl.apply.signIn.organizationName).fill(organizationName);
   await page.getByRole('button', { name: pl.apply.signIn.submitIdentity }).click();
-  await expect(page.getByRole('heading', { level: 3, name: pl.apply.resume.keyHeading })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('heading', { level: 3, name: pl.apply.resume.keyHeading })).toBeVisible({
+    timeout: 60_000,
+  });
   await page.getByLabel(pl.apply.key.proveFile).setInputFiles(keyPath);
   await page.getByLabel(pl.apply.key.provePassword, { exact: true }).fill(KEY_PASSWORD);
   await page.getByRole('button', { name: pl.apply.resume.open }).click();
 }
 
-test('a reload at every step brings the user back to the application, and the draft holds nothing secret', async ({ page, request, secrets }, testInfo) => {
+test('a reload at every step brings the user back to the application, and the draft holds nothing secret', async ({
+  page,
+  request,
+  secrets,
+}, testInfo) => {
   test.setTimeout(300_000);
   const nip = randomNip();
   secrets.push(KEY_PASSWORD);
@@ -121,14 +127,21 @@ test('a reload at every step brings the user back to the application, and the dr
   await expect(stepHeading(page, pl.apply.key.heading)).toBeFocused();
 
   // Step 5 before the key: the details come back filled in.
-  expect(await reload(page, secrets)).toMatchObject({ step: 'key', details: { certificateName: application.name, certificateType: 'Offline' }, savedKey: null });
+  expect(await reload(page, secrets)).toMatchObject({
+    step: 'key',
+    details: { certificateName: application.name, certificateType: 'Offline' },
+    savedKey: null,
+  });
   await signInAgainToKeyStep(page);
   const key = await generateKey(page, testInfo, KEY_PASSWORD);
   secrets.push(...keyMaterial(key.path, KEY_PASSWORD));
 
   // Step 5 with the key saved, not yet proven: opening the saved file again brings the key back.
   const draft = await reload(page, secrets);
-  expect(draft).toMatchObject({ step: 'key', savedKey: { fileName: key.name, publicKeyFingerprint: expect.stringMatching(/^[0-9A-F]{64}$/) } });
+  expect(draft).toMatchObject({
+    step: 'key',
+    savedKey: { fileName: key.name, publicKeyFingerprint: expect.stringMatching(/^[0-9A-F]{64}$/) },
+  });
   await signInAgainToKeyStep(page);
   await checkStep(page, testInfo, '5-reopen-key');
   await reopenKey(page, key.path, key.name);
@@ -137,7 +150,11 @@ test('a reload at every step brings the user back to the application, and the dr
   await expect(stepHeading(page, pl.apply.review.heading)).toBeFocused();
 
   // Step 6, the review: the same key again, and the password confirmation is remembered.
-  expect(await reload(page, secrets)).toMatchObject({ step: 'review', passwordStoredConfirmed: true, savedKey: draft?.savedKey });
+  expect(await reload(page, secrets)).toMatchObject({
+    step: 'review',
+    passwordStoredConfirmed: true,
+    savedKey: draft?.savedKey,
+  });
   await signInAgainToKeyStep(page);
   await reopenKey(page, key.path, key.name);
   await expect(page.getByLabel(pl.apply.key.stored)).toBeChecked();
@@ -147,7 +164,9 @@ test('a reload at every step brings the user back to the application, and the dr
   // KSeF keeps the enrollment "in progress" long enough to reload while waiting.
   await control(request, 'PUT', '/timing', { enrollmentDelayMs: 15_000 });
   await page.getByRole('button', { name: pl.apply.review.submit }).click();
-  await expect(page.locator('[data-submission="polling"]')).toContainText(pl.apply.review.polling(1), { timeout: 30_000 });
+  await expect(page.locator('[data-submission="polling"]')).toContainText(pl.apply.review.polling(1), {
+    timeout: 30_000,
+  });
 
   // Step 6 while waiting: the application record takes over; sign in, open the .key, get the certificate.
   expect(await reload(page, secrets)).toMatchObject({ recordId: expect.any(String) });

@@ -23,7 +23,10 @@ test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
 });
 
-test('journey 2: renewal with the .key and .crt of journey 1, Offline, RSA 2048: a .crt that pairs and a PFX', async ({ page, secrets }, testInfo) => {
+test('journey 2: renewal with the .key and .crt of journey 1, Offline, RSA 2048: a .crt that pairs and a PFX', async ({
+  page,
+  secrets,
+}, testInfo) => {
   test.setTimeout(240_000);
   const nip = randomNip();
   const first: Application = { name: 'Program księgowy 1', type: 'Authentication', key: 'EC-P256' };

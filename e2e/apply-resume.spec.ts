@@ -27,7 +27,11 @@ test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
 });
 
-test('journey 4: the tab closed while polling, then resume in a new tab: sign in again, open the saved .key, a .crt that pairs', async ({ page, request, secrets }, testInfo) => {
+test('journey 4: the tab closed while polling, then resume in a new tab: sign in again, open the saved .key, a .crt that pairs', async ({
+  page,
+  request,
+  secrets,
+}, testInfo) => {
   test.setTimeout(240_000);
   const nip = randomNip();
   const organizationName = 'Firma Wznowienia';
@@ -38,7 +42,9 @@ test('journey 4: the tab closed while polling, then resume in a new tab: sign in
   // KSeF keeps the enrollment "in progress" for 20 s of sandbox time: long enough to close the tab.
   await control(request, 'PUT', '/timing', { enrollmentDelayMs: 20_000 });
   const key = await applyUntilSubmitted(page, testInfo, secrets, application, false);
-  await expect(page.locator('[data-submission="polling"]')).toContainText(pl.apply.review.polling(1), { timeout: 30_000 });
+  await expect(page.locator('[data-submission="polling"]')).toContainText(pl.apply.review.polling(1), {
+    timeout: 30_000,
+  });
   await checkStep(page, testInfo, '6-polling');
 
   // A new tab: what a closed tab leaves behind is localStorage; its sessionStorage ends with it. (The
@@ -48,7 +54,9 @@ test('journey 4: the tab closed while polling, then resume in a new tab: sign in
   await expect(stepHeading(page, pl.apply.environment.heading)).toBeVisible();
   const continueButton = page.getByRole('button', { name: pl.apply.resume.continue(application.name) });
   await expect(continueButton).toBeVisible();
-  await expect(page.getByRole('region', { name: pl.apply.resume.heading })).toContainText(pl.apply.resume.statuses.submitted);
+  await expect(page.getByRole('region', { name: pl.apply.resume.heading })).toContainText(
+    pl.apply.resume.statuses.submitted,
+  );
   await checkStep(page, testInfo, '1-resume-list');
   await continueButton.click();
 
@@ -60,7 +68,9 @@ test('journey 4: the tab closed while polling, then resume in a new tab: sign in
   await page.getByRole('button', { name: pl.apply.signIn.submitIdentity }).click();
 
   await expect(stepHeading(page, pl.apply.result.heading)).toBeFocused({ timeout: 30_000 });
-  await expect(page.getByRole('heading', { level: 3, name: pl.apply.resume.keyHeading })).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('heading', { level: 3, name: pl.apply.resume.keyHeading })).toBeVisible({
+    timeout: 60_000,
+  });
   await checkStep(page, testInfo, '7-open-saved-key');
   await page.getByLabel(pl.apply.key.proveFile).setInputFiles(key.path);
   await page.getByLabel(pl.apply.key.provePassword, { exact: true }).fill(KEY_PASSWORD);

@@ -29,7 +29,12 @@ test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
 });
 
-test('errors: an expired session asks to sign in again, then the application carries on to a .crt that pairs', async ({ page, request, secrets, expectedConsoleErrors }, testInfo) => {
+test('errors: an expired session asks to sign in again, then the application carries on to a .crt that pairs', async ({
+  page,
+  request,
+  secrets,
+  expectedConsoleErrors,
+}, testInfo) => {
   test.setTimeout(180_000);
   expectedConsoleErrors.push(/status of 401/);
   const nip = randomNip();
@@ -41,7 +46,9 @@ test('errors: an expired session asks to sign in again, then the application car
   // The enrollment stays "in progress" for an hour of sandbox time, so it is still waiting when the clock jumps.
   await control(request, 'PUT', '/timing', { enrollmentDelayMs: 60 * 60_000 });
   const key = await applyUntilSubmitted(page, testInfo, secrets, application, false);
-  await expect(page.locator('[data-submission="polling"]')).toContainText(pl.apply.review.polling(1), { timeout: 30_000 });
+  await expect(page.locator('[data-submission="polling"]')).toContainText(pl.apply.review.polling(1), {
+    timeout: 30_000,
+  });
 
   await control(request, 'POST', '/clock/advance', { ms: EIGHT_DAYS_MS });
   const problem = page.locator('[data-problem="apply:session-expired"]');

@@ -1,6 +1,15 @@
 import { pl } from '../src/messages/pl.ts';
 import { expect, test } from './support/app-test.ts';
-import { control, downloadPairedCertificate, expectPairOnDisk, KEY_PASSWORD, randomNip, resetSandbox, stepHeading, type Application } from './support/apply-journey.ts';
+import {
+  control,
+  downloadPairedCertificate,
+  expectPairOnDisk,
+  KEY_PASSWORD,
+  randomNip,
+  resetSandbox,
+  stepHeading,
+  type Application,
+} from './support/apply-journey.ts';
 import { callsTo, recordKsefCalls, testEnvironmentUntilReview } from './support/apply-through-relay.ts';
 import { switchableUpstream } from './support/switchable-upstream.ts';
 
@@ -27,7 +36,12 @@ test.afterAll(async () => {
   await upstream.stop();
 });
 
-test('an access token that expires between two calls is refreshed once, silently, and the journey ends with a .crt that pairs', async ({ page, request, secrets, expectedConsoleErrors }, testInfo) => {
+test('an access token that expires between two calls is refreshed once, silently, and the journey ends with a .crt that pairs', async ({
+  page,
+  request,
+  secrets,
+  expectedConsoleErrors,
+}, testInfo) => {
   test.setTimeout(180_000);
   expectedConsoleErrors.push(/status of 401/);
   const calls = recordKsefCalls(page);

@@ -18,7 +18,12 @@ function openssl(args: readonly string[], input?: string): string {
 }
 
 /** Opens `key` and `certificate`, enters the password and waits for the verdict, with no request at all. */
-async function checkPair(page: Page, requests: string[], files: string[], password: { label: string; value: string } | null) {
+async function checkPair(
+  page: Page,
+  requests: string[],
+  files: string[],
+  password: { label: string; value: string } | null,
+) {
   await withoutRequests(requests, async () => {
     await chooseFiles(page, files);
     if (password !== null) {
@@ -27,7 +32,8 @@ async function checkPair(page: Page, requests: string[], files: string[], passwo
       await field.press('Enter');
     }
     // Missing input (`incomplete`) is an answer too, but not while a password was just submitted.
-    const settled = password === null ? /^(pairs|no-pair|partial|failed|incomplete)$/ : /^(pairs|no-pair|partial|failed)$/;
+    const settled =
+      password === null ? /^(pairs|no-pair|partial|failed|incomplete)$/ : /^(pairs|no-pair|partial|failed)$/;
     await expect(verdict(page)).toHaveAttribute('data-verdict', settled);
   });
 }
@@ -60,7 +66,10 @@ test('an encrypted .key and its certificate form a pair', async ({ page, request
   await expect(card).toContainText('EC P-256');
   await expect(card).toContainText(/ważny jeszcze 7(29|30) dni/);
   await expect(card).toContainText(pl.check.pairBadge);
-  const fingerprint = openssl(['x509', '-in', fixture('jan.crt'), '-noout', '-fingerprint', '-sha256']).trim().split('=')[1] ?? '';
+  const fingerprint =
+    openssl(['x509', '-in', fixture('jan.crt'), '-noout', '-fingerprint', '-sha256'])
+      .trim()
+      .split('=')[1] ?? '';
   await expect(card).toContainText(fingerprint);
 
   // The password was used and dropped: the form is gone and no field holds it.
@@ -83,7 +92,10 @@ test('a key and a certificate of another key do not pair, and say why', async ({
 });
 
 test('a wrong password is named, and the right one then opens the key', async ({ page, requests }, testInfo) => {
-  await checkPair(page, requests, [fixture('jan.key'), fixture('jan.crt')], { label: 'jan.key', value: 'Zle-Haslo-2025!' });
+  await checkPair(page, requests, [fixture('jan.key'), fixture('jan.crt')], {
+    label: 'jan.key',
+    value: 'Zle-Haslo-2025!',
+  });
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'failed');
   await expect(verdict(page)).toContainText(pl.check.verdict.failed);
   await expect(verdict(page)).toContainText(pl.cryptoErrors['wrong-password']);
@@ -136,7 +148,9 @@ test('two certificates and no key: the checker asks for the key', async ({ page,
 test('a key alone asks for its certificate', async ({ page, requests }) => {
   await checkPair(page, requests, [fixture('anna.key')], null);
   await expect(verdictTitle(page)).toHaveText(pl.check.guidance.needsCertificate);
-  await expect(page.getByRole('listitem').filter({ hasText: 'anna.key' })).toContainText(pl.check.fileKinds['private-key']);
+  await expect(page.getByRole('listitem').filter({ hasText: 'anna.key' })).toContainText(
+    pl.check.fileKinds['private-key'],
+  );
 });
 
 test('an empty file cannot be checked, and the reason is specific', async ({ page, requests }, testInfo) => {
@@ -179,11 +193,16 @@ test('a PFX opened alone: its own key and certificate pair', async ({ page, requ
   await screenshot(page, testInfo, 'pfx-pairs');
 });
 
-test('a PFX with 3DES encryption gets the conversion command at once, without asking for a password', async ({ page, requests }) => {
+test('a PFX with 3DES encryption gets the conversion command at once, without asking for a password', async ({
+  page,
+  requests,
+}) => {
   await checkPair(page, requests, [fixture('jan-legacy.pfx')], null);
   await expect(page.locator('input[type="password"]')).toHaveCount(0);
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'failed');
-  await expect(verdict(page)).toContainText('openssl pkcs12 -in stary.pfx -nodes | openssl pkcs12 -export -out nowy.pfx');
+  await expect(verdict(page)).toContainText(
+    'openssl pkcs12 -in stary.pfx -nodes | openssl pkcs12 -export -out nowy.pfx',
+  );
 });
 
 test('the Taxpayer Application sample key opens with its password and pairs', async ({ page, requests }) => {

@@ -2,19 +2,49 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES_ENV, KEY_PASSWORD, PFX_PASSWORD, TAXPAYER_KEY_PASSWORD, TAXPAYER_SAMPLE_KEY } from './support/paths.ts';
+import {
+  FIXTURES_ENV,
+  KEY_PASSWORD,
+  PFX_PASSWORD,
+  TAXPAYER_KEY_PASSWORD,
+  TAXPAYER_SAMPLE_KEY,
+} from './support/paths.ts';
 
 function openssl(cwd: string, args: readonly string[]): void {
   execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
 /** A self-signed certificate for `keyFile`, with KSeF-like subject and key usage. */
-function selfSigned(cwd: string, keyFile: string, out: string, subject: string, serial: string, keyUsage: string, passin?: string): void {
+function selfSigned(
+  cwd: string,
+  keyFile: string,
+  out: string,
+  subject: string,
+  serial: string,
+  keyUsage: string,
+  passin?: string,
+): void {
   openssl(cwd, [
-    'req', '-new', '-x509', '-utf8', '-key', keyFile, ...(passin === undefined ? [] : ['-passin', `pass:${passin}`]),
-    '-subj', subject, '-days', '730', '-sha256', '-set_serial', serial,
-    '-addext', `keyUsage=critical,${keyUsage}`, '-addext', 'basicConstraints=critical,CA:FALSE',
-    '-out', out,
+    'req',
+    '-new',
+    '-x509',
+    '-utf8',
+    '-key',
+    keyFile,
+    ...(passin === undefined ? [] : ['-passin', `pass:${passin}`]),
+    '-subj',
+    subject,
+    '-days',
+    '730',
+    '-sha256',
+    '-set_serial',
+    serial,
+    '-addext',
+    `keyUsage=critical,${keyUsage}`,
+    '-addext',
+    'basicConstraints=critical,CA:FALSE',
+    '-out',
+    out,
   ]);
 }
 
@@ -33,23 +63,87 @@ export default function globalSetup(): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'ksef-cert-e2e-'));
   openssl(dir, ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'jan-plain.pem']);
   openssl(dir, [
-    'pkcs8', '-topk8', '-in', 'jan-plain.pem', '-out', 'jan.key',
-    '-v2', 'aes-256-cbc', '-v2prf', 'hmacWithSHA256', '-iter', '100000', '-passout', `pass:${KEY_PASSWORD}`,
+    'pkcs8',
+    '-topk8',
+    '-in',
+    'jan-plain.pem',
+    '-out',
+    'jan.key',
+    '-v2',
+    'aes-256-cbc',
+    '-v2prf',
+    'hmacWithSHA256',
+    '-iter',
+    '100000',
+    '-passout',
+    `pass:${KEY_PASSWORD}`,
   ]);
-  selfSigned(dir, 'jan-plain.pem', 'jan.crt', '/C=PL/CN=Jan Kowalski (uwierzytelnienie)', '0x01F20A5D352AE590', 'digitalSignature');
+  selfSigned(
+    dir,
+    'jan-plain.pem',
+    'jan.crt',
+    '/C=PL/CN=Jan Kowalski (uwierzytelnienie)',
+    '0x01F20A5D352AE590',
+    'digitalSignature',
+  );
   openssl(dir, [
-    'pkcs12', '-export', '-inkey', 'jan-plain.pem', '-in', 'jan.crt', '-out', 'jan.pfx', '-name', 'Jan Kowalski',
-    '-keypbe', 'AES-256-CBC', '-certpbe', 'AES-256-CBC', '-macalg', 'sha256', '-passout', `pass:${PFX_PASSWORD}`,
+    'pkcs12',
+    '-export',
+    '-inkey',
+    'jan-plain.pem',
+    '-in',
+    'jan.crt',
+    '-out',
+    'jan.pfx',
+    '-name',
+    'Jan Kowalski',
+    '-keypbe',
+    'AES-256-CBC',
+    '-certpbe',
+    'AES-256-CBC',
+    '-macalg',
+    'sha256',
+    '-passout',
+    `pass:${PFX_PASSWORD}`,
   ]);
   openssl(dir, [
-    'pkcs12', '-export', '-inkey', 'jan-plain.pem', '-in', 'jan.crt', '-out', 'jan-legacy.pfx',
-    '-keypbe', 'PBE-SHA1-3DES', '-certpbe', 'PBE-SHA1-3DES', '-macalg', 'sha1', '-passout', `pass:${PFX_PASSWORD}`,
+    'pkcs12',
+    '-export',
+    '-inkey',
+    'jan-plain.pem',
+    '-in',
+    'jan.crt',
+    '-out',
+    'jan-legacy.pfx',
+    '-keypbe',
+    'PBE-SHA1-3DES',
+    '-certpbe',
+    'PBE-SHA1-3DES',
+    '-macalg',
+    'sha1',
+    '-passout',
+    `pass:${PFX_PASSWORD}`,
   ]);
 
   openssl(dir, ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'anna.key']);
-  selfSigned(dir, 'anna.key', 'anna.crt', '/C=PL/CN=Anna Wójcik-Łęcka (offline)', '0x4B2D07A1E3C95F10', 'nonRepudiation');
+  selfSigned(
+    dir,
+    'anna.key',
+    'anna.crt',
+    '/C=PL/CN=Anna Wójcik-Łęcka (offline)',
+    '0x4B2D07A1E3C95F10',
+    'nonRepudiation',
+  );
 
-  selfSigned(dir, TAXPAYER_SAMPLE_KEY, 'taxpayer.crt', '/C=PL/CN=Próbny Podatnik (uwierzytelnienie)', '0x7A1C3E5F2B4D6081', 'digitalSignature', TAXPAYER_KEY_PASSWORD);
+  selfSigned(
+    dir,
+    TAXPAYER_SAMPLE_KEY,
+    'taxpayer.crt',
+    '/C=PL/CN=Próbny Podatnik (uwierzytelnienie)',
+    '0x7A1C3E5F2B4D6081',
+    'digitalSignature',
+    TAXPAYER_KEY_PASSWORD,
+  );
 
   rmSync(join(dir, 'jan-plain.pem'));
   writeFileSync(join(dir, 'README.txt'), 'Fixtures of the ksef-cert e2e run, made by e2e/global-setup.ts.\n');

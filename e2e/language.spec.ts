@@ -1,6 +1,14 @@
 import { en } from '../src/messages/en.ts';
 import { pl } from '../src/messages/pl.ts';
-import { expect, expectAccessible, openChecker, screenshot, test, withoutRequests, PREFERENCES_KEY } from './support/app-test.ts';
+import {
+  expect,
+  expectAccessible,
+  openChecker,
+  screenshot,
+  test,
+  withoutRequests,
+  PREFERENCES_KEY,
+} from './support/app-test.ts';
 import { fixture, KEY_PASSWORD } from './support/paths.ts';
 
 test('English on request, remembered after a reload, and Polish again', async ({ page, requests }, testInfo) => {
@@ -13,10 +21,9 @@ test('English on request, remembered after a reload, and Polish again', async ({
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(en.check.title);
   await expect(page).toHaveTitle(en.app.pageTitle(en.check.title));
-  await expect(page.getByRole('group', { name: en.app.languageSwitch }).getByRole('button', { name: 'English' })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
+  await expect(
+    page.getByRole('group', { name: en.app.languageSwitch }).getByRole('button', { name: 'English' }),
+  ).toHaveAttribute('aria-pressed', 'true');
   expect(await page.evaluate((key) => localStorage.getItem(key), PREFERENCES_KEY)).toBe('{"language":"en"}');
 
   await page.reload();
@@ -35,7 +42,9 @@ test('English on request, remembered after a reload, and Polish again', async ({
     await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pairs');
   });
   await expect(page.locator('[data-verdict]')).toContainText(en.check.verdict.pairs);
-  await expect(page.getByRole('article', { name: 'Certificate: Jan Kowalski' })).toContainText('Authentication (type 1)');
+  await expect(page.getByRole('article', { name: 'Certificate: Jan Kowalski' })).toContainText(
+    'Authentication (type 1)',
+  );
   await expectAccessible(page);
   await screenshot(page, testInfo, 'pairs-en');
 

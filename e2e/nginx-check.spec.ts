@@ -35,7 +35,10 @@ function expectNginxHeaders(response: APIResponse, cacheControl: string): void {
   };
   for (const [name, value] of Object.entries(expected)) {
     const sent = response.headersArray().filter((h) => h.name.toLowerCase() === name.toLowerCase());
-    expect(sent.map((h) => h.value), `${name} on ${response.url()}`).toEqual([value]);
+    expect(
+      sent.map((h) => h.value),
+      `${name} on ${response.url()}`,
+    ).toEqual([value]);
   }
   expect(response.headers()['server'], 'no version in Server').toBe('nginx');
 }
@@ -53,10 +56,15 @@ test('the build works from any static host path: the checker under a sub-path', 
   await checkJansPair(page, requests);
   // The page and every script and style came from the sub-path (vite `base: './'`).
   expect(requests.length).toBeGreaterThan(2);
-  expect(requests.filter((url) => !url.startsWith(subPath)), 'requests outside the sub-path').toEqual([]);
+  expect(
+    requests.filter((url) => !url.startsWith(subPath)),
+    'requests outside the sub-path',
+  ).toEqual([]);
 });
 
-test('nginx sends the security headers and the policy exactly, on the page, an asset and relay answers', async ({ request }) => {
+test('nginx sends the security headers and the policy exactly, on the page, an asset and relay answers', async ({
+  request,
+}) => {
   const index = await request.get('/');
   expect(index.status()).toBe(200);
   expectNginxHeaders(index, 'no-cache');

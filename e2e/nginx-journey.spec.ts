@@ -2,7 +2,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2ePorts, nginxPrefix } from '../scripts/nginx-test-config.ts';
 import { expect, test } from './support/app-test.ts';
-import { applyForCertificate, chooseEnvironment, expectPairOnDisk, KEY_PASSWORD, randomNip, signInAsSeal, type Application } from './support/apply-journey.ts';
+import {
+  applyForCertificate,
+  chooseEnvironment,
+  expectPairOnDisk,
+  KEY_PASSWORD,
+  randomNip,
+  signInAsSeal,
+  type Application,
+} from './support/apply-journey.ts';
 
 /*
  * Journey (1) of the application wizard through nginx with deploy/nginx/ksef-cert.conf: environment
@@ -19,10 +27,16 @@ const LOG_LINE = /^\S+ (GET|HEAD|POST|DELETE) "([^"]*)" \d{3} \d+\.\d{3}$/;
 
 /** nginx's access log, as scripts/nginx-e2e.ts configured it. */
 function accessLog(): string[] {
-  return readFileSync(join(nginxPrefix(e2ePorts().nginx), 'logs', 'access.log'), 'utf8').trim().split('\n');
+  return readFileSync(join(nginxPrefix(e2ePorts().nginx), 'logs', 'access.log'), 'utf8')
+    .trim()
+    .split('\n');
 }
 
-test('journey 1 through nginx: TEST, test identity (company seal), Authentication, EC: a .crt that pairs', async ({ page, secrets, requests }, testInfo) => {
+test('journey 1 through nginx: TEST, test identity (company seal), Authentication, EC: a .crt that pairs', async ({
+  page,
+  secrets,
+  requests,
+}, testInfo) => {
   test.setTimeout(180_000);
   const application: Application = { name: 'Program przez nginx', type: 'Authentication', key: 'EC-P256' };
   await chooseEnvironment(page, null, randomNip(), 'test');
@@ -33,7 +47,10 @@ test('journey 1 through nginx: TEST, test identity (company seal), Authenticatio
   // The wizard talked to TEST only, through the relay (the page's origin is nginx: see the guard).
   const api = requests.filter((url) => new URL(url).pathname.startsWith('/api/'));
   expect(api.length).toBeGreaterThan(5);
-  expect(api.filter((url) => !new URL(url).pathname.startsWith('/api/test/v2/')), 'calls to other environments').toEqual([]);
+  expect(
+    api.filter((url) => !new URL(url).pathname.startsWith('/api/test/v2/')),
+    'calls to other environments',
+  ).toEqual([]);
   const identifiers = api.flatMap((url) => KSEF_IDENTIFIER.exec(url)?.[0] ?? []);
   expect(identifiers.length, 'reference numbers in the URLs the wizard called').toBeGreaterThan(0);
 
@@ -59,12 +76,22 @@ test('journey 1 through nginx: TEST, test identity (company seal), Authenticatio
   const text = log.join('\n');
   expect(text).not.toMatch(KSEF_IDENTIFIER);
   expect(text).not.toContain('?');
-  expect(secrets.filter((secret) => text.includes(secret)), 'secrets in the access log').toEqual([]);
+  expect(
+    secrets.filter((secret) => text.includes(secret)),
+    'secrets in the access log',
+  ).toEqual([]);
 });
 
-test('nginx refuses what the relay refuses: other operations, big bodies, other sites, queries', async ({ request }) => {
+test('nginx refuses what the relay refuses: other operations, big bodies, other sites, queries', async ({
+  request,
+}) => {
   const json = { 'Content-Type': 'application/json' };
-  for (const path of ['/api/test/v2/sessions', '/api/test/v2/auth/sessions', '/api/sandbox/v2/auth/challenge', '/api/other/v2/auth/challenge']) {
+  for (const path of [
+    '/api/test/v2/sessions',
+    '/api/test/v2/auth/sessions',
+    '/api/sandbox/v2/auth/challenge',
+    '/api/other/v2/auth/challenge',
+  ]) {
     const response = await request.post(path, { headers: json, data: '{}' });
     expect(response.status(), path).toBe(404);
     expect(await response.json(), path).toEqual({ error: 'not-found' });
@@ -76,9 +103,16 @@ test('nginx refuses what the relay refuses: other operations, big bodies, other 
   expect(large.status()).toBe(413);
   expect(await large.json()).toEqual({ error: 'body-too-large' });
 
-  const crossSite: Record<string, string>[] = [{ Origin: 'https://elsewhere.example' }, { Origin: 'null' }, { 'Sec-Fetch-Site': 'cross-site' }];
+  const crossSite: Record<string, string>[] = [
+    { Origin: 'https://elsewhere.example' },
+    { Origin: 'null' },
+    { 'Sec-Fetch-Site': 'cross-site' },
+  ];
   for (const headers of crossSite) {
-    const response = await request.post('/api/test/v2/auth/challenge', { headers: { ...json, ...headers }, data: '{}' });
+    const response = await request.post('/api/test/v2/auth/challenge', {
+      headers: { ...json, ...headers },
+      data: '{}',
+    });
     expect(response.status(), JSON.stringify(headers)).toBe(403);
     expect(await response.json()).toEqual({ error: 'cross-origin' });
   }

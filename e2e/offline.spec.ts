@@ -24,7 +24,13 @@ function openssl(args: readonly string[]): string {
   return execFileSync('openssl', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-test('the checker pairs and exports with the network off, and opens again offline from the cache', async ({ page, context, requests, secrets, baseURL }, testInfo) => {
+test('the checker pairs and exports with the network off, and opens again offline from the cache', async ({
+  page,
+  context,
+  requests,
+  secrets,
+  baseURL,
+}, testInfo) => {
   secrets.push(KEY_PASSWORD, EXPORT_PASSWORD);
   await openChecker(page);
   await offlineCopyReady(page);
@@ -72,11 +78,18 @@ test('the checker pairs and exports with the network off, and opens again offlin
   const cached = await cacheStorageOf(page, []);
   expect(cached.urls).toContain(`${origin}/index.html`);
   expect(cached.urls.filter((url) => !url.startsWith(`${origin}/`) || isApiUrl(url))).toEqual([]);
-  expect(cached.urls.filter((url) => url !== `${origin}/index.html` && !url.startsWith(`${origin}/assets/`))).toEqual([]);
+  expect(cached.urls.filter((url) => url !== `${origin}/index.html` && !url.startsWith(`${origin}/assets/`))).toEqual(
+    [],
+  );
   await context.setOffline(false);
 });
 
-test('the service worker never answers or stores /api/: offline, the relay is simply unreachable', async ({ page, context, exchanges, expectedConsoleErrors }) => {
+test('the service worker never answers or stores /api/: offline, the relay is simply unreachable', async ({
+  page,
+  context,
+  exchanges,
+  expectedConsoleErrors,
+}) => {
   // The browser logs the request that fails offline on purpose below.
   expectedConsoleErrors.push(/ERR_INTERNET_DISCONNECTED/);
   await openChecker(page);

@@ -17,7 +17,10 @@ test('the home page leads to the checker, and focus moves to the new heading', a
   await expect(heading).toHaveText(pl.check.title);
   await expect(heading).toBeFocused();
   await expect.poll(() => requests.filter((url) => cryptoChunk.test(url)).length).toBe(1);
-  await expect(page.getByRole('navigation').getByRole('link', { name: pl.home.checkLink })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation').getByRole('link', { name: pl.home.checkLink })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
 });
 
 test('an unknown address shows a not-found page with a way home', async ({ page }) => {

@@ -87,7 +87,11 @@ export function summarize(page: string, lhr: Result): PageSummary {
 export function formatTable(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  const line = (row: readonly string[]) => row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (row: readonly string[]) =>
+    row
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const [header, ...body] = rows;
   if (header === undefined) return '';
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
@@ -120,7 +124,8 @@ export function failureList(summaries: readonly PageSummary[]): string {
   for (const s of summaries) {
     for (const [id, audits] of s.failures) {
       lines.push(`${s.page}: ${id} ${s.scores[id] ?? 'not scored'}, target ${TARGETS[id]}`);
-      for (const audit of audits) lines.push(`  ${audit.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
+      for (const audit of audits)
+        lines.push(`  ${audit.id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ''}`);
     }
   }
   return lines.join('\n');

@@ -13,7 +13,15 @@ import { buildIsStale } from '../server/build-if-needed.ts';
 import type { Messages } from '../src/messages/catalogs.ts';
 import { en } from '../src/messages/en.ts';
 import { pl } from '../src/messages/pl.ts';
-import { CATEGORY_IDS, failureList, meetsTarget, scoreTable, summarize, TARGETS, type PageSummary } from './audit-summary.ts';
+import {
+  CATEGORY_IDS,
+  failureList,
+  meetsTarget,
+  scoreTable,
+  summarize,
+  TARGETS,
+  type PageSummary,
+} from './audit-summary.ts';
 import { chromiumLaunchOptions, chromiumPath } from './chromium.ts';
 
 /**
@@ -46,7 +54,10 @@ async function cleanUp(): Promise<void> {
   }
 }
 let interrupted = false;
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
   process.once(signal, () => {
     interrupted = true;
     void cleanUp().finally(() => process.exit(code));
@@ -102,9 +113,15 @@ class LighthouseRunError extends Error {}
 async function auditOnce(browser: Browser, url: string): Promise<{ lhr: Result; heading: string | null }> {
   const tab = await browser.newPage();
   try {
-    const result = await lighthouse(url, { logLevel: 'error', onlyCategories: [...CATEGORY_IDS] }, args.desktop ? desktopConfig : undefined, tab);
+    const result = await lighthouse(
+      url,
+      { logLevel: 'error', onlyCategories: [...CATEGORY_IDS] },
+      args.desktop ? desktopConfig : undefined,
+      tab,
+    );
     if (result === undefined) throw new Error(`Lighthouse returned no result for ${url}`);
-    if (result.lhr.runtimeError !== undefined) throw new LighthouseRunError(`Lighthouse failed on ${url}: ${result.lhr.runtimeError.message}`);
+    if (result.lhr.runtimeError !== undefined)
+      throw new LighthouseRunError(`Lighthouse failed on ${url}: ${result.lhr.runtimeError.message}`);
     const heading = await tab.evaluate(() => document.querySelector('main h1')?.textContent ?? null);
     return { lhr: result.lhr, heading };
   } finally {
@@ -130,14 +147,18 @@ async function main(): Promise<boolean> {
     const expected = [pl, en].map(page.title);
     if (heading === null || !expected.includes(heading)) {
       passed = false;
-      console.error(`${page.hash} did not show its screen: its h1 is ${JSON.stringify(heading)}, expected one of ${JSON.stringify(expected)}`);
+      console.error(
+        `${page.hash} did not show its screen: its h1 is ${JSON.stringify(heading)}, expected one of ${JSON.stringify(expected)}`,
+      );
     }
     summaries.push(summarize(page.hash, lhr));
     lighthouseVersion = lhr.lighthouseVersion;
   }
 
   const targets = CATEGORY_IDS.map((id) => `${id} >= ${TARGETS[id]}`).join(', ');
-  console.log(`\nLighthouse ${lighthouseVersion}, ${preset} preset, ${await browser.version()} (${chromiumPath()}); targets: ${targets}\n`);
+  console.log(
+    `\nLighthouse ${lighthouseVersion}, ${preset} preset, ${await browser.version()} (${chromiumPath()}); targets: ${targets}\n`,
+  );
   console.log(scoreTable(summaries));
   for (const s of summaries) for (const warning of s.warnings) console.log(`${s.page}: warning: ${warning}`);
   if (summaries.some((s) => CATEGORY_IDS.some((id) => !meetsTarget(id, s.scores[id])))) {

@@ -60,7 +60,9 @@ function staticClosure(keys: readonly string[]): Set<string> {
   return files;
 }
 
-const entries = Object.entries(manifest).filter(([, c]) => c.isEntry === true).map(([key]) => key);
+const entries = Object.entries(manifest)
+  .filter(([, c]) => c.isEntry === true)
+  .map(([key]) => key);
 if (entries.length === 0) throw new Error('The build manifest names no entry chunk');
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -73,7 +75,9 @@ for (const [route, module] of Object.entries(ROUTES)) {
   const total = sizes.reduce((a, b) => a + b, 0);
   const ok = total <= FIRST_PAINT_BUDGET;
   failed ||= !ok;
-  console.warn(`${ok ? 'ok  ' : 'FAIL'} first paint of ${route}: ${kb(total)} gzip in ${files.length} file(s), budget ${kb(FIRST_PAINT_BUDGET)}`);
+  console.warn(
+    `${ok ? 'ok  ' : 'FAIL'} first paint of ${route}: ${kb(total)} gzip in ${files.length} file(s), budget ${kb(FIRST_PAINT_BUDGET)}`,
+  );
 }
 
 const chunkFiles = [...new Set(Object.values(manifest).map((c) => c.file))].filter((f) => f.endsWith('.js'));
@@ -85,5 +89,7 @@ for (const file of chunkFiles) {
   }
 }
 const largest = Math.max(...(await Promise.all(chunkFiles.map(gzipSize))));
-console.warn(`${failed ? 'FAIL' : 'ok  '} ${chunkFiles.length} chunk(s), the largest ${kb(largest)} gzip, budget ${kb(CHUNK_BUDGET)}`);
+console.warn(
+  `${failed ? 'FAIL' : 'ok  '} ${chunkFiles.length} chunk(s), the largest ${kb(largest)} gzip, budget ${kb(CHUNK_BUDGET)}`,
+);
 process.exitCode = failed ? 1 : 0;

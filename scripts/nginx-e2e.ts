@@ -42,7 +42,9 @@ const main = join(prefix, 'nginx.conf');
 writeFileSync(main, renderMainConfig({ prefix, site, runningAsRoot: process.getuid?.() === 0 }));
 
 const nginx = spawn(nginxBinary(), ['-p', prefix, '-c', main, '-g', 'daemon off;'], { stdio: 'inherit' });
-console.log(`nginx-e2e: nginx on http://127.0.0.1:${ports.nginx}/, TEST relayed to 127.0.0.1:${ports.upstream}, files in ${prefix}`);
+console.log(
+  `nginx-e2e: nginx on http://127.0.0.1:${ports.nginx}/, TEST relayed to 127.0.0.1:${ports.upstream}, files in ${prefix}`,
+);
 
 // Playwright stops its web servers by signalling the process group; nginx may get the signal too.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -27,7 +27,8 @@ export function nginxBinary(): string {
 /** The e2e ports, all from `E2E_PORT`: the app's Node server, the Node server nginx relays to, nginx. */
 export function e2ePorts(env: NodeJS.ProcessEnv = process.env): { app: number; upstream: number; nginx: number } {
   const app = Number(env.E2E_PORT ?? 4173);
-  if (!Number.isInteger(app) || app < 1 || app > 65533) throw new Error(`E2E_PORT must be a port number, not ${env.E2E_PORT}`);
+  if (!Number.isInteger(app) || app < 1 || app > 65533)
+    throw new Error(`E2E_PORT must be a port number, not ${env.E2E_PORT}`);
   return { app, upstream: app + 1, nginx: app + 2 };
 }
 
@@ -47,7 +48,8 @@ export interface Replacement {
 export function applyReplacements(text: string, replacements: readonly Replacement[]): string {
   return replacements.reduce((current, { why, from, to }) => {
     const count = current.split(from).length - 1;
-    if (count !== 1) throw new Error(`nginx config replacement "${why}": expected its text exactly once, found it ${count} times`);
+    if (count !== 1)
+      throw new Error(`nginx config replacement "${why}": expected its text exactly once, found it ${count} times`);
     return current.replace(from, () => to);
   }, text);
 }
@@ -57,7 +59,8 @@ export function applyReplacements(text: string, replacements: readonly Replaceme
  * meaning of the line it goes into.
  */
 function configPath(path: string): string {
-  if (!/^\/[\w./-]*$/.test(path)) throw new Error(`not a plain absolute path, refusing to write it into nginx config: ${path}`);
+  if (!/^\/[\w./-]*$/.test(path))
+    throw new Error(`not a plain absolute path, refusing to write it into nginx config: ${path}`);
   return path;
 }
 
@@ -85,8 +88,16 @@ const ROOT_LOCATION = '    location / {\n';
 /** Where the shipped file's logs go under a prefix. */
 function logReplacements(prefix: string): Replacement[] {
   return [
-    { why: 'access log into the prefix', from: ACCESS_LOG, to: `    access_log ${configPath(join(prefix, 'logs', 'access.log'))} ksef_cert;\n` },
-    { why: 'error log into the prefix', from: ERROR_LOG, to: `    error_log ${configPath(join(prefix, 'logs', 'error.log'))} crit;\n` },
+    {
+      why: 'access log into the prefix',
+      from: ACCESS_LOG,
+      to: `    access_log ${configPath(join(prefix, 'logs', 'access.log'))} ksef_cert;\n`,
+    },
+    {
+      why: 'error log into the prefix',
+      from: ERROR_LOG,
+      to: `    error_log ${configPath(join(prefix, 'logs', 'error.log'))} crit;\n`,
+    },
   ];
 }
 
@@ -116,7 +127,9 @@ export function loopbackReplacements({ port, prefix, distDir, testUpstream }: Lo
     { why: 'no server certificate', from: TLS_CERTIFICATE, to: '' },
     ...logReplacements(prefix),
     { why: 'the build of this checkout', from: ROOT, to: `    root ${dist};\n` },
-    ...(testUpstream === null ? [] : [{ why: 'TEST relayed to the local sandbox', from: TEST_UPSTREAM, to: `    test    ${testUpstream};\n` }]),
+    ...(testUpstream === null
+      ? []
+      : [{ why: 'TEST relayed to the local sandbox', from: TEST_UPSTREAM, to: `    test    ${testUpstream};\n` }]),
     {
       why: 'the build again under a sub-path',
       from: ROOT_LOCATION,
@@ -138,7 +151,10 @@ export function renderLoopbackSite(shipped: string, options: LoopbackOptions): s
  * The shipped config as production runs it (TLS server, redirect, official hosts), with only the
  * certificate and log paths moved, so `nginx -t` can check it without Let's Encrypt or /var/log.
  */
-export function renderProductionSite(shipped: string, options: { prefix: string; certificate: string; certificateKey: string }): string {
+export function renderProductionSite(
+  shipped: string,
+  options: { prefix: string; certificate: string; certificateKey: string },
+): string {
   return applyReplacements(shipped, [
     {
       why: "the redirect server's access log into the prefix",
@@ -159,7 +175,12 @@ export function renderProductionSite(shipped: string, options: { prefix: string;
  * startup errors in the prefix, Debian's MIME types, then the site in the `http` context where the
  * shipped file belongs. `extraHttp` goes into the `http` block before the site (tests add upstreams).
  */
-export function renderMainConfig(options: { prefix: string; site: string; runningAsRoot: boolean; extraHttp?: string }): string {
+export function renderMainConfig(options: {
+  prefix: string;
+  site: string;
+  runningAsRoot: boolean;
+  extraHttp?: string;
+}): string {
   const prefix = configPath(options.prefix);
   const temp = (name: string) => `    ${name}_temp_path ${join(prefix, 'temp', name)};\n`;
   return (

@@ -74,7 +74,8 @@ export async function checksumProblems(root: URL): Promise<string[]> {
   for (const entry of await readdir(new URL(SPEC_DIR, root), { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const path = relative(rootPath, `${entry.parentPath}/${entry.name}`).split('\\').join('/');
-    if (path !== SOURCES_PATH && !table.has(path)) problems.push(`${path}: not listed in the checksum table of ${SOURCES_PATH}`);
+    if (path !== SOURCES_PATH && !table.has(path))
+      problems.push(`${path}: not listed in the checksum table of ${SOURCES_PATH}`);
   }
   return problems;
 }
@@ -98,5 +99,7 @@ if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.
     process.exit(1);
   }
   const count = parseChecksums(await readFile(new URL(SOURCES_PATH, ROOT), 'utf8')).size;
-  console.log(`spec:check: ${count} official files match ${SOURCES_PATH}; src/ksef/generated/open-api.ts is up to date`);
+  console.log(
+    `spec:check: ${count} official files match ${SOURCES_PATH}; src/ksef/generated/open-api.ts is up to date`,
+  );
 }

@@ -7,7 +7,10 @@ import { staticFiles } from './static-files.ts';
  * the rest to the static build in `distDir`, all with the security headers. `env` configures the
  * relay and the sandbox (`KSEF_UPSTREAM_*`, `KSEF_RELAY_TIMEOUT_MS`, `KSEF_SANDBOX_CONTROL`).
  */
-export function createAppHandler(distDir: string, env: NodeJS.ProcessEnv = process.env): (request: Request) => Promise<Response> {
+export function createAppHandler(
+  distDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): (request: Request) => Promise<Response> {
   const api = createApiHandler(env);
   const files = staticFiles(distDir);
   return withSecurityHeaders((request) => (isApiPath(new URL(request.url).pathname) ? api(request) : files(request)));

@@ -62,10 +62,19 @@ const BROTLI_QUALITY: Readonly<Record<CompressionEffort, number>> = { max: const
 const GZIP_LEVEL: Readonly<Record<CompressionEffort, number>> = { max: constants.Z_BEST_COMPRESSION, fast: 6 };
 
 /** Compresses `bytes` with `encoding` at `effort`. */
-export async function compress(bytes: Uint8Array, encoding: ContentEncoding, effort: CompressionEffort): Promise<Uint8Array<ArrayBuffer>> {
+export async function compress(
+  bytes: Uint8Array,
+  encoding: ContentEncoding,
+  effort: CompressionEffort,
+): Promise<Uint8Array<ArrayBuffer>> {
   const out =
     encoding === 'br'
-      ? await brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY[effort], [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength } })
+      ? await brotli(bytes, {
+          params: {
+            [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY[effort],
+            [constants.BROTLI_PARAM_SIZE_HINT]: bytes.byteLength,
+          },
+        })
       : await gzipAsync(bytes, { level: GZIP_LEVEL[effort] });
   return new Uint8Array(out);
 }

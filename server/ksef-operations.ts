@@ -31,7 +31,9 @@ export const KSEF_OPERATIONS = [
   { method: 'POST', template: '/certificates/{certificateSerialNumber}/revoke', query: {} },
 ] as const satisfies readonly KsefOperationDefinition[];
 
-type IdOf<D> = D extends { readonly method: infer M extends string; readonly template: infer T extends string } ? `${M} ${T}` : never;
+type IdOf<D> = D extends { readonly method: infer M extends string; readonly template: infer T extends string }
+  ? `${M} ${T}`
+  : never;
 
 /** An operation named `METHOD /template`, e.g. `GET /auth/{referenceNumber}`. */
 export type KsefOperation = IdOf<(typeof KSEF_OPERATIONS)[number]>;

@@ -25,7 +25,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** Wraps a fetch-style handler so that every response carries `SECURITY_HEADERS`. */
-export function withSecurityHeaders(handler: (request: Request) => Promise<Response>): (request: Request) => Promise<Response> {
+export function withSecurityHeaders(
+  handler: (request: Request) => Promise<Response>,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const response = await handler(request);
     const headers = new Headers(response.headers);

@@ -27,11 +27,17 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 export function staticFiles(root: string): (request: Request) => Promise<Response> {
   const base = normalize(root + sep);
   const compressed = new Map<string, Promise<Uint8Array<ArrayBuffer>>>();
-  const compressedOnce = async (file: string, info: { size: number; mtimeMs: number }, encoding: ContentEncoding): Promise<Uint8Array<ArrayBuffer>> => {
+  const compressedOnce = async (
+    file: string,
+    info: { size: number; mtimeMs: number },
+    encoding: ContentEncoding,
+  ): Promise<Uint8Array<ArrayBuffer>> => {
     const key = `${encoding} ${info.size}:${info.mtimeMs} ${file}`;
     let pending = compressed.get(key);
     if (pending === undefined) {
-      pending = readPrecompressed(file, info.mtimeMs, encoding).then(async (ready) => ready ?? compress(await readFile(file), encoding, 'fast'));
+      pending = readPrecompressed(file, info.mtimeMs, encoding).then(
+        async (ready) => ready ?? compress(await readFile(file), encoding, 'fast'),
+      );
       compressed.set(key, pending);
     }
     return pending;
@@ -77,7 +83,11 @@ export function staticFiles(root: string): (request: Request) => Promise<Respons
 }
 
 /** The build's `<file>.br` / `<file>.gz`, when there and not older than `file`. */
-async function readPrecompressed(file: string, fileMtimeMs: number, encoding: ContentEncoding): Promise<Uint8Array<ArrayBuffer> | null> {
+async function readPrecompressed(
+  file: string,
+  fileMtimeMs: number,
+  encoding: ContentEncoding,
+): Promise<Uint8Array<ArrayBuffer> | null> {
   const path = file + precompressedSuffix(encoding);
   const info = await stat(path).catch(() => null);
   if (info === null || !info.isFile() || info.mtimeMs < fileMtimeMs) return null;

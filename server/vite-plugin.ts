@@ -11,7 +11,10 @@ import type * as api from './api.ts';
 export function ksefApi(): Plugin {
   let root = process.cwd();
   const middleware = async (): Promise<Connect.NextHandleFunction> => {
-    const [{ getRequestListener }, { tsImport }] = await Promise.all([import('@hono/node-server'), import('tsx/esm/api')]);
+    const [{ getRequestListener }, { tsImport }] = await Promise.all([
+      import('@hono/node-server'),
+      import('tsx/esm/api'),
+    ]);
     const apiUrl = pathToFileURL(join(root, 'server', 'api.ts')).href;
     const { createApiHandler, isApiPath } = (await tsImport(apiUrl, import.meta.url)) as typeof api;
     const listener = getRequestListener(createApiHandler());

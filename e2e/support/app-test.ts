@@ -7,13 +7,31 @@ export const PREFERENCES_KEY = 'ksef-cert.preferences';
 export const APPLICATIONS_KEY = 'ksef-cert.applications';
 /** The fields an application record may have: none of them secret. */
 const RECORD_FIELDS = [
-  'id', 'environment', 'contextNip', 'referenceNumber', 'certificateName', 'certificateType',
-  'keyAlgorithm', 'createdAt', 'publicKeyFingerprint', 'status', 'serialNumber',
+  'id',
+  'environment',
+  'contextNip',
+  'referenceNumber',
+  'certificateName',
+  'certificateType',
+  'keyAlgorithm',
+  'createdAt',
+  'publicKeyFingerprint',
+  'status',
+  'serialNumber',
 ].sort();
 /** The tab's draft of the application in progress (src/state/apply/draft.ts), in sessionStorage. */
 export const DRAFT_KEY = 'ksef-cert.draft';
 /** The fields a draft has: none of them secret. */
-const DRAFT_FIELDS = ['step', 'environment', 'contextNip', 'external', 'details', 'savedKey', 'passwordStoredConfirmed', 'recordId'].sort();
+const DRAFT_FIELDS = [
+  'step',
+  'environment',
+  'contextNip',
+  'external',
+  'details',
+  'savedKey',
+  'passwordStoredConfirmed',
+  'recordId',
+].sort();
 
 /** One request as sent: where to, with what body, and whether the app's service worker sent it. */
 export interface Exchange {
@@ -63,7 +81,11 @@ export const test = base.extend<AppFixtures>({
   exchanges: async ({ context }, use) => {
     const exchanges: Exchange[] = [];
     context.on('request', (request) => {
-      exchanges.push({ url: request.url(), postData: request.postData(), fromServiceWorker: request.serviceWorker() !== null });
+      exchanges.push({
+        url: request.url(),
+        postData: request.postData(),
+        fromServiceWorker: request.serviceWorker() !== null,
+      });
     });
     await use(exchanges);
   },
@@ -103,7 +125,9 @@ export const test = base.extend<AppFixtures>({
       await context.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
           const report = (window as unknown as { reportCspViolation: (v: string) => Promise<void> }).reportCspViolation;
-          void report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`);
+          void report(
+            `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber}`,
+          );
         });
       });
 
@@ -112,10 +136,16 @@ export const test = base.extend<AppFixtures>({
       expect(cspViolations, 'Content-Security-Policy violations').toEqual([]);
 
       const origin = new URL(baseURL ?? '').origin;
-      expect(exchanges.filter(({ url }) => !isOwnOrigin(url, origin)).map(({ url }) => url), 'requests to other origins').toEqual([]);
+      expect(
+        exchanges.filter(({ url }) => !isOwnOrigin(url, origin)).map(({ url }) => url),
+        'requests to other origins',
+      ).toEqual([]);
       const workerApiCalls = exchanges.filter((e) => e.fromServiceWorker && isApiUrl(e.url)).map(({ url }) => url);
       expect(workerApiCalls, 'requests of the service worker to /api/').toEqual([]);
-      expect(consoleErrors.filter((e) => !expectedConsoleErrors.some((p) => p.test(e))), 'console errors').toEqual([]);
+      expect(
+        consoleErrors.filter((e) => !expectedConsoleErrors.some((p) => p.test(e))),
+        'console errors',
+      ).toEqual([]);
       const forms = secrets.filter((s) => s.length >= 8).flatMap(encodingsOf);
       for (const { url, postData } of exchanges) {
         const leaked = forms.filter((form) => url.includes(form) || (postData?.includes(form) ?? false));
@@ -131,25 +161,34 @@ export const test = base.extend<AppFixtures>({
         if (applications !== undefined) {
           const records: unknown = JSON.parse(applications ?? 'null');
           expect(Array.isArray(records), 'the application records are a list').toBe(true);
-          for (const record of records as object[]) expect(Object.keys(record).sort(), 'fields of an application record').toEqual(RECORD_FIELDS);
+          for (const record of records as object[])
+            expect(Object.keys(record).sort(), 'fields of an application record').toEqual(RECORD_FIELDS);
           expect(applications, 'application records hold no PEM').not.toMatch(/-----BEGIN|PRIVATE KEY/);
           const leaked = forms.filter((form) => applications?.includes(form));
           expect(leaked, 'secrets in the application records').toEqual([]);
         }
         expect(otherLocal, 'localStorage beyond the language preference').toEqual({});
         if (preferences !== undefined) {
-          expect(JSON.parse(preferences ?? 'null'), 'the stored preference').toEqual({ language: expect.stringMatching(/^(pl|en)$/) });
+          expect(JSON.parse(preferences ?? 'null'), 'the stored preference').toEqual({
+            language: expect.stringMatching(/^(pl|en)$/),
+          });
         }
         const { [DRAFT_KEY]: draft, ...otherSession } = storage.session;
         if (draft !== undefined) {
           expect(Object.keys(JSON.parse(draft ?? '{}') as object).sort(), 'fields of the draft').toEqual(DRAFT_FIELDS);
           expect(draft, 'the draft holds no PEM').not.toMatch(/-----BEGIN|PRIVATE KEY/);
-          expect(forms.filter((form) => draft?.includes(form)), 'secrets in the draft').toEqual([]);
+          expect(
+            forms.filter((form) => draft?.includes(form)),
+            'secrets in the draft',
+          ).toEqual([]);
         }
         expect(otherSession, 'sessionStorage beyond the draft').toEqual({});
         expect(storage.indexedDb, 'IndexedDB databases').toEqual([]);
         const cached = await cacheStorageOf(page, forms);
-        expect(cached.urls.filter((url) => !isOwnOrigin(url, origin) || isApiUrl(url)), 'Cache Storage beyond the app\'s own files').toEqual([]);
+        expect(
+          cached.urls.filter((url) => !isOwnOrigin(url, origin) || isApiUrl(url)),
+          "Cache Storage beyond the app's own files",
+        ).toEqual([]);
         expect(cached.leaked, 'secrets in Cache Storage').toEqual([]);
       }
     },
@@ -179,7 +218,11 @@ export async function withoutRequests(requests: readonly string[], action: () =>
 /** axe with every rule it has (WCAG 2.x A/AA and best practices): zero violations. */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
-  const violations = results.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')) }));
+  const violations = results.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    targets: v.nodes.map((n) => n.target.join(' ')),
+  }));
   expect(violations, 'axe violations').toEqual([]);
 }
 
@@ -189,7 +232,10 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
 }
 
 /** What Cache Storage holds: every cached URL, and which of `forms` any cached body contains. */
-export async function cacheStorageOf(page: Page, forms: readonly string[]): Promise<{ urls: string[]; leaked: string[] }> {
+export async function cacheStorageOf(
+  page: Page,
+  forms: readonly string[],
+): Promise<{ urls: string[]; leaked: string[] }> {
   return page.evaluate(async (secretForms) => {
     const urls: string[] = [];
     const leaked = new Set<string>();
@@ -210,7 +256,8 @@ function tokensIn(body: unknown): string[] {
   if (typeof body !== 'object' || body === null) return [];
   return ['authenticationToken', 'accessToken', 'refreshToken'].flatMap((field) => {
     const value: unknown = (body as Record<string, unknown>)[field];
-    const token: unknown = typeof value === 'object' && value !== null ? (value as Record<string, unknown>).token : undefined;
+    const token: unknown =
+      typeof value === 'object' && value !== null ? (value as Record<string, unknown>).token : undefined;
     return typeof token === 'string' ? [token] : [];
   });
 }
@@ -218,5 +265,13 @@ function tokensIn(body: unknown): string[] {
 /** A secret as it could appear in a URL or body: as is, URL-encoded, Base64 and Base64url of its UTF-8. */
 function encodingsOf(secret: string): string[] {
   const base64 = Buffer.from(secret, 'utf8').toString('base64');
-  return [...new Set([secret, encodeURIComponent(secret), base64, Buffer.from(secret, 'utf8').toString('base64url'), JSON.stringify(secret).slice(1, -1)])].filter((f) => f.length >= 8);
+  return [
+    ...new Set([
+      secret,
+      encodeURIComponent(secret),
+      base64,
+      Buffer.from(secret, 'utf8').toString('base64url'),
+      JSON.stringify(secret).slice(1, -1),
+    ]),
+  ].filter((f) => f.length >= 8);
 }

@@ -19,8 +19,16 @@ export function randomNip(): string {
 }
 
 /** The sandbox's test controls (served with KSEF_SANDBOX_CONTROL=1), outside the page. */
-export async function control(request: APIRequestContext, method: 'POST' | 'PUT' | 'DELETE', path: string, data?: object): Promise<void> {
-  const response = await request.fetch(`/api/sandbox/_control${path}`, { method, ...(data === undefined ? {} : { data }) });
+export async function control(
+  request: APIRequestContext,
+  method: 'POST' | 'PUT' | 'DELETE',
+  path: string,
+  data?: object,
+): Promise<void> {
+  const response = await request.fetch(`/api/sandbox/_control${path}`, {
+    method,
+    ...(data === undefined ? {} : { data }),
+  });
   expect(response.status(), `${method} ${path}`).toBeLessThan(300);
 }
 
@@ -38,7 +46,11 @@ export async function checkStep(page: Page, testInfo: TestInfo, name: string): P
 }
 
 /** Runs `action` and saves the download it starts into the test output; returns its path and name. */
-export async function download(page: Page, testInfo: TestInfo, action: () => Promise<void>): Promise<{ path: string; name: string }> {
+export async function download(
+  page: Page,
+  testInfo: TestInfo,
+  action: () => Promise<void>,
+): Promise<{ path: string; name: string }> {
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), action()]);
   const name = file.suggestedFilename();
   const path = testInfo.outputPath(name);
@@ -52,12 +64,18 @@ export async function chooseSandbox(page: Page, testInfo: TestInfo | null, nip: 
 }
 
 /** Step 1 with `environment` and `nip` (the sandbox is checked until another is chosen). */
-export async function chooseEnvironment(page: Page, testInfo: TestInfo | null, nip: string, environment: KsefEnvironment): Promise<void> {
+export async function chooseEnvironment(
+  page: Page,
+  testInfo: TestInfo | null,
+  nip: string,
+  environment: KsefEnvironment,
+): Promise<void> {
   await page.goto('./#/apply');
   await expect(page.getByRole('heading', { level: 1, name: pl.apply.title })).toBeVisible();
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('radio', { name: new RegExp(pl.apply.environment.names.sandbox) })).toBeChecked();
-  if (environment !== 'sandbox') await page.getByRole('radio', { name: new RegExp(pl.apply.environment.names[environment]) }).check();
+  if (environment !== 'sandbox')
+    await page.getByRole('radio', { name: new RegExp(pl.apply.environment.names[environment]) }).check();
   await page.getByLabel(pl.apply.environment.nip).fill(nip);
   if (testInfo !== null) await checkStep(page, testInfo, '1-environment');
   await page.getByRole('button', { name: pl.apply.environment.submit }).click();
@@ -75,14 +93,23 @@ export async function signInAsSeal(page: Page, testInfo: TestInfo | null, organi
 }
 
 /** Step 4: name, type and key type (start date left at today). */
-export async function fillDetails(page: Page, name: string, type: 'Authentication' | 'Offline', key: 'EC-P256' | 'RSA-2048'): Promise<void> {
+export async function fillDetails(
+  page: Page,
+  name: string,
+  type: 'Authentication' | 'Offline',
+  key: 'EC-P256' | 'RSA-2048',
+): Promise<void> {
   await page.getByLabel(pl.apply.details.name).fill(name);
   await page.getByRole('radio', { name: new RegExp(pl.apply.details.purposes[type].replace(/[()]/g, '\\$&')) }).check();
   await page.getByRole('radio', { name: new RegExp(pl.apply.details.keyTypes[key].replace(/[()]/g, '\\$&')) }).check();
 }
 
 /** Step 5 up to the saved `.key`: the password twice, then "Generate"; returns the downloaded file. */
-export async function generateKey(page: Page, testInfo: TestInfo, password: string): Promise<{ path: string; name: string }> {
+export async function generateKey(
+  page: Page,
+  testInfo: TestInfo,
+  password: string,
+): Promise<{ path: string; name: string }> {
   await page.getByLabel(pl.apply.key.password, { exact: true }).fill(password);
   await page.getByLabel(pl.apply.key.confirm, { exact: true }).fill(password);
   const saved = await download(page, testInfo, () => page.getByRole('button', { name: pl.apply.key.generate }).click());
@@ -99,7 +126,17 @@ export async function proveKey(page: Page, path: string, password: string): Prom
 
 /** The PKCS#8 DER of a `.key`, decrypted by openssl with `password`, in the encodings a leak could take. */
 export function keyMaterial(path: string, password: string): string[] {
-  const der = execFileSync('openssl', ['pkcs8', '-topk8', '-nocrypt', '-in', path, '-passin', `pass:${password}`, '-outform', 'DER']);
+  const der = execFileSync('openssl', [
+    'pkcs8',
+    '-topk8',
+    '-nocrypt',
+    '-in',
+    path,
+    '-passin',
+    `pass:${password}`,
+    '-outform',
+    'DER',
+  ]);
   return [der.toString('base64'), der.toString('base64url'), der.toString('hex'), der.toString('hex').toUpperCase()];
 }
 
@@ -119,7 +156,13 @@ export async function sandboxNow(request: APIRequestContext): Promise<Date> {
 }
 
 /** Step 2 with a KSeF certificate: the `.key` and `.crt` files and the key's password; waits for step 3. */
-export async function signInWithCertificate(page: Page, testInfo: TestInfo | null, keyPath: string, crtPath: string, password: string): Promise<void> {
+export async function signInWithCertificate(
+  page: Page,
+  testInfo: TestInfo | null,
+  keyPath: string,
+  crtPath: string,
+  password: string,
+): Promise<void> {
   await page.getByRole('radio', { name: new RegExp(pl.apply.signIn.methods['ksef-certificate']) }).check();
   await page.getByLabel(pl.apply.signIn.keyFile).setInputFiles(keyPath);
   await page.getByLabel(pl.apply.signIn.certificateFile).setInputFiles(crtPath);
@@ -147,7 +190,13 @@ export interface AppliedFiles {
  * Steps 3 to 6 from the limits shown after sign-in: details, key and its save proof, review and
  * submit, up to a certificate that pairs. With `testInfo`, axe and a screenshot on every step.
  */
-export async function applyUntilSubmitted(page: Page, testInfo: TestInfo, secrets: string[], application: Application, shots: boolean): Promise<{ path: string; name: string }> {
+export async function applyUntilSubmitted(
+  page: Page,
+  testInfo: TestInfo,
+  secrets: string[],
+  application: Application,
+  shots: boolean,
+): Promise<{ path: string; name: string }> {
   const step = async (name: string) => {
     if (shots) await checkStep(page, testInfo, name);
   };
@@ -180,17 +229,33 @@ export async function applyUntilSubmitted(page: Page, testInfo: TestInfo, secret
  * Step 7 once the certificate is there: it pairs; downloads the `.crt`. `arrived`: the step was
  * entered just now (its heading has focus), not already shown (a resumed application's open key form).
  */
-export async function downloadPairedCertificate(page: Page, testInfo: TestInfo, shots: boolean, arrived = true): Promise<{ path: string; name: string }> {
+export async function downloadPairedCertificate(
+  page: Page,
+  testInfo: TestInfo,
+  shots: boolean,
+  arrived = true,
+): Promise<{ path: string; name: string }> {
   const heading = stepHeading(page, pl.apply.result.heading);
   if (arrived) await expect(heading).toBeFocused({ timeout: 90_000 });
   else await expect(heading).toBeVisible();
   await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pairs', { timeout: 30_000 });
   if (shots) await checkStep(page, testInfo, '7-result');
-  return download(page, testInfo, () => page.getByRole('button', { name: /\.crt$/ }).first().click());
+  return download(page, testInfo, () =>
+    page
+      .getByRole('button', { name: /\.crt$/ })
+      .first()
+      .click(),
+  );
 }
 
 /** Steps 3 to 7: a certificate that pairs, its `.key` and `.crt` on disk. */
-export async function applyForCertificate(page: Page, testInfo: TestInfo, secrets: string[], application: Application, shots: boolean): Promise<AppliedFiles> {
+export async function applyForCertificate(
+  page: Page,
+  testInfo: TestInfo,
+  secrets: string[],
+  application: Application,
+  shots: boolean,
+): Promise<AppliedFiles> {
   const key = await applyUntilSubmitted(page, testInfo, secrets, application, shots);
   const crt = await downloadPairedCertificate(page, testInfo, shots);
   expect(crt.name).toBe(key.name.replace(/\.key$/, '.crt'));
@@ -213,9 +278,16 @@ export function expectPairOnDisk(files: AppliedFiles, application: Application, 
 }
 
 /** Step 7: the PFX with the key's password; openssl opens it and finds the `.key`'s certificate in it. */
-export async function downloadAndCheckPfx(page: Page, testInfo: TestInfo, files: AppliedFiles, password: string): Promise<void> {
+export async function downloadAndCheckPfx(
+  page: Page,
+  testInfo: TestInfo,
+  files: AppliedFiles,
+  password: string,
+): Promise<void> {
   await page.getByLabel(pl.apply.result.pfxPassword, { exact: true }).fill(password);
-  const pfx = await download(page, testInfo, () => page.getByRole('button', { name: pl.apply.result.pfxSubmit }).click());
+  const pfx = await download(page, testInfo, () =>
+    page.getByRole('button', { name: pl.apply.result.pfxSubmit }).click(),
+  );
   expect(pfx.name).toBe(files.key.name.replace(/\.key$/, '.pfx'));
   openssl(['pkcs12', '-info', '-in', pfx.path, '-passin', `pass:${password}`, '-noout']);
   const certificate = openssl(['pkcs12', '-in', pfx.path, '-passin', `pass:${password}`, '-nokeys', '-clcerts']);

@@ -1,7 +1,16 @@
 import type { Page, Request, TestInfo } from '@playwright/test';
 import { pl } from '../../src/messages/pl.ts';
 import { expect } from './app-test.ts';
-import { fillDetails, generateKey, KEY_PASSWORD, keyMaterial, proveKey, signInAsSeal, stepHeading, type Application } from './apply-journey.ts';
+import {
+  fillDetails,
+  generateKey,
+  KEY_PASSWORD,
+  keyMaterial,
+  proveKey,
+  signInAsSeal,
+  stepHeading,
+  type Application,
+} from './apply-journey.ts';
 
 /*
  * The wizard on KSeF TEST, which the e2e server's relay sends to a switchable forwarder in front of
@@ -28,7 +37,12 @@ export async function chooseTestEnvironment(page: Page, nip: string): Promise<vo
  * From step 3 (data shown) to step 6, review, with a generated, saved and proven key; nothing is
  * submitted. Records the password and the key material as secrets. @returns the saved `.key`.
  */
-export async function applyUntilReview(page: Page, testInfo: TestInfo, secrets: string[], application: Application): Promise<{ path: string; name: string }> {
+export async function applyUntilReview(
+  page: Page,
+  testInfo: TestInfo,
+  secrets: string[],
+  application: Application,
+): Promise<{ path: string; name: string }> {
   secrets.push(KEY_PASSWORD);
   await expect(page.getByText(pl.apply.data.canRequest)).toBeVisible();
   await page.getByRole('button', { name: pl.apply.data.next }).click();
@@ -48,7 +62,13 @@ export async function applyUntilReview(page: Page, testInfo: TestInfo, secrets: 
 }
 
 /** Steps 1 to 6 on TEST with a company-seal test identity. */
-export async function testEnvironmentUntilReview(page: Page, testInfo: TestInfo, secrets: string[], nip: string, application: Application) {
+export async function testEnvironmentUntilReview(
+  page: Page,
+  testInfo: TestInfo,
+  secrets: string[],
+  nip: string,
+  application: Application,
+) {
   await chooseTestEnvironment(page, nip);
   await signInAsSeal(page, null, `Firma ${application.name}`);
   return applyUntilReview(page, testInfo, secrets, application);
@@ -72,7 +92,12 @@ export function recordKsefCalls(page: Page): KsefCall[] {
   const record = (request: Request, status: number | null) => {
     const url = new URL(request.url());
     if (!url.pathname.startsWith(`${TEST_API}/`)) return;
-    calls.push({ method: request.method(), path: url.pathname.slice(TEST_API.length), startTime: request.timing().startTime, status });
+    calls.push({
+      method: request.method(),
+      path: url.pathname.slice(TEST_API.length),
+      startTime: request.timing().startTime,
+      status,
+    });
   };
   page.on('requestfinished', (request) => {
     void request.response().then((response) => record(request, response?.status() ?? null));

@@ -12,7 +12,11 @@ export const PFX_PASSWORD = 'Pfx-Testowy-2025!';
  * The real Taxpayer Application sample key: the copy the unit tests read too (spec/ksef/SOURCES.md
  * says where it comes from).
  */
-export const TAXPAYER_SAMPLE_KEY = resolve(import.meta.dirname, '../..', 'tests/fixtures/keys/taxpayer-app-ec-p256.key');
+export const TAXPAYER_SAMPLE_KEY = resolve(
+  import.meta.dirname,
+  '../..',
+  'tests/fixtures/keys/taxpayer-app-ec-p256.key',
+);
 export const TAXPAYER_KEY_PASSWORD = 'ADadADad12!@adadad';
 
 /** Path of a fixture made by the global setup. */

@@ -20,7 +20,10 @@ export interface SwitchableUpstream {
   readonly connections: number;
 }
 
-export function switchableUpstream(port: number = UPSTREAM_FORWARDER_PORT, target: number = APP_PORT): SwitchableUpstream {
+export function switchableUpstream(
+  port: number = UPSTREAM_FORWARDER_PORT,
+  target: number = APP_PORT,
+): SwitchableUpstream {
   const open = new Set<Socket>();
   let connections = 0;
   const track = (socket: Socket) => {

@@ -1,6 +1,5 @@
 export type BoundedBody =
-  | { readonly kind: 'read'; readonly bytes: Uint8Array<ArrayBuffer> }
-  | { readonly kind: 'too-large' };
+  { readonly kind: 'read'; readonly bytes: Uint8Array<ArrayBuffer> } | { readonly kind: 'too-large' };
 
 /**
  * Reads the request body into memory, never more than `maxBytes` (+ one chunk): a declared

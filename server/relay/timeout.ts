@@ -27,7 +27,9 @@ export function readRelayTimeoutMs(env: NodeJS.ProcessEnv = process.env): number
   const value = env.KSEF_RELAY_TIMEOUT_MS;
   const parsed = relayTimeoutEnvSchema.safeParse({ KSEF_RELAY_TIMEOUT_MS: value === '' ? undefined : value });
   if (!parsed.success) {
-    throw new Error(`Invalid relay environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid relay environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return parsed.data.KSEF_RELAY_TIMEOUT_MS ?? DEFAULT_RELAY_TIMEOUT_MS;
 }

@@ -15,7 +15,9 @@ const sandboxEnvSchema = z.object({
 export function readSandboxOptions(env: NodeJS.ProcessEnv = process.env): { readonly exposeControl: boolean } {
   const parsed = sandboxEnvSchema.safeParse(env);
   if (!parsed.success) {
-    throw new Error(`Invalid sandbox environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `Invalid sandbox environment: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   }
   return { exposeControl: parsed.data.KSEF_SANDBOX_CONTROL === '1' };
 }

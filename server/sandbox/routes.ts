@@ -1,5 +1,20 @@
-import { deleteCurrentSession, getAuthStatus, postChallenge, postRedeem, postRefresh, postXadesSignature } from './auth/routes.ts';
-import { getEnrollmentData, getEnrollmentStatus, getLimits, postEnrollment, postQuery, postRetrieve, postRevoke } from './certificates/routes.ts';
+import {
+  deleteCurrentSession,
+  getAuthStatus,
+  postChallenge,
+  postRedeem,
+  postRefresh,
+  postXadesSignature,
+} from './auth/routes.ts';
+import {
+  getEnrollmentData,
+  getEnrollmentStatus,
+  getLimits,
+  postEnrollment,
+  postQuery,
+  postRetrieve,
+  postRevoke,
+} from './certificates/routes.ts';
 import { KSEF_OPERATIONS, type KsefOperation, operationId } from '../ksef-operations.ts';
 import type { SandboxContext } from './core/context.ts';
 
@@ -26,7 +41,12 @@ const HANDLERS: Readonly<Record<KsefOperation, Handler>> = {
 };
 
 export type RouteMatch =
-  | { readonly kind: 'matched'; readonly operation: KsefOperation; readonly handler: Handler; readonly parameter: string }
+  | {
+      readonly kind: 'matched';
+      readonly operation: KsefOperation;
+      readonly handler: Handler;
+      readonly parameter: string;
+    }
   | { readonly kind: 'method-not-allowed' }
   | { readonly kind: 'not-found' };
 
@@ -56,10 +76,16 @@ export function matchOperation(method: string, path: string): RouteMatch {
     });
     if (!matches) continue;
     pathKnown = true;
-    if (definition.method === method && (best === null || literals > best.literals)) best = { operation, parameter, literals };
+    if (definition.method === method && (best === null || literals > best.literals))
+      best = { operation, parameter, literals };
   }
   if (best === null) return pathKnown ? { kind: 'method-not-allowed' } : { kind: 'not-found' };
-  return { kind: 'matched', operation: best.operation, handler: HANDLERS[best.operation], parameter: safeDecode(best.parameter) };
+  return {
+    kind: 'matched',
+    operation: best.operation,
+    handler: HANDLERS[best.operation],
+    parameter: safeDecode(best.parameter),
+  };
 }
 
 function safeDecode(segment: string): string {

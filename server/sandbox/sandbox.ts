@@ -1,7 +1,13 @@
 import { isCrossSite } from '../relay/origin.ts';
 import { type SandboxCa, createSandboxCa } from './core/ca.ts';
 import { type SandboxClock, createSandboxClock } from './core/clock.ts';
-import { type SandboxContext, type SandboxLimits, type SandboxSettings, type SandboxTiming, DEFAULT_TIMING } from './core/context.ts';
+import {
+  type SandboxContext,
+  type SandboxLimits,
+  type SandboxSettings,
+  type SandboxTiming,
+  DEFAULT_TIMING,
+} from './core/context.ts';
 import { type SandboxProblem, isSandboxError } from './core/errors.ts';
 import { type SandboxRandom, cryptoRandom, traceId } from './core/random.ts';
 import { type RateLimiter, createRateLimiter } from './core/rate-limits.ts';
@@ -73,7 +79,10 @@ const defaultLog = (line: SandboxLogLine): void => console.warn(JSON.stringify(l
  * sandbox CA (EC P-256, `CN=SANDBOX CCK KSeF`) generated on first use and kept for the process.
  * Nothing is persisted; tokens are opaque random strings held in memory and never logged.
  */
-export function createSandbox(options: SandboxOptions = {}, extend?: (internals: SandboxInternals) => SandboxExtension): Sandbox {
+export function createSandbox(
+  options: SandboxOptions = {},
+  extend?: (internals: SandboxInternals) => SandboxExtension,
+): Sandbox {
   const crypto = options.crypto ?? globalThis.crypto;
   const clock = options.clock ?? createSandboxClock();
   const random = options.random ?? cryptoRandom(crypto);
@@ -99,7 +108,8 @@ export function createSandbox(options: SandboxOptions = {}, extend?: (internals:
   const extension = extend?.({ context, rateLimiter, initialSettings }) ?? null;
 
   const handleApi = async (request: Request, path: string, match: RouteMatch): Promise<Response> => {
-    const injected = extension === null ? null : await extension.beforeApi(match.kind === 'matched' ? match.operation : null, path);
+    const injected =
+      extension === null ? null : await extension.beforeApi(match.kind === 'matched' ? match.operation : null, path);
     const errorContext = () => ({
       path: new URL(request.url).pathname,
       problemDetails: wantsProblemDetails(request),
@@ -129,7 +139,11 @@ export function createSandbox(options: SandboxOptions = {}, extend?: (internals:
     const isApi = pathname.startsWith(`${SANDBOX_API_PREFIX}/`);
     const path = isApi ? pathname.slice(SANDBOX_API_PREFIX.length) : '';
     const match = isApi ? matchOperation(request.method, path) : null;
-    const operation: SandboxLogLine['operation'] = isControl ? 'control' : match?.kind === 'matched' ? match.operation : null;
+    const operation: SandboxLogLine['operation'] = isControl
+      ? 'control'
+      : match?.kind === 'matched'
+        ? match.operation
+        : null;
     let response: Response;
     let error: string | undefined;
     try {
@@ -144,7 +158,12 @@ export function createSandbox(options: SandboxOptions = {}, extend?: (internals:
         { path: pathname, problemDetails: true, now: clock.now(), traceId: traceId(random) },
       );
     }
-    const line = { method: request.method, operation, status: response.status, durationMs: Math.round(performance.now() - started) };
+    const line = {
+      method: request.method,
+      operation,
+      status: response.status,
+      durationMs: Math.round(performance.now() - started),
+    };
     log(error === undefined ? line : { ...line, error });
     return response;
   };
@@ -157,7 +176,8 @@ function rateLimitKey(request: Request, context: SandboxContext): string {
   const token = /^Bearer\s+(\S+)/i.exec(request.headers.get('Authorization') ?? '')?.[1];
   const record = token === undefined ? undefined : context.world.state.tokens.get(token);
   const operation = record === undefined ? undefined : context.world.state.operations.get(record.referenceNumber);
-  const scope = operation === undefined ? '-' : `${operation.contextIdentifier.type}:${operation.contextIdentifier.value}`;
+  const scope =
+    operation === undefined ? '-' : `${operation.contextIdentifier.type}:${operation.contextIdentifier.value}`;
   return `${scope}|${context.clientIp(request)}`;
 }
 

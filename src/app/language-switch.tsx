@@ -10,7 +10,14 @@ export function LanguageSwitch() {
   return (
     <div className="language-switch" role="group" aria-label={t.app.languageSwitch}>
       {LANGUAGES.map((code) => (
-        <button key={code} type="button" lang={code} className="language-button" aria-pressed={code === current} onClick={() => void setLanguage(code)}>
+        <button
+          key={code}
+          type="button"
+          lang={code}
+          className="language-button"
+          aria-pressed={code === current}
+          onClick={() => void setLanguage(code)}
+        >
           {LANGUAGE_NAMES[code]}
         </button>
       ))}

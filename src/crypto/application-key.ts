@@ -50,7 +50,13 @@ export async function generateApplicationKey(
   const keyFilePem = await writeEncryptedKeyFile(pair.privateKey, password, crypto);
   const privateKey = await toNonExtractable(pair.privateKey, crypto);
   const spki = await exportSpki(pair.publicKey, crypto);
-  const key: LoadedPrivateKey = { keyType: KEY_TYPES[algorithm], source: 'encrypted-pkcs8', privateKey, publicKey: pair.publicKey, spki };
+  const key: LoadedPrivateKey = {
+    keyType: KEY_TYPES[algorithm],
+    source: 'encrypted-pkcs8',
+    privateKey,
+    publicKey: pair.publicKey,
+    spki,
+  };
   return { key, csr, keyFilePem, publicKeyFingerprint: await publicKeyFingerprint(spki, crypto) };
 }
 
@@ -83,7 +89,11 @@ export async function openKeyFile(bytes: Uint8Array, password: string, crypto: C
  *
  * @throws CryptoError `invalid-enrollment-data`, `unsupported-key-type`.
  */
-export async function applicationCsr(key: LoadedPrivateKey, enrollmentData: CertificateEnrollmentData, crypto: Crypto): Promise<Uint8Array> {
+export async function applicationCsr(
+  key: LoadedPrivateKey,
+  enrollmentData: CertificateEnrollmentData,
+  crypto: Crypto,
+): Promise<Uint8Array> {
   return buildCsr(enrollmentData, { privateKey: key.privateKey, publicKey: key.publicKey }, crypto);
 }
 
@@ -99,9 +109,18 @@ export interface CheckedCertificate {
  *
  * @throws CryptoError `corrupt-file` and the other reader errors.
  */
-export async function checkIssuedCertificate(der: Uint8Array, key: LoadedPrivateKey, now: Date, crypto: Crypto): Promise<CheckedCertificate> {
+export async function checkIssuedCertificate(
+  der: Uint8Array,
+  key: LoadedPrivateKey,
+  now: Date,
+  crypto: Crypto,
+): Promise<CheckedCertificate> {
   const certificate = await readCertificate(der, now, crypto);
-  return { certificate, pair: await checkPair(key, certificate.der, crypto), certificatePem: encodePem('CERTIFICATE', certificate.der) };
+  return {
+    certificate,
+    pair: await checkPair(key, certificate.der, crypto),
+    certificatePem: encodePem('CERTIFICATE', certificate.der),
+  };
 }
 
 /**
@@ -110,7 +129,13 @@ export async function checkIssuedCertificate(der: Uint8Array, key: LoadedPrivate
  *
  * @throws CryptoError `wrong-password`, `invalid-argument` (certificate not of this key), ...
  */
-export async function buildApplicationPfx(keyFile: Uint8Array, certificate: Uint8Array, password: string, friendlyName: string, crypto: Crypto): Promise<Uint8Array> {
+export async function buildApplicationPfx(
+  keyFile: Uint8Array,
+  certificate: Uint8Array,
+  password: string,
+  friendlyName: string,
+  crypto: Crypto,
+): Promise<Uint8Array> {
   const opened = await readPrivateKey(keyFile, password, crypto);
   return buildPfx({ privateKey: opened.privateKey, certificate, friendlyName, password }, crypto);
 }

@@ -12,7 +12,13 @@ import { CryptoError } from './errors';
  * OCTET STRING as nested ASN.1 (costly, and it counts towards the node limit); we decode nested DER
  * ourselves where the RFCs say there is some. `copyInput: false`: no extra copy of secret plaintext.
  */
-const PARSE_LIMITS = { maxDepth: 64, maxNodes: 20_000, maxContentLength: 16 * 1024 * 1024, parseEmbedded: false, copyInput: false };
+const PARSE_LIMITS = {
+  maxDepth: 64,
+  maxNodes: 20_000,
+  maxContentLength: 16 * 1024 * 1024,
+  parseEmbedded: false,
+  copyInput: false,
+};
 
 /** A `corrupt-file` error. */
 export function corrupt(message: string, cause?: unknown): CryptoError {
@@ -35,7 +41,8 @@ export function decodeDer(bytes: Uint8Array, what: string): asn1js.AsnType {
     throw cause;
   }
   if (parsed.offset === -1) throw corrupt(`${what} is not valid DER (${parsed.result.error})`);
-  if (parsed.offset !== bytes.length) throw corrupt(`${what} has ${bytes.length - parsed.offset} unexpected trailing bytes`);
+  if (parsed.offset !== bytes.length)
+    throw corrupt(`${what} has ${bytes.length - parsed.offset} unexpected trailing bytes`);
   return parsed.result;
 }
 
@@ -62,7 +69,12 @@ export function matchSchema(node: asn1js.AsnType, schema: unknown, what: string)
  *
  * @throws CryptoError `corrupt-file` when it is absent or of another type.
  */
-export function field<T>(fields: SchemaFields, name: string, type: abstract new (...args: never[]) => T, what: string): T {
+export function field<T>(
+  fields: SchemaFields,
+  name: string,
+  type: abstract new (...args: never[]) => T,
+  what: string,
+): T {
   const value = fields[name];
   if (value instanceof type) return value;
   throw corrupt(`${what}: "${name}" is missing or of the wrong type`);
@@ -145,7 +157,9 @@ export function sortForDerSet<T>(elements: readonly T[], encode: (element: T) =>
  * without copying in the usual case, so there is no extra copy of secrets to wipe.
  */
 export function bufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  return bytes.buffer instanceof ArrayBuffer ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : Uint8Array.from(bytes);
+  return bytes.buffer instanceof ArrayBuffer
+    ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    : Uint8Array.from(bytes);
 }
 
 /**

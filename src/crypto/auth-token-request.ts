@@ -80,7 +80,10 @@ function checkContext(context: AuthContextIdentifier): void {
     case 'NipVatUe': {
       const match = /^(\d{10})-(.+)$/.exec(value);
       if (match === null || !EU_VAT_NUMBER.test(match[2] ?? '')) {
-        throw new CryptoError('invalid-argument', 'A NipVatUe is a NIP, a dash and an EU VAT number with its country prefix');
+        throw new CryptoError(
+          'invalid-argument',
+          'A NipVatUe is a NIP, a dash and an EU VAT number with its country prefix',
+        );
       }
       return checkNip(match[1] ?? '');
     }

@@ -50,12 +50,16 @@ export async function issueCertificate(
   }
   const extensions: Uint8Array[] = [];
   if (template.certificateAuthority === true) {
-    extensions.push(extension(OID.basicConstraints, true, derSequence(new Uint8Array(new asn1js.Boolean({ value: true }).toBER()))));
+    extensions.push(
+      extension(OID.basicConstraints, true, derSequence(new Uint8Array(new asn1js.Boolean({ value: true }).toBER()))),
+    );
   }
   if (template.keyUsage.length > 0) {
     extensions.push(extension(OID.keyUsage, true, keyUsageBitString(template.keyUsage)));
   }
-  extensions.push(extension(OID.subjectKeyIdentifier, false, tlv(0x04, await keyIdentifier(template.subjectPublicKeyInfo, crypto))));
+  extensions.push(
+    extension(OID.subjectKeyIdentifier, false, tlv(0x04, await keyIdentifier(template.subjectPublicKeyInfo, crypto))),
+  );
   if (template.issuerPublicKeyInfo !== undefined) {
     const authorityKeyId = await keyIdentifier(template.issuerPublicKeyInfo, crypto);
     extensions.push(extension(OID.authorityKeyIdentifier, false, derSequence(tlv(0x80, authorityKeyId))));

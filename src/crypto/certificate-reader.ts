@@ -43,7 +43,8 @@ export async function readCertificates(
     if (structure === 'certification-request') {
       throw new CryptoError('csr-not-certificate', 'This is a certificate signing request');
     }
-    if (structure !== 'certificate') throw new CryptoError('key-not-certificate', 'This is a private key, not a certificate');
+    if (structure !== 'certificate')
+      throw new CryptoError('key-not-certificate', 'This is a private key, not a certificate');
     return [await summarize(parseCertificate(encoding.der), now, crypto)];
   }
   const certificates = encoding.blocks.filter((b) => CERTIFICATE_LABELS.has(b.label));
@@ -114,7 +115,11 @@ export function certificateSpki(root: asn1js.AsnType): Uint8Array {
   return encodedBytes(spki);
 }
 
-async function summarize({ certificate, der, spki }: ParsedCertificate, now: Date, crypto: Crypto): Promise<CertificateSummary> {
+async function summarize(
+  { certificate, der, spki }: ParsedCertificate,
+  now: Date,
+  crypto: Crypto,
+): Promise<CertificateSummary> {
   const subject = readName(certificate.subject);
   const issuer = readName(certificate.issuer);
   const notBefore = certificate.notBefore.value;
@@ -181,7 +186,8 @@ function firstElement(der: Uint8Array): Uint8Array {
     end = asn1js.fromBER(Uint8Array.from(der)).offset;
   } catch (cause) {
     // asn1js signals most errors with offset -1 but throws on some malformed values.
-    if (cause instanceof Error) throw new CryptoError('corrupt-file', 'The TRUSTED CERTIFICATE does not parse', { cause });
+    if (cause instanceof Error)
+      throw new CryptoError('corrupt-file', 'The TRUSTED CERTIFICATE does not parse', { cause });
     throw cause;
   }
   if (end === -1) throw new CryptoError('corrupt-file', 'The TRUSTED CERTIFICATE does not parse');

@@ -138,7 +138,8 @@ function checkSignatureAlgorithm(algorithm: AlgorithmIdentifier): CsrCheck {
 
 function checkKeyType(key: PublicKeyMaterial): CsrCheck {
   const actual = publicKeyType(key);
-  const ok = (actual.kind === 'EC' && actual.curve === 'P-256') || (actual.kind === 'RSA' && actual.modulusBits === 2048);
+  const ok =
+    (actual.kind === 'EC' && actual.curve === 'P-256') || (actual.kind === 'RSA' && actual.modulusBits === 2048);
   return { check: 'key-type', ok, actual };
 }
 
@@ -156,7 +157,8 @@ function checkSubject(subject: readonly DecodedNameAttribute[], data: Certificat
     return { check: 'attribute', attribute, ok, expected, actual, stringType, expectedStringType };
   });
   for (const a of subject) {
-    if (!used.has(a)) findings.push({ check: 'unexpected-attribute', ok: false, type: a.type, shortName: a.shortName, value: a.value });
+    if (!used.has(a))
+      findings.push({ check: 'unexpected-attribute', ok: false, type: a.type, shortName: a.shortName, value: a.value });
   }
   return findings;
 }

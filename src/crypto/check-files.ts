@@ -86,7 +86,11 @@ async function summarize(certificates: readonly Uint8Array[], now: Date): Promis
  *
  * @throws CryptoError `wrong-password`, `legacy-pfx-encryption`, `unsupported-encryption`, ...
  */
-export async function unlockFile(file: LockedKeyFile, password: string, now: Date = new Date()): Promise<OpenedKeyFile> {
+export async function unlockFile(
+  file: LockedKeyFile,
+  password: string,
+  now: Date = new Date(),
+): Promise<OpenedKeyFile> {
   const { format, bytes } = file;
   if (format === 'encrypted-private-key') {
     const key = await readPrivateKey(bytes, password);

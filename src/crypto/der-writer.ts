@@ -23,7 +23,12 @@ export function derUnsignedInteger(magnitude: Uint8Array): Uint8Array<ArrayBuffe
   let start = 0;
   while (start < magnitude.length - 1 && magnitude[start] === 0) start++;
   const trimmed = magnitude.subarray(start);
-  const body = trimmed.length === 0 ? Uint8Array.of(0) : (trimmed[0] ?? 0) & 0x80 ? concatBytes(Uint8Array.of(0), trimmed) : trimmed;
+  const body =
+    trimmed.length === 0
+      ? Uint8Array.of(0)
+      : (trimmed[0] ?? 0) & 0x80
+        ? concatBytes(Uint8Array.of(0), trimmed)
+        : trimmed;
   return tlv(0x02, body);
 }
 

@@ -102,7 +102,10 @@ export function yFromX(curve: EcCurveParameters, x: bigint): bigint | null {
  */
 export function isPointEncoding(curve: EcCurveParameters, bytes: Uint8Array): boolean {
   const { size } = curve;
-  return (bytes[0] === 0x04 && bytes.length === 1 + 2 * size) || ((bytes[0] === 0x02 || bytes[0] === 0x03) && bytes.length === 1 + size);
+  return (
+    (bytes[0] === 0x04 && bytes.length === 1 + 2 * size) ||
+    ((bytes[0] === 0x02 || bytes[0] === 0x03) && bytes.length === 1 + size)
+  );
 }
 
 /**

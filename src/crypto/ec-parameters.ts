@@ -36,7 +36,10 @@ export function curveFromParameters(node: asn1js.AsnType): EcCurve {
     const oid = node.valueBlock.toString();
     const curve = ecCurveByOid(oid);
     if (curve !== undefined) return curve.name;
-    throw new CryptoError('unsupported-curve', `The EC curve ${OTHER_CURVES.get(oid) ?? oid} is not supported; use P-256`);
+    throw new CryptoError(
+      'unsupported-curve',
+      `The EC curve ${OTHER_CURVES.get(oid) ?? oid} is not supported; use P-256`,
+    );
   }
   if (node instanceof asn1js.Sequence) return curveFromExplicitParameters(node);
   throw corrupt('The EC curve parameters are malformed');
@@ -71,6 +74,7 @@ function curveFromExplicitParameters(node: asn1js.Sequence): EcCurve {
       (cofactor === undefined || cofactor.toBigInt() === 1n) &&
       bytesEqual(octetStringBytes(base), generatorPoint(c)),
   );
-  if (match === undefined) throw new CryptoError('unsupported-curve', 'The key uses explicit curve parameters of an unsupported curve');
+  if (match === undefined)
+    throw new CryptoError('unsupported-curve', 'The key uses explicit curve parameters of an unsupported curve');
   return match.name;
 }

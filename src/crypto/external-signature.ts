@@ -74,17 +74,22 @@ export function checkExternalSignature(
   if (signedXml.length === 0) throw new CryptoError('empty-file', 'The file is empty');
   const document = parseXml(decodeUtf8(signedXml));
   const { request, signature, packaging } = locate(document);
-  const namespace = request.namespaceURI === AUTH_TOKEN_NAMESPACE_2_0 ? AUTH_TOKEN_NAMESPACE_2_0 : AUTH_TOKEN_NAMESPACE_2_1;
+  const namespace =
+    request.namespaceURI === AUTH_TOKEN_NAMESPACE_2_0 ? AUTH_TOKEN_NAMESPACE_2_0 : AUTH_TOKEN_NAMESPACE_2_1;
 
   const challenge = childElements(request, namespace, 'Challenge')[0]?.textContent?.trim() ?? null;
   if (challenge !== expected.challenge) {
-    throw new CryptoError('challenge-mismatch', `The file is signed for challenge ${challenge ?? '(none)'}, not ${expected.challenge}`);
+    throw new CryptoError(
+      'challenge-mismatch',
+      `The file is signed for challenge ${challenge ?? '(none)'}, not ${expected.challenge}`,
+    );
   }
   const age = now().getTime() - expected.challengeIssuedAt.getTime();
   if (age > CHALLENGE_LIFETIME_MS) throw new ChallengeExpiredError(Math.floor(age / 60_000));
 
   const signedInfo = childElements(signature, XMLDSIG_NAMESPACE, 'SignedInfo')[0];
-  const signatureMethod = signedInfo && childElements(signedInfo, XMLDSIG_NAMESPACE, 'SignatureMethod')[0]?.getAttribute('Algorithm');
+  const signatureMethod =
+    signedInfo && childElements(signedInfo, XMLDSIG_NAMESPACE, 'SignatureMethod')[0]?.getAttribute('Algorithm');
   return {
     bytes: signedXml,
     namespace,
@@ -116,11 +121,14 @@ function decodeUtf8(bytes: Uint8Array): string {
 
 function locate(document: Document): { request: Element; signature: Element; packaging: 'enveloped' | 'enveloping' } {
   const root = document.documentElement;
-  const signatures = Array.from(document.getElementsByTagNameNS(XMLDSIG_NAMESPACE, 'Signature')).filter((s) => !insideXadesProperties(s));
+  const signatures = Array.from(document.getElementsByTagNameNS(XMLDSIG_NAMESPACE, 'Signature')).filter(
+    (s) => !insideXadesProperties(s),
+  );
   if (isAuthTokenRequest(root)) {
     const [signature, ...others] = signatures;
     if (signature === undefined) throw new CryptoError('signature-missing', 'The file is not signed');
-    if (others.length > 0) throw new CryptoError('signature-multiple', `The file has ${signatures.length} signatures; KSeF accepts one`);
+    if (others.length > 0)
+      throw new CryptoError('signature-multiple', `The file has ${signatures.length} signatures; KSeF accepts one`);
     const uris = referenceUris(signature);
     if (!uris.some((uri) => uri === '' || uri === '#xpointer(/)')) {
       throw new CryptoError('signature-detached', 'The signature does not cover the request it sits in');
@@ -134,7 +142,8 @@ function locate(document: Document): { request: Element; signature: Element; pac
         if (isElement(node) && isAuthTokenRequest(node)) request = node;
       }
       if (request === undefined) continue;
-      if (signatures.length > 1) throw new CryptoError('signature-multiple', `The file has ${signatures.length} signatures; KSeF accepts one`);
+      if (signatures.length > 1)
+        throw new CryptoError('signature-multiple', `The file has ${signatures.length} signatures; KSeF accepts one`);
       const id = object.getAttribute('Id') ?? '';
       const uris = referenceUris(root);
       if (id === '' || !uris.some((uri) => uri === `#${id}` || uri === `#xpointer(id('${id}'))`)) {
@@ -171,7 +180,10 @@ function referenceUris(signature: Element): string[] {
   return childElements(signedInfo, XMLDSIG_NAMESPACE, 'Reference').map((reference) => {
     const uri = reference.getAttribute('URI');
     if (uri === null || (uri !== '' && !uri.startsWith('#'))) {
-      throw new CryptoError('signature-detached', `The signature references ${uri ?? 'an unnamed resource'} outside the file`);
+      throw new CryptoError(
+        'signature-detached',
+        `The signature references ${uri ?? 'an unnamed resource'} outside the file`,
+      );
     }
     return uri;
   });
@@ -182,7 +194,8 @@ function signerSubject(signature: Element): string | null {
   const element = keyInfo?.getElementsByTagNameNS(XMLDSIG_NAMESPACE, 'X509Certificate')[0];
   if (element === undefined) return null;
   const der = fromBase64(element.textContent ?? '');
-  if (der === null || der.length === 0) throw new CryptoError('corrupt-file', 'The certificate in the signature is not base64');
+  if (der === null || der.length === 0)
+    throw new CryptoError('corrupt-file', 'The certificate in the signature is not base64');
   return formatName(readName(parseCertificate(der).certificate.subject));
 }
 
@@ -202,7 +215,9 @@ function warningsFor(signature: Element, signatureMethod: string): ExternalSigna
   const signedInfo = childElements(signature, XMLDSIG_NAMESPACE, 'SignedInfo')[0];
   const referencesProperties =
     signedInfo !== undefined &&
-    childElements(signedInfo, XMLDSIG_NAMESPACE, 'Reference').some((r) => SIGNED_PROPERTIES_TYPE.test(r.getAttribute('Type') ?? ''));
+    childElements(signedInfo, XMLDSIG_NAMESPACE, 'Reference').some((r) =>
+      SIGNED_PROPERTIES_TYPE.test(r.getAttribute('Type') ?? ''),
+    );
   if (!referencesProperties || signature.getElementsByTagNameNS(XADES_NAMESPACE, 'SignedProperties').length === 0) {
     warnings.push('no-signed-properties');
   }

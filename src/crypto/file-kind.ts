@@ -61,9 +61,11 @@ export function identifyFile(bytes: Uint8Array): FileKind[] {
   const kinds: FileKind[] = [];
   for (const block of encoding.blocks) {
     const structure = pemBlockStructure(block);
-    if (structure !== undefined) kinds.push(isLegacyEncryptedPem(block) ? 'encrypted-private-key' : KIND_OF_STRUCTURE[structure]);
+    if (structure !== undefined)
+      kinds.push(isLegacyEncryptedPem(block) ? 'encrypted-private-key' : KIND_OF_STRUCTURE[structure]);
   }
-  if (kinds.length === 0) throw new CryptoError('unrecognized-file', 'The PEM file holds no key, certificate or request');
+  if (kinds.length === 0)
+    throw new CryptoError('unrecognized-file', 'The PEM file holds no key, certificate or request');
   return kinds;
 }
 
@@ -100,8 +102,14 @@ export function identifyDer(der: Uint8Array): DerStructure {
   const count = elements.length;
 
   if (version === 3n && isAlgorithmLike(second) && count <= 3) return 'pfx';
-  if (count === 2 && isAlgorithmLike(first) && second instanceof asn1js.OctetString) return 'encrypted-private-key-info';
-  if ((version === 0n || version === 1n) && isAlgorithmLike(second) && third instanceof asn1js.OctetString && count <= 5) {
+  if (count === 2 && isAlgorithmLike(first) && second instanceof asn1js.OctetString)
+    return 'encrypted-private-key-info';
+  if (
+    (version === 0n || version === 1n) &&
+    isAlgorithmLike(second) &&
+    third instanceof asn1js.OctetString &&
+    count <= 5
+  ) {
     return 'private-key-info';
   }
   if (count >= 9 && elements.slice(0, 9).every((node) => node instanceof asn1js.Integer)) return 'rsa-private-key';
@@ -109,7 +117,13 @@ export function identifyDer(der: Uint8Array): DerStructure {
   if (version === 1n && second instanceof asn1js.OctetString && ['', '0', '1', '0,1'].includes(ecTail.join(','))) {
     return 'ec-private-key';
   }
-  if (count === 3 && isUniversal(first, 16) && first !== undefined && isAlgorithmLike(second) && third instanceof asn1js.BitString) {
+  if (
+    count === 3 &&
+    isUniversal(first, 16) &&
+    first !== undefined &&
+    isAlgorithmLike(second) &&
+    third instanceof asn1js.BitString
+  ) {
     return signedStructure(children(first));
   }
   throw new CryptoError('unrecognized-file', 'The file is DER of a structure we do not read');

@@ -79,14 +79,22 @@ export async function decryptPrivateKeyInfo(
   crypto: Crypto = globalThis.crypto,
 ): Promise<PrivateKeyMaterial> {
   const what = 'The EncryptedPrivateKeyInfo';
-  const node = encryptedPrivateKeyInfo instanceof Uint8Array ? decodeDer(encryptedPrivateKeyInfo, what) : encryptedPrivateKeyInfo;
+  const node =
+    encryptedPrivateKeyInfo instanceof Uint8Array ? decodeDer(encryptedPrivateKeyInfo, what) : encryptedPrivateKeyInfo;
   const parsed = parsePkijs(() => new PKCS8ShroudedKeyBag({ schema: node }), `${what} is malformed`);
-  const plaintext = await pbes2Decrypt(parsed.encryptionAlgorithm, octetStringBytes(parsed.encryptedData), password, crypto);
+  const plaintext = await pbes2Decrypt(
+    parsed.encryptionAlgorithm,
+    octetStringBytes(parsed.encryptedData),
+    password,
+    crypto,
+  );
   try {
     return decodePrivateKeyInfo(plaintext);
   } catch (cause) {
     if (isCryptoError(cause, 'corrupt-file')) {
-      throw new CryptoError('wrong-password', 'The password is not correct (the decrypted data is not a key)', { cause });
+      throw new CryptoError('wrong-password', 'The password is not correct (the decrypted data is not a key)', {
+        cause,
+      });
     }
     throw cause;
   } finally {

@@ -2,8 +2,7 @@ import type { EcCurve } from './ec-curves';
 
 /** What kind of key a file or certificate holds, as far as the app cares. */
 export type KeyType =
-  | { readonly kind: 'EC'; readonly curve: EcCurve }
-  | { readonly kind: 'RSA'; readonly modulusBits: number };
+  { readonly kind: 'EC'; readonly curve: EcCurve } | { readonly kind: 'RSA'; readonly modulusBits: number };
 
 /** Where a private key came from, for the summary shown to the user. */
 export type PrivateKeySource = 'encrypted-pkcs8' | 'pkcs8' | 'pkcs1' | 'sec1' | 'pkcs12';

@@ -63,7 +63,12 @@ function importParams(key: CryptoKey): EcKeyImportParams | RsaHashedImportParams
   if ('namedCurve' in algorithm && typeof algorithm.namedCurve === 'string') {
     return { name: key.algorithm.name, namedCurve: algorithm.namedCurve };
   }
-  if ('hash' in algorithm && algorithm.hash instanceof Object && 'name' in algorithm.hash && typeof algorithm.hash.name === 'string') {
+  if (
+    'hash' in algorithm &&
+    algorithm.hash instanceof Object &&
+    'name' in algorithm.hash &&
+    typeof algorithm.hash.name === 'string'
+  ) {
     return { name: key.algorithm.name, hash: algorithm.hash.name };
   }
   throw new CryptoError('invalid-argument', `Unsupported key algorithm ${key.algorithm.name}`);

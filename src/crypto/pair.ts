@@ -41,7 +41,13 @@ export async function checkPair(
 
   const challenge = crypto.getRandomValues(new Uint8Array(32));
   const signature = new Uint8Array(await crypto.subtle.sign(signingParams(key.privateKey), key.privateKey, challenge));
-  const result = await verifySignature(spki, signatureAlgorithmOf(key.privateKey), challenge, derSignature(key, signature), crypto);
+  const result = await verifySignature(
+    spki,
+    signatureAlgorithmOf(key.privateKey),
+    challenge,
+    derSignature(key, signature),
+    crypto,
+  );
   if (result === 'unsupported-algorithm') {
     throw new CryptoError('unsupported-key-type', 'The certificate key cannot be used for verification here');
   }

@@ -1,7 +1,18 @@
 import * as asn1js from 'asn1js';
 import { AlgorithmIdentifier, PBES2Params, PBKDF2Params } from 'pkijs';
 import { wipe } from '../lib/bytes';
-import { bufferSource, corrupt, encodeDer, field, integerInRange, matchSchema, octetStringBytes, optionalField, parsePkijs, toAlgorithmIdentifier } from './asn1';
+import {
+  bufferSource,
+  corrupt,
+  encodeDer,
+  field,
+  integerInRange,
+  matchSchema,
+  octetStringBytes,
+  optionalField,
+  parsePkijs,
+  toAlgorithmIdentifier,
+} from './asn1';
 import { CryptoError } from './errors';
 import { OID } from './oids';
 
@@ -162,9 +173,19 @@ export async function pbes2Decrypt(
   if (ciphertext.length === 0 || ciphertext.length % AES_BLOCK !== 0) {
     throw corrupt(`The encrypted data is ${ciphertext.length} bytes, not a whole number of AES blocks`);
   }
-  const key = await deriveAesKey(password, params.salt, params.iterations, params.prf, params.cipher, 'decrypt', crypto);
+  const key = await deriveAesKey(
+    password,
+    params.salt,
+    params.iterations,
+    params.prf,
+    params.cipher,
+    'decrypt',
+    crypto,
+  );
   try {
-    return new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-CBC', iv: params.iv }, key, bufferSource(ciphertext)));
+    return new Uint8Array(
+      await crypto.subtle.decrypt({ name: 'AES-CBC', iv: params.iv }, key, bufferSource(ciphertext)),
+    );
   } catch (cause) {
     // With a valid key, IV and whole blocks, the only way AES-CBC decryption fails is bad PKCS#7
     // padding, which is what a wrong password produces (engines throw OperationError or an Error).
@@ -203,13 +224,16 @@ function decodePbes2Params(algorithm: AlgorithmIdentifier): PBES2Params {
 function readPbes2Params(algorithm: AlgorithmIdentifier): Pbes2Parameters {
   const scheme = algorithm.algorithmId;
   if (LEGACY_SCHEMES.has(scheme)) {
-    throw unsupported(`The file uses legacy password-based encryption (PBES1/PKCS#12 PBE, ${scheme}), which browsers do not implement`);
+    throw unsupported(
+      `The file uses legacy password-based encryption (PBES1/PKCS#12 PBE, ${scheme}), which browsers do not implement`,
+    );
   }
   if (scheme !== OID.pbes2) throw unsupported(`Unknown encryption algorithm ${scheme}`);
   const params = decodePbes2Params(algorithm);
 
   const kdf = params.keyDerivationFunc;
-  if (kdf.algorithmId === OID.scrypt) throw unsupported('The file uses scrypt key derivation, which browsers do not implement');
+  if (kdf.algorithmId === OID.scrypt)
+    throw unsupported('The file uses scrypt key derivation, which browsers do not implement');
   if (kdf.algorithmId !== OID.pbkdf2) throw unsupported(`Unknown key derivation function ${kdf.algorithmId}`);
   const kdfNode: unknown = kdf.algorithmParams;
   if (!(kdfNode instanceof asn1js.Sequence)) throw corrupt('PBKDF2 parameters are missing');
@@ -297,7 +321,11 @@ async function deriveAesKey(
   } catch (cause) {
     // Chromium implements AES-128 and AES-256 only ("192-bit AES keys are not supported").
     if (cipher === 'AES-192-CBC' && cause instanceof Error) {
-      throw new CryptoError('unsupported-encryption', `This browser does not implement AES-192. ${PKCS8_CONVERSION_HINT}`, { cause });
+      throw new CryptoError(
+        'unsupported-encryption',
+        `This browser does not implement AES-192. ${PKCS8_CONVERSION_HINT}`,
+        { cause },
+      );
     }
     throw cause;
   }

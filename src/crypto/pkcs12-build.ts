@@ -1,5 +1,15 @@
 import * as asn1js from 'asn1js';
-import { Attribute, AuthenticatedSafe, CertBag, ContentInfo, EncryptedContentInfo, EncryptedData, PFX, SafeBag, SafeContents } from 'pkijs';
+import {
+  Attribute,
+  AuthenticatedSafe,
+  CertBag,
+  ContentInfo,
+  EncryptedContentInfo,
+  EncryptedData,
+  PFX,
+  SafeBag,
+  SafeContents,
+} from 'pkijs';
 import type { PKCS8ShroudedKeyBag } from 'pkijs';
 import { encodeDer, sortForDerSet, toAlgorithmIdentifier } from './asn1';
 import { OID } from './oids';
@@ -10,7 +20,12 @@ import { computePfxMac } from './pkcs12-mac';
  * How `buildPfx` encrypts the key bag and the certificate safe: what OpenSSL 3 writes by default
  * (PBES2, PBKDF2-HMAC-SHA256, AES-256-CBC), but with 100 000 iterations instead of 2048, as the `.key`.
  */
-export const PFX_ENCRYPTION: Pbes2EncryptOptions = { prf: 'SHA-256', cipher: 'AES-256-CBC', iterations: 100_000, saltLength: 16 };
+export const PFX_ENCRYPTION: Pbes2EncryptOptions = {
+  prf: 'SHA-256',
+  cipher: 'AES-256-CBC',
+  iterations: 100_000,
+  saltLength: 16,
+};
 
 /** What `assemblePfx` packs: an already encrypted key, its certificate and chain (DER), the bag attributes. */
 export interface PfxParts {
@@ -39,7 +54,9 @@ export async function assemblePfx(parts: PfxParts, crypto: Crypto = globalThis.c
     ],
     (attribute) => encodeDer(attribute.toSchema()),
   );
-  const keySafe = new SafeContents({ safeBags: [new SafeBag({ bagId: OID.pkcs8ShroudedKeyBag, bagValue: shroudedKey, bagAttributes: attributes })] });
+  const keySafe = new SafeContents({
+    safeBags: [new SafeBag({ bagId: OID.pkcs8ShroudedKeyBag, bagValue: shroudedKey, bagAttributes: attributes })],
+  });
   const certBags = [certificate, ...chain].map(
     (der, index) =>
       new SafeBag({
@@ -50,13 +67,24 @@ export async function assemblePfx(parts: PfxParts, crypto: Crypto = globalThis.c
   );
   const certSafe = await encryptedSafe(new SafeContents({ safeBags: certBags }), password, crypto);
   // OpenSSL's order: certificates first, then the key.
-  const authSafe = encodeDer(new AuthenticatedSafe({ safeContents: [certSafe, dataContentInfo(encodeDer(keySafe.toSchema()))] }).toSchema());
-  const pfx = new PFX({ version: 3, authSafe: dataContentInfo(authSafe), macData: await computePfxMac(authSafe, password, crypto) });
+  const authSafe = encodeDer(
+    new AuthenticatedSafe({ safeContents: [certSafe, dataContentInfo(encodeDer(keySafe.toSchema()))] }).toSchema(),
+  );
+  const pfx = new PFX({
+    version: 3,
+    authSafe: dataContentInfo(authSafe),
+    macData: await computePfxMac(authSafe, password, crypto),
+  });
   return encodeDer(pfx.toSchema());
 }
 
 async function encryptedSafe(safe: SafeContents, password: string, crypto: Crypto): Promise<ContentInfo> {
-  const { algorithmIdentifier, ciphertext } = await pbes2Encrypt(encodeDer(safe.toSchema()), password, PFX_ENCRYPTION, crypto);
+  const { algorithmIdentifier, ciphertext } = await pbes2Encrypt(
+    encodeDer(safe.toSchema()),
+    password,
+    PFX_ENCRYPTION,
+    crypto,
+  );
   const encryptedData = new EncryptedData({
     version: 0,
     encryptedContentInfo: new EncryptedContentInfo({

@@ -1,7 +1,15 @@
 import * as asn1js from 'asn1js';
 import { AlgorithmIdentifier, DigestInfo, MacData } from 'pkijs';
 import { wipe } from '../lib/bytes';
-import { corrupt, field, integerInRange, matchSchema, octetStringBytes, optionalField, toAlgorithmIdentifier } from './asn1';
+import {
+  corrupt,
+  field,
+  integerInRange,
+  matchSchema,
+  octetStringBytes,
+  optionalField,
+  toAlgorithmIdentifier,
+} from './asn1';
 import { CryptoError } from './errors';
 import { OID } from './oids';
 import { type Pkcs12Hash, bmpPassword, hashLength, pkcs12Kdf } from './pkcs12-kdf';
@@ -35,10 +43,17 @@ const MAC_HASH_BY_OID = new Map<string, Pkcs12Hash>([
  * @throws CryptoError `wrong-password` when the MAC does not match; `unsupported-encryption` for other
  *   MAC algorithms (PBMAC1) or more than `MAX_PFX_MAC_ITERATIONS`; `corrupt-file`.
  */
-export async function verifyPfxMac(macData: asn1js.Sequence, authSafe: Uint8Array, password: string, crypto: Crypto): Promise<void> {
+export async function verifyPfxMac(
+  macData: asn1js.Sequence,
+  authSafe: Uint8Array,
+  password: string,
+  crypto: Crypto,
+): Promise<void> {
   const what = 'The PFX MacData';
   const names = {
-    mac: { names: { blockName: 'mac', digestAlgorithm: { names: { blockName: 'digestAlgorithm' } }, digest: 'digest' } },
+    mac: {
+      names: { blockName: 'mac', digestAlgorithm: { names: { blockName: 'digestAlgorithm' } }, digest: 'digest' },
+    },
     macSalt: 'macSalt',
     iterations: 'iterations',
   };
@@ -46,16 +61,25 @@ export async function verifyPfxMac(macData: asn1js.Sequence, authSafe: Uint8Arra
   const algorithm = toAlgorithmIdentifier(field(fields, 'digestAlgorithm', asn1js.Sequence, what), what);
   const hash = MAC_HASH_BY_OID.get(algorithm.algorithmId);
   if (hash === undefined) {
-    throw new CryptoError('unsupported-encryption', `The PFX MAC algorithm ${algorithm.algorithmId} is not supported. ${LEGACY_PFX_CONVERSION_HINT}`);
+    throw new CryptoError(
+      'unsupported-encryption',
+      `The PFX MAC algorithm ${algorithm.algorithmId} is not supported. ${LEGACY_PFX_CONVERSION_HINT}`,
+    );
   }
   const digest = octetStringBytes(field(fields, 'digest', asn1js.OctetString, what));
   if (digest.length !== hashLength(hash)) throw corrupt(`${what} digest has the wrong length`);
   const iterationNode = optionalField(fields, 'iterations', asn1js.Integer, what);
   if (iterationNode !== undefined && iterationNode.toBigInt() > BigInt(MAX_PFX_MAC_ITERATIONS)) {
-    throw new CryptoError('unsupported-encryption', `The PFX MAC iteration count is above the ${MAX_PFX_MAC_ITERATIONS} we accept`);
+    throw new CryptoError(
+      'unsupported-encryption',
+      `The PFX MAC iteration count is above the ${MAX_PFX_MAC_ITERATIONS} we accept`,
+    );
   }
   // RFC 7292 §4: iterations DEFAULT 1.
-  const iterations = iterationNode === undefined ? 1 : integerInRange(iterationNode, 1, MAX_PFX_MAC_ITERATIONS, 'PFX MAC iteration count');
+  const iterations =
+    iterationNode === undefined
+      ? 1
+      : integerInRange(iterationNode, 1, MAX_PFX_MAC_ITERATIONS, 'PFX MAC iteration count');
   const salt = octetStringBytes(field(fields, 'macSalt', asn1js.OctetString, what));
   // OpenSSL tries an empty password both as BMPString "" (two zero bytes) and as no bytes at all.
   const candidates = password === '' ? [bmpPassword(''), new Uint8Array(0)] : [bmpPassword(password)];
@@ -83,7 +107,14 @@ export async function computePfxMac(authSafe: Uint8Array, password: string, cryp
 }
 
 /** The HMAC key from the PKCS#12 KDF (ID 3, RFC 7292 B.3); wipes the derived bytes and `password`. */
-async function macKey(hash: Pkcs12Hash, password: Uint8Array, salt: Uint8Array, iterations: number, usage: 'sign' | 'verify', crypto: Crypto): Promise<CryptoKey> {
+async function macKey(
+  hash: Pkcs12Hash,
+  password: Uint8Array,
+  salt: Uint8Array,
+  iterations: number,
+  usage: 'sign' | 'verify',
+  crypto: Crypto,
+): Promise<CryptoKey> {
   const keyBytes = await pkcs12Kdf(hash, password, salt, 3, iterations, hashLength(hash), crypto);
   try {
     return await crypto.subtle.importKey('raw', keyBytes, { name: 'HMAC', hash }, false, [usage]);

@@ -1,7 +1,17 @@
 import * as asn1js from 'asn1js';
 import { Attribute, AuthenticatedSafe, ContentInfo, EncryptedData, PFX, SafeBag } from 'pkijs';
 import type { EncryptedContentInfo } from 'pkijs';
-import { children, corrupt, decodeDer, field, matchSchema, octetStringBytes, optionalField, parsePkijs, toAlgorithmIdentifier } from './asn1';
+import {
+  children,
+  corrupt,
+  decodeDer,
+  field,
+  matchSchema,
+  octetStringBytes,
+  optionalField,
+  parsePkijs,
+  toAlgorithmIdentifier,
+} from './asn1';
 import { CryptoError, isCryptoError } from './errors';
 import { identifyDer } from './file-kind';
 import { OID } from './oids';
@@ -44,7 +54,8 @@ export function decodePfxStructure(bytes: Uint8Array): DecodedPfx {
   for (const info of decodeAuthenticatedSafe(authSafe)) {
     if (info.contentType === OID.data) plainBags.push(...decodeSafeContents(contentOctets(info)));
     else if (info.contentType === OID.encryptedData) encryptedSafes.push(decodeEncryptedData(info));
-    else if (info.contentType === OID.envelopedData) throw new CryptoError('unsupported-encryption', 'PFX public-key privacy mode is not supported');
+    else if (info.contentType === OID.envelopedData)
+      throw new CryptoError('unsupported-encryption', 'PFX public-key privacy mode is not supported');
     else throw corrupt(`The PFX holds an unexpected content type ${info.contentType}`);
   }
   if (encryptedSafes.some((safe) => isLegacyEncryption(safe.contentEncryptionAlgorithm))) throw legacyPfx();
@@ -100,18 +111,24 @@ function pfxDer(bytes: Uint8Array): Uint8Array {
   const der = encoding.kind === 'der' ? encoding.der : encoding.blocks.find((block) => block.label === 'PKCS12')?.der;
   if (der === undefined) throw new CryptoError('unrecognized-file', 'The file is not a PKCS#12/PFX');
   const structure = identifyDer(der);
-  if (structure !== 'pfx') throw new CryptoError('unrecognized-file', `The file is not a PKCS#12/PFX (it holds a ${structure})`);
+  if (structure !== 'pfx')
+    throw new CryptoError('unrecognized-file', `The file is not a PKCS#12/PFX (it holds a ${structure})`);
   return der;
 }
 
 function decodePfx(der: Uint8Array): { authSafe: Uint8Array; macData: asn1js.Sequence | undefined } {
   const what = 'The PFX';
-  const names = { version: 'version', authSafe: { names: { blockName: 'authSafe' } }, macData: { names: { blockName: 'macData', optional: true } } };
+  const names = {
+    version: 'version',
+    authSafe: { names: { blockName: 'authSafe' } },
+    macData: { names: { blockName: 'macData', optional: true } },
+  };
   const fields = matchSchema(decodeDer(der, what), PFX.schema({ names }), what);
   if (field(fields, 'version', asn1js.Integer, what).toBigInt() !== 3n) throw corrupt(`${what} is not version 3`);
   const authSafeNode = field(fields, 'authSafe', asn1js.Sequence, what);
   const authSafe = parsePkijs(() => new ContentInfo({ schema: authSafeNode }), 'A PFX ContentInfo is malformed');
-  if (authSafe.contentType === OID.signedData) throw new CryptoError('unsupported-encryption', 'PFX public-key integrity mode is not supported');
+  if (authSafe.contentType === OID.signedData)
+    throw new CryptoError('unsupported-encryption', 'PFX public-key integrity mode is not supported');
   if (authSafe.contentType !== OID.data) throw corrupt(`${what} authSafe is not data`);
   return { authSafe: contentOctets(authSafe), macData: optionalField(fields, 'macData', asn1js.Sequence, what) };
 }
@@ -124,11 +141,17 @@ function contentOctets(info: ContentInfo): Uint8Array {
 
 function decodeAuthenticatedSafe(der: Uint8Array): ContentInfo[] {
   const node = decodeDer(der, 'The PFX AuthenticatedSafe');
-  return parsePkijs(() => new AuthenticatedSafe({ schema: node }).safeContents, 'The PFX AuthenticatedSafe is malformed');
+  return parsePkijs(
+    () => new AuthenticatedSafe({ schema: node }).safeContents,
+    'The PFX AuthenticatedSafe is malformed',
+  );
 }
 
 function decodeEncryptedData(info: ContentInfo): EncryptedContentInfo {
-  return parsePkijs(() => new EncryptedData({ schema: info.content }).encryptedContentInfo, 'A PFX EncryptedData is malformed');
+  return parsePkijs(
+    () => new EncryptedData({ schema: info.content }).encryptedContentInfo,
+    'A PFX EncryptedData is malformed',
+  );
 }
 
 function decodeSafeContents(der: Uint8Array): DecodedSafeBag[] {
@@ -136,12 +159,18 @@ function decodeSafeContents(der: Uint8Array): DecodedSafeBag[] {
   const root = decodeDer(der, 'The PFX SafeContents');
   if (!(root instanceof asn1js.Sequence)) throw corrupt('The PFX SafeContents is not a SEQUENCE');
   return children(root).map((node) => {
-    const fields = matchSchema(node, SafeBag.schema({ names: { bagId: 'bagId', bagValue: 'bagValue', bagAttributes: 'bagAttributes' } }), what);
+    const fields = matchSchema(
+      node,
+      SafeBag.schema({ names: { bagId: 'bagId', bagValue: 'bagValue', bagAttributes: 'bagAttributes' } }),
+      what,
+    );
     const value = fields.bagValue;
     if (!(value instanceof asn1js.BaseBlock)) throw corrupt(`${what} has no value`);
     const attributes: unknown[] = Array.isArray(fields.bagAttributes) ? fields.bagAttributes : [];
     const localKeyId: unknown = attributes
-      .map((attribute: unknown) => (attribute instanceof asn1js.Sequence ? new Attribute({ schema: attribute }) : undefined))
+      .map((attribute: unknown) =>
+        attribute instanceof asn1js.Sequence ? new Attribute({ schema: attribute }) : undefined,
+      )
       .find((attribute) => attribute?.type === OID.localKeyId)?.values[0];
     return {
       bagId: field(fields, 'bagId', asn1js.ObjectIdentifier, what).valueBlock.toString(),

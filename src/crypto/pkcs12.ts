@@ -13,7 +13,13 @@ import { OID } from './oids';
 import { pbes2Decrypt } from './pbes2';
 import { PFX_ENCRYPTION, assemblePfx } from './pkcs12-build';
 import { verifyPfxMac } from './pkcs12-mac';
-import { type DecodedSafeBag, decodeDecryptedSafe, decodePfxStructure, isShroudedKeyBag, rejectLegacyKeyBag } from './pkcs12-structures';
+import {
+  type DecodedSafeBag,
+  decodeDecryptedSafe,
+  decodePfxStructure,
+  isShroudedKeyBag,
+  rejectLegacyKeyBag,
+} from './pkcs12-structures';
 import { type PrivateKeyMaterial, decodePrivateKeyInfo } from './private-key-decoding';
 import { importPrivateKey } from './private-key-import';
 
@@ -53,7 +59,8 @@ export async function readPfx(
 ): Promise<PfxContents> {
   const { authSafe, macData, plainBags, encryptedSafes } = decodePfxStructure(bytes);
   const needsPassword = macData !== undefined || encryptedSafes.length > 0 || plainBags.some(isShroudedKeyBag);
-  if (needsPassword && password === undefined) throw new CryptoError('password-required', 'The PFX is protected; enter its password');
+  if (needsPassword && password === undefined)
+    throw new CryptoError('password-required', 'The PFX is protected; enter its password');
   const pass = password ?? '';
   if (macData !== undefined) await verifyPfxMac(macData, authSafe, pass, crypto);
 
@@ -68,7 +75,10 @@ export async function readPfx(
     bags.forEach(rejectLegacyKeyBag);
     const keyBag = bags.find((bag) => bag.bagId === OID.keyBag || isShroudedKeyBag(bag));
     if (keyBag === undefined) throw new CryptoError('pfx-without-key', 'The PFX holds no private key');
-    const material = keyBag.bagId === OID.keyBag ? decodeKeyBag(keyBag.value) : await decryptPrivateKeyInfo(keyBag.value, pass, crypto);
+    const material =
+      keyBag.bagId === OID.keyBag
+        ? decodeKeyBag(keyBag.value)
+        : await decryptPrivateKeyInfo(keyBag.value, pass, crypto);
     const key = await importPrivateKey(material, 'pkcs12', crypto);
     return { key, certificates: orderCertificates(bags, keyBag, key.spki) };
   } finally {
@@ -92,7 +102,10 @@ export async function buildPfx(options: BuildPfxOptions, crypto: Crypto = global
   const { privateKey, certificate, chain = [], friendlyName, password } = options;
   if (password.length === 0) throw new CryptoError('invalid-argument', 'The password must not be empty');
   if (friendlyName.length === 0 || /[\uD800-\uDFFF]/.test(friendlyName)) {
-    throw new CryptoError('invalid-argument', 'The friendly name must be non-empty text without characters outside the BMP');
+    throw new CryptoError(
+      'invalid-argument',
+      'The friendly name must be non-empty text without characters outside the BMP',
+    );
   }
   requireExtractablePrivateKey(privateKey);
   for (const der of [certificate, ...chain]) requireCertificate(der);
@@ -136,16 +149,29 @@ function decodeKeyBag(value: asn1js.AsnType): PrivateKeyMaterial {
 }
 
 function orderCertificates(bags: readonly DecodedSafeBag[], keyBag: DecodedSafeBag, spki: Uint8Array): Uint8Array[] {
-  const certificates = bags.filter((bag) => bag.bagId === OID.certBag).flatMap((bag) => {
-    const fields = matchSchema(bag.value, CertBag.schema({ names: { id: 'certId', value: 'certValue' } }), 'A PFX CertBag');
-    if (field(fields, 'certId', asn1js.ObjectIdentifier, 'A PFX CertBag').valueBlock.toString() !== OID.x509Certificate) return [];
-    const der = octetStringBytes(field(fields, 'certValue', asn1js.OctetString, 'A PFX CertBag'));
-    if (identifyDer(der) !== 'certificate') throw corrupt('A PFX certificate bag does not hold a certificate');
-    return [{ der, localKeyId: bag.localKeyId }];
-  });
+  const certificates = bags
+    .filter((bag) => bag.bagId === OID.certBag)
+    .flatMap((bag) => {
+      const fields = matchSchema(
+        bag.value,
+        CertBag.schema({ names: { id: 'certId', value: 'certValue' } }),
+        'A PFX CertBag',
+      );
+      if (
+        field(fields, 'certId', asn1js.ObjectIdentifier, 'A PFX CertBag').valueBlock.toString() !== OID.x509Certificate
+      )
+        return [];
+      const der = octetStringBytes(field(fields, 'certValue', asn1js.OctetString, 'A PFX CertBag'));
+      if (identifyDer(der) !== 'certificate') throw corrupt('A PFX certificate bag does not hold a certificate');
+      return [{ der, localKeyId: bag.localKeyId }];
+    });
   const id = keyBag.localKeyId;
-  let leaf = id === undefined ? -1 : certificates.findIndex((cert) => cert.localKeyId !== undefined && bytesEqual(cert.localKeyId, id));
-  if (leaf < 0) leaf = certificates.findIndex((cert) => bytesEqual(certificateSpki(decodeDer(cert.der, 'The certificate')), spki));
+  let leaf =
+    id === undefined
+      ? -1
+      : certificates.findIndex((cert) => cert.localKeyId !== undefined && bytesEqual(cert.localKeyId, id));
+  if (leaf < 0)
+    leaf = certificates.findIndex((cert) => bytesEqual(certificateSpki(decodeDer(cert.der, 'The certificate')), spki));
   const ordered = leaf < 0 ? certificates : [certificates[leaf], ...certificates.filter((_, index) => index !== leaf)];
   return ordered.flatMap((cert) => (cert === undefined ? [] : [cert.der]));
 }

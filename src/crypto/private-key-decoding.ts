@@ -1,7 +1,17 @@
 import * as asn1js from 'asn1js';
 import { RSAPrivateKey } from 'pkijs';
 import { concatBytes, wipe } from '../lib/bytes';
-import { children, corrupt, decodeDer, field, isContext, matchSchema, octetStringBytes, toAlgorithmIdentifier, unsignedMagnitude } from './asn1';
+import {
+  children,
+  corrupt,
+  decodeDer,
+  field,
+  isContext,
+  matchSchema,
+  octetStringBytes,
+  toAlgorithmIdentifier,
+  unsignedMagnitude,
+} from './asn1';
 import { type EcCurve, EC_CURVES, EC_CURVE_LIST, isPointEncoding } from './ec-curves';
 import { curveFromParameters } from './ec-parameters';
 import { CryptoError } from './errors';
@@ -27,7 +37,12 @@ export type PrivateKeyMaterial =
       /** The public point the file carried (SEC 1 encoding), if any: checked against the derived one. */
       readonly storedPublicPoint?: Uint8Array;
     }
-  | { readonly kind: 'RSA'; readonly rsaPrivateKey: Uint8Array; readonly modulus: Uint8Array; readonly publicExponent: Uint8Array };
+  | {
+      readonly kind: 'RSA';
+      readonly rsaPrivateKey: Uint8Array;
+      readonly modulus: Uint8Array;
+      readonly publicExponent: Uint8Array;
+    };
 
 const OTHER_KEY_TYPES = new Map<string, string>([
   [OID.idDsa, 'DSA'],
@@ -47,8 +62,10 @@ const OTHER_KEY_TYPES = new Map<string, string>([
 export function decodePrivateKeyInfo(der: Uint8Array): PrivateKeyMaterial {
   const what = 'The PKCS#8 PrivateKeyInfo';
   const [version, algorithmNode, privateKey, ...rest] = sequenceElements(decodeDer(der, what), what);
-  if (!(version instanceof asn1js.Integer) || version.toBigInt() < 0n || version.toBigInt() > 1n) throw corrupt(`${what} has no valid version`);
-  if (!(algorithmNode instanceof asn1js.Sequence) || !(privateKey instanceof asn1js.OctetString)) throw corrupt(`${what} is malformed`);
+  if (!(version instanceof asn1js.Integer) || version.toBigInt() < 0n || version.toBigInt() > 1n)
+    throw corrupt(`${what} has no valid version`);
+  if (!(algorithmNode instanceof asn1js.Sequence) || !(privateKey instanceof asn1js.OctetString))
+    throw corrupt(`${what} is malformed`);
   if (rest.some((node) => !isContext(node, 0) && !isContext(node, 1))) throw corrupt(`${what} has unexpected fields`);
   const algorithm = toAlgorithmIdentifier(algorithmNode, what);
   const params: unknown = algorithm.algorithmParams;
@@ -56,7 +73,8 @@ export function decodePrivateKeyInfo(der: Uint8Array): PrivateKeyMaterial {
   try {
     switch (algorithm.algorithmId) {
       case OID.rsaEncryption:
-        if (params !== undefined && !(params instanceof asn1js.Null)) throw corrupt(`${what}: rsaEncryption has unexpected parameters`);
+        if (params !== undefined && !(params instanceof asn1js.Null))
+          throw corrupt(`${what}: rsaEncryption has unexpected parameters`);
         return decodeRsaPrivateKey(inner);
       case OID.idEcPublicKey:
         if (!(params instanceof asn1js.BaseBlock)) throw corrupt(`${what}: the EC key names no curve`);
@@ -88,7 +106,8 @@ export function decodeEcPrivateKey(der: Uint8Array, contextCurve?: EcCurve): Pri
   for (const node of rest) {
     const [content, ...extra] = children(node);
     if (content === undefined || extra.length > 0) throw corrupt(`${what} is malformed`);
-    if (isContext(node, 0) && ownCurve === undefined && storedPublicPoint === undefined) ownCurve = curveFromParameters(content);
+    if (isContext(node, 0) && ownCurve === undefined && storedPublicPoint === undefined)
+      ownCurve = curveFromParameters(content);
     else if (isContext(node, 1) && storedPublicPoint === undefined && content instanceof asn1js.BitString) {
       if (content.valueBlock.unusedBits !== 0) throw corrupt(`${what} has a malformed public key`);
       storedPublicPoint = Uint8Array.from(content.valueBlock.valueHexView);
@@ -104,8 +123,15 @@ export function decodeEcPrivateKey(der: Uint8Array, contextCurve?: EcCurve): Pri
   if (d.length === 0 || d.length > size) throw corrupt(`${what} is not a ${curve} key`);
   const padded = concatBytes(new Uint8Array(size - d.length), d);
   wipe(d);
-  if (storedPublicPoint !== undefined && !isPointEncoding(EC_CURVES[curve], storedPublicPoint)) throw corrupt(`${what} has a malformed public key`);
-  return { kind: 'EC', curve, curveInferred: named === undefined, d: padded, ...(storedPublicPoint && { storedPublicPoint }) };
+  if (storedPublicPoint !== undefined && !isPointEncoding(EC_CURVES[curve], storedPublicPoint))
+    throw corrupt(`${what} has a malformed public key`);
+  return {
+    kind: 'EC',
+    curve,
+    curveInferred: named === undefined,
+    d: padded,
+    ...(storedPublicPoint && { storedPublicPoint }),
+  };
 }
 
 /**
@@ -115,7 +141,12 @@ export function decodeEcPrivateKey(der: Uint8Array, contextCurve?: EcCurve): Pri
  */
 export function decodeRsaPrivateKey(der: Uint8Array): PrivateKeyMaterial {
   const what = 'The RSA private key';
-  const names = { version: 'version', modulus: 'modulus', publicExponent: 'publicExponent', otherPrimeInfosName: 'otherPrimeInfos' };
+  const names = {
+    version: 'version',
+    modulus: 'modulus',
+    publicExponent: 'publicExponent',
+    otherPrimeInfosName: 'otherPrimeInfos',
+  };
   const fields = matchSchema(decodeDer(der, what), RSAPrivateKey.schema({ names }), what);
   const version = field(fields, 'version', asn1js.Integer, what).toBigInt();
   if (version === 1n || fields.otherPrimeInfos !== undefined) {

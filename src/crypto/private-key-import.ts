@@ -3,7 +3,15 @@ import { AlgorithmIdentifier } from 'pkijs';
 import { bigintFromBytes, bytesEqual, bytesFromBigint, wipe } from '../lib/bytes';
 import { signingParams } from './algorithms';
 import { corrupt, encodeDer } from './asn1';
-import { type EcCurve, type EcPoint, EC_CURVES, compressedPoint, generatorPoint, uncompressedPoint, yFromX } from './ec-curves';
+import {
+  type EcCurve,
+  type EcPoint,
+  EC_CURVES,
+  compressedPoint,
+  generatorPoint,
+  uncompressedPoint,
+  yFromX,
+} from './ec-curves';
 import { CryptoError } from './errors';
 import type { LoadedPrivateKey, PrivateKeySource } from './key-type';
 import { OID } from './oids';
@@ -30,7 +38,9 @@ export async function importPrivateKey(
   crypto: Crypto = globalThis.crypto,
 ): Promise<LoadedPrivateKey> {
   try {
-    return material.kind === 'EC' ? await importEcKey(material, source, crypto) : await importRsaKey(material, source, crypto);
+    return material.kind === 'EC'
+      ? await importEcKey(material, source, crypto)
+      : await importRsaKey(material, source, crypto);
   } catch (cause) {
     // The PKCS#8 and JWK we hand over are well formed, so WebCrypto refusing to import or use them
     // means the key material is invalid (a scalar out of range, RSA components that do not fit).
@@ -44,10 +54,17 @@ export async function importPrivateKey(
 /** A WebCrypto failure: DOMException in browsers and Node, plain Errors from @peculiar/webcrypto. */
 function isEngineRejection(cause: unknown): boolean {
   if (cause instanceof DOMException) return true;
-  return cause instanceof Error && !(cause instanceof CryptoError || cause instanceof TypeError || cause instanceof ReferenceError);
+  return (
+    cause instanceof Error &&
+    !(cause instanceof CryptoError || cause instanceof TypeError || cause instanceof ReferenceError)
+  );
 }
 
-async function importEcKey(material: Extract<PrivateKeyMaterial, { kind: 'EC' }>, source: PrivateKeySource, crypto: Crypto): Promise<LoadedPrivateKey> {
+async function importEcKey(
+  material: Extract<PrivateKeyMaterial, { kind: 'EC' }>,
+  source: PrivateKeySource,
+  crypto: Crypto,
+): Promise<LoadedPrivateKey> {
   const { curve, d } = material;
   const parameters = EC_CURVES[curve];
   const { size, p } = parameters;
@@ -58,10 +75,20 @@ async function importEcKey(material: Extract<PrivateKeyMaterial, { kind: 'EC' }>
   try {
     const signer = await crypto.subtle.importKey('pkcs8', scalarOnly, ecdsa, false, ['sign']);
     signature = await crypto.subtle.sign(signingParams(signer), signer, SELF_CHECK_MESSAGE);
-    const ecdh = await crypto.subtle.importKey('pkcs8', scalarOnly, { name: 'ECDH', namedCurve: curve }, false, ['deriveBits']);
-    const generator = await crypto.subtle.importKey('raw', generatorPoint(parameters), { name: 'ECDH', namedCurve: curve }, false, []);
+    const ecdh = await crypto.subtle.importKey('pkcs8', scalarOnly, { name: 'ECDH', namedCurve: curve }, false, [
+      'deriveBits',
+    ]);
+    const generator = await crypto.subtle.importKey(
+      'raw',
+      generatorPoint(parameters),
+      { name: 'ECDH', namedCurve: curve },
+      false,
+      [],
+    );
     // The x-coordinate of d·G: ECDH with the generator as the peer computes exactly the public point.
-    x = bigintFromBytes(new Uint8Array(await crypto.subtle.deriveBits({ name: 'ECDH', public: generator }, ecdh, size * 8)));
+    x = bigintFromBytes(
+      new Uint8Array(await crypto.subtle.deriveBits({ name: 'ECDH', public: generator }, ecdh, size * 8)),
+    );
   } finally {
     wipe(scalarOnly);
   }
@@ -79,8 +106,12 @@ async function importEcKey(material: Extract<PrivateKeyMaterial, { kind: 'EC' }>
   }
   if (publicKey === undefined || point === undefined) throw corrupt('The EC private key fails its own signature check');
   const stored = material.storedPublicPoint;
-  if (stored !== undefined && !bytesEqual(stored, stored[0] === 4 ? uncompressedPoint(point) : compressedPoint(point))) {
-    if (material.curveInferred) throw new CryptoError('unsupported-curve', `The EC key names no curve and is not a ${curve} key`);
+  if (
+    stored !== undefined &&
+    !bytesEqual(stored, stored[0] === 4 ? uncompressedPoint(point) : compressedPoint(point))
+  ) {
+    if (material.curveInferred)
+      throw new CryptoError('unsupported-curve', `The EC key names no curve and is not a ${curve} key`);
     throw corrupt('The public key stored in the file does not belong to its private key');
   }
   const pkcs8 = ecPkcs8(curve, d, uncompressedPoint(point));
@@ -93,32 +124,59 @@ async function importEcKey(material: Extract<PrivateKeyMaterial, { kind: 'EC' }>
   }
 }
 
-async function importRsaKey(material: Extract<PrivateKeyMaterial, { kind: 'RSA' }>, source: PrivateKeySource, crypto: Crypto): Promise<LoadedPrivateKey> {
+async function importRsaKey(
+  material: Extract<PrivateKeyMaterial, { kind: 'RSA' }>,
+  source: PrivateKeySource,
+  crypto: Crypto,
+): Promise<LoadedPrivateKey> {
   const rsa = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
-  const pkcs8 = privateKeyInfo(new AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }), material.rsaPrivateKey);
+  const pkcs8 = privateKeyInfo(
+    new AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
+    material.rsaPrivateKey,
+  );
   let privateKey: CryptoKey;
   try {
     privateKey = await crypto.subtle.importKey('pkcs8', pkcs8, rsa, true, ['sign']);
   } finally {
     wipe(pkcs8);
   }
-  const publicKey = await crypto.subtle.importKey('jwk', rsaPublicJwk(material.modulus, material.publicExponent), rsa, true, ['verify']);
+  const publicKey = await crypto.subtle.importKey(
+    'jwk',
+    rsaPublicJwk(material.modulus, material.publicExponent),
+    rsa,
+    true,
+    ['verify'],
+  );
   const signature = await crypto.subtle.sign(signingParams(privateKey), privateKey, SELF_CHECK_MESSAGE);
   if (!(await crypto.subtle.verify(signingParams(publicKey), publicKey, signature, SELF_CHECK_MESSAGE))) {
     throw corrupt('The RSA private key fails its own signature check (inconsistent key components)');
   }
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', publicKey));
-  return { keyType: { kind: 'RSA', modulusBits: rsaModulusBits(material.modulus) }, source, privateKey, publicKey, spki };
+  return {
+    keyType: { kind: 'RSA', modulusBits: rsaModulusBits(material.modulus) },
+    source,
+    privateKey,
+    publicKey,
+    spki,
+  };
 }
 
 /** PKCS#8 exactly as WebCrypto exports EC keys: named curve outside, no [0] inside, [1] when given. */
 function ecPkcs8(curve: EcCurve, d: Uint8Array, publicPoint?: Uint8Array): Uint8Array<ArrayBuffer> {
   const inner: asn1js.AsnType[] = [new asn1js.Integer({ value: 1 }), new asn1js.OctetString({ valueHex: d })];
   if (publicPoint !== undefined) {
-    inner.push(new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [new asn1js.BitString({ valueHex: publicPoint })] }));
+    inner.push(
+      new asn1js.Constructed({
+        idBlock: { tagClass: 3, tagNumber: 1 },
+        value: [new asn1js.BitString({ valueHex: publicPoint })],
+      }),
+    );
   }
   const ecPrivateKey = encodeDer(new asn1js.Sequence({ value: inner }));
-  const algorithm = new AlgorithmIdentifier({ algorithmId: OID.idEcPublicKey, algorithmParams: new asn1js.ObjectIdentifier({ value: EC_CURVES[curve].oid }) });
+  const algorithm = new AlgorithmIdentifier({
+    algorithmId: OID.idEcPublicKey,
+    algorithmParams: new asn1js.ObjectIdentifier({ value: EC_CURVES[curve].oid }),
+  });
   try {
     return privateKeyInfo(algorithm, ecPrivateKey);
   } finally {

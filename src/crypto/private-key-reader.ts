@@ -37,11 +37,16 @@ export async function readPrivateKey(
   crypto: Crypto = globalThis.crypto,
 ): Promise<LoadedPrivateKey> {
   const encoding = decodeFileBytes(bytes);
-  if (encoding.kind === 'der') return readStructure(encoding.der, identifyDer(encoding.der), password, undefined, crypto);
+  if (encoding.kind === 'der')
+    return readStructure(encoding.der, identifyDer(encoding.der), password, undefined, crypto);
   return readPemBlocks(encoding.blocks, password, crypto);
 }
 
-async function readPemBlocks(blocks: readonly PemBlock[], password: string | undefined, crypto: Crypto): Promise<LoadedPrivateKey> {
+async function readPemBlocks(
+  blocks: readonly PemBlock[],
+  password: string | undefined,
+  crypto: Crypto,
+): Promise<LoadedPrivateKey> {
   let contextCurve: EcCurve | undefined;
   let firstOther: DerStructure | undefined;
   for (const block of blocks) {
@@ -49,15 +54,22 @@ async function readPemBlocks(blocks: readonly PemBlock[], password: string | und
       contextCurve = decodeEcParameters(block.der);
       continue;
     }
-    if (block.label === 'DSA PRIVATE KEY') throw new CryptoError('unsupported-key-type', 'DSA keys are not supported; use an EC P-256 or RSA key');
+    if (block.label === 'DSA PRIVATE KEY')
+      throw new CryptoError('unsupported-key-type', 'DSA keys are not supported; use an EC P-256 or RSA key');
     if (block.label === 'OPENSSH PRIVATE KEY') {
-      throw new CryptoError('unrecognized-file', 'This is an OpenSSH key; convert it with: ssh-keygen -p -m PKCS8 -f <file>');
+      throw new CryptoError(
+        'unrecognized-file',
+        'This is an OpenSSH key; convert it with: ssh-keygen -p -m PKCS8 -f <file>',
+      );
     }
     const structure = pemBlockStructure(block);
     if (structure === undefined) continue;
     if (isKey(structure)) {
       if (isLegacyEncryptedPem(block)) {
-        throw new CryptoError('legacy-pem-encryption', `The key uses OpenSSL's legacy PEM encryption. ${LEGACY_PEM_CONVERSION_HINT}`);
+        throw new CryptoError(
+          'legacy-pem-encryption',
+          `The key uses OpenSSL's legacy PEM encryption. ${LEGACY_PEM_CONVERSION_HINT}`,
+        );
       }
       return readStructure(block.der, structure, password, contextCurve, crypto);
     }
@@ -88,7 +100,8 @@ async function readStructure(
     case 'pfx':
       return (await readPfx(der, password, crypto)).key;
     case 'encrypted-private-key-info':
-      if (password === undefined) throw new CryptoError('password-required', 'The key file is encrypted; enter its password');
+      if (password === undefined)
+        throw new CryptoError('password-required', 'The key file is encrypted; enter its password');
       return importPrivateKey(await decryptPrivateKeyInfo(der, password, crypto), 'encrypted-pkcs8', crypto);
     case 'private-key-info':
       return importPrivateKey(decodePrivateKeyInfo(der), 'pkcs8', crypto);

@@ -12,7 +12,12 @@ export type PublicKeyMaterial =
   /** EC point as affine coordinates, each the field size long (compressed points are decompressed). */
   | { readonly kind: 'EC'; readonly curve: EcCurve; readonly x: Uint8Array; readonly y: Uint8Array }
   /** RSA modulus and exponent, big-endian without leading zeros. */
-  | { readonly kind: 'RSA'; readonly modulus: Uint8Array; readonly publicExponent: Uint8Array; readonly modulusBits: number }
+  | {
+      readonly kind: 'RSA';
+      readonly modulus: Uint8Array;
+      readonly publicExponent: Uint8Array;
+      readonly modulusBits: number;
+    }
   /** Any other algorithm, or EC on a curve we do not know; `algorithmOid` is the SPKI algorithm. */
   | { readonly kind: 'other'; readonly algorithmOid: string };
 
@@ -60,7 +65,9 @@ export function readPublicKey(spki: Uint8Array): PublicKeyMaterial {
 }
 
 /** The `KeyType` of key material, or the SPKI algorithm OID of a key we do not handle. */
-export function publicKeyType(key: PublicKeyMaterial): KeyType | { readonly kind: 'other'; readonly algorithmOid: string } {
+export function publicKeyType(
+  key: PublicKeyMaterial,
+): KeyType | { readonly kind: 'other'; readonly algorithmOid: string } {
   if (key.kind === 'EC') return { kind: 'EC', curve: key.curve };
   if (key.kind === 'RSA') return { kind: 'RSA', modulusBits: key.modulusBits };
   return { kind: 'other', algorithmOid: key.algorithmOid };

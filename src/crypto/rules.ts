@@ -7,7 +7,9 @@ export type CertificateNameRule = 'length' | 'allowed-characters';
 export type KeyPasswordRule = 'length' | 'allowed-characters' | 'lowercase' | 'uppercase' | 'digit' | 'special';
 
 /** One rule and whether the input meets it, for a live checklist. The UI translates the rule id. */
-export interface RuleResult<Rule extends CertificateNameRule | KeyPasswordRule = CertificateNameRule | KeyPasswordRule> {
+export interface RuleResult<
+  Rule extends CertificateNameRule | KeyPasswordRule = CertificateNameRule | KeyPasswordRule,
+> {
   readonly rule: Rule;
   readonly ok: boolean;
 }

@@ -28,13 +28,19 @@ export function signDer(privateKey: CryptoKey, crypto: Crypto = globalThis.crypt
   }
   const algorithm: KeyAlgorithm & Partial<EcKeyAlgorithm & RsaHashedKeyAlgorithm> = privateKey.algorithm;
   const isEc = algorithm.name === 'ECDSA' && algorithm.namedCurve === 'P-256';
-  const isRsa = algorithm.name === 'RSASSA-PKCS1-v1_5' && algorithm.modulusLength === 2048 && algorithm.hash?.name === 'SHA-256';
+  const isRsa =
+    algorithm.name === 'RSASSA-PKCS1-v1_5' && algorithm.modulusLength === 2048 && algorithm.hash?.name === 'SHA-256';
   if (!isEc && !isRsa) {
-    throw new CryptoError('invalid-argument', 'KSeF accepts EC P-256 or RSA 2048 keys only (docs/ksef-contract.md §6.1)');
+    throw new CryptoError(
+      'invalid-argument',
+      'KSeF accepts EC P-256 or RSA 2048 keys only (docs/ksef-contract.md §6.1)',
+    );
   }
   const identifier = isEc
     ? new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.ecdsaWithSha256 })] })
-    : new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: OID.sha256WithRsaEncryption }), new asn1js.Null()] });
+    : new asn1js.Sequence({
+        value: [new asn1js.ObjectIdentifier({ value: OID.sha256WithRsaEncryption }), new asn1js.Null()],
+      });
   return {
     algorithmIdentifier: new Uint8Array(identifier.toBER()),
     sign: async (tbs) => {

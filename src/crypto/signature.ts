@@ -110,7 +110,12 @@ export async function verifySignature(
     const point = toArrayBuffer(uncompressedPoint(key));
     const publicKey = await importOrNull(() => crypto.subtle.importKey('raw', point, params, false, ['verify']));
     if (publicKey === null) return 'unsupported-algorithm';
-    const ok = await crypto.subtle.verify({ name: 'ECDSA', hash: algorithm.hash }, publicKey, toArrayBuffer(raw), toArrayBuffer(tbs));
+    const ok = await crypto.subtle.verify(
+      { name: 'ECDSA', hash: algorithm.hash },
+      publicKey,
+      toArrayBuffer(raw),
+      toArrayBuffer(tbs),
+    );
     return ok ? 'valid' : 'invalid';
   }
 

@@ -100,7 +100,8 @@ function subjectData(input: TestIdentityInput): CertificateEnrollmentData {
     serialNumber = `TINPL-${input.nip}`;
   } else {
     const pesel = input.pesel ?? '';
-    if (!isValidPesel(pesel)) throw new CryptoError('invalid-pesel', 'The PESEL has the wrong format, check digit or date');
+    if (!isValidPesel(pesel))
+      throw new CryptoError('invalid-pesel', 'The PESEL has the wrong format, check digit or date');
     serialNumber = `PNOPL-${pesel}`;
   }
   return {

@@ -100,7 +100,12 @@ class KsefSignedXml extends SignedXml {
     super();
   }
 
-  protected override async ApplySignOptions(signature: Signature, algorithm: Algorithm, key: CryptoKey, options: OptionsXAdES): Promise<void> {
+  protected override async ApplySignOptions(
+    signature: Signature,
+    algorithm: Algorithm,
+    key: CryptoKey,
+    options: OptionsXAdES,
+  ): Promise<void> {
     await super.ApplySignOptions(signature, algorithm, key, options);
     // xadesjs leaves the SignedProperties reference without transforms (implicit inclusive C14N, which
     // drags the root's namespaces into the digest); exclusive C14N is what the C# SDK signs.
@@ -127,16 +132,26 @@ function signingAlgorithm(key: CryptoKey): Algorithm | EcdsaParams {
   }
   const algorithm: KeyAlgorithm & Partial<EcKeyAlgorithm & RsaHashedKeyAlgorithm> = key.algorithm;
   if (algorithm.name === 'ECDSA' && algorithm.namedCurve === 'P-256') return { name: 'ECDSA', hash: 'SHA-256' };
-  if (algorithm.name === 'RSASSA-PKCS1-v1_5' && algorithm.hash?.name === 'SHA-256' && (algorithm.modulusLength ?? 0) >= 2048) {
+  if (
+    algorithm.name === 'RSASSA-PKCS1-v1_5' &&
+    algorithm.hash?.name === 'SHA-256' &&
+    (algorithm.modulusLength ?? 0) >= 2048
+  ) {
     return { name: 'RSASSA-PKCS1-v1_5' };
   }
-  throw new CryptoError('invalid-argument', 'Sign-in signatures need an EC P-256 key or an RSA key of at least 2048 bits (SHA-256)');
+  throw new CryptoError(
+    'invalid-argument',
+    'Sign-in signatures need an EC P-256 key or an RSA key of at least 2048 bits (SHA-256)',
+  );
 }
 
 function checkUnsignedRequest(document: Document): void {
   const root = document.documentElement;
   const namespace = root.namespaceURI;
-  if (root.localName !== 'AuthTokenRequest' || (namespace !== AUTH_TOKEN_NAMESPACE_2_1 && namespace !== AUTH_TOKEN_NAMESPACE_2_0)) {
+  if (
+    root.localName !== 'AuthTokenRequest' ||
+    (namespace !== AUTH_TOKEN_NAMESPACE_2_1 && namespace !== AUTH_TOKEN_NAMESPACE_2_0)
+  ) {
     throw new CryptoError('invalid-argument', 'The XML is not an AuthTokenRequest');
   }
   if (document.getElementsByTagNameNS(XMLDSIG_NAMESPACE, 'Signature').length > 0) {
@@ -147,7 +162,8 @@ function checkUnsignedRequest(document: Document): void {
 async function verifiesWithOwnCertificate(signed: string): Promise<boolean> {
   const document = parseXml(signed);
   const signature = document.documentElement.lastChild;
-  if (signature === null || !isElement(signature)) throw new Error('The signed document does not end with its signature');
+  if (signature === null || !isElement(signature))
+    throw new Error('The signed document does not end with its signature');
   const verifier = new SignedXml(document);
   verifier.LoadXml(signature);
   return verifier.Verify();
@@ -183,7 +199,8 @@ export function rfc4514Name(name: RelativeDistinguishedNames): string {
     for (let k = 0; k < size; k++, index++) {
       const attribute = attributes[index];
       const value = values[index];
-      if (attribute === undefined || value === undefined) throw new CryptoError('corrupt-file', 'The name does not parse');
+      if (attribute === undefined || value === undefined)
+        throw new CryptoError('corrupt-file', 'The name does not parse');
       const keyword = RFC4514_KEYWORDS.get(attribute.type);
       if (keyword !== undefined && attribute.stringType !== null) {
         parts.push(`${keyword}=${escapeRfc4514(attribute.value)}`);

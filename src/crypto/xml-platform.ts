@@ -7,7 +7,10 @@ export const XMLDSIG_NAMESPACE = 'http://www.w3.org/2000/09/xmldsig#';
 export const XADES_NAMESPACE = 'http://uri.etsi.org/01903/v1.3.2#';
 
 /** Namespaces browsers put their parse-error report in (Blink/WebKit, Gecko). */
-const PARSER_ERROR_NAMESPACES = ['http://www.w3.org/1999/xhtml', 'http://www.mozilla.org/newlayout/xml/parsererror.xml'];
+const PARSER_ERROR_NAMESPACES = [
+  'http://www.w3.org/1999/xhtml',
+  'http://www.mozilla.org/newlayout/xml/parsererror.xml',
+];
 
 /**
  * A DOCTYPE anywhere (case-insensitive, so a malformed `<!doctype` is caught too). We never need a
@@ -35,7 +38,9 @@ export function parseXml(text: string): Document {
     }
     throw cause;
   }
-  const hasParserError = PARSER_ERROR_NAMESPACES.some((ns) => document.getElementsByTagNameNS(ns, 'parsererror').length > 0);
+  const hasParserError = PARSER_ERROR_NAMESPACES.some(
+    (ns) => document.getElementsByTagNameNS(ns, 'parsererror').length > 0,
+  );
   if (hasParserError || document.documentElement === null) {
     throw new CryptoError('xml-malformed', 'The file is not well-formed XML');
   }

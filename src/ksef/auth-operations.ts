@@ -39,7 +39,11 @@ export interface AuthOperations {
    */
   submitXadesSignature(signedXml: string, options?: XadesSignatureOptions): Promise<AuthenticationInitResponse>;
   /** GET /auth/{referenceNumber} with the authenticationToken: the sign-in's status (see `pollAuthStatus`). */
-  getAuthStatus(referenceNumber: string, authenticationToken: string, options?: CallOptions): Promise<AuthenticationOperationStatusResponse>;
+  getAuthStatus(
+    referenceNumber: string,
+    authenticationToken: string,
+    options?: CallOptions,
+  ): Promise<AuthenticationOperationStatusResponse>;
   /** POST /auth/token/redeem with the authenticationToken: access and refresh tokens, once only (21301 after). */
   redeemTokens(authenticationToken: string, options?: CallOptions): Promise<AuthenticationTokensResponse>;
   /** POST /auth/token/refresh with the refreshToken; 400/401 fail as 'unauthorized'. The client also does this on its own after a 401. */
@@ -92,11 +96,18 @@ export function authOperations(transport: KsefTransport): AuthOperations {
 
     redeemTokens: async (authenticationToken, options = {}) =>
       transport.json(
-        { method: 'POST', path: '/auth/token/redeem', auth: { kind: 'token', token: authenticationToken }, idempotent: false, signal: options.signal },
+        {
+          method: 'POST',
+          path: '/auth/token/redeem',
+          auth: { kind: 'token', token: authenticationToken },
+          idempotent: false,
+          signal: options.signal,
+        },
         authenticationTokensResponseSchema,
       ),
 
-    refreshAccessToken: async (refreshToken, options = {}) => refreshAccessToken(transport, refreshToken, options.signal),
+    refreshAccessToken: async (refreshToken, options = {}) =>
+      refreshAccessToken(transport, refreshToken, options.signal),
 
     endCurrentSession: async (session, options = {}) =>
       transport.empty({

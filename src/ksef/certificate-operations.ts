@@ -37,7 +37,11 @@ export interface QueryCertificatesOptions extends CallOptions {
 
 const pageSchema = z.object({
   pageSize: z.int().min(10).max(50).optional(),
-  pageOffset: z.int().min(0).max(2 ** 31 - 1).optional(),
+  pageOffset: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 
 /**
@@ -51,15 +55,36 @@ export interface CertificateOperations {
   /** GET /certificates/enrollments/data: the subject the CSR must carry, value for value. */
   getEnrollmentData(session: KsefTokenStore, options?: CallOptions): Promise<CertificateEnrollmentDataResponse>;
   /** POST /certificates/enrollments. Never retried after a network error or 5xx (it could enroll twice). */
-  enrollCertificate(session: KsefTokenStore, request: EnrollCertificateRequest, options?: CallOptions): Promise<EnrollCertificateResponse>;
+  enrollCertificate(
+    session: KsefTokenStore,
+    request: EnrollCertificateRequest,
+    options?: CallOptions,
+  ): Promise<EnrollCertificateResponse>;
   /** GET /certificates/enrollments/{referenceNumber} (see `pollEnrollmentStatus`). */
-  getEnrollmentStatus(session: KsefTokenStore, referenceNumber: string, options?: CallOptions): Promise<CertificateEnrollmentStatusResponse>;
+  getEnrollmentStatus(
+    session: KsefTokenStore,
+    referenceNumber: string,
+    options?: CallOptions,
+  ): Promise<CertificateEnrollmentStatusResponse>;
   /** POST /certificates/retrieve: base64 DER leaf certificates (no chain). */
-  retrieveCertificates(session: KsefTokenStore, request: RetrieveCertificatesRequest, options?: CallOptions): Promise<RetrieveCertificatesResponse>;
+  retrieveCertificates(
+    session: KsefTokenStore,
+    request: RetrieveCertificatesRequest,
+    options?: CallOptions,
+  ): Promise<RetrieveCertificatesResponse>;
   /** POST /certificates/query: filters in the body, paging in the query string. */
-  queryCertificates(session: KsefTokenStore, filters?: QueryCertificatesRequest, options?: QueryCertificatesOptions): Promise<QueryCertificatesResponse>;
+  queryCertificates(
+    session: KsefTokenStore,
+    filters?: QueryCertificatesRequest,
+    options?: QueryCertificatesOptions,
+  ): Promise<QueryCertificatesResponse>;
   /** POST /certificates/{certificateSerialNumber}/revoke. Final. Never retried after a network error or 5xx. */
-  revokeCertificate(session: KsefTokenStore, certificateSerialNumber: string, request?: RevokeCertificateRequest, options?: CallOptions): Promise<void>;
+  revokeCertificate(
+    session: KsefTokenStore,
+    certificateSerialNumber: string,
+    request?: RevokeCertificateRequest,
+    options?: CallOptions,
+  ): Promise<void>;
 }
 
 /** The certificate calls over `transport`. */
@@ -67,13 +92,25 @@ export function certificateOperations(transport: KsefTransport): CertificateOper
   return {
     getCertificateLimits: async (session, options = {}) =>
       transport.json(
-        { method: 'GET', path: '/certificates/limits', auth: { kind: 'session', session }, idempotent: true, signal: options.signal },
+        {
+          method: 'GET',
+          path: '/certificates/limits',
+          auth: { kind: 'session', session },
+          idempotent: true,
+          signal: options.signal,
+        },
         certificateLimitsResponseSchema,
       ),
 
     getEnrollmentData: async (session, options = {}) =>
       transport.json(
-        { method: 'GET', path: '/certificates/enrollments/data', auth: { kind: 'session', session }, idempotent: true, signal: options.signal },
+        {
+          method: 'GET',
+          path: '/certificates/enrollments/data',
+          auth: { kind: 'session', session },
+          idempotent: true,
+          signal: options.signal,
+        },
         certificateEnrollmentDataResponseSchema,
       ),
 
@@ -83,7 +120,10 @@ export function certificateOperations(transport: KsefTransport): CertificateOper
           method: 'POST',
           path: '/certificates/enrollments',
           auth: { kind: 'session', session },
-          body: { contentType: 'application/json', json: checkInput(enrollCertificateRequestSchema, request, 'EnrollCertificateRequest') },
+          body: {
+            contentType: 'application/json',
+            json: checkInput(enrollCertificateRequestSchema, request, 'EnrollCertificateRequest'),
+          },
           idempotent: false,
           signal: options.signal,
         },
@@ -108,7 +148,10 @@ export function certificateOperations(transport: KsefTransport): CertificateOper
           method: 'POST',
           path: '/certificates/retrieve',
           auth: { kind: 'session', session },
-          body: { contentType: 'application/json', json: checkInput(retrieveCertificatesRequestSchema, request, 'RetrieveCertificatesRequest') },
+          body: {
+            contentType: 'application/json',
+            json: checkInput(retrieveCertificatesRequestSchema, request, 'RetrieveCertificatesRequest'),
+          },
           // Read-only despite POST: asking twice returns the same certificates.
           idempotent: true,
           signal: options.signal,
@@ -124,7 +167,10 @@ export function certificateOperations(transport: KsefTransport): CertificateOper
           path: '/certificates/query',
           query: page,
           auth: { kind: 'session', session },
-          body: { contentType: 'application/json', json: checkInput(queryCertificatesRequestSchema, filters, 'QueryCertificatesRequest') },
+          body: {
+            contentType: 'application/json',
+            json: checkInput(queryCertificatesRequestSchema, filters, 'QueryCertificatesRequest'),
+          },
           // Read-only despite POST.
           idempotent: true,
           signal: options.signal,
@@ -138,7 +184,10 @@ export function certificateOperations(transport: KsefTransport): CertificateOper
         method: 'POST',
         path: `/certificates/${pathParameter(certificateSerialNumberSchema, certificateSerialNumber, 'certificateSerialNumber')}/revoke`,
         auth: { kind: 'session', session },
-        body: { contentType: 'application/json', json: checkInput(revokeCertificateRequestSchema, request, 'RevokeCertificateRequest') },
+        body: {
+          contentType: 'application/json',
+          json: checkInput(revokeCertificateRequestSchema, request, 'RevokeCertificateRequest'),
+        },
         idempotent: false,
         signal: options.signal,
       }),

@@ -42,7 +42,11 @@ const CERTIFICATE_NAME = /^[a-zA-Z0-9_\- ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]+$
 
 /** `EnrollCertificateRequest` (POST /certificates/enrollments, docs/ksef-contract.md §5.3). */
 export const enrollCertificateRequestSchema = z.object({
-  certificateName: z.string().min(5).max(100).regex(CERTIFICATE_NAME, { message: 'Unsupported character in certificateName' }),
+  certificateName: z
+    .string()
+    .min(5)
+    .max(100)
+    .regex(CERTIFICATE_NAME, { message: 'Unsupported character in certificateName' }),
   certificateType: ksefCertificateTypeSchema,
   /** Base64 of the PKCS#10 DER, without PEM armour or line breaks. */
   csr: byteSchema,

@@ -8,7 +8,9 @@ import { isKsefDateTime } from './date-time';
  */
 
 /** OpenAPI `format: date-time` as KSeF sends it; stays a string, read it with `parseKsefDateTime`. */
-export const dateTimeSchema = z.string().refine(isKsefDateTime, { message: 'Expected an ISO 8601 date-time with an offset' });
+export const dateTimeSchema = z
+  .string()
+  .refine(isKsefDateTime, { message: 'Expected an ISO 8601 date-time with an offset' });
 
 /** OpenAPI `format: int32`. */
 export const int32Schema = z.int32();

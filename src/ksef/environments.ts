@@ -30,9 +30,24 @@ export interface KsefEnvironmentInfo {
 /** Every environment, from docs/ksef-contract.md §2 (hosts current since RC6.1, December 2025). */
 export const KSEF_ENVIRONMENT_INFO: Readonly<Record<KsefEnvironment, KsefEnvironmentInfo>> = {
   sandbox: { id: 'sandbox', officialBaseUrl: null, allowsSelfSignedIdentity: true, qrHost: null },
-  test: { id: 'test', officialBaseUrl: 'https://api-test.ksef.mf.gov.pl/v2', allowsSelfSignedIdentity: true, qrHost: 'qr-test.ksef.mf.gov.pl' },
-  demo: { id: 'demo', officialBaseUrl: 'https://api-demo.ksef.mf.gov.pl/v2', allowsSelfSignedIdentity: false, qrHost: 'qr-demo.ksef.mf.gov.pl' },
-  prod: { id: 'prod', officialBaseUrl: 'https://api.ksef.mf.gov.pl/v2', allowsSelfSignedIdentity: false, qrHost: 'qr.ksef.mf.gov.pl' },
+  test: {
+    id: 'test',
+    officialBaseUrl: 'https://api-test.ksef.mf.gov.pl/v2',
+    allowsSelfSignedIdentity: true,
+    qrHost: 'qr-test.ksef.mf.gov.pl',
+  },
+  demo: {
+    id: 'demo',
+    officialBaseUrl: 'https://api-demo.ksef.mf.gov.pl/v2',
+    allowsSelfSignedIdentity: false,
+    qrHost: 'qr-demo.ksef.mf.gov.pl',
+  },
+  prod: {
+    id: 'prod',
+    officialBaseUrl: 'https://api.ksef.mf.gov.pl/v2',
+    allowsSelfSignedIdentity: false,
+    qrHost: 'qr.ksef.mf.gov.pl',
+  },
 };
 
 /** The Ministry's API base URL of an official environment (what the relay forwards to). */

@@ -52,7 +52,11 @@ export interface ParsedErrorBody {
 }
 
 /** Keeps the items of `list` that `schema` accepts, mapped by `toException`. */
-function collect<T>(list: readonly unknown[] | null | undefined, schema: z.ZodType<T>, toException: (item: T) => KsefException): KsefException[] {
+function collect<T>(
+  list: readonly unknown[] | null | undefined,
+  schema: z.ZodType<T>,
+  toException: (item: T) => KsefException,
+): KsefException[] {
   const out: KsefException[] = [];
   for (const item of list ?? []) {
     const parsed = schema.safeParse(item);
@@ -120,9 +124,13 @@ export interface ErrorResponse {
 export function ksefErrorFromResponse(response: ErrorResponse): KsefError {
   const relay = relayErrorOf(response.status, response.bodyText);
   if (relay !== null) {
-    return new KsefError(relay.code, `KSeF ${response.method} ${response.path} failed at the relay: HTTP ${response.status} (${relay.name})`, {
-      status: response.status,
-    });
+    return new KsefError(
+      relay.code,
+      `KSeF ${response.method} ${response.path} failed at the relay: HTTP ${response.status} (${relay.name})`,
+      {
+        status: response.status,
+      },
+    );
   }
   const parsed = parseErrorBody(parseJsonOrUndefined(response.bodyText), response.status);
   const code = errorCodeFor(response.status, parsed.exceptions);

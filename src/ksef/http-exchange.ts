@@ -39,7 +39,11 @@ export function abortedError(method: string, path: string, cause: unknown): Ksef
  * the body. Fails with 'aborted' (caller's signal), 'offline' (`online()` said no, nothing was sent),
  * 'timeout' or 'network'; an HTTP error status is not a failure here.
  */
-export async function exchangeOnce(fetchFn: typeof globalThis.fetch, request: HttpExchangeRequest, online: () => boolean = browserOnline): Promise<HttpExchange> {
+export async function exchangeOnce(
+  fetchFn: typeof globalThis.fetch,
+  request: HttpExchangeRequest,
+  online: () => boolean = browserOnline,
+): Promise<HttpExchange> {
   const { method, path, signal } = request;
   // A function, so the check reads the signal now (it can fire while fetch runs).
   const callerAborted = (): boolean => signal?.aborted === true;
@@ -71,7 +75,8 @@ export async function exchangeOnce(fetchFn: typeof globalThis.fetch, request: Ht
     if (callerAborted()) throw abortedError(method, path, cause);
     // fetch rejects with TypeError (network, CORS, redirect) or DOMException (abort); anything else is a bug.
     if (!(cause instanceof TypeError || cause instanceof DOMException)) throw cause;
-    if (timedOut) throw new KsefError('timeout', `KSeF ${method} ${path} timed out after ${request.timeoutMs} ms`, { cause });
+    if (timedOut)
+      throw new KsefError('timeout', `KSeF ${method} ${path} timed out after ${request.timeoutMs} ms`, { cause });
     throw new KsefError('network', `KSeF ${method} ${path} could not be reached`, { cause });
   } finally {
     clearTimeout(timer);

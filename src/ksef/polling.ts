@@ -38,13 +38,23 @@ export const ENROLLMENT_POLL_DEFAULTS = { intervalMs: 3_000, timeoutMs: 300_000 
 type Verdict = 'pending' | 'done';
 
 /** 200 is done, 1xx keeps polling, anything else is a failure with the code from `failures`. */
-function verdictOf(status: StatusInfo, failures: ReadonlyMap<number, KsefErrorCode>, otherwise: KsefErrorCode, what: string, referenceNumber: string): Verdict {
+function verdictOf(
+  status: StatusInfo,
+  failures: ReadonlyMap<number, KsefErrorCode>,
+  otherwise: KsefErrorCode,
+  what: string,
+  referenceNumber: string,
+): Verdict {
   if (status.code === 200) return 'done';
   if (status.code >= 100 && status.code <= 199) return 'pending';
-  throw new KsefError(failures.get(status.code) ?? otherwise, `${what} ${referenceNumber} failed with status ${status.code}`, {
-    exceptions: [{ code: status.code, description: status.description, details: status.details ?? [] }],
-    referenceNumber,
-  });
+  throw new KsefError(
+    failures.get(status.code) ?? otherwise,
+    `${what} ${referenceNumber} failed with status ${status.code}`,
+    {
+      exceptions: [{ code: status.code, description: status.description, details: status.details ?? [] }],
+      referenceNumber,
+    },
+  );
 }
 
 async function poll<S>(
@@ -63,7 +73,10 @@ async function poll<S>(
       await sleep(ms, signal);
     } catch (cause) {
       if (signal?.aborted !== true) throw cause;
-      throw new KsefError('aborted', `Waiting for ${what} ${referenceNumber} was cancelled`, { referenceNumber, cause });
+      throw new KsefError('aborted', `Waiting for ${what} ${referenceNumber} was cancelled`, {
+        referenceNumber,
+        cause,
+      });
     }
   };
   let rateLimited = 0;
@@ -85,7 +98,8 @@ async function poll<S>(
     onProgress?.(status);
     if (judge(status) === 'done') return status;
     const remaining = deadline - now().getTime();
-    if (remaining <= 0) throw new KsefError('timeout', `${what} ${referenceNumber} did not finish in time`, { referenceNumber });
+    if (remaining <= 0)
+      throw new KsefError('timeout', `${what} ${referenceNumber} did not finish in time`, { referenceNumber });
     await pause(Math.min(intervalMs, remaining));
   }
 }
@@ -106,7 +120,8 @@ export async function pollAuthStatus(
 ): Promise<AuthenticationOperationStatusResponse> {
   return poll(
     () => client.getAuthStatus(referenceNumber, authenticationToken, { signal: options.signal }),
-    (response) => verdictOf(response.status, AUTH_STATUS_FAILURES, 'auth-unknown-error', 'Authentication', referenceNumber),
+    (response) =>
+      verdictOf(response.status, AUTH_STATUS_FAILURES, 'auth-unknown-error', 'Authentication', referenceNumber),
     options,
     AUTH_POLL_DEFAULTS,
     'Authentication',
@@ -133,7 +148,8 @@ export async function pollEnrollmentStatus(
 ): Promise<IssuedEnrollment> {
   const done = await poll(
     () => client.getEnrollmentStatus(session, referenceNumber, { signal: options.signal }),
-    (response) => verdictOf(response.status, ENROLLMENT_STATUS_FAILURES, 'enrollment-unknown-error', 'Enrollment', referenceNumber),
+    (response) =>
+      verdictOf(response.status, ENROLLMENT_STATUS_FAILURES, 'enrollment-unknown-error', 'Enrollment', referenceNumber),
     options,
     ENROLLMENT_POLL_DEFAULTS,
     'Enrollment',
@@ -141,7 +157,11 @@ export async function pollEnrollmentStatus(
   );
   const { certificateSerialNumber } = done;
   if (certificateSerialNumber === null || certificateSerialNumber === undefined) {
-    throw new KsefError('invalid-response', `Enrollment ${referenceNumber} finished without a certificate serial number`, { referenceNumber });
+    throw new KsefError(
+      'invalid-response',
+      `Enrollment ${referenceNumber} finished without a certificate serial number`,
+      { referenceNumber },
+    );
   }
   return { ...done, certificateSerialNumber };
 }

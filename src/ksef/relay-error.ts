@@ -29,7 +29,10 @@ const relayErrorBodySchema = z.strictObject({
  * a body of another shape (an extra field, another code), or a known code under another status.
  * Never throws.
  */
-export function relayErrorOf(status: number, bodyText: string): { readonly name: RelayErrorName; readonly code: KsefErrorCode } | null {
+export function relayErrorOf(
+  status: number,
+  bodyText: string,
+): { readonly name: RelayErrorName; readonly code: KsefErrorCode } | null {
   const parsed = relayErrorBodySchema.safeParse(parseJsonOrUndefined(bodyText));
   if (!parsed.success) return null;
   const name = parsed.data.error;

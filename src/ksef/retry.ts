@@ -50,7 +50,14 @@ export function parseRetryAfter(header: string | null, now: Date): number | unde
  * 'upstream-timeout'), and any 5xx. The transport repeats them only for idempotent calls: a
  * timed-out POST may have been acted on, and repeating it could act twice.
  */
-const TRANSIENT_CODES: ReadonlySet<KsefErrorCode> = new Set(['network', 'offline', 'timeout', 'upstream-unreachable', 'upstream-timeout', 'server-error']);
+const TRANSIENT_CODES: ReadonlySet<KsefErrorCode> = new Set([
+  'network',
+  'offline',
+  'timeout',
+  'upstream-unreachable',
+  'upstream-timeout',
+  'server-error',
+]);
 
 /** True for a failure worth repeating (see {@link TRANSIENT_CODES}); a 5xx counts whatever its code. */
 export function isTransient(error: KsefError): boolean {

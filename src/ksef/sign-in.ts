@@ -54,11 +54,18 @@ export type SignInClient = Pick<AuthOperations, 'submitXadesSignature' | 'getAut
  *   'auth-unknown-error' 500, 'auth-cancelled' 550), 'timeout', 'aborted'; from the redemption,
  *   'tokens-already-redeemed' (21301) and the rest; transport errors ('network', 'rate-limited', ...).
  */
-export async function completeSignIn(client: SignInClient, signedXml: string | Uint8Array, options: CompleteSignInOptions = {}): Promise<SignedInSession> {
+export async function completeSignIn(
+  client: SignInClient,
+  signedXml: string | Uint8Array,
+  options: CompleteSignInOptions = {},
+): Promise<SignedInSession> {
   const { signal, onProgress } = options;
   const xml = typeof signedXml === 'string' ? signedXml : decodeUtf8Exactly(signedXml);
   onProgress?.({ stage: 'submitting' });
-  const init = await client.submitXadesSignature(xml, { verifyCertificateChain: options.verifyCertificateChain, signal });
+  const init = await client.submitXadesSignature(xml, {
+    verifyCertificateChain: options.verifyCertificateChain,
+    signal,
+  });
   const { referenceNumber } = init;
   const authenticationToken = init.authenticationToken.token;
   let attempt = 0;
@@ -89,7 +96,11 @@ export type SignOutResult =
  * @throws KsefError with any other code ('network', 'rate-limited', 'server-error', 'aborted', ...):
  *   the session may still be alive, so the caller can offer to try again.
  */
-export async function signOut(client: Pick<AuthOperations, 'endCurrentSession'>, session: Pick<SignedInSession, 'tokens'>, options: CallOptions = {}): Promise<SignOutResult> {
+export async function signOut(
+  client: Pick<AuthOperations, 'endCurrentSession'>,
+  session: Pick<SignedInSession, 'tokens'>,
+  options: CallOptions = {},
+): Promise<SignOutResult> {
   try {
     await client.endCurrentSession(session.tokens, options);
     return 'signed-out';

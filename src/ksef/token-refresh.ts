@@ -17,7 +17,13 @@ export async function refreshAccessToken(
 ): Promise<AuthenticationTokenRefreshResponse> {
   try {
     return await transport.json(
-      { method: 'POST', path: '/auth/token/refresh', auth: { kind: 'token', token: refreshToken }, idempotent: false, signal },
+      {
+        method: 'POST',
+        path: '/auth/token/refresh',
+        auth: { kind: 'token', token: refreshToken },
+        idempotent: false,
+        signal,
+      },
       authenticationTokenRefreshResponseSchema,
     );
   } catch (error) {

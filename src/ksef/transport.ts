@@ -82,7 +82,11 @@ export function createKsefTransport(options: KsefTransportOptions): KsefTranspor
 
   /** One HTTP exchange of `request` with `bearer`. */
   async function exchange(request: KsefRequest, bearer: string | undefined): Promise<HttpExchange> {
-    const headers: Record<string, string> = { Accept: 'application/json', 'X-Error-Format': 'problem-details', ...request.headers };
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'X-Error-Format': 'problem-details',
+      ...request.headers,
+    };
     if (bearer !== undefined) headers.Authorization = `Bearer ${bearer}`;
     let body: string | undefined;
     if (request.body !== undefined) {
@@ -90,10 +94,18 @@ export function createKsefTransport(options: KsefTransportOptions): KsefTranspor
       body = request.body.contentType === 'application/json' ? JSON.stringify(request.body.json) : request.body.text;
     }
     const url = urlOf(options.baseUrl, request);
-    return exchangeOnce(fetchFn, { url, method: request.method, path: request.path, headers, body, signal: request.signal, timeoutMs }, online);
+    return exchangeOnce(
+      fetchFn,
+      { url, method: request.method, path: request.path, headers, body, signal: request.signal, timeoutMs },
+      online,
+    );
   }
 
-  async function renewAccessToken(session: KsefTokenStore, staleToken: string | undefined, signal?: AbortSignal): Promise<void> {
+  async function renewAccessToken(
+    session: KsefTokenStore,
+    staleToken: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<void> {
     if (session.accessToken.token !== staleToken) return; // another call refreshed it meanwhile
     let pending = refreshing.get(session);
     if (pending === undefined) {
@@ -131,7 +143,8 @@ export function createKsefTransport(options: KsefTransportOptions): KsefTranspor
       if (status === 429) {
         const retryAfterSeconds = parseRetryAfter(response.headers.get('Retry-After'), now());
         const tooLong = retryAfterSeconds !== undefined && retryAfterSeconds > policy.maxRetryAfterSeconds;
-        if (tooLong || rateLimitRetries >= policy.maxRateLimitRetries) throw ksefErrorFromResponse({ ...failure, retryAfterSeconds });
+        if (tooLong || rateLimitRetries >= policy.maxRateLimitRetries)
+          throw ksefErrorFromResponse({ ...failure, retryAfterSeconds });
         const waitMs = Math.max((retryAfterSeconds ?? 0) * 1000, backoffDelayMs(policy, rateLimitRetries++));
         options.onRateLimitWait?.(waitMs, { method: request.method, path: request.path });
         await wait(waitMs, request);
@@ -164,7 +177,10 @@ export function createKsefTransport(options: KsefTransportOptions): KsefTranspor
       }
       const parsed = schema.safeParse(body);
       if (!parsed.success) {
-        throw new KsefError('invalid-response', `${site} answered off contract: ${describeIssues(parsed.error)}`, { status, cause: parsed.error });
+        throw new KsefError('invalid-response', `${site} answered off contract: ${describeIssues(parsed.error)}`, {
+          status,
+          cause: parsed.error,
+        });
       }
       return parsed.data;
     },

@@ -92,11 +92,14 @@ export const en = {
       partial: (matching: number, total: number) => `The key matches ${matching} of ${total} certificates`,
       failed: 'Could not check',
       inFile: (name: string) => `File ${name}:`,
-      unexpected: 'Something unexpected went wrong. Reload the page and try again; if that does not help, check that the files are complete.',
+      unexpected:
+        'Something unexpected went wrong. Reload the page and try again; if that does not help, check that the files are complete.',
     },
     reasons: {
-      'different-algorithm': 'The key and the certificate use different algorithms (for example an EC key and an RSA certificate).',
-      'different-key': 'The certificate was issued for a different key. Look for the .key file saved together with this certificate.',
+      'different-algorithm':
+        'The key and the certificate use different algorithms (for example an EC key and an RSA certificate).',
+      'different-key':
+        'The certificate was issued for a different key. Look for the .key file saved together with this certificate.',
       'signature-mismatch':
         'A test signature made with this key does not verify with the public key in the certificate. The key file may be damaged.',
     },
@@ -181,25 +184,35 @@ export const en = {
     'unsupported-encryption': `This file is encrypted with a method browsers do not support (for example 3DES). Convert the key with: ${PEM_CONVERT}`,
     'legacy-pem-encryption': `The key is in the old OpenSSL format (a "Proc-Type: 4,ENCRYPTED" header). Convert it with: ${PEM_CONVERT}`,
     'legacy-pfx-encryption': `The PFX file is encrypted with an older algorithm (3DES or RC2) that browsers do not support. Convert it with: ${PFX_CONVERT} (with OpenSSL 3, add -legacy to the first command).`,
-    'unsupported-key-type': 'This kind of key (for example DSA or Ed25519) is not supported. KSeF accepts RSA and EC P-256 keys.',
+    'unsupported-key-type':
+      'This kind of key (for example DSA or Ed25519) is not supported. KSeF accepts RSA and EC P-256 keys.',
     'unsupported-curve':
       'The EC key uses a curve we do not support. P-256, P-384 and P-521 are supported; KSeF issues certificates for P-256.',
     'pfx-without-key': 'The PFX file holds no private key. Add the .key file separately or choose another PFX file.',
     'pfx-without-certificate': 'The PFX file holds no certificate. Add the .crt file separately.',
-    'invalid-enrollment-data': 'The request data received from KSeF is incomplete (for example no name). Try again in a moment.',
-    'invalid-argument': 'A value given is not valid (for example the password does not meet the rules). Correct it and try again.',
+    'invalid-enrollment-data':
+      'The request data received from KSeF is incomplete (for example no name). Try again in a moment.',
+    'invalid-argument':
+      'A value given is not valid (for example the password does not meet the rules). Correct it and try again.',
     'invalid-nip': 'The NIP is not valid: it has 10 digits with a correct check digit. Check it for typos.',
-    'invalid-pesel': 'The PESEL is not valid: it has 11 digits with a correct birth date and check digit. Check it for typos.',
-    'xml-malformed': 'The signed file is not well-formed XML (it may be truncated or changed after signing). Sign the file again.',
-    'xml-not-utf8': 'The signed file is not UTF-8, which KSeF requires. Sign the file downloaded from the app again, without changing it.',
+    'invalid-pesel':
+      'The PESEL is not valid: it has 11 digits with a correct birth date and check digit. Check it for typos.',
+    'xml-malformed':
+      'The signed file is not well-formed XML (it may be truncated or changed after signing). Sign the file again.',
+    'xml-not-utf8':
+      'The signed file is not UTF-8, which KSeF requires. Sign the file downloaded from the app again, without changing it.',
     'xml-dtd-forbidden':
       'The signed file contains a DOCTYPE declaration, which we refuse for security reasons. Sign the file downloaded from the app again, without changing it.',
-    'not-auth-token-request': 'This is not a KSeF sign-in file (AuthTokenRequest). Sign the file downloaded in this step and choose it here.',
-    'signature-missing': 'The file carries no signature. Sign it with a qualified signature, a qualified seal or a trusted signature (podpis zaufany), and choose the signed file.',
-    'signature-multiple': 'The file carries more than one signature, and KSeF accepts exactly one. Sign the file downloaded from the app again.',
+    'not-auth-token-request':
+      'This is not a KSeF sign-in file (AuthTokenRequest). Sign the file downloaded in this step and choose it here.',
+    'signature-missing':
+      'The file carries no signature. Sign it with a qualified signature, a qualified seal or a trusted signature (podpis zaufany), and choose the signed file.',
+    'signature-multiple':
+      'The file carries more than one signature, and KSeF accepts exactly one. Sign the file downloaded from the app again.',
     'signature-detached':
       'The signature does not cover the content of the file (a detached signature). In your signing software choose enveloped XAdES, so the signature sits inside the XML file.',
-    'challenge-mismatch': 'The signed file belongs to another sign-in attempt. Download the file again in this step, sign it and choose it here.',
+    'challenge-mismatch':
+      'The signed file belongs to another sign-in attempt. Download the file again in this step, sign it and choose it here.',
     'challenge-expired':
       'More than 10 minutes have passed since the file was downloaded for signing, so KSeF no longer accepts it. Download a new file, sign it and choose it again.',
     'signer-certificate-mismatch':
@@ -208,11 +221,14 @@ export const en = {
   signInErrors: {
     'offline-certificate':
       'This is an Offline certificate, which only signs invoices issued offline. KSeF does not accept it for signing in. Choose an Authentication certificate ("uwierzytelnienie").',
-    'certificate-expired': 'This certificate has expired, so KSeF will not accept it. Sign in with another certificate or a qualified signature.',
-    'key-certificate-mismatch': 'The private key does not belong to this certificate. Choose the .key file saved when you applied for this certificate.',
+    'certificate-expired':
+      'This certificate has expired, so KSeF will not accept it. Sign in with another certificate or a qualified signature.',
+    'key-certificate-mismatch':
+      'The private key does not belong to this certificate. Choose the .key file saved when you applied for this certificate.',
     'test-identity-not-allowed':
       'This KSeF environment does not accept test (self-signed) certificates. Sign in with a KSeF certificate or a qualified signature.',
-    'certificate-missing': 'The certificate is missing. Add the .crt file issued for this key, or choose a PFX file holding both key and certificate.',
+    'certificate-missing':
+      'The certificate is missing. Add the .crt file issued for this key, or choose a PFX file holding both key and certificate.',
     'context-required': 'Enter the NIP of the company on whose behalf you want to sign in.',
   },
   fileErrors: {
@@ -249,7 +265,8 @@ export const en = {
     problemHeading: 'That did not work',
     ksefDetails: 'Details from KSeF:',
     retryAfter: (seconds: number) => `Try again in ${seconds} s.`,
-    rateLimitWait: (seconds: number) => `KSeF is limiting requests. Waiting ${seconds} s, then trying again on my own; nothing for you to do.`,
+    rateLimitWait: (seconds: number) =>
+      `KSeF is limiting requests. Waiting ${seconds} s, then trying again on my own; nothing for you to do.`,
     otherEnvironment: 'Choose another environment',
     resume: {
       heading: 'Saved applications',
@@ -261,10 +278,12 @@ export const en = {
       statuses: { submitted: 'submitted', issued: 'issued', downloaded: 'issued and downloaded', failed: 'rejected' },
       continue: (name: string) => `Continue application “${name}”`,
       continueShort: 'Continue',
-      continuing: (name: string) => `You are continuing the application “${name}”. Sign in the way you did when you submitted it.`,
+      continuing: (name: string) =>
+        `You are continuing the application “${name}”. Sign in the way you did when you submitted it.`,
       lookingUp: 'Looking up the application and the certificate in KSeF…',
       keyHeading: 'Open the saved key',
-      keyIntro: (name: string) => `The certificate is ready. Choose the file ${name}.key saved with the application and enter its password.`,
+      keyIntro: (name: string) =>
+        `The certificate is ready. Choose the file ${name}.key saved with the application and enter its password.`,
       keyFile: 'Key file (.key)',
       keyPassword: 'Key password',
       open: 'Open the key and get the certificate',
@@ -309,7 +328,8 @@ export const en = {
           'You already have a KSeF Authentication certificate: choose the .key and .crt files (or one .pfx file) and enter the password. The file is opened in the browser only.',
         external:
           'Download AuthTokenRequest.xml, sign it with your qualified signature, qualified seal or trusted profile in your own software, and upload the signed file.',
-        'test-identity': 'Sandbox and TEST only: the browser makes a throwaway self-signed certificate for a person or a company seal.',
+        'test-identity':
+          'Sandbox and TEST only: the browser makes a throwaway self-signed certificate for a person or a company seal.',
       },
       keyFile: 'Key file (.key or .pfx)',
       certificateFile: 'Certificate file (.crt), when the key is a .key file',
@@ -320,7 +340,8 @@ export const en = {
       externalStep1: '1. Download the file to sign',
       download: 'Download AuthTokenRequest.xml',
       downloadAgain: 'Download a new file',
-      challengeValid: (time: string) => `The file is valid for 10 minutes, until ${time}. After that, download a new one.`,
+      challengeValid: (time: string) =>
+        `The file is valid for 10 minutes, until ${time}. After that, download a new one.`,
       externalStep2: '2. Sign it in your software (enveloped XAdES, content unchanged)',
       externalStep3: '3. Upload the signed file',
       signedFile: 'Signed XML file',
@@ -370,7 +391,8 @@ export const en = {
       cannotRequest:
         'KSeF will not accept another application now: the application or active-certificate limit is used up. Revoke a certificate you no longer need in the KSeF Taxpayer Application, or try later.',
       saveIdentityHeading: 'Save the test identity (optional)',
-      saveIdentityIntro: 'You can save the key and certificate of the test identity to sign in with them again. The key is encrypted with this password.',
+      saveIdentityIntro:
+        'You can save the key and certificate of the test identity to sign in with them again. The key is encrypted with this password.',
       saveIdentityPassword: 'Key file password',
       saveIdentityConfirm: 'Repeat the password',
       saveIdentity: 'Save the test identity',
@@ -381,7 +403,10 @@ export const en = {
       heading: 'Certificate details',
       name: 'Certificate name',
       nameHint: 'Helps you recognise the certificate in KSeF’s list, e.g. “Accounting software 2025”.',
-      nameRules: { length: '5 to 100 characters', 'allowed-characters': 'only letters (Polish ones too), digits, space, _ and -' },
+      nameRules: {
+        length: '5 to 100 characters',
+        'allowed-characters': 'only letters (Polish ones too), digits, space, _ and -',
+      },
       nameInvalid: 'The name does not meet every requirement in the list.',
       purposeLegend: 'Certificate type (one)',
       purposes: {
@@ -405,7 +430,8 @@ export const en = {
     },
     key: {
       heading: 'Key and password',
-      intro: 'The browser now makes your private key and saves it in a file encrypted with your password. Only the public key goes to KSeF.',
+      intro:
+        'The browser now makes your private key and saves it in a file encrypted with your password. Only the public key goes to KSeF.',
       warning:
         'Neither the key nor the password can be recovered. Nobody – not us, not the Ministry – has a copy. Without the .key file and its password the certificate is useless.',
       password: 'Key password',
@@ -489,7 +515,8 @@ export const en = {
         reference: 'Reference number',
       },
       signOutHeading: 'Finish',
-      signOutIntro: 'Signing out ends the KSeF session and removes the key from the browser’s memory. The saved files stay on disk.',
+      signOutIntro:
+        'Signing out ends the KSeF session and removes the key from the browser’s memory. The saved files stay on disk.',
       signOut: 'Sign out and forget the key',
     },
   },
@@ -498,19 +525,22 @@ export const en = {
       'KSeF will not accept another application now: the application or active-certificate limit is used up. Revoke a certificate you no longer need in the KSeF Taxpayer Application, or try later.',
     'limit-reached':
       'The application or active-certificate limit is reached. Revoke a certificate you no longer need in the KSeF Taxpayer Application, or wait for the limit to renew.',
-    'key-file-mismatch': 'This file holds another key than the one just made. Choose the file saved in this step, or save it again.',
+    'key-file-mismatch':
+      'This file holds another key than the one just made. Choose the file saved in this step, or save it again.',
     'key-not-saved': 'First confirm the key file is saved, and tick that the password is stored.',
     'preflight-failed': 'The request has an error and KSeF would reject it. Start over.',
     'application-not-found':
       'We found neither this application nor its certificate in KSeF. It may have expired (KSeF keeps applications for 30 days). Submit a new application.',
-    'pair-mismatch': 'The certificate from KSeF does not match the key in memory. Do not use it; submit a new application and report the problem.',
+    'pair-mismatch':
+      'The certificate from KSeF does not match the key in memory. Do not use it; submit a new application and report the problem.',
     'wrong-step': 'This step needs an earlier one first. Go back and complete the previous steps.',
     'session-expired': 'The KSeF session expired. Sign in again; your application will be found.',
     unexpected: 'Something went wrong. Reload the page and try again.',
   },
   ksefErrors: {
     network: 'No connection to KSeF. Check the internet connection and try again.',
-    offline: 'No connection – check your network. Nothing was sent; your key and data are kept in this tab. Try again once you are back online.',
+    offline:
+      'No connection – check your network. Nothing was sent; your key and data are kept in this tab. Try again once you are back online.',
     timeout: 'KSeF did not answer in time. Try again in a moment.',
     aborted: 'Cancelled.',
     'rate-limited': 'KSeF limits the number of requests. Wait a moment and try again.',
@@ -530,9 +560,11 @@ export const en = {
     'invalid-response': 'KSeF’s answer does not match the specification. Try again later.',
     'invalid-request': 'A value given is invalid; nothing was sent. Correct it.',
     'challenge-invalid': 'The sign-in challenge expired or was used already. Start signing in again.',
-    'signature-invalid': 'KSeF rejected the signature. Sign the file again, unchanged, with an enveloped XAdES signature.',
+    'signature-invalid':
+      'KSeF rejected the signature. Sign the file again, unchanged, with an enveloped XAdES signature.',
     'certificate-invalid': 'KSeF considers the signing certificate invalid. Use another certificate.',
-    'subject-identifier-invalid': 'The identifier in the certificate does not fit the kind of context. Check the context NIP.',
+    'subject-identifier-invalid':
+      'The identifier in the certificate does not fit the kind of context. Check the context NIP.',
     'tokens-already-redeemed': 'This session was collected already. Sign in again.',
     'operation-not-found': 'KSeF does not know this sign-in operation. Sign in again.',
     'xml-invalid': 'KSeF could not read the signed file. Download a new file, sign it once and upload it unchanged.',
@@ -543,21 +575,26 @@ export const en = {
     'csr-invalid': 'KSeF considers the request (CSR) damaged. Start over.',
     'enrollment-not-found': 'KSeF does not know an application with this number. Submit a new application.',
     'enrollment-limit': 'The certificate application limit is reached. Try later.',
-    'certificate-limit': 'The active-certificate limit is reached. Revoke a certificate you no longer need in the KSeF Taxpayer Application.',
+    'certificate-limit':
+      'The active-certificate limit is reached. Revoke a certificate you no longer need in the KSeF Taxpayer Application.',
     'certificate-not-found': 'KSeF does not know a certificate with this serial number.',
     'certificate-already-revoked': 'This certificate is already revoked or blocked.',
     'key-type-invalid': 'KSeF accepts only EC P-256 and RSA 2048 keys.',
     'csr-signature-algorithm-invalid': 'KSeF does not accept the request’s signature algorithm. Start over.',
-    'auth-no-permissions': 'You have no permissions in this context (NIP). Check the NIP or ask to be granted permissions.',
+    'auth-no-permissions':
+      'You have no permissions in this context (NIP). Check the NIP or ask to be granted permissions.',
     'auth-revoked': 'The authentication was revoked. Sign in again.',
     'auth-bad-token': 'KSeF rejected the challenge or token. Start signing in again.',
-    'auth-certificate-error': 'KSeF rejected the signing certificate (invalid, untrusted, revoked or suspended). Use another certificate.',
+    'auth-certificate-error':
+      'KSeF rejected the signing certificate (invalid, untrusted, revoked or suspended). Use another certificate.',
     'auth-deceased-person': 'KSeF refused the sign-in: the credentials belong to a deceased person.',
     'auth-blocked': 'Authentication was blocked for security reasons. Contact KSeF.',
     'auth-unknown-error': 'An unknown KSeF sign-in error. Try again.',
     'auth-cancelled': 'KSeF cancelled the sign-in. Try again.',
-    'enrollment-rejected': 'KSeF rejected the application (400), e.g. this key already has a certificate. Start over with a new key.',
+    'enrollment-rejected':
+      'KSeF rejected the application (400), e.g. this key already has a certificate. Start over with a new key.',
     'enrollment-unknown-error': 'An unknown KSeF error while issuing the certificate (500). Try again.',
-    'enrollment-cancelled': 'KSeF cancelled the application (550). Try again: the application will be submitted once more.',
+    'enrollment-cancelled':
+      'KSeF cancelled the application (550). Try again: the application will be submitted once more.',
   },
 } satisfies Messages;

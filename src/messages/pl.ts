@@ -96,7 +96,8 @@ export const pl = {
       needsCertificate: 'Brakuje certyfikatu. Dodaj plik .crt pobrany z KSeF dla tego klucza.',
       needsCertificateCsr:
         'Brakuje certyfikatu. Wniosek (CSR) to jeszcze nie certyfikat – certyfikat (.crt) pobierzesz z KSeF po rozpatrzeniu wniosku.',
-      severalKeys: 'Otwarto więcej niż jeden klucz prywatny. Zostaw jeden plik klucza (.key albo PFX) i usuń pozostałe.',
+      severalKeys:
+        'Otwarto więcej niż jeden klucz prywatny. Zostaw jeden plik klucza (.key albo PFX) i usuń pozostałe.',
       needsPassword: (name: string) => `Plik ${name} jest chroniony hasłem. Wpisz hasło, aby go otworzyć.`,
     },
     verdict: {
@@ -108,7 +109,8 @@ export const pl = {
       partial: (matching: number, total: number) => `Klucz pasuje do ${matching} z ${total} certyfikatów`,
       failed: 'Nie udało się sprawdzić',
       inFile: (name: string) => `Plik ${name}:`,
-      unexpected: 'Wystąpił nieoczekiwany błąd. Odśwież stronę i spróbuj ponownie; jeśli to nie pomoże, sprawdź, czy pliki są kompletne.',
+      unexpected:
+        'Wystąpił nieoczekiwany błąd. Odśwież stronę i spróbuj ponownie; jeśli to nie pomoże, sprawdź, czy pliki są kompletne.',
     },
     reasons: {
       'different-algorithm': 'Klucz i certyfikat używają różnych algorytmów (na przykład klucz EC, a certyfikat RSA).',
@@ -206,8 +208,10 @@ export const pl = {
     'pfx-without-certificate': 'Plik PFX nie zawiera certyfikatu. Dodaj osobno plik .crt.',
     'invalid-enrollment-data':
       'Dane do wniosku otrzymane z KSeF są niepełne (na przykład brak nazwy). Spróbuj ponownie za chwilę.',
-    'invalid-argument': 'Podana wartość jest nieprawidłowa (na przykład hasło nie spełnia wymagań). Popraw ją i spróbuj ponownie.',
-    'invalid-nip': 'NIP jest nieprawidłowy: powinien mieć 10 cyfr z poprawną cyfrą kontrolną. Sprawdź, czy nie ma literówki.',
+    'invalid-argument':
+      'Podana wartość jest nieprawidłowa (na przykład hasło nie spełnia wymagań). Popraw ją i spróbuj ponownie.',
+    'invalid-nip':
+      'NIP jest nieprawidłowy: powinien mieć 10 cyfr z poprawną cyfrą kontrolną. Sprawdź, czy nie ma literówki.',
     'invalid-pesel':
       'PESEL jest nieprawidłowy: powinien mieć 11 cyfr z poprawną datą urodzenia i cyfrą kontrolną. Sprawdź, czy nie ma literówki.',
     'xml-malformed':
@@ -220,7 +224,8 @@ export const pl = {
       'To nie jest plik logowania do KSeF (AuthTokenRequest). Podpisz plik pobrany w tym kroku i wybierz go tutaj.',
     'signature-missing':
       'Plik nie zawiera podpisu. Podpisz go podpisem kwalifikowanym, pieczęcią kwalifikowaną albo podpisem zaufanym i wybierz podpisany plik.',
-    'signature-multiple': 'Plik zawiera więcej niż jeden podpis, a KSeF przyjmuje dokładnie jeden. Podpisz ponownie plik pobrany z aplikacji.',
+    'signature-multiple':
+      'Plik zawiera więcej niż jeden podpis, a KSeF przyjmuje dokładnie jeden. Podpisz ponownie plik pobrany z aplikacji.',
     'signature-detached':
       'Podpis nie obejmuje treści pliku (podpis zewnętrzny). W programie do podpisu wybierz format XAdES otaczany (enveloped), aby podpis znalazł się w pliku XML.',
     'challenge-mismatch':
@@ -233,12 +238,14 @@ export const pl = {
   signInErrors: {
     'offline-certificate':
       'To jest certyfikat offline, który służy tylko do podpisywania faktur wystawianych offline. KSeF nie pozwala się nim zalogować. Wybierz certyfikat uwierzytelniający („uwierzytelnienie”).',
-    'certificate-expired': 'Ten certyfikat wygasł, więc KSeF go nie przyjmie. Zaloguj się innym certyfikatem albo podpisem kwalifikowanym.',
+    'certificate-expired':
+      'Ten certyfikat wygasł, więc KSeF go nie przyjmie. Zaloguj się innym certyfikatem albo podpisem kwalifikowanym.',
     'key-certificate-mismatch':
       'Klucz prywatny nie pasuje do tego certyfikatu. Wybierz plik .key zapisany przy składaniu wniosku o ten certyfikat.',
     'test-identity-not-allowed':
       'To środowisko KSeF nie przyjmuje certyfikatów testowych (samopodpisanych). Zaloguj się certyfikatem KSeF albo podpisem kwalifikowanym.',
-    'certificate-missing': 'Brakuje certyfikatu. Dodaj plik .crt wydany dla tego klucza albo wybierz plik PFX z kluczem i certyfikatem.',
+    'certificate-missing':
+      'Brakuje certyfikatu. Dodaj plik .crt wydany dla tego klucza albo wybierz plik PFX z kluczem i certyfikatem.',
     'context-required': 'Podaj NIP firmy, w której imieniu chcesz się zalogować.',
   } satisfies Record<SignInErrorCode, string>,
   fileErrors: {
@@ -275,7 +282,8 @@ export const pl = {
     problemHeading: 'Nie udało się',
     ksefDetails: 'Szczegóły od KSeF:',
     retryAfter: (seconds: number) => `Spróbuj ponownie za ${seconds} s.`,
-    rateLimitWait: (seconds: number) => `KSeF ogranicza liczbę zapytań. Czekam ${seconds} s i ponawiam sam; nic nie musisz robić.`,
+    rateLimitWait: (seconds: number) =>
+      `KSeF ogranicza liczbę zapytań. Czekam ${seconds} s i ponawiam sam; nic nie musisz robić.`,
     otherEnvironment: 'Wybierz inne środowisko',
     resume: {
       heading: 'Zapisane wnioski',
@@ -284,13 +292,19 @@ export const pl = {
       reference: 'Numer referencyjny',
       created: 'Złożony',
       status: 'Stan',
-      statuses: { submitted: 'wysłany', issued: 'wydany', downloaded: 'wydany i pobrany', failed: 'odrzucony' } satisfies Record<ApplicationStatus, string>,
+      statuses: {
+        submitted: 'wysłany',
+        issued: 'wydany',
+        downloaded: 'wydany i pobrany',
+        failed: 'odrzucony',
+      } satisfies Record<ApplicationStatus, string>,
       continue: (name: string) => `Kontynuuj wniosek „${name}”`,
       continueShort: 'Kontynuuj',
       continuing: (name: string) => `Kontynuujesz wniosek „${name}”. Zaloguj się tak jak przy jego składaniu.`,
       lookingUp: 'Sprawdzam w KSeF stan wniosku i certyfikat…',
       keyHeading: 'Otwórz zapisany klucz',
-      keyIntro: (name: string) => `Certyfikat jest gotowy. Wybierz plik ${name}.key zapisany przy składaniu wniosku i podaj jego hasło.`,
+      keyIntro: (name: string) =>
+        `Certyfikat jest gotowy. Wybierz plik ${name}.key zapisany przy składaniu wniosku i podaj jego hasło.`,
       keyFile: 'Plik klucza (.key)',
       keyPassword: 'Hasło klucza',
       open: 'Otwórz klucz i pobierz certyfikat',
@@ -306,7 +320,8 @@ export const pl = {
     },
     environment: {
       heading: 'Środowisko i kontekst',
-      intro: 'Wybierz, w którym środowisku KSeF chcesz uzyskać certyfikat, i podaj NIP firmy, w której imieniu działasz.',
+      intro:
+        'Wybierz, w którym środowisku KSeF chcesz uzyskać certyfikat, i podaj NIP firmy, w której imieniu działasz.',
       legend: 'Środowisko KSeF',
       names: { sandbox: 'Lokalna piaskownica', test: 'KSeF TEST', demo: 'KSeF DEMO', prod: 'KSeF produkcja' },
       explanations: {
@@ -409,7 +424,10 @@ export const pl = {
       heading: 'Dane certyfikatu',
       name: 'Nazwa certyfikatu',
       nameHint: 'Pomoże Ci rozpoznać certyfikat na liście w KSeF, np. „Program księgowy 2025”.',
-      nameRules: { length: 'od 5 do 100 znaków', 'allowed-characters': 'tylko litery (także polskie), cyfry, spacja, _ i -' },
+      nameRules: {
+        length: 'od 5 do 100 znaków',
+        'allowed-characters': 'tylko litery (także polskie), cyfry, spacja, _ i -',
+      },
       nameInvalid: 'Nazwa nie spełnia wszystkich wymagań z listy.',
       purposeLegend: 'Rodzaj certyfikatu (jeden)',
       purposes: {
@@ -418,7 +436,8 @@ export const pl = {
       },
       purposeHints: {
         Authentication: 'Do logowania się do KSeF z programu (np. programu księgowego albo integracji).',
-        Offline: 'Do podpisywania linku weryfikacyjnego (kodu QR) na fakturach wystawianych offline. Nie służy do logowania.',
+        Offline:
+          'Do podpisywania linku weryfikacyjnego (kodu QR) na fakturach wystawianych offline. Nie służy do logowania.',
       },
       validFrom: 'Ważny od',
       validFromHint: 'Dziś albo później.',
@@ -518,7 +537,8 @@ export const pl = {
         reference: 'Numer referencyjny',
       },
       signOutHeading: 'Zakończ',
-      signOutIntro: 'Wylogowanie kończy sesję w KSeF i usuwa klucz z pamięci przeglądarki. Zapisane pliki zostają na dysku.',
+      signOutIntro:
+        'Wylogowanie kończy sesję w KSeF i usuwa klucz z pamięci przeglądarki. Zapisane pliki zostają na dysku.',
       signOut: 'Wyloguj i usuń klucz z pamięci',
     },
   },
@@ -564,7 +584,8 @@ export const pl = {
     'challenge-invalid': 'Wyzwanie logowania wygasło albo zostało już użyte. Zacznij logowanie od nowa.',
     'signature-invalid': 'KSeF odrzucił podpis. Podpisz plik ponownie, bez zmian w treści, podpisem XAdES otaczanym.',
     'certificate-invalid': 'KSeF uznał certyfikat podpisu za nieważny. Użyj innego certyfikatu.',
-    'subject-identifier-invalid': 'Identyfikator w certyfikacie nie pasuje do rodzaju kontekstu. Sprawdź NIP kontekstu.',
+    'subject-identifier-invalid':
+      'Identyfikator w certyfikacie nie pasuje do rodzaju kontekstu. Sprawdź NIP kontekstu.',
     'tokens-already-redeemed': 'Tę sesję już odebrano. Zaloguj się ponownie.',
     'operation-not-found': 'KSeF nie zna tej operacji logowania. Zaloguj się ponownie.',
     'xml-invalid': 'KSeF nie mógł odczytać podpisanego pliku. Pobierz nowy plik, podpisz go raz i wgraj bez zmian.',
@@ -575,7 +596,8 @@ export const pl = {
     'csr-invalid': 'KSeF uznał wniosek (CSR) za uszkodzony. Zacznij od nowa.',
     'enrollment-not-found': 'KSeF nie zna wniosku o tym numerze. Złóż nowy wniosek.',
     'enrollment-limit': 'Osiągnięto limit wniosków o certyfikat. Spróbuj później.',
-    'certificate-limit': 'Osiągnięto limit aktywnych certyfikatów. Unieważnij niepotrzebny certyfikat w Aplikacji Podatnika KSeF.',
+    'certificate-limit':
+      'Osiągnięto limit aktywnych certyfikatów. Unieważnij niepotrzebny certyfikat w Aplikacji Podatnika KSeF.',
     'certificate-not-found': 'KSeF nie zna certyfikatu o tym numerze seryjnym.',
     'certificate-already-revoked': 'Ten certyfikat jest już unieważniony albo zablokowany.',
     'key-type-invalid': 'KSeF przyjmuje tylko klucze EC P-256 i RSA 2048.',
@@ -589,7 +611,8 @@ export const pl = {
     'auth-blocked': 'Uwierzytelnianie zablokowano ze względów bezpieczeństwa. Skontaktuj się z KSeF.',
     'auth-unknown-error': 'Nieznany błąd logowania w KSeF. Spróbuj ponownie.',
     'auth-cancelled': 'KSeF anulował logowanie. Spróbuj ponownie.',
-    'enrollment-rejected': 'KSeF odrzucił wniosek (400), np. ten klucz ma już certyfikat. Zacznij od nowa z nowym kluczem.',
+    'enrollment-rejected':
+      'KSeF odrzucił wniosek (400), np. ten klucz ma już certyfikat. Zacznij od nowa z nowym kluczem.',
     'enrollment-unknown-error': 'Nieznany błąd KSeF przy wydawaniu certyfikatu (500). Spróbuj ponownie.',
     'enrollment-cancelled': 'KSeF anulował wniosek (550). Spróbuj ponownie: wniosek zostanie złożony jeszcze raz.',
   } satisfies Record<KsefErrorCode, string>,

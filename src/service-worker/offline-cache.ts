@@ -139,7 +139,9 @@ export function startWorker(scope: WorkerScope, manifest: PrecacheManifest): voi
 
   async function dropOutdated(): Promise<void> {
     const names = await scope.caches.keys();
-    await Promise.all(names.filter((name) => isOutdatedCache(name, appRoot, cacheName)).map((name) => scope.caches.delete(name)));
+    await Promise.all(
+      names.filter((name) => isOutdatedCache(name, appRoot, cacheName)).map((name) => scope.caches.delete(name)),
+    );
     await scope.clients.claim();
   }
 

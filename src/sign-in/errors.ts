@@ -27,7 +27,11 @@ export class SignInError extends AppError<SignInErrorCode> {
   /** For 'key-certificate-mismatch': what `checkPair` found. */
   readonly pairReason: PairMismatchReason | undefined;
 
-  constructor(code: SignInErrorCode, message: string, options: { readonly pairReason?: PairMismatchReason; readonly cause?: unknown } = {}) {
+  constructor(
+    code: SignInErrorCode,
+    message: string,
+    options: { readonly pairReason?: PairMismatchReason; readonly cause?: unknown } = {},
+  ) {
     super(code, message, 'cause' in options ? { cause: options.cause } : undefined);
     this.name = 'SignInError';
     this.pairReason = options.pairReason;

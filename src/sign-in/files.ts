@@ -45,7 +45,10 @@ export interface SigningFiles {
  *   the readers: 'password-required', 'wrong-password', 'certificate-not-key' (the files swapped),
  *   'key-not-certificate', 'corrupt-file', 'unrecognized-file', 'legacy-pfx-encryption', ...
  */
-export async function openSigningCredentials(files: SigningFiles, options: { readonly now?: () => Date; readonly crypto?: Crypto } = {}): Promise<SigningCredentials> {
+export async function openSigningCredentials(
+  files: SigningFiles,
+  options: { readonly now?: () => Date; readonly crypto?: Crypto } = {},
+): Promise<SigningCredentials> {
   const crypto = options.crypto ?? globalThis.crypto;
   const now = (options.now ?? (() => new Date()))();
   const kinds = identifyFile(files.keyFile);
@@ -63,7 +66,8 @@ export async function openSigningCredentials(files: SigningFiles, options: { rea
     const [first] = await readCertificates(files.certificateFile, now, crypto);
     bundled = first?.der;
   }
-  if (bundled === undefined) throw new SignInError('certificate-missing', 'Choose the certificate (.crt) issued for this key');
+  if (bundled === undefined)
+    throw new SignInError('certificate-missing', 'Choose the certificate (.crt) issued for this key');
   return { key, certificate: bundled, summary: await readCertificate(bundled, now, crypto) };
 }
 
@@ -81,7 +85,11 @@ export async function signInWithSigningFiles(
   options: SignInOptions = {},
 ): Promise<{ readonly session: SignedInSession; readonly subject: string }> {
   const credentials = await openSigningCredentials(files, { now: options.now, crypto: options.crypto });
-  const session = await signInWithKsefCertificate(client, { key: credentials.key, certificate: credentials.certificate, context }, options);
+  const session = await signInWithKsefCertificate(
+    client,
+    { key: credentials.key, certificate: credentials.certificate, context },
+    options,
+  );
   return { session, subject: credentials.summary.ownerName ?? credentials.summary.subjectText };
 }
 
@@ -99,7 +107,11 @@ export interface ExportedTestIdentity {
  *
  * @throws CryptoError 'invalid-argument' for an empty password or a key that is no longer extractable.
  */
-export async function exportTestIdentity(identity: TestIdentity, password: string, crypto: Crypto = globalThis.crypto): Promise<ExportedTestIdentity> {
+export async function exportTestIdentity(
+  identity: TestIdentity,
+  password: string,
+  crypto: Crypto = globalThis.crypto,
+): Promise<ExportedTestIdentity> {
   return {
     keyPem: await writeEncryptedKeyFile(identity.keyPair.privateKey, password, crypto),
     certificatePem: encodePem('CERTIFICATE', identity.certificate),

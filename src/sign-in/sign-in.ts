@@ -4,7 +4,11 @@
  * throwaway self-signed identity on environments that accept one. Every path signs in the browser or
  * takes the user's signed file as is; the private key never leaves memory and is never sent.
  */
-import { type AuthContextIdentifier, type SubjectIdentifierType, buildAuthTokenRequest } from '../crypto/auth-token-request';
+import {
+  type AuthContextIdentifier,
+  type SubjectIdentifierType,
+  buildAuthTokenRequest,
+} from '../crypto/auth-token-request';
 import { readCertificate } from '../crypto/certificate-reader';
 import { checkExternalSignature } from '../crypto/external-signature';
 import type { LoadedPrivateKey } from '../crypto/key-type';
@@ -21,7 +25,10 @@ import { SignInError } from './errors';
 export type { SignedInSession } from '../ksef/sign-in';
 
 /** The KSeF calls a sign-in makes. */
-export type SignInClient = Pick<AuthOperations, 'requestChallenge' | 'submitXadesSignature' | 'getAuthStatus' | 'redeemTokens'>;
+export type SignInClient = Pick<
+  AuthOperations,
+  'requestChallenge' | 'submitXadesSignature' | 'getAuthStatus' | 'redeemTokens'
+>;
 
 /** Where a sign-in is: our own steps, then `completeSignIn`'s. */
 export type SignInStep =
@@ -67,20 +74,37 @@ export interface KsefCertificateSignIn {
  *   CryptoError from reading the certificate ('corrupt-file', ...) or building the request
  *   ('invalid-argument', 'invalid-nip' for a bad context); KsefError from KSeF (see `completeSignIn`).
  */
-export async function signInWithKsefCertificate(client: SignInClient, input: KsefCertificateSignIn, options: SignInOptions = {}): Promise<SignedInSession> {
+export async function signInWithKsefCertificate(
+  client: SignInClient,
+  input: KsefCertificateSignIn,
+  options: SignInOptions = {},
+): Promise<SignedInSession> {
   const now = options.now ?? (() => new Date());
   const crypto = options.crypto ?? globalThis.crypto;
   const summary = await readCertificate(input.certificate, now(), crypto);
   // keyUsage alone does not decide: qualified certificates carry nonRepudiation too (ksefPurpose).
   if (summary.purpose === 'Offline' && summary.environment !== 'unknown') {
-    throw new SignInError('offline-certificate', 'An Offline certificate cannot sign in to KSeF; use an Authentication certificate');
+    throw new SignInError(
+      'offline-certificate',
+      'An Offline certificate cannot sign in to KSeF; use an Authentication certificate',
+    );
   }
-  if (summary.validity === 'expired') throw new SignInError('certificate-expired', `The certificate expired on ${summary.notAfter.toISOString()}`);
+  if (summary.validity === 'expired')
+    throw new SignInError('certificate-expired', `The certificate expired on ${summary.notAfter.toISOString()}`);
   const pair = await checkPair(input.key, input.certificate, crypto);
   if (!pair.match) {
-    throw new SignInError('key-certificate-mismatch', `The private key does not belong to the certificate (${pair.reason})`, { pairReason: pair.reason });
+    throw new SignInError(
+      'key-certificate-mismatch',
+      `The private key does not belong to the certificate (${pair.reason})`,
+      { pairReason: pair.reason },
+    );
   }
-  return signInWithSigner(client, { privateKey: input.key.privateKey, certificate: input.certificate }, input.context, options);
+  return signInWithSigner(
+    client,
+    { privateKey: input.key.privateKey, certificate: input.certificate },
+    input.context,
+    options,
+  );
 }
 
 /** The challenge and the unsigned request for the user's signing software. */
@@ -112,7 +136,11 @@ export async function prepareExternalSignature(
 ): Promise<PreparedExternalSignature> {
   const challengeIssuedAt = (options.now ?? (() => new Date()))();
   const { challenge } = await client.requestChallenge({ signal: options.signal });
-  const unsignedXml = buildAuthTokenRequest({ challenge, context: input.context, subjectIdentifierType: input.subjectIdentifierType });
+  const unsignedXml = buildAuthTokenRequest({
+    challenge,
+    context: input.context,
+    subjectIdentifierType: input.subjectIdentifierType,
+  });
   return { challenge, challengeIssuedAt, unsignedXml, fileName: EXTERNAL_SIGNATURE_FILE_NAME };
 }
 
@@ -164,7 +192,8 @@ export async function signInWithTestIdentity(
   }
   const nip = identityInput.nip;
   const context = options.context ?? (nip === undefined ? undefined : { type: 'Nip' as const, value: nip });
-  if (context === undefined) throw new SignInError('context-required', 'A test identity without a NIP needs the context NIP to sign in for');
+  if (context === undefined)
+    throw new SignInError('context-required', 'A test identity without a NIP needs the context NIP to sign in for');
   const now = options.now ?? (() => new Date());
   const identity = await createTestIdentity(identityInput, { algorithm: options.algorithm, now }, options.crypto);
   const signer = { privateKey: identity.keyPair.privateKey, certificate: identity.certificate };
@@ -173,7 +202,12 @@ export async function signInWithTestIdentity(
 }
 
 /** Challenge, request, signature in the browser, then `completeSignIn`. */
-async function signInWithSigner(client: SignInClient, signer: XadesSigner, context: AuthContextIdentifier, options: SignInOptions): Promise<SignedInSession> {
+async function signInWithSigner(
+  client: SignInClient,
+  signer: XadesSigner,
+  context: AuthContextIdentifier,
+  options: SignInOptions,
+): Promise<SignedInSession> {
   options.onProgress?.({ stage: 'challenge' });
   const { challenge } = await client.requestChallenge({ signal: options.signal });
   const xml = buildAuthTokenRequest({ challenge, context, subjectIdentifierType: options.subjectIdentifierType });

@@ -1,7 +1,14 @@
 import { z } from '../lib/zod';
 import { parseJsonOrUndefined } from '../lib/json';
 import { create } from 'zustand';
-import { DEFAULT_LANGUAGE, defaultCatalog, languageSchema, loadCatalog, type Language, type Messages } from '../messages/catalogs';
+import {
+  DEFAULT_LANGUAGE,
+  defaultCatalog,
+  languageSchema,
+  loadCatalog,
+  type Language,
+  type Messages,
+} from '../messages/catalogs';
 
 /**
  * The one thing the app keeps in browser storage: the language choice, under one key. Nothing else
@@ -31,7 +38,10 @@ function readStoredLanguage(): Language {
   return parsed.success ? parsed.data.language : DEFAULT_LANGUAGE;
 }
 
-export const usePreferencesStore = create<PreferencesState>()(() => ({ language: DEFAULT_LANGUAGE, messages: defaultCatalog }));
+export const usePreferencesStore = create<PreferencesState>()(() => ({
+  language: DEFAULT_LANGUAGE,
+  messages: defaultCatalog,
+}));
 
 /** Applies the remembered language before the first render (its catalog may need loading). */
 export async function startPreferences(): Promise<void> {

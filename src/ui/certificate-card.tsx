@@ -50,12 +50,19 @@ export function CertificateCard({ certificate: c, fileName, pair, children }: Ce
     [t.certificate.subject, c.subjectText],
     [t.certificate.issuer, c.issuerText],
     [t.certificate.selfSigned, c.selfSigned ? t.certificate.yes : t.certificate.no],
-    [t.certificate.fingerprint, <code key="fp" className="fingerprint">{formatFingerprint(c.sha256Fingerprint)}</code>],
+    [
+      t.certificate.fingerprint,
+      <code key="fp" className="fingerprint">
+        {formatFingerprint(c.sha256Fingerprint)}
+      </code>,
+    ],
   ];
   return (
     <article className="panel certificate-card" aria-labelledby={headingId}>
       <header className="certificate-header">
-        <h3 id={headingId}>{c.ownerName === null ? t.certificate.headingNoOwner : t.certificate.heading(c.ownerName)}</h3>
+        <h3 id={headingId}>
+          {c.ownerName === null ? t.certificate.headingNoOwner : t.certificate.heading(c.ownerName)}
+        </h3>
         <p className="hint">{t.certificate.fromFile(fileName)}</p>
         {pair !== null && (
           <p className={pair.match ? 'badge badge-ok' : 'badge badge-bad'}>

@@ -32,7 +32,13 @@ export function PasswordInput({ label, showLabel, error, describedBy: describedB
           aria-invalid={error !== undefined}
           aria-describedby={describedBy(error !== undefined && errorId, describedByIds)}
         />
-        <button type="button" className="button button-quiet" aria-pressed={visible} aria-controls={id} onClick={() => setVisible((v) => !v)}>
+        <button
+          type="button"
+          className="button button-quiet"
+          aria-pressed={visible}
+          aria-controls={id}
+          onClick={() => setVisible((v) => !v)}
+        >
           <span aria-hidden="true">{visible ? '◉ ' : '○ '}</span>
           {showLabel}
         </button>

@@ -2,7 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { runInNewContext } from 'node:vm';
 import { build, type Rolldown } from 'vite';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { builtFilesOf, precacheManifest, SERVICE_WORKER_FILE, serviceWorker, type BuiltFile } from '../../build/service-worker';
+import {
+  builtFilesOf,
+  precacheManifest,
+  SERVICE_WORKER_FILE,
+  serviceWorker,
+  type BuiltFile,
+} from '../../build/service-worker';
 import type { PrecacheManifest } from '../../src/service-worker/offline-cache';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,7 +25,12 @@ describe('precacheManifest', () => {
   ];
 
   it('lists every file the app loads, sorted: not the Vite manifest, source maps or the worker', () => {
-    expect(precacheManifest(files).files).toEqual(['assets/apply-crypto-def.js', 'assets/index-abc.js', 'assets/index-ghi.css', 'index.html']);
+    expect(precacheManifest(files).files).toEqual([
+      'assets/apply-crypto-def.js',
+      'assets/index-abc.js',
+      'assets/index-ghi.css',
+      'index.html',
+    ]);
   });
 
   it('has a version that does not depend on the order of the bundle', () => {
@@ -28,8 +39,14 @@ describe('precacheManifest', () => {
   });
 
   it.each([
-    ['a changed index.html (same asset names)', files.map((f) => (f.fileName === 'index.html' ? { ...f, content: '<!doctype html><p>' } : f))],
-    ['a renamed chunk', files.map((f) => (f.fileName === 'assets/index-abc.js' ? { ...f, fileName: 'assets/index-abd.js' } : f))],
+    [
+      'a changed index.html (same asset names)',
+      files.map((f) => (f.fileName === 'index.html' ? { ...f, content: '<!doctype html><p>' } : f)),
+    ],
+    [
+      'a renamed chunk',
+      files.map((f) => (f.fileName === 'assets/index-abc.js' ? { ...f, fileName: 'assets/index-abd.js' } : f)),
+    ],
     ['one more file', [...files, { fileName: 'assets/logo-123.svg', content: '<svg/>' }]],
   ])('has a new version after %s', (_, changed) => {
     expect(precacheManifest(changed).version).not.toBe(precacheManifest(files).version);
@@ -62,7 +79,8 @@ describe('the production build', () => {
     const outputs = Array.isArray(result) ? result : [result];
     output = outputs.flatMap((o) => ('output' in o ? o.output : []));
     const emitted = output.find((f) => f.fileName === SERVICE_WORKER_FILE);
-    if (emitted?.type !== 'asset' || typeof emitted.source !== 'string') throw new Error(`The build emitted no ${SERVICE_WORKER_FILE}`);
+    if (emitted?.type !== 'asset' || typeof emitted.source !== 'string')
+      throw new Error(`The build emitted no ${SERVICE_WORKER_FILE}`);
     worker = emitted.source;
   }, 120_000);
 
@@ -101,7 +119,9 @@ describe('the production build', () => {
       return url.slice(prefix.length);
     });
     // The cache is named after the folder and the version (cacheNameOf).
-    const version = opened.map((name) => /^ksef-cert https:\/\/ksef-cert\.example\/app\/ ([0-9a-f]{16})$/.exec(name)?.[1]);
+    const version = opened.map(
+      (name) => /^ksef-cert https:\/\/ksef-cert\.example\/app\/ ([0-9a-f]{16})$/.exec(name)?.[1],
+    );
     expect(version).toHaveLength(1);
     return { manifest: { version: version[0] ?? '', files }, events };
   }
@@ -122,7 +142,7 @@ describe('the production build', () => {
     expect([...(await runWorker()).manifest.files].sort()).toEqual(expected);
   });
 
-  it('is versioned by the build\'s contents', async () => {
+  it("is versioned by the build's contents", async () => {
     const fromBundle = precacheManifest(builtFilesOf(Object.fromEntries(output.map((f) => [f.fileName, f]))));
     expect((await runWorker()).manifest.version).toBe(fromBundle.version);
   });

@@ -23,12 +23,18 @@ describe('buildAuthTokenRequest, checked by xmllint against schemat_auth_v2-1.xs
     '5265877635-IE1+23456B',
     '5265877635-XIGD123',
   ])('NipVatUe %s validates against the schema with the $ quirk of TNipVatUE removed', (value) => {
-    const result = xmllintValidate(buildAuthTokenRequest({ challenge: CHALLENGE, context: { type: 'NipVatUe', value } }), AUTH_XSD_2_1_NIPVATUE_UNANCHORED);
+    const result = xmllintValidate(
+      buildAuthTokenRequest({ challenge: CHALLENGE, context: { type: 'NipVatUe', value } }),
+      AUTH_XSD_2_1_NIPVATUE_UNANCHORED,
+    );
     expect(result.output).toContain('request.xml validates');
   });
 
   it('documents the quirk: the official TNipVatUE pattern, read as XSD, wants a literal $ at the end', () => {
-    const xml = buildAuthTokenRequest({ challenge: CHALLENGE, context: { type: 'NipVatUe', value: '5265877635-ATU12345678' } });
+    const xml = buildAuthTokenRequest({
+      challenge: CHALLENGE,
+      context: { type: 'NipVatUe', value: '5265877635-ATU12345678' },
+    });
     expect(xmllintValidate(xml).ok).toBe(false);
     expect(xmllintValidate(xml.replace('ATU12345678<', 'ATU12345678$<')).ok).toBe(true);
   });

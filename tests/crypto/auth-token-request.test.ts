@@ -25,7 +25,11 @@ describe('buildAuthTokenRequest', () => {
     [{ type: 'NipVatUe', value: '5265877635-ATU12345678' }, '<NipVatUe>5265877635-ATU12345678</NipVatUe>'],
     [{ type: 'NipVatUe', value: '5265877635-IE1A23456B' }, '<NipVatUe>5265877635-IE1A23456B</NipVatUe>'],
   ] as const)('writes a %o context', (context, element) => {
-    const xml = buildAuthTokenRequest({ challenge: CHALLENGE, context, subjectIdentifierType: 'certificateFingerprint' });
+    const xml = buildAuthTokenRequest({
+      challenge: CHALLENGE,
+      context,
+      subjectIdentifierType: 'certificateFingerprint',
+    });
     expect(xml).toContain(`<ContextIdentifier>\n    ${element}\n  </ContextIdentifier>`);
     expect(xml).toContain('<SubjectIdentifierType>certificateFingerprint</SubjectIdentifierType>');
   });
@@ -36,11 +40,26 @@ describe('buildAuthTokenRequest', () => {
     ['a challenge with a newline', { challenge: `${CHALLENGE}\n`, context: { type: 'Nip', value: '5265877635' } }],
     ['a NIP with a bad check digit', { challenge: CHALLENGE, context: { type: 'Nip', value: '5265877636' } }],
     ['a NIP with markup', { challenge: CHALLENGE, context: { type: 'Nip', value: '<Nip/>' } }],
-    ['an InternalId with four digits', { challenge: CHALLENGE, context: { type: 'InternalId', value: '5265877635-1234' } }],
-    ['an InternalId with a bad NIP', { challenge: CHALLENGE, context: { type: 'InternalId', value: '5265877636-12345' } }],
-    ['a NipVatUe with a non-EU prefix', { challenge: CHALLENGE, context: { type: 'NipVatUe', value: '5265877635-US123456789' } }],
-    ['a NipVatUe with a bad German number', { challenge: CHALLENGE, context: { type: 'NipVatUe', value: '5265877635-DE12345678' } }],
-    ['a NipVatUe with a bad NIP', { challenge: CHALLENGE, context: { type: 'NipVatUe', value: '5265877636-DE123456789' } }],
+    [
+      'an InternalId with four digits',
+      { challenge: CHALLENGE, context: { type: 'InternalId', value: '5265877635-1234' } },
+    ],
+    [
+      'an InternalId with a bad NIP',
+      { challenge: CHALLENGE, context: { type: 'InternalId', value: '5265877636-12345' } },
+    ],
+    [
+      'a NipVatUe with a non-EU prefix',
+      { challenge: CHALLENGE, context: { type: 'NipVatUe', value: '5265877635-US123456789' } },
+    ],
+    [
+      'a NipVatUe with a bad German number',
+      { challenge: CHALLENGE, context: { type: 'NipVatUe', value: '5265877635-DE12345678' } },
+    ],
+    [
+      'a NipVatUe with a bad NIP',
+      { challenge: CHALLENGE, context: { type: 'NipVatUe', value: '5265877636-DE123456789' } },
+    ],
   ])('refuses %s', (_why, input) => {
     let error: unknown;
     try {
@@ -53,8 +72,16 @@ describe('buildAuthTokenRequest', () => {
 
   it('refuses an unknown context type and subject identifier type coming from untyped callers', () => {
     const raw: unknown = JSON.parse(`{"challenge":"${CHALLENGE}","context":{"type":"PeppolId","value":"PPL123456"}}`);
-    expect(() => buildAuthTokenRequest(raw as AuthTokenRequestInput)).toThrow(expect.objectContaining({ code: 'invalid-argument' }));
-    const badSubject: unknown = { challenge: CHALLENGE, context: { type: 'Nip', value: '5265877635' }, subjectIdentifierType: 'x' };
-    expect(() => buildAuthTokenRequest(badSubject as AuthTokenRequestInput)).toThrow(expect.objectContaining({ code: 'invalid-argument' }));
+    expect(() => buildAuthTokenRequest(raw as AuthTokenRequestInput)).toThrow(
+      expect.objectContaining({ code: 'invalid-argument' }),
+    );
+    const badSubject: unknown = {
+      challenge: CHALLENGE,
+      context: { type: 'Nip', value: '5265877635' },
+      subjectIdentifierType: 'x',
+    };
+    expect(() => buildAuthTokenRequest(badSubject as AuthTokenRequestInput)).toThrow(
+      expect.objectContaining({ code: 'invalid-argument' }),
+    );
   });
 });

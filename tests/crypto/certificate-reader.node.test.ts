@@ -29,8 +29,16 @@ function describeWithOpenssl(file: string, cwd?: string) {
   return {
     serialHex: x509('-serial').replace(/^serial=/, ''),
     sha256Fingerprint: x509('-fingerprint', '-sha256').replace(/^.*=/, '').replace(/:/g, ''),
-    notBefore: new Date(x509('-startdate', '-dateopt', 'iso_8601').replace(/^notBefore=/, '').replace(' ', 'T')),
-    notAfter: new Date(x509('-enddate', '-dateopt', 'iso_8601').replace(/^notAfter=/, '').replace(' ', 'T')),
+    notBefore: new Date(
+      x509('-startdate', '-dateopt', 'iso_8601')
+        .replace(/^notBefore=/, '')
+        .replace(' ', 'T'),
+    ),
+    notAfter: new Date(
+      x509('-enddate', '-dateopt', 'iso_8601')
+        .replace(/^notAfter=/, '')
+        .replace(' ', 'T'),
+    ),
     subject: parseOpensslName(x509('-subject', '-nameopt', NAMEOPT)),
     issuer: parseOpensslName(x509('-issuer', '-nameopt', NAMEOPT)),
     keyUsage: keyUsageText === '' ? [] : keyUsageText.split(', ').map((n) => names[n] ?? n),
@@ -38,11 +46,18 @@ function describeWithOpenssl(file: string, cwd?: string) {
   };
 }
 
-const OPENSSL_STRING_TYPES: Readonly<Record<string, string>> = { UTF8String: 'UTF8STRING', PrintableString: 'PRINTABLESTRING' };
+const OPENSSL_STRING_TYPES: Readonly<Record<string, string>> = {
+  UTF8String: 'UTF8STRING',
+  PrintableString: 'PRINTABLESTRING',
+};
 
 function inOpensslTerms(summary: CertificateSummary) {
   const name = (attributes: CertificateSummary['subject']) =>
-    attributes.map((a) => [a.type, 'stringType' in a && typeof a.stringType === 'string' ? OPENSSL_STRING_TYPES[a.stringType] : '?', a.value]);
+    attributes.map((a) => [
+      a.type,
+      'stringType' in a && typeof a.stringType === 'string' ? OPENSSL_STRING_TYPES[a.stringType] : '?',
+      a.value,
+    ]);
   return {
     serialHex: summary.serialHex,
     sha256Fingerprint: summary.sha256Fingerprint,
@@ -57,8 +72,15 @@ function inOpensslTerms(summary: CertificateSummary) {
 
 describe('certificate fixtures', () => {
   it('expected.json says what openssl says', () => {
-    const entrySchema = z.object({ sha256Fingerprint: z.string(), serial: z.string(), notBefore: z.string(), notAfter: z.string() });
-    const expected = z.record(z.string(), entrySchema).parse(JSON.parse(readFileSync(fixture('expected.json'), 'utf8')));
+    const entrySchema = z.object({
+      sha256Fingerprint: z.string(),
+      serial: z.string(),
+      notBefore: z.string(),
+      notAfter: z.string(),
+    });
+    const expected = z
+      .record(z.string(), entrySchema)
+      .parse(JSON.parse(readFileSync(fixture('expected.json'), 'utf8')));
     for (const [name, entry] of Object.entries(expected)) {
       const seen = describeWithOpenssl(fixture(`${name}.pem`));
       expect({ ...entry, notBefore: new Date(entry.notBefore), notAfter: new Date(entry.notAfter) }, name).toEqual({
@@ -101,7 +123,8 @@ const CASES: Case[] = [
     title: 'PRD Offline seal, EC P-256, top bit of the serial set',
     issuerCn: 'CCK KSeF',
     key: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'],
-    subject: '/C=PL/organizationIdentifier=VATPL-6381853612/O=SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ/CN=SPÓŁKA (offline)',
+    subject:
+      '/C=PL/organizationIdentifier=VATPL-6381853612/O=SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ/CN=SPÓŁKA (offline)',
     keyUsage: 'critical,nonRepudiation',
     serial: '0xFFEEDDCCBBAA9988',
     purpose: 'Offline',
@@ -148,13 +171,49 @@ describe('readCertificate on certificates openssl issues', () => {
     await withTempDir(async (dir) => {
       const cwd = dir.path;
       openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'ca.key'], { cwd });
-      openssl(['req', '-x509', '-new', '-utf8', '-key', 'ca.key', '-sha256', '-days', '3650', '-out', 'ca.pem',
-        '-subj', `/C=PL/O=Ministerstwo Finansów/OU=Krajowa Administracja Skarbowa/CN=${c.issuerCn}`], { cwd });
+      openssl(
+        [
+          'req',
+          '-x509',
+          '-new',
+          '-utf8',
+          '-key',
+          'ca.key',
+          '-sha256',
+          '-days',
+          '3650',
+          '-out',
+          'ca.pem',
+          '-subj',
+          `/C=PL/O=Ministerstwo Finansów/OU=Krajowa Administracja Skarbowa/CN=${c.issuerCn}`,
+        ],
+        { cwd },
+      );
       openssl(['genpkey', ...c.key, '-out', 'leaf.key'], { cwd });
       openssl(['req', '-new', '-utf8', '-key', 'leaf.key', '-subj', c.subject, '-out', 'leaf.csr'], { cwd });
       dir.write('leaf.ext', c.keyUsage === null ? 'subjectKeyIdentifier=hash\n' : `keyUsage=${c.keyUsage}\n`);
-      openssl(['x509', '-req', '-in', 'leaf.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', c.serial,
-        '-days', '730', '-sha256', '-extfile', 'leaf.ext', '-out', 'leaf.pem'], { cwd });
+      openssl(
+        [
+          'x509',
+          '-req',
+          '-in',
+          'leaf.csr',
+          '-CA',
+          'ca.pem',
+          '-CAkey',
+          'ca.key',
+          '-set_serial',
+          c.serial,
+          '-days',
+          '730',
+          '-sha256',
+          '-extfile',
+          'leaf.ext',
+          '-out',
+          'leaf.pem',
+        ],
+        { cwd },
+      );
       expect(openssl(['verify', '-CAfile', 'ca.pem', 'leaf.pem'], { cwd }).stdout).toContain('leaf.pem: OK');
       const oracle = describeWithOpenssl('leaf.pem', cwd);
 

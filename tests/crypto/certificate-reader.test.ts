@@ -45,7 +45,8 @@ const FIXTURES = [
     name: 'auth-ec',
     pem: authPem,
     summary: {
-      subjectText: 'CN=RÓŻA ŻÓŁTOWSKA-ŚWIĘCKA (uwierzytelnienie), givenName=RÓŻA, surname=ŻÓŁTOWSKA-ŚWIĘCKA, serialNumber=PNOPL-80010112345, C=PL',
+      subjectText:
+        'CN=RÓŻA ŻÓŁTOWSKA-ŚWIĘCKA (uwierzytelnienie), givenName=RÓŻA, surname=ŻÓŁTOWSKA-ŚWIĘCKA, serialNumber=PNOPL-80010112345, C=PL',
       issuerText: TEST_CA,
       ownerName: 'RÓŻA ŻÓŁTOWSKA-ŚWIĘCKA',
       keyType: { kind: 'EC', curve: 'P-256' },
@@ -142,7 +143,9 @@ describe.each(engines)('readCertificates ($name)', ({ crypto }) => {
       validity: 'valid',
       der: derOf(pem),
     });
-    expect(read?.daysRemaining).toBe(Math.round((Date.parse(oracle.notAfter) - Date.parse(oracle.notBefore)) / 86_400_000));
+    expect(read?.daysRemaining).toBe(
+      Math.round((Date.parse(oracle.notAfter) - Date.parse(oracle.notBefore)) / 86_400_000),
+    );
   });
 
   it('reads the same certificate from PEM, DER and bare base64 (what KSeF returns)', async () => {
@@ -225,24 +228,36 @@ describe.each(engines)('readCertificates ($name)', ({ crypto }) => {
     ['SANDBOX CCK KSeF', 0x80, 'Ala', 'sandbox', 'Authentication', 'Ala'],
     ['CCK KSeF', 0x40, 'Ala (uwierzytelnienie)', 'prod', 'not-ksef', 'Ala'],
     ['Some Other CA', 0x20, 'Ala', 'unknown', 'not-ksef', 'Ala'],
-  ] as const)('tells issuer %s, keyUsage %i, CN %s apart', async (issuerCn, keyUsage, cn, environment, purpose, owner) => {
-    const subjectKeys = await generateKeyPair(crypto, 'EC-P256');
-    const issuerKeys = await generateKeyPair(crypto, 'EC-P256');
-    const der = await makeCertificate(
-      crypto,
-      {
-        subject: encodeRdns([[{ type: OID.countryName, value: 'PL', stringType: 'PrintableString' }], [{ type: OID.commonName, value: cn }]]),
-        issuer: encodeRdns([[{ type: OID.commonName, value: issuerCn }]]),
-        spki: new Uint8Array(await crypto.subtle.exportKey('spki', subjectKeys.publicKey)),
-        signer: issuerKeys.privateKey,
-        serial: Uint8Array.of(0x00, 0x80, 1, 2, 3, 4, 5, 6, 7),
-        notBefore: new Date('2026-01-01T00:00:00Z'),
-        notAfter: new Date('2028-01-01T00:00:00Z'),
-        keyUsage,
-      },
-      { ecdsaNullParameters: true }, // as the KSeF CA signs (docs/ksef-contract.md §7)
-    );
-    const summary = await readCertificate(der, new Date('2027-01-01T00:00:00Z'), crypto);
-    expect(summary).toMatchObject({ environment, purpose, ownerName: owner, serialHex: '8001020304050607', daysRemaining: 365 });
-  });
+  ] as const)(
+    'tells issuer %s, keyUsage %i, CN %s apart',
+    async (issuerCn, keyUsage, cn, environment, purpose, owner) => {
+      const subjectKeys = await generateKeyPair(crypto, 'EC-P256');
+      const issuerKeys = await generateKeyPair(crypto, 'EC-P256');
+      const der = await makeCertificate(
+        crypto,
+        {
+          subject: encodeRdns([
+            [{ type: OID.countryName, value: 'PL', stringType: 'PrintableString' }],
+            [{ type: OID.commonName, value: cn }],
+          ]),
+          issuer: encodeRdns([[{ type: OID.commonName, value: issuerCn }]]),
+          spki: new Uint8Array(await crypto.subtle.exportKey('spki', subjectKeys.publicKey)),
+          signer: issuerKeys.privateKey,
+          serial: Uint8Array.of(0x00, 0x80, 1, 2, 3, 4, 5, 6, 7),
+          notBefore: new Date('2026-01-01T00:00:00Z'),
+          notAfter: new Date('2028-01-01T00:00:00Z'),
+          keyUsage,
+        },
+        { ecdsaNullParameters: true }, // as the KSeF CA signs (docs/ksef-contract.md §7)
+      );
+      const summary = await readCertificate(der, new Date('2027-01-01T00:00:00Z'), crypto);
+      expect(summary).toMatchObject({
+        environment,
+        purpose,
+        ownerName: owner,
+        serialHex: '8001020304050607',
+        daysRemaining: 365,
+      });
+    },
+  );
 });

@@ -31,7 +31,11 @@ async function codeOf(fn: () => Promise<unknown>): Promise<CryptoErrorCode | 'no
 
 const failed = (checks: readonly CsrCheck[]) => checks.filter((c) => !c.ok);
 const one = (attributes: readonly TestAttribute[]) => encodeRdns(attributes.map((a) => [a]));
-const replace = (data: CertificateEnrollmentData, type: string, change: Partial<TestAttribute> | null): TestAttribute[] =>
+const replace = (
+  data: CertificateEnrollmentData,
+  type: string,
+  change: Partial<TestAttribute> | null,
+): TestAttribute[] =>
   subjectFor(data).flatMap((a) => (a.type !== type ? [a] : change === null ? [] : [{ ...a, ...change }]));
 
 describe.each(engines)('checkCsr ($name)', ({ crypto }) => {
@@ -70,16 +74,29 @@ describe.each(engines)('checkCsr ($name)', ({ crypto }) => {
   it('accepts the attributes in another order (the Java SDK puts givenName last)', async () => {
     const keyPair = await generateKeyPair(crypto, 'EC-P256');
     const attributes = subjectFor(PERSON);
-    const javaOrder = [...attributes.filter((a) => a.type !== OID.givenName), ...attributes.filter((a) => a.type === OID.givenName)];
+    const javaOrder = [
+      ...attributes.filter((a) => a.type !== OID.givenName),
+      ...attributes.filter((a) => a.type === OID.givenName),
+    ];
     expect(failed(await checkCsr(await makeCsr(crypto, keyPair, one(javaOrder)), PERSON, crypto))).toEqual([]);
   });
 
-  it.each<[string, CertificateEnrollmentData, (data: CertificateEnrollmentData) => TestAttribute[][], Partial<CsrCheck>[]]>([
+  it.each<
+    [string, CertificateEnrollmentData, (data: CertificateEnrollmentData) => TestAttribute[][], Partial<CsrCheck>[]]
+  >([
     [
       'a changed value',
       PERSON,
       (d) => replace(d, OID.commonName, { value: 'ROZA ZOLTOWSKA-SWIECKA' }).map((a) => [a]),
-      [{ check: 'attribute', attribute: 'commonName', expected: PERSON.commonName, actual: 'ROZA ZOLTOWSKA-SWIECKA', stringType: 'UTF8String' }],
+      [
+        {
+          check: 'attribute',
+          attribute: 'commonName',
+          expected: PERSON.commonName,
+          actual: 'ROZA ZOLTOWSKA-SWIECKA',
+          stringType: 'UTF8String',
+        },
+      ],
     ],
     [
       'a value that differs only by a trailing space',
@@ -91,13 +108,29 @@ describe.each(engines)('checkCsr ($name)', ({ crypto }) => {
       'PrintableString where UTF8String is required',
       PERSON_NIP,
       (d) => replace(d, OID.commonName, { stringType: 'PrintableString' }).map((a) => [a]),
-      [{ check: 'attribute', attribute: 'commonName', actual: 'Jan Kowalski', stringType: 'PrintableString', expectedStringType: 'UTF8String' }],
+      [
+        {
+          check: 'attribute',
+          attribute: 'commonName',
+          actual: 'Jan Kowalski',
+          stringType: 'PrintableString',
+          expectedStringType: 'UTF8String',
+        },
+      ],
     ],
     [
       'UTF8String where PrintableString is required',
       PERSON,
       (d) => replace(d, OID.countryName, { stringType: 'UTF8String' }).map((a) => [a]),
-      [{ check: 'attribute', attribute: 'countryName', actual: 'PL', stringType: 'UTF8String', expectedStringType: 'PrintableString' }],
+      [
+        {
+          check: 'attribute',
+          attribute: 'countryName',
+          actual: 'PL',
+          stringType: 'UTF8String',
+          expectedStringType: 'PrintableString',
+        },
+      ],
     ],
     [
       'a missing attribute',
@@ -151,10 +184,9 @@ describe.each(engines)('checkCsr ($name)', ({ crypto }) => {
     const der = await buildCsr({ ...PERSON_NIP, commonName: 'Jan Kowalsky' }, keyPair, crypto);
     const at = der.indexOf(0x79); // the 'y' of 'Kowalsky', first occurrence is in CN
     der[at] = 0x69; // 'i'
-    expect(failed(await checkCsr(der, { ...PERSON_NIP, commonName: 'Jan Kowalsky' }, crypto)).map((c) => c.check)).toEqual([
-      'signature',
-      'attribute',
-    ]);
+    expect(
+      failed(await checkCsr(der, { ...PERSON_NIP, commonName: 'Jan Kowalsky' }, crypto)).map((c) => c.check),
+    ).toEqual(['signature', 'attribute']);
   });
 
   it.each<[TestKeyKind, object]>([
@@ -185,7 +217,12 @@ describe.each(engines)('checkCsr ($name)', ({ crypto }) => {
     const keyPair = await generateKeyPair(crypto, 'EC-P256');
     const der = await buildCsr(PERSON, keyPair, crypto);
     const certificate = await selfSignedFor(crypto, keyPair);
-    for (const bytes of [der.subarray(0, der.length - 1), concatBytes(der, Uint8Array.of(0)), certificate, new Uint8Array(0)]) {
+    for (const bytes of [
+      der.subarray(0, der.length - 1),
+      concatBytes(der, Uint8Array.of(0)),
+      certificate,
+      new Uint8Array(0),
+    ]) {
       expect(await codeOf(() => checkCsr(bytes, PERSON, crypto))).toBe('corrupt-file');
     }
   });

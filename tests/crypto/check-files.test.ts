@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CertificateSummary } from '../../src/crypto/certificate-summary';
-import { checkPairs, exportPfx, inspectFile, unlockFile, type InspectedFile, type OpenedKeyFile } from '../../src/crypto/check-files';
+import {
+  checkPairs,
+  exportPfx,
+  inspectFile,
+  unlockFile,
+  type InspectedFile,
+  type OpenedKeyFile,
+} from '../../src/crypto/check-files';
 import { CryptoError, type CryptoErrorCode } from '../../src/crypto/errors';
 import { readPfx } from '../../src/crypto/pkcs12';
 import { FIXTURE_PASSWORD, expectedSpki, fixture } from '../support/key-fixtures';
@@ -86,7 +93,11 @@ describe('unlockFile', () => {
   });
 
   it('says wrong-password for a wrong password', async () => {
-    const locked = { format: 'encrypted-private-key', bytes: fixture('ec-p256.pbes2-sha256-aes-256-cbc.pem'), certificates: [] } as const;
+    const locked = {
+      format: 'encrypted-private-key',
+      bytes: fixture('ec-p256.pbes2-sha256-aes-256-cbc.pem'),
+      certificates: [],
+    } as const;
     expect(await codeOf(unlockFile(locked, 'not-the-password', NOW))).toBe('wrong-password');
   });
 });

@@ -59,24 +59,42 @@ describe.each(engines)('buildCsr ($name)', ({ crypto }) => {
   it.each([
     ['EC P-384', { name: 'ECDSA', namedCurve: 'P-384' }],
     ['EC P-521', { name: 'ECDSA', namedCurve: 'P-521' }],
-    ['RSA 1024', { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }],
-    ['RSA 2048 with SHA-384', { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-384' }],
-    ['RSA-PSS 2048', { name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }],
-  ] satisfies [string, EcKeyGenParams | RsaHashedKeyGenParams][])('refuses a %s key with invalid-argument', async (_, params) => {
-    const keyPair = await crypto.subtle.generateKey(params, false, ['sign', 'verify']);
-    expect(await codeOf(() => buildCsr(PERSON, keyPair, crypto))).toBe('invalid-argument');
-  });
+    [
+      'RSA 1024',
+      { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    ],
+    [
+      'RSA 2048 with SHA-384',
+      { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-384' },
+    ],
+    [
+      'RSA-PSS 2048',
+      { name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    ],
+  ] satisfies [string, EcKeyGenParams | RsaHashedKeyGenParams][])(
+    'refuses a %s key with invalid-argument',
+    async (_, params) => {
+      const keyPair = await crypto.subtle.generateKey(params, false, ['sign', 'verify']);
+      expect(await codeOf(() => buildCsr(PERSON, keyPair, crypto))).toBe('invalid-argument');
+    },
+  );
 
   it('refuses a pair whose halves are of different algorithms, or a private key that cannot sign', async () => {
     const ec = await generateKeyPair(crypto, 'EC-P256');
     const rsa = await generateKeyPair(crypto, 'RSA-2048');
-    expect(await codeOf(() => buildCsr(PERSON, { publicKey: ec.publicKey, privateKey: rsa.privateKey }, crypto))).toBe('invalid-argument');
-    expect(await codeOf(() => buildCsr(PERSON, { publicKey: ec.publicKey, privateKey: ec.publicKey }, crypto))).toBe('invalid-argument');
+    expect(await codeOf(() => buildCsr(PERSON, { publicKey: ec.publicKey, privateKey: rsa.privateKey }, crypto))).toBe(
+      'invalid-argument',
+    );
+    expect(await codeOf(() => buildCsr(PERSON, { publicKey: ec.publicKey, privateKey: ec.publicKey }, crypto))).toBe(
+      'invalid-argument',
+    );
   });
 
   it('passes on invalid-enrollment-data', async () => {
     const keyPair = await generateKeyPair(crypto, 'EC-P256');
-    expect(await codeOf(() => buildCsr({ commonName: '', countryName: 'PL' }, keyPair, crypto))).toBe('invalid-enrollment-data');
+    expect(await codeOf(() => buildCsr({ commonName: '', countryName: 'PL' }, keyPair, crypto))).toBe(
+      'invalid-enrollment-data',
+    );
   });
 
   it('signs each request afresh (ECDSA is randomised) over the same body', async () => {

@@ -84,11 +84,7 @@ describe('readName', () => {
     [{ type: OID.commonName, value: 'Müller', stringType: 'TeletexString' }, 'Müller', 'TeletexString'],
     [{ type: OID.emailAddress, value: 'a@b.pl', stringType: 'IA5String' }, 'a@b.pl', 'IA5String'],
     [{ type: OID.countryName, value: 'PL', stringType: 'PrintableString' }, 'PL', 'PrintableString'],
-    [
-      { type: OID.uniqueIdentifier, value: '', raw: Uint8Array.of(0x03, 0x03, 0x00, 0x41, 0x42) },
-      '#0303004142',
-      null,
-    ],
+    [{ type: OID.uniqueIdentifier, value: '', raw: Uint8Array.of(0x03, 0x03, 0x00, 0x41, 0x42) }, '#0303004142', null],
   ])('decodes %j', (attribute, text, stringType) => {
     const [decoded] = readName(parseName(encodeRdns([[attribute]])));
     expect(decoded).toEqual({ type: attribute.type, shortName: shortNameOf(attribute.type), value: text, stringType });
@@ -112,9 +108,30 @@ describe('readName', () => {
 
   it('names attributes, falling back to the OID', () => {
     expect(
-      [OID.commonName, OID.surname, OID.givenName, OID.serialNumber, OID.countryName, OID.organizationName,
-        OID.organizationalUnitName, OID.organizationIdentifier, OID.uniqueIdentifier, '1.2.3.4'].map(shortNameOf),
-    ).toEqual(['CN', 'surname', 'givenName', 'serialNumber', 'C', 'O', 'OU', 'organizationIdentifier', 'uniqueIdentifier', '1.2.3.4']);
+      [
+        OID.commonName,
+        OID.surname,
+        OID.givenName,
+        OID.serialNumber,
+        OID.countryName,
+        OID.organizationName,
+        OID.organizationalUnitName,
+        OID.organizationIdentifier,
+        OID.uniqueIdentifier,
+        '1.2.3.4',
+      ].map(shortNameOf),
+    ).toEqual([
+      'CN',
+      'surname',
+      'givenName',
+      'serialNumber',
+      'C',
+      'O',
+      'OU',
+      'organizationIdentifier',
+      'uniqueIdentifier',
+      '1.2.3.4',
+    ]);
   });
 });
 
@@ -135,14 +152,22 @@ describe('formatName', () => {
 describe('rdnSizes', () => {
   it('counts attributes per RDN', () => {
     const der = encodeRdns([
-      [{ type: OID.commonName, value: 'A' }, { type: OID.surname, value: 'B' }],
+      [
+        { type: OID.commonName, value: 'A' },
+        { type: OID.surname, value: 'B' },
+      ],
       [{ type: OID.countryName, value: 'PL', stringType: 'PrintableString' }],
     ]);
     expect(rdnSizes(der)).toEqual([2, 1]);
   });
 
   it('rejects a name that is not an RDNSequence', () => {
-    for (const der of [Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x00), Uint8Array.of(0x30, 0x05), Uint8Array.of(0x31, 0x00), Uint8Array.of(0x30, 0x00, 0x00)]) {
+    for (const der of [
+      Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x00),
+      Uint8Array.of(0x30, 0x05),
+      Uint8Array.of(0x31, 0x00),
+      Uint8Array.of(0x30, 0x00, 0x00),
+    ]) {
       let caught: unknown;
       try {
         rdnSizes(der);

@@ -53,7 +53,12 @@ describe('identifyFile', () => {
   });
 
   it('lists several blocks in file order and skips those it does not read', () => {
-    const bundle = [fixtureText('ec-p256.pub.pem'), fixtureText('ec-p256.csr.pem'), fixtureText('ca.cert.pem'), fixtureText('ec-p256.cert.pem')];
+    const bundle = [
+      fixtureText('ec-p256.pub.pem'),
+      fixtureText('ec-p256.csr.pem'),
+      fixtureText('ca.cert.pem'),
+      fixtureText('ec-p256.cert.pem'),
+    ];
     expect(identifyFile(text(bundle.join('')))).toEqual(['csr', 'certificate', 'certificate']);
   });
 
@@ -64,12 +69,24 @@ describe('identifyFile', () => {
     ['plain text', text('hello, this is not a key'), 'unrecognized-file'],
     ['a PEM holding only a public key', fixture('ec-p256.pub.pem'), 'unrecognized-file'],
     ['a PEM without END line', text(certificatePem.slice(0, 200)), 'corrupt-file'],
-    ['a PEM whose body is not base64', text('-----BEGIN CERTIFICATE-----\n@@@@\n-----END CERTIFICATE-----\n'), 'corrupt-file'],
-    ['a CERTIFICATE label around a key', text(`-----BEGIN CERTIFICATE-----${keyBody}-----END CERTIFICATE-----\n`), 'corrupt-file'],
+    [
+      'a PEM whose body is not base64',
+      text('-----BEGIN CERTIFICATE-----\n@@@@\n-----END CERTIFICATE-----\n'),
+      'corrupt-file',
+    ],
+    [
+      'a CERTIFICATE label around a key',
+      text(`-----BEGIN CERTIFICATE-----${keyBody}-----END CERTIFICATE-----\n`),
+      'corrupt-file',
+    ],
     ['truncated DER', fixture('ec-p256.cert.der').slice(0, 100), 'corrupt-file'],
     ['DER with trailing bytes', new Uint8Array([...fixture('ec-p256.cert.der'), 0]), 'corrupt-file'],
     ['DER of another structure', new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x05]), 'unrecognized-file'],
-    ['a signed structure of another kind', new Uint8Array([0x30, 0x0b, 0x30, 0x03, 0x01, 0x01, 0x00, 0x30, 0x02, 0x06, 0x00, 0x03, 0x00]), 'unrecognized-file'],
+    [
+      'a signed structure of another kind',
+      new Uint8Array([0x30, 0x0b, 0x30, 0x03, 0x01, 0x01, 0x00, 0x30, 0x02, 0x06, 0x00, 0x03, 0x00]),
+      'unrecognized-file',
+    ],
   ])('rejects %s with %s', (_name, bytes, code) => {
     expect(codeOf(() => identifyFile(bytes))).toBe(code);
   });

@@ -19,18 +19,24 @@ function asn1parseShape(dir: { path: string }, file: string): string[] {
 }
 
 describe.each(engines)('writeEncryptedKeyFile against openssl ($name)', ({ crypto }) => {
-  it.each(['EC-P256', 'RSA-2048'] as const)('writes a %s .key that openssl decrypts to the same key', async (algorithm) => {
-    const pair = await generateKeyPair(algorithm, crypto);
-    const pem = await writeEncryptedKeyFile(pair.privateKey, PASSWORD, crypto);
-    await withTempDir((dir) => {
-      dir.write('ours.key', pem);
-      const { stdout } = openssl(['pkey', '-in', 'ours.key', '-passin', 'env:KSEF_TEST_PASSWORD', '-pubout', '-outform', 'DER'], {
-        cwd: dir.path,
-        password: PASSWORD,
+  it.each(['EC-P256', 'RSA-2048'] as const)(
+    'writes a %s .key that openssl decrypts to the same key',
+    async (algorithm) => {
+      const pair = await generateKeyPair(algorithm, crypto);
+      const pem = await writeEncryptedKeyFile(pair.privateKey, PASSWORD, crypto);
+      await withTempDir((dir) => {
+        dir.write('ours.key', pem);
+        const { stdout } = openssl(
+          ['pkey', '-in', 'ours.key', '-passin', 'env:KSEF_TEST_PASSWORD', '-pubout', '-outform', 'DER'],
+          {
+            cwd: dir.path,
+            password: PASSWORD,
+          },
+        );
+        return exportSpki(pair.publicKey, crypto).then((spki) => expect(new Uint8Array(stdout)).toEqual(spki));
       });
-      return exportSpki(pair.publicKey, crypto).then((spki) => expect(new Uint8Array(stdout)).toEqual(spki));
-    });
-  });
+    },
+  );
 
   it('writes what openssl asn1parse shows as the Taxpayer Application sample’s structure', async () => {
     const pair = await generateKeyPair('EC-P256', crypto);

@@ -20,7 +20,9 @@ describe.each(engines)('writeEncryptedKeyFile ($name)', ({ crypto }) => {
   it('writes an EC key in exactly the shape of the Taxpayer Application sample', async () => {
     const pair = await generateKeyPair('EC-P256', crypto);
     const pem = await writeEncryptedKeyFile(pair.privateKey, PASSWORD, crypto);
-    expect(pem).toMatch(/^-----BEGIN ENCRYPTED PRIVATE KEY-----\n([A-Za-z0-9+/=]{64}\n)*[A-Za-z0-9+/=]{1,64}\n-----END ENCRYPTED PRIVATE KEY-----\n$/);
+    expect(pem).toMatch(
+      /^-----BEGIN ENCRYPTED PRIVATE KEY-----\n([A-Za-z0-9+/=]{64}\n)*[A-Za-z0-9+/=]{1,64}\n-----END ENCRYPTED PRIVATE KEY-----\n$/,
+    );
     const sample = asn1Shape(der(fixtureText('taxpayer-app-ec-p256.key')));
     expect(asn1Shape(der(pem))).toEqual(sample);
     // The shape spells out what docs/ksef-contract.md §8 lists: PBES2, PBKDF2, 16-byte salt, 100 000 iterations,
@@ -49,7 +51,9 @@ describe.each(engines)('writeEncryptedKeyFile ($name)', ({ crypto }) => {
     const loaded = await readPrivateKey(new TextEncoder().encode(pem), PASSWORD, crypto);
     expect(loaded.source).toBe('encrypted-pkcs8');
     expect(loaded.spki).toEqual(await exportSpki(pair.publicKey, crypto));
-    await expect(readPrivateKey(new TextEncoder().encode(pem), `${PASSWORD}x`, crypto)).rejects.toMatchObject({ code: 'wrong-password' });
+    await expect(readPrivateKey(new TextEncoder().encode(pem), `${PASSWORD}x`, crypto)).rejects.toMatchObject({
+      code: 'wrong-password',
+    });
   });
 
   it('refuses an empty password and keys it cannot export', async () => {

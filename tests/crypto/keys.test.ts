@@ -28,7 +28,11 @@ describe.each(engines)('keys ($name)', ({ crypto }) => {
 
   it('generates RSA-2048 with e = 65537 for RSASSA-PKCS1-v1_5 with SHA-256', async () => {
     const pair = await generateKeyPair('RSA-2048', crypto);
-    expect(pair.privateKey.algorithm).toMatchObject({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, hash: { name: 'SHA-256' } });
+    expect(pair.privateKey.algorithm).toMatchObject({
+      name: 'RSASSA-PKCS1-v1_5',
+      modulusLength: 2048,
+      hash: { name: 'SHA-256' },
+    });
     const algorithm: unknown = pair.publicKey.algorithm;
     expect(algorithm).toHaveProperty('publicExponent', new Uint8Array([1, 0, 1]));
     expect(spkiAlgorithm(await exportSpki(pair.publicKey, crypto)).algorithm).toBe(OID.rsaEncryption);
@@ -53,13 +57,18 @@ describe.each(engines)('keys ($name)', ({ crypto }) => {
     await expect(exportSpki(pair.privateKey, crypto)).rejects.toMatchObject({ code: 'invalid-argument' });
   });
 
-  it.each(['EC-P256', 'RSA-2048'] as const)('derives the public key of a %s private key from the key itself', async (algorithm) => {
-    const pair = await generateKeyPair(algorithm, crypto);
-    const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
-    const loaded = await importPrivateKey(decodePrivateKeyInfo(pkcs8), 'pkcs8', crypto);
-    expect(loaded.spki).toEqual(await exportSpki(pair.publicKey, crypto));
-    expect(loaded.keyType).toEqual(algorithm === 'EC-P256' ? { kind: 'EC', curve: 'P-256' } : { kind: 'RSA', modulusBits: 2048 });
-    // The re-imported key is the same key: WebCrypto exports it byte for byte as before.
-    expect(new Uint8Array(await crypto.subtle.exportKey('pkcs8', loaded.privateKey))).toEqual(pkcs8);
-  });
+  it.each(['EC-P256', 'RSA-2048'] as const)(
+    'derives the public key of a %s private key from the key itself',
+    async (algorithm) => {
+      const pair = await generateKeyPair(algorithm, crypto);
+      const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+      const loaded = await importPrivateKey(decodePrivateKeyInfo(pkcs8), 'pkcs8', crypto);
+      expect(loaded.spki).toEqual(await exportSpki(pair.publicKey, crypto));
+      expect(loaded.keyType).toEqual(
+        algorithm === 'EC-P256' ? { kind: 'EC', curve: 'P-256' } : { kind: 'RSA', modulusBits: 2048 },
+      );
+      // The re-imported key is the same key: WebCrypto exports it byte for byte as before.
+      expect(new Uint8Array(await crypto.subtle.exportKey('pkcs8', loaded.privateKey))).toEqual(pkcs8);
+    },
+  );
 });

@@ -31,7 +31,9 @@ async function codeOf(fn: () => Promise<unknown>): Promise<CryptoErrorCode | 'no
 describe.each(engines)('checkPair ($name)', ({ crypto }) => {
   it.each(['EC-P256', 'EC-P384', 'RSA-2048'] as const)('matches a %s key with its own certificate', async (kind) => {
     const keyPair = await generateKeyPair(crypto, kind);
-    expect(await checkPair(await loadedKey(crypto, keyPair), await selfSignedFor(crypto, keyPair), crypto)).toEqual({ match: true });
+    expect(await checkPair(await loadedKey(crypto, keyPair), await selfSignedFor(crypto, keyPair), crypto)).toEqual({
+      match: true,
+    });
   });
 
   it('tells a different key of the same algorithm', async () => {
@@ -63,10 +65,22 @@ describe.each(engines)('checkPair ($name)', ({ crypto }) => {
 
   it.each([
     ['auth-ec.key with auth-ec.pem', authKeyPem, 'EC-P256', authPem, { match: true }],
-    ['compressed-p256.key with its certificate (compressed point)', compressedKeyPem, 'EC-P256', compressedPem, { match: true }],
+    [
+      'compressed-p256.key with its certificate (compressed point)',
+      compressedKeyPem,
+      'EC-P256',
+      compressedPem,
+      { match: true },
+    ],
     ['self-signed-rsa.key with its certificate', rsaKeyPem, 'RSA-2048', rsaPem, { match: true }],
     ['auth-ec.key with offline-ec.pem', authKeyPem, 'EC-P256', offlinePem, { match: false, reason: 'different-key' }],
-    ['self-signed-rsa.key with auth-ec.pem', rsaKeyPem, 'RSA-2048', authPem, { match: false, reason: 'different-algorithm' }],
+    [
+      'self-signed-rsa.key with auth-ec.pem',
+      rsaKeyPem,
+      'RSA-2048',
+      authPem,
+      { match: false, reason: 'different-algorithm' },
+    ],
   ] as const)('checks openssl-made %s', async (_, keyPem, kind, certificatePem, expected) => {
     const key = await loadedKey(crypto, await keyPairFromPkcs8(crypto, derOf(keyPem), kind));
     expect(await checkPair(key, derOf(certificatePem), crypto)).toEqual(expected);

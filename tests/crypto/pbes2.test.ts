@@ -39,9 +39,17 @@ function craft(c: Crafted): Uint8Array {
       new asn1js.ObjectIdentifier({ value: c.scheme ?? OID.pbes2 }),
       new asn1js.Sequence({
         value: [
-          new asn1js.Sequence({ value: [new asn1js.ObjectIdentifier({ value: c.kdf ?? OID.pbkdf2 }), new asn1js.Sequence({ value: kdfParams })] }),
           new asn1js.Sequence({
-            value: [new asn1js.ObjectIdentifier({ value: c.cipher ?? OID.aes256Cbc }), new asn1js.OctetString({ valueHex: c.iv ?? new Uint8Array(16).fill(2) })],
+            value: [
+              new asn1js.ObjectIdentifier({ value: c.kdf ?? OID.pbkdf2 }),
+              new asn1js.Sequence({ value: kdfParams }),
+            ],
+          }),
+          new asn1js.Sequence({
+            value: [
+              new asn1js.ObjectIdentifier({ value: c.cipher ?? OID.aes256Cbc }),
+              new asn1js.OctetString({ valueHex: c.iv ?? new Uint8Array(16).fill(2) }),
+            ],
           }),
         ],
       }),
@@ -60,7 +68,9 @@ async function encryptDirectly(crypto: Crypto, hash: string, keyBits: number, pa
     false,
     ['encrypt'],
   );
-  return new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CBC', iv: new Uint8Array(16).fill(2) }, key, PLAINTEXT));
+  return new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-CBC', iv: new Uint8Array(16).fill(2) }, key, PLAINTEXT),
+  );
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<CryptoErrorCode> {
@@ -84,7 +94,12 @@ describe.each(engines)('pbes2 ($name)', ({ crypto }) => {
   );
 
   it.each(combinations)('round-trips with $prf and $cipher', async ({ prf, cipher }) => {
-    const { algorithmIdentifier, ciphertext } = await pbes2Encrypt(PLAINTEXT, PASSWORD, { ...FAST, prf, cipher }, crypto);
+    const { algorithmIdentifier, ciphertext } = await pbes2Encrypt(
+      PLAINTEXT,
+      PASSWORD,
+      { ...FAST, prf, cipher },
+      crypto,
+    );
     expect(await pbes2Decrypt(algorithmIdentifier, ciphertext, PASSWORD, crypto)).toEqual(PLAINTEXT);
   });
 
@@ -95,7 +110,9 @@ describe.each(engines)('pbes2 ($name)', ({ crypto }) => {
       expect(await pbes2Decrypt(algorithmIdentifier, ciphertext, PASSWORD, crypto)).toEqual(PLAINTEXT);
     } else {
       expect(await codeOf(pbes2Encrypt(PLAINTEXT, PASSWORD, options, crypto))).toBe('unsupported-encryption');
-      expect(await codeOf(pbes2Decrypt(craft({ cipher: OID.aes192Cbc }), new Uint8Array(16), PASSWORD, crypto))).toBe('unsupported-encryption');
+      expect(await codeOf(pbes2Decrypt(craft({ cipher: OID.aes192Cbc }), new Uint8Array(16), PASSWORD, crypto))).toBe(
+        'unsupported-encryption',
+      );
     }
   });
 
@@ -108,7 +125,11 @@ describe.each(engines)('pbes2 ($name)', ({ crypto }) => {
     const [kdf, encryption] = params.valueBlock.value as [asn1js.Sequence, asn1js.Sequence];
     const [kdfOid, kdfParams] = kdf.valueBlock.value as [asn1js.ObjectIdentifier, asn1js.Sequence];
     expect(kdfOid.getValue()).toBe(OID.pbkdf2);
-    const [salt, iterations, prf, ...rest] = kdfParams.valueBlock.value as [asn1js.OctetString, asn1js.Integer, asn1js.Sequence];
+    const [salt, iterations, prf, ...rest] = kdfParams.valueBlock.value as [
+      asn1js.OctetString,
+      asn1js.Integer,
+      asn1js.Sequence,
+    ];
     expect(salt.getValue().byteLength).toBe(20);
     expect(iterations.toBigInt()).toBe(1000n);
     expect(rest).toHaveLength(0);
@@ -128,7 +149,11 @@ describe.each(engines)('pbes2 ($name)', ({ crypto }) => {
 
   it.each([
     { name: 'PRF absent (HMAC-SHA-1)', prf: null, hash: 'SHA-1' },
-    { name: 'PRF with a NULL parameter', prf: { oid: OID.hmacWithSha256, parameter: new asn1js.Null() }, hash: 'SHA-256' },
+    {
+      name: 'PRF with a NULL parameter',
+      prf: { oid: OID.hmacWithSha256, parameter: new asn1js.Null() },
+      hash: 'SHA-256',
+    },
     { name: 'PRF HMAC-SHA-512 without parameter', prf: { oid: OID.hmacWithSha512 }, hash: 'SHA-512' },
   ])('decrypts parameters written by others: $name', async ({ prf, hash }) => {
     const ciphertext = await encryptDirectly(crypto, hash, 256, PASSWORD);
@@ -137,7 +162,9 @@ describe.each(engines)('pbes2 ($name)', ({ crypto }) => {
 
   it('honours a keyLength that matches the cipher', async () => {
     const ciphertext = await encryptDirectly(crypto, 'SHA-256', 128, PASSWORD);
-    expect(await pbes2Decrypt(craft({ keyLength: 16, cipher: OID.aes128Cbc }), ciphertext, PASSWORD, crypto)).toEqual(PLAINTEXT);
+    expect(await pbes2Decrypt(craft({ keyLength: 16, cipher: OID.aes128Cbc }), ciphertext, PASSWORD, crypto)).toEqual(
+      PLAINTEXT,
+    );
   });
 
   // Fixed salt and IV (craft/encryptDirectly), so each case below is deterministic. With random ones a
@@ -163,14 +190,34 @@ describe.each(engines)('pbes2 ($name)', ({ crypto }) => {
 
   const block = new Uint8Array(16);
   it.each<{ name: string; crafted: Crafted; ciphertext?: Uint8Array; code: CryptoErrorCode }>([
-    { name: 'PBES1 pbeWithSHA1AndDES-CBC', crafted: { scheme: OID.pbeWithSha1AndDesCbc }, code: 'unsupported-encryption' },
-    { name: 'PKCS#12 PBE 3DES', crafted: { scheme: OID.pbeWithShaAnd3KeyTripleDesCbc }, code: 'unsupported-encryption' },
+    {
+      name: 'PBES1 pbeWithSHA1AndDES-CBC',
+      crafted: { scheme: OID.pbeWithSha1AndDesCbc },
+      code: 'unsupported-encryption',
+    },
+    {
+      name: 'PKCS#12 PBE 3DES',
+      crafted: { scheme: OID.pbeWithShaAnd3KeyTripleDesCbc },
+      code: 'unsupported-encryption',
+    },
     { name: 'an unknown scheme', crafted: { scheme: '1.2.3.4' }, code: 'unsupported-encryption' },
     { name: 'scrypt', crafted: { kdf: OID.scrypt }, code: 'unsupported-encryption' },
-    { name: 'PBES2 with 3DES', crafted: { cipher: OID.desEde3Cbc, iv: new Uint8Array(8) }, code: 'unsupported-encryption' },
+    {
+      name: 'PBES2 with 3DES',
+      crafted: { cipher: OID.desEde3Cbc, iv: new Uint8Array(8) },
+      code: 'unsupported-encryption',
+    },
     { name: 'PBES2 with RC2', crafted: { cipher: OID.rc2Cbc }, code: 'unsupported-encryption' },
-    { name: 'an unknown PRF (HMAC-SHA-224)', crafted: { prf: { oid: '1.2.840.113549.2.8' } }, code: 'unsupported-encryption' },
-    { name: 'PRF parameters other than NULL', crafted: { prf: { oid: OID.hmacWithSha256, parameter: new asn1js.Integer({ value: 1 }) } }, code: 'corrupt-file' },
+    {
+      name: 'an unknown PRF (HMAC-SHA-224)',
+      crafted: { prf: { oid: '1.2.840.113549.2.8' } },
+      code: 'unsupported-encryption',
+    },
+    {
+      name: 'PRF parameters other than NULL',
+      crafted: { prf: { oid: OID.hmacWithSha256, parameter: new asn1js.Integer({ value: 1 }) } },
+      code: 'corrupt-file',
+    },
     { name: '10 000 001 iterations', crafted: { iterations: integer('00989681') }, code: 'unsupported-encryption' },
     { name: '2^40 iterations', crafted: { iterations: integer('010000000000') }, code: 'unsupported-encryption' },
     { name: 'zero iterations', crafted: { iterations: integer('00') }, code: 'corrupt-file' },
@@ -185,7 +232,12 @@ describe.each(engines)('pbes2 ($name)', ({ crypto }) => {
   });
 
   it('names the conversion command for unsupported encryption', async () => {
-    const error = await pbes2Decrypt(craft({ scheme: OID.pbeWithShaAnd3KeyTripleDesCbc }), block, PASSWORD, crypto).catch((e: unknown) => e);
+    const error = await pbes2Decrypt(
+      craft({ scheme: OID.pbeWithShaAnd3KeyTripleDesCbc }),
+      block,
+      PASSWORD,
+      crypto,
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CryptoError);
     expect(String(error)).toContain('openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256');
   });
@@ -206,5 +258,4 @@ describe.each(engines)('pbes2 ($name)', ({ crypto }) => {
   ])('refuses to encrypt with %s', async (_name, password, options) => {
     expect(await codeOf(pbes2Encrypt(PLAINTEXT, password, { ...FAST, ...options }, crypto))).toBe('invalid-argument');
   });
-
 });

@@ -35,20 +35,31 @@ describe.each(engines)('buildPfx against openssl ($name)', ({ crypto }) => {
   beforeAll(async () => {
     const key = await readPrivateKey(fixture('ec-p256.pkcs8.pem'), undefined, crypto);
     pfx = await buildPfx(
-      { privateKey: key.privateKey, certificate: der(fixtureText('ec-p256.cert.pem')), chain: [der(fixtureText('ca.cert.pem'))], friendlyName: FRIENDLY_NAME, password: PASSWORD },
+      {
+        privateKey: key.privateKey,
+        certificate: der(fixtureText('ec-p256.cert.pem')),
+        chain: [der(fixtureText('ca.cert.pem'))],
+        friendlyName: FRIENDLY_NAME,
+        password: PASSWORD,
+      },
       crypto,
     );
   }, 60_000);
 
-  it.each([{ flags: [] }, { flags: ['-legacy'] }])('passes openssl pkcs12 -info $flags with the algorithms we chose', async ({ flags }) => {
-    await withTempDir((dir) => {
-      dir.write('ours.p12', pfx);
-      const { stderr } = pkcs12(dir, ['-info', '-noout', ...flags]);
-      expect(stderr).toContain('MAC: sha256, Iteration 100000');
-      expect(stderr).toContain('PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC, Iteration 100000, PRF hmacWithSHA256');
-      expect(stderr).toContain('Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 100000, PRF hmacWithSHA256');
-    });
-  });
+  it.each([{ flags: [] }, { flags: ['-legacy'] }])(
+    'passes openssl pkcs12 -info $flags with the algorithms we chose',
+    async ({ flags }) => {
+      await withTempDir((dir) => {
+        dir.write('ours.p12', pfx);
+        const { stderr } = pkcs12(dir, ['-info', '-noout', ...flags]);
+        expect(stderr).toContain('MAC: sha256, Iteration 100000');
+        expect(stderr).toContain(
+          'PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC, Iteration 100000, PRF hmacWithSHA256',
+        );
+        expect(stderr).toContain('Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 100000, PRF hmacWithSHA256');
+      });
+    },
+  );
 
   it('gives openssl the same key, the leaf with our attributes, and the chain', async () => {
     await withTempDir((dir) => {
@@ -59,7 +70,9 @@ describe.each(engines)('buildPfx against openssl ($name)', ({ crypto }) => {
       expect(keys).toMatch(/localKeyID: [0-9A-F ]{95}/);
       dir.write('extracted.pem', keys);
       const normalised = (file: string): Uint8Array =>
-        new Uint8Array(openssl(['pkcs8', '-topk8', '-nocrypt', '-in', file, '-outform', 'DER'], { cwd: dir.path }).stdout);
+        new Uint8Array(
+          openssl(['pkcs8', '-topk8', '-nocrypt', '-in', file, '-outform', 'DER'], { cwd: dir.path }).stdout,
+        );
       expect(normalised('extracted.pem')).toEqual(normalised('fixture.pem'));
 
       const leaf = pkcs12(dir, ['-nokeys', '-clcerts']).stdout;

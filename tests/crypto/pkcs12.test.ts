@@ -49,16 +49,66 @@ describe.each(engines)('readPfx ($name)', ({ crypto }) => {
   });
 
   it.each<{ name: string; bytes: () => Uint8Array; password: string | undefined; code: CryptoErrorCode }>([
-    { name: 'OpenSSL -legacy (RC2-40, 3DES)', bytes: () => fixture('ec-p256.legacy.p12'), password: FIXTURE_PASSWORD, code: 'legacy-pfx-encryption' },
-    { name: 'OpenSSL -legacy without password', bytes: () => fixture('ec-p256.legacy.p12'), password: undefined, code: 'legacy-pfx-encryption' },
-    { name: 'PBES2 with 3DES', bytes: () => fixture('ec-p256.pbes2-3des.p12'), password: FIXTURE_PASSWORD, code: 'legacy-pfx-encryption' },
-    { name: 'certificates only', bytes: () => fixture('ec-p256.cert-only.p12'), password: FIXTURE_PASSWORD, code: 'pfx-without-key' },
-    { name: 'a wrong password', bytes: () => fixture('ec-p256.openssl3.p12'), password: 'wrong', code: 'wrong-password' },
-    { name: 'a wrong password (SHA-1 MAC)', bytes: () => fixture('ec-p256.mac-sha1.p12'), password: 'wrong', code: 'wrong-password' },
-    { name: 'no password', bytes: () => fixture('ec-p256.openssl3.p12'), password: undefined, code: 'password-required' },
-    { name: 'no password for an empty-password PFX', bytes: () => fixture('ec-p256.empty-password.p12'), password: undefined, code: 'password-required' },
-    { name: 'a PKCS#8 key', bytes: () => fixture('ec-p256.pkcs8.der'), password: FIXTURE_PASSWORD, code: 'unrecognized-file' },
-    { name: 'a truncated PFX', bytes: () => fixture('ec-p256.openssl3.p12').slice(0, 700), password: FIXTURE_PASSWORD, code: 'corrupt-file' },
+    {
+      name: 'OpenSSL -legacy (RC2-40, 3DES)',
+      bytes: () => fixture('ec-p256.legacy.p12'),
+      password: FIXTURE_PASSWORD,
+      code: 'legacy-pfx-encryption',
+    },
+    {
+      name: 'OpenSSL -legacy without password',
+      bytes: () => fixture('ec-p256.legacy.p12'),
+      password: undefined,
+      code: 'legacy-pfx-encryption',
+    },
+    {
+      name: 'PBES2 with 3DES',
+      bytes: () => fixture('ec-p256.pbes2-3des.p12'),
+      password: FIXTURE_PASSWORD,
+      code: 'legacy-pfx-encryption',
+    },
+    {
+      name: 'certificates only',
+      bytes: () => fixture('ec-p256.cert-only.p12'),
+      password: FIXTURE_PASSWORD,
+      code: 'pfx-without-key',
+    },
+    {
+      name: 'a wrong password',
+      bytes: () => fixture('ec-p256.openssl3.p12'),
+      password: 'wrong',
+      code: 'wrong-password',
+    },
+    {
+      name: 'a wrong password (SHA-1 MAC)',
+      bytes: () => fixture('ec-p256.mac-sha1.p12'),
+      password: 'wrong',
+      code: 'wrong-password',
+    },
+    {
+      name: 'no password',
+      bytes: () => fixture('ec-p256.openssl3.p12'),
+      password: undefined,
+      code: 'password-required',
+    },
+    {
+      name: 'no password for an empty-password PFX',
+      bytes: () => fixture('ec-p256.empty-password.p12'),
+      password: undefined,
+      code: 'password-required',
+    },
+    {
+      name: 'a PKCS#8 key',
+      bytes: () => fixture('ec-p256.pkcs8.der'),
+      password: FIXTURE_PASSWORD,
+      code: 'unrecognized-file',
+    },
+    {
+      name: 'a truncated PFX',
+      bytes: () => fixture('ec-p256.openssl3.p12').slice(0, 700),
+      password: FIXTURE_PASSWORD,
+      code: 'corrupt-file',
+    },
     { name: 'an empty file', bytes: () => new Uint8Array(0), password: FIXTURE_PASSWORD, code: 'empty-file' },
   ])('rejects $name with $code', async ({ bytes, password, code }) => {
     expect(await codeOf(readPfx(bytes(), password, crypto))).toBe(code);
@@ -77,7 +127,13 @@ describe.each(engines)('buildPfx ($name)', ({ crypto }) => {
     const key = await readPrivateKey(fixture('rsa-2048.pkcs8.pem'), undefined, crypto);
     const password = 'Hasło PFX 2025!';
     const der = await buildPfx(
-      { privateKey: key.privateKey, certificate: RSA_CERT(), chain: [CA_CERT()], friendlyName: 'Certyfikat KSeF – Zażółć', password },
+      {
+        privateKey: key.privateKey,
+        certificate: RSA_CERT(),
+        chain: [CA_CERT()],
+        friendlyName: 'Certyfikat KSeF – Zażółć',
+        password,
+      },
       crypto,
     );
     // DER: asn1js re-encodes the parsed tree to the same bytes (definite lengths, primitive strings).

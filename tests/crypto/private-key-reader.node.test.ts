@@ -16,10 +16,26 @@ interface Generated {
 }
 
 const KEYS: readonly { name: string; genpkey: string[]; keyType: KeyType }[] = [
-  { name: 'ec-p256', genpkey: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'], keyType: { kind: 'EC', curve: 'P-256' } },
-  { name: 'ec-p384', genpkey: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384'], keyType: { kind: 'EC', curve: 'P-384' } },
-  { name: 'ec-p521', genpkey: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-521'], keyType: { kind: 'EC', curve: 'P-521' } },
-  { name: 'rsa-2048', genpkey: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'], keyType: { kind: 'RSA', modulusBits: 2048 } },
+  {
+    name: 'ec-p256',
+    genpkey: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'],
+    keyType: { kind: 'EC', curve: 'P-256' },
+  },
+  {
+    name: 'ec-p384',
+    genpkey: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-384'],
+    keyType: { kind: 'EC', curve: 'P-384' },
+  },
+  {
+    name: 'ec-p521',
+    genpkey: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-521'],
+    keyType: { kind: 'EC', curve: 'P-521' },
+  },
+  {
+    name: 'rsa-2048',
+    genpkey: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'],
+    keyType: { kind: 'RSA', modulusBits: 2048 },
+  },
 ];
 
 /** Fresh keys from openssl in every format we read; their public keys from `openssl pkey -pubout`. */
@@ -32,12 +48,55 @@ function generate(): Promise<Generated[]> {
       run(['genpkey', ...genpkey, '-out', `${name}.pem`]);
       const spki = new Uint8Array(run(['pkey', '-in', `${name}.pem`, '-pubout', '-outform', 'DER']));
       const add = (format: string, args: string[], source: PrivateKeySource, password?: string): void => {
-        out.push({ name: `${name} ${format}`, bytes: new Uint8Array(run(args)), spki, keyType, source, ...(password && { password }) });
+        out.push({
+          name: `${name} ${format}`,
+          bytes: new Uint8Array(run(args)),
+          spki,
+          keyType,
+          source,
+          ...(password && { password }),
+        });
       };
       add('PKCS#8 PEM', ['pkey', '-in', `${name}.pem`], 'pkcs8');
       add('PKCS#8 DER', ['pkcs8', '-topk8', '-nocrypt', '-in', `${name}.pem`, '-outform', 'DER'], 'pkcs8');
-      add('PBES2 PEM', ['pkcs8', '-topk8', '-in', `${name}.pem`, '-v2', 'aes-256-cbc', '-v2prf', 'hmacWithSHA256', '-iter', '2048', ...pass], 'encrypted-pkcs8', PASSWORD);
-      add('PBES2 DER', ['pkcs8', '-topk8', '-in', `${name}.pem`, '-v2', 'aes-128-cbc', '-v2prf', 'hmacWithSHA512', '-iter', '2048', '-outform', 'DER', ...pass], 'encrypted-pkcs8', PASSWORD);
+      add(
+        'PBES2 PEM',
+        [
+          'pkcs8',
+          '-topk8',
+          '-in',
+          `${name}.pem`,
+          '-v2',
+          'aes-256-cbc',
+          '-v2prf',
+          'hmacWithSHA256',
+          '-iter',
+          '2048',
+          ...pass,
+        ],
+        'encrypted-pkcs8',
+        PASSWORD,
+      );
+      add(
+        'PBES2 DER',
+        [
+          'pkcs8',
+          '-topk8',
+          '-in',
+          `${name}.pem`,
+          '-v2',
+          'aes-128-cbc',
+          '-v2prf',
+          'hmacWithSHA512',
+          '-iter',
+          '2048',
+          '-outform',
+          'DER',
+          ...pass,
+        ],
+        'encrypted-pkcs8',
+        PASSWORD,
+      );
       if (keyType.kind === 'RSA') {
         add('PKCS#1 PEM', ['rsa', '-in', `${name}.pem`, '-traditional'], 'pkcs1');
         add('PKCS#1 DER', ['rsa', '-in', `${name}.pem`, '-traditional', '-outform', 'DER'], 'pkcs1');
@@ -47,7 +106,19 @@ function generate(): Promise<Generated[]> {
         add('SEC 1 without public key', ['ec', '-in', `${name}.pem`, '-no_public'], 'sec1');
         add('SEC 1 with explicit parameters', ['ec', '-in', `${name}.pem`, '-param_enc', 'explicit'], 'sec1');
       }
-      run(['req', '-x509', '-new', '-key', `${name}.pem`, '-subj', '/CN=Fresh key/C=PL', '-days', '1', '-out', `${name}.crt`]);
+      run([
+        'req',
+        '-x509',
+        '-new',
+        '-key',
+        `${name}.pem`,
+        '-subj',
+        '/CN=Fresh key/C=PL',
+        '-days',
+        '1',
+        '-out',
+        `${name}.crt`,
+      ]);
       add('PKCS#12', ['pkcs12', '-export', '-inkey', `${name}.pem`, '-in', `${name}.crt`, ...pass], 'pkcs12', PASSWORD);
     }
     return out;

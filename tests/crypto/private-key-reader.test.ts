@@ -5,7 +5,13 @@ import type { KeyType, PrivateKeySource } from '../../src/crypto/key-type';
 import { readPrivateKey } from '../../src/crypto/private-key-reader';
 import { supportsAes192 } from '../support/engine-features';
 import { engines } from '../support/engines';
-import { FIXTURE_PASSWORD, TAXPAYER_SAMPLE_PASSWORD, expectedSpki, fixture, fixtureText } from '../support/key-fixtures';
+import {
+  FIXTURE_PASSWORD,
+  TAXPAYER_SAMPLE_PASSWORD,
+  expectedSpki,
+  fixture,
+  fixtureText,
+} from '../support/key-fixtures';
 
 const P256: KeyType = { kind: 'EC', curve: 'P-256' };
 const P384: KeyType = { kind: 'EC', curve: 'P-384' };
@@ -14,7 +20,13 @@ const RSA2048: KeyType = { kind: 'RSA', modulusBits: 2048 };
 const RSA3072: KeyType = { kind: 'RSA', modulusBits: 3072 };
 
 /** Every supported format, with the key it holds (`<key>.pub.pem` has its public key from openssl). */
-const READABLE: readonly { file: string; key: string; keyType: KeyType; source: PrivateKeySource; password?: string }[] = [
+const READABLE: readonly {
+  file: string;
+  key: string;
+  keyType: KeyType;
+  source: PrivateKeySource;
+  password?: string;
+}[] = [
   { file: 'ec-p256.pkcs8.pem', key: 'ec-p256', keyType: P256, source: 'pkcs8' },
   { file: 'ec-p256.pkcs8.der', key: 'ec-p256', keyType: P256, source: 'pkcs8' },
   { file: 'ec-p384.pkcs8.pem', key: 'ec-p384', keyType: P384, source: 'pkcs8' },
@@ -35,8 +47,20 @@ const READABLE: readonly { file: string; key: string; keyType: KeyType; source: 
     source: 'encrypted-pkcs8' as const,
     password: FIXTURE_PASSWORD,
   })),
-  { file: 'rsa-2048.pbes2-sha256-aes-256-cbc.pem', key: 'rsa-2048', keyType: RSA2048, source: 'encrypted-pkcs8', password: FIXTURE_PASSWORD },
-  { file: 'ec-p384.pbes2-sha256-aes-256-cbc.der', key: 'ec-p384', keyType: P384, source: 'encrypted-pkcs8', password: FIXTURE_PASSWORD },
+  {
+    file: 'rsa-2048.pbes2-sha256-aes-256-cbc.pem',
+    key: 'rsa-2048',
+    keyType: RSA2048,
+    source: 'encrypted-pkcs8',
+    password: FIXTURE_PASSWORD,
+  },
+  {
+    file: 'ec-p384.pbes2-sha256-aes-256-cbc.der',
+    key: 'ec-p384',
+    keyType: P384,
+    source: 'encrypted-pkcs8',
+    password: FIXTURE_PASSWORD,
+  },
   { file: 'rsa-2048.pkcs1.pem', key: 'rsa-2048', keyType: RSA2048, source: 'pkcs1' },
   { file: 'rsa-2048.pkcs1.der', key: 'rsa-2048', keyType: RSA2048, source: 'pkcs1' },
   { file: 'ec-p256.sec1.pem', key: 'ec-p256', keyType: P256, source: 'sec1' },
@@ -83,7 +107,9 @@ describe.each(engines)('readPrivateKey ($name)', ({ crypto }) => {
     expect(loaded.privateKey.usages).toEqual(['sign']);
     const message = new TextEncoder().encode('signed by the key we read');
     const signature = await crypto.subtle.sign(signingParams(loaded.privateKey), loaded.privateKey, message);
-    expect(await crypto.subtle.verify(signingParams(loaded.publicKey), loaded.publicKey, signature, message)).toBe(true);
+    expect(await crypto.subtle.verify(signingParams(loaded.publicKey), loaded.publicKey, signature, message)).toBe(
+      true,
+    );
     expect(new Uint8Array(await crypto.subtle.exportKey('spki', loaded.publicKey))).toEqual(loaded.spki);
   });
 
@@ -102,7 +128,11 @@ describe.each(engines)('readPrivateKey ($name)', ({ crypto }) => {
 
   it('reads RSA keys for RSASSA-PKCS1-v1_5 with SHA-256', async () => {
     const loaded = await readPrivateKey(fixture('rsa-2048.pkcs1.pem'), undefined, crypto);
-    expect(loaded.privateKey.algorithm).toMatchObject({ name: 'RSASSA-PKCS1-v1_5', hash: { name: 'SHA-256' }, modulusLength: 2048 });
+    expect(loaded.privateKey.algorithm).toMatchObject({
+      name: 'RSASSA-PKCS1-v1_5',
+      hash: { name: 'SHA-256' },
+      modulusLength: 2048,
+    });
   });
 
   it('ignores a password given for a plain key', async () => {
@@ -117,25 +147,90 @@ describe.each(engines)('readPrivateKey ($name)', ({ crypto }) => {
     { name: 'a CSR (PEM)', bytes: () => fixture('ec-p256.csr.pem'), code: 'csr-not-key' },
     { name: 'a CSR (DER)', bytes: () => fixture('ec-p256.csr.der'), code: 'csr-not-key' },
     { name: 'an empty file', bytes: () => new Uint8Array(0), code: 'empty-file' },
-    { name: 'random text', bytes: () => new TextEncoder().encode('not a key at all, just some words'), code: 'unrecognized-file' },
-    { name: 'random binary', bytes: () => new Uint8Array([0x9c, 0x01, 0xff, 0x00, 0x13, 0x37]), code: 'unrecognized-file' },
-    { name: 'a PEM without END line', bytes: () => new TextEncoder().encode(pem.slice(0, pem.length / 2)), code: 'corrupt-file' },
+    {
+      name: 'random text',
+      bytes: () => new TextEncoder().encode('not a key at all, just some words'),
+      code: 'unrecognized-file',
+    },
+    {
+      name: 'random binary',
+      bytes: () => new Uint8Array([0x9c, 0x01, 0xff, 0x00, 0x13, 0x37]),
+      code: 'unrecognized-file',
+    },
+    {
+      name: 'a PEM without END line',
+      bytes: () => new TextEncoder().encode(pem.slice(0, pem.length / 2)),
+      code: 'corrupt-file',
+    },
     { name: 'truncated DER', bytes: () => truncate(fixture('ec-p256.pkcs8.der'), 0.6), code: 'corrupt-file' },
     { name: 'truncated PFX', bytes: () => truncate(fixture('ec-p256.openssl3.p12'), 0.5), code: 'corrupt-file' },
     { name: 'a public key only', bytes: () => fixture('ec-p256.pub.pem'), code: 'unrecognized-file' },
     { name: 'a stored public key that is not the private key’s', bytes: withTamperedPublicKey, code: 'corrupt-file' },
-    { name: 'an encrypted key without password', bytes: () => fixture('ec-p256.pbes2-sha256-aes-256-cbc.pem'), code: 'password-required' },
-    { name: 'an encrypted key with the wrong password', bytes: () => fixture('ec-p256.pbes2-sha256-aes-256-cbc.pem'), password: 'wrong', code: 'wrong-password' },
-    { name: 'the sample with the wrong password', bytes: () => fixture('taxpayer-app-ec-p256.key'), password: FIXTURE_PASSWORD, code: 'wrong-password' },
+    {
+      name: 'an encrypted key without password',
+      bytes: () => fixture('ec-p256.pbes2-sha256-aes-256-cbc.pem'),
+      code: 'password-required',
+    },
+    {
+      name: 'an encrypted key with the wrong password',
+      bytes: () => fixture('ec-p256.pbes2-sha256-aes-256-cbc.pem'),
+      password: 'wrong',
+      code: 'wrong-password',
+    },
+    {
+      name: 'the sample with the wrong password',
+      bytes: () => fixture('taxpayer-app-ec-p256.key'),
+      password: FIXTURE_PASSWORD,
+      code: 'wrong-password',
+    },
     { name: 'a PFX without password', bytes: () => fixture('ec-p256.openssl3.p12'), code: 'password-required' },
-    { name: 'a PFX with the wrong password', bytes: () => fixture('ec-p256.openssl3.p12'), password: 'wrong', code: 'wrong-password' },
-    { name: 'a legacy PFX', bytes: () => fixture('ec-p256.legacy.p12'), password: FIXTURE_PASSWORD, code: 'legacy-pfx-encryption' },
-    { name: 'a PFX without key', bytes: () => fixture('ec-p256.cert-only.p12'), password: FIXTURE_PASSWORD, code: 'pfx-without-key' },
-    { name: 'traditional encrypted EC PEM', bytes: () => fixture('ec-p256.legacy-aes256.pem'), password: FIXTURE_PASSWORD, code: 'legacy-pem-encryption' },
-    { name: 'traditional encrypted RSA PEM', bytes: () => fixture('rsa-2048.legacy-aes256.pem'), code: 'legacy-pem-encryption' },
-    { name: 'PKCS#8 with PBE-SHA1-3DES', bytes: () => fixture('ec-p256.pbe-sha1-3des.pem'), password: FIXTURE_PASSWORD, code: 'unsupported-encryption' },
-    { name: 'PKCS#8 with PBES2 and 3DES', bytes: () => fixture('ec-p256.pbes2-des3.pem'), password: FIXTURE_PASSWORD, code: 'unsupported-encryption' },
-    { name: 'PKCS#8 with scrypt', bytes: () => fixture('ec-p256.pbes2-scrypt.pem'), password: FIXTURE_PASSWORD, code: 'unsupported-encryption' },
+    {
+      name: 'a PFX with the wrong password',
+      bytes: () => fixture('ec-p256.openssl3.p12'),
+      password: 'wrong',
+      code: 'wrong-password',
+    },
+    {
+      name: 'a legacy PFX',
+      bytes: () => fixture('ec-p256.legacy.p12'),
+      password: FIXTURE_PASSWORD,
+      code: 'legacy-pfx-encryption',
+    },
+    {
+      name: 'a PFX without key',
+      bytes: () => fixture('ec-p256.cert-only.p12'),
+      password: FIXTURE_PASSWORD,
+      code: 'pfx-without-key',
+    },
+    {
+      name: 'traditional encrypted EC PEM',
+      bytes: () => fixture('ec-p256.legacy-aes256.pem'),
+      password: FIXTURE_PASSWORD,
+      code: 'legacy-pem-encryption',
+    },
+    {
+      name: 'traditional encrypted RSA PEM',
+      bytes: () => fixture('rsa-2048.legacy-aes256.pem'),
+      code: 'legacy-pem-encryption',
+    },
+    {
+      name: 'PKCS#8 with PBE-SHA1-3DES',
+      bytes: () => fixture('ec-p256.pbe-sha1-3des.pem'),
+      password: FIXTURE_PASSWORD,
+      code: 'unsupported-encryption',
+    },
+    {
+      name: 'PKCS#8 with PBES2 and 3DES',
+      bytes: () => fixture('ec-p256.pbes2-des3.pem'),
+      password: FIXTURE_PASSWORD,
+      code: 'unsupported-encryption',
+    },
+    {
+      name: 'PKCS#8 with scrypt',
+      bytes: () => fixture('ec-p256.pbes2-scrypt.pem'),
+      password: FIXTURE_PASSWORD,
+      code: 'unsupported-encryption',
+    },
     { name: 'Ed25519', bytes: () => fixture('ed25519.pkcs8.pem'), code: 'unsupported-key-type' },
     { name: 'X25519', bytes: () => fixture('x25519.pkcs8.pem'), code: 'unsupported-key-type' },
     { name: 'RSA-PSS only', bytes: () => fixture('rsa-pss-2048.pkcs8.pem'), code: 'unsupported-key-type' },
@@ -143,7 +238,11 @@ describe.each(engines)('readPrivateKey ($name)', ({ crypto }) => {
     { name: 'DSA (traditional)', bytes: () => fixture('dsa.traditional.pem'), code: 'unsupported-key-type' },
     { name: 'secp256k1 (PKCS#8)', bytes: () => fixture('secp256k1.pkcs8.pem'), code: 'unsupported-curve' },
     { name: 'secp256k1 (SEC 1)', bytes: () => fixture('secp256k1.sec1.pem'), code: 'unsupported-curve' },
-    { name: 'secp256k1 naming no curve', bytes: () => fixture('secp256k1.sec1-no-params.pem'), code: 'unsupported-curve' },
+    {
+      name: 'secp256k1 naming no curve',
+      bytes: () => fixture('secp256k1.sec1-no-params.pem'),
+      code: 'unsupported-curve',
+    },
     { name: 'brainpoolP256r1', bytes: () => fixture('brainpoolp256r1.pkcs8.pem'), code: 'unsupported-curve' },
   ])('rejects $name with $code', async ({ bytes, password, code }) => {
     expect(await codeOf(readPrivateKey(bytes(), password, crypto))).toBe(code);

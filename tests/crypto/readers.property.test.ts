@@ -37,7 +37,10 @@ async function settles(promise: Promise<unknown>): Promise<void> {
 /** A valid file with one to three bits flipped, or cut short. */
 function damaged(bytes: Uint8Array): fc.Arbitrary<Uint8Array> {
   const flips = fc
-    .array(fc.record({ index: fc.nat({ max: bytes.length - 1 }), bit: fc.integer({ min: 0, max: 7 }) }), { minLength: 1, maxLength: 3 })
+    .array(fc.record({ index: fc.nat({ max: bytes.length - 1 }), bit: fc.integer({ min: 0, max: 7 }) }), {
+      minLength: 1,
+      maxLength: 3,
+    })
     .map((list) => {
       const copy = bytes.slice();
       for (const { index, bit } of list) copy[index] = (copy[index] ?? 0) ^ (1 << bit);
@@ -61,7 +64,16 @@ const KEY_FILES = [
 const pemLike = fc
   .array(
     fc.oneof(
-      fc.constantFrom('-----BEGIN ', '-----END ', 'CERTIFICATE-----', 'PRIVATE KEY-----', 'EC PARAMETERS-----', '\n', '\r\n', 'Proc-Type: 4,ENCRYPTED\n\n'),
+      fc.constantFrom(
+        '-----BEGIN ',
+        '-----END ',
+        'CERTIFICATE-----',
+        'PRIVATE KEY-----',
+        'EC PARAMETERS-----',
+        '\n',
+        '\r\n',
+        'Proc-Type: 4,ENCRYPTED\n\n',
+      ),
       fc.base64String({ maxLength: 80 }),
       fc.string({ maxLength: 20 }),
     ),
@@ -90,12 +102,15 @@ describe('synchronous readers of untrusted bytes', () => {
     );
   });
 
-  it.each([...KEY_FILES, 'ec-p256.cert.der', 'ec-p256.csr.pem', 'ec-p256.openssl3.p12'])('identifyFile: damaged %s', (file) => {
-    fc.assert(
-      fc.property(damaged(fixture(file)), (bytes) => sync(() => identifyFile(bytes))),
-      { numRuns: 200 },
-    );
-  });
+  it.each([...KEY_FILES, 'ec-p256.cert.der', 'ec-p256.csr.pem', 'ec-p256.openssl3.p12'])(
+    'identifyFile: damaged %s',
+    (file) => {
+      fc.assert(
+        fc.property(damaged(fixture(file)), (bytes) => sync(() => identifyFile(bytes))),
+        { numRuns: 200 },
+      );
+    },
+  );
 });
 
 describe.each(engines)('asynchronous readers of untrusted bytes ($name)', ({ crypto }) => {
@@ -111,7 +126,9 @@ describe.each(engines)('asynchronous readers of untrusted bytes ($name)', ({ cry
 
   it.each(KEY_FILES)('readPrivateKey: damaged %s', async (file) => {
     await fc.assert(
-      fc.asyncProperty(damaged(fixture(file)), async (bytes) => settles(readPrivateKey(bytes, FIXTURE_PASSWORD, crypto))),
+      fc.asyncProperty(damaged(fixture(file)), async (bytes) =>
+        settles(readPrivateKey(bytes, FIXTURE_PASSWORD, crypto)),
+      ),
       { numRuns: 100 },
     );
   });
@@ -128,7 +145,8 @@ describe.each(engines)('asynchronous readers of untrusted bytes ($name)', ({ cry
 
   it('gives up quickly on 5 MB of random bytes and on deeply nested DER', async () => {
     const random = new Uint8Array(5 * 1024 * 1024);
-    for (let offset = 0; offset < random.length; offset += 65536) crypto.getRandomValues(random.subarray(offset, offset + 65536));
+    for (let offset = 0; offset < random.length; offset += 65536)
+      crypto.getRandomValues(random.subarray(offset, offset + 65536));
     random[0] = 0x30;
     const nested = new Uint8Array(5 * 1024 * 1024).map((_, index) => (index % 2 === 0 ? 0x30 : 0x80));
     for (const bytes of [random, nested]) {

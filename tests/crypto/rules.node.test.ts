@@ -11,7 +11,9 @@ const openApi = z
     components: z.object({
       schemas: z.object({
         EnrollCertificateRequest: z.object({
-          properties: z.object({ certificateName: z.object({ pattern: z.string(), minLength: z.number(), maxLength: z.number() }) }),
+          properties: z.object({
+            certificateName: z.object({ pattern: z.string(), minLength: z.number(), maxLength: z.number() }),
+          }),
         }),
       }),
     }),
@@ -30,7 +32,11 @@ describe('certificateName rules against open-api.json', () => {
 
   it('agrees with the contract pattern on every BMP character and a few astral ones', () => {
     const disagreements: string[] = [];
-    const characters = [...Array.from({ length: 0x10000 }, (_, i) => i).filter((i) => i < 0xd800 || i > 0xdfff), 0x1f44d, 0x10000];
+    const characters = [
+      ...Array.from({ length: 0x10000 }, (_, i) => i).filter((i) => i < 0xd800 || i > 0xdfff),
+      0x1f44d,
+      0x10000,
+    ];
     for (const code of characters) {
       const name = `abcd${String.fromCodePoint(code)}`;
       const ours = certificateNameRules(name).every((r) => r.ok);

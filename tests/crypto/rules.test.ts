@@ -7,7 +7,8 @@ import {
 } from '../../src/crypto/rules';
 import type { CertificateNameRule, KeyPasswordRule } from '../../src/crypto/rules';
 
-const failing = <R extends string>(results: readonly { rule: R; ok: boolean }[]): R[] => results.filter((r) => !r.ok).map((r) => r.rule);
+const failing = <R extends string>(results: readonly { rule: R; ok: boolean }[]): R[] =>
+  results.filter((r) => !r.ok).map((r) => r.rule);
 
 describe('certificateName rules', () => {
   it.each<[string, CertificateNameRule[]]>([
@@ -76,6 +77,13 @@ describe('key password rules', () => {
   });
 
   it('lists every rule, passes included, in a fixed order', () => {
-    expect(keyPasswordRules(good).map((r) => r.rule)).toEqual(['length', 'allowed-characters', 'lowercase', 'uppercase', 'digit', 'special']);
+    expect(keyPasswordRules(good).map((r) => r.rule)).toEqual([
+      'length',
+      'allowed-characters',
+      'lowercase',
+      'uppercase',
+      'digit',
+      'special',
+    ]);
   });
 });

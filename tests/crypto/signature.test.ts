@@ -33,7 +33,9 @@ async function asyncCodeOf(fn: () => Promise<unknown>): Promise<CryptoErrorCode 
 }
 
 const alg = (algorithmId: string, algorithmParams?: unknown): AlgorithmIdentifier =>
-  algorithmParams === undefined ? new AlgorithmIdentifier({ algorithmId }) : new AlgorithmIdentifier({ algorithmId, algorithmParams });
+  algorithmParams === undefined
+    ? new AlgorithmIdentifier({ algorithmId })
+    : new AlgorithmIdentifier({ algorithmId, algorithmParams });
 
 function pssAlgorithm(hashOid: string, saltLength: number, mgfHashOid = hashOid): AlgorithmIdentifier {
   const params = new RSASSAPSSParams({
@@ -54,7 +56,10 @@ describe('ecdsaRawToDer / ecdsaDerToRaw', () => {
     // r = 0x7f.., s = 0: no sign byte, zero is one 00 byte
     ['7f' + 'ff'.repeat(31) + '00'.repeat(32), '3025' + '0220' + '7f' + 'ff'.repeat(31) + '020100'],
     // leading zero bytes stripped down to the first significant byte
-    ['0000ff' + '11'.repeat(29) + '0001' + '22'.repeat(30), '3042' + '021f00ff' + '11'.repeat(29) + '021f01' + '22'.repeat(30)],
+    [
+      '0000ff' + '11'.repeat(29) + '0001' + '22'.repeat(30),
+      '3042' + '021f00ff' + '11'.repeat(29) + '021f01' + '22'.repeat(30),
+    ],
   ])('encodes %s minimally and back', (raw, der) => {
     expect(toHex(ecdsaRawToDer(hex(raw)))).toBe(der.toUpperCase());
     expect(toHex(ecdsaDerToRaw(hex(der), 32))).toBe(raw.toUpperCase());
@@ -97,10 +102,22 @@ describe('ecdsaRawToDer / ecdsaDerToRaw', () => {
 describe('readSignatureAlgorithm', () => {
   it.each<[string, AlgorithmIdentifier, ReturnType<typeof readSignatureAlgorithm>]>([
     ['ecdsa-with-SHA256', alg(OID.ecdsaWithSha256), { name: 'ECDSA', hash: 'SHA-256', nullParameters: false }],
-    ['ecdsa-with-SHA384 + NULL', alg(OID.ecdsaWithSha384, new asn1js.Null()), { name: 'ECDSA', hash: 'SHA-384', nullParameters: true }],
+    [
+      'ecdsa-with-SHA384 + NULL',
+      alg(OID.ecdsaWithSha384, new asn1js.Null()),
+      { name: 'ECDSA', hash: 'SHA-384', nullParameters: true },
+    ],
     ['ecdsa-with-SHA512 + OID', alg(OID.ecdsaWithSha512, new asn1js.ObjectIdentifier({ value: OID.sha512 })), null],
-    ['sha256WithRSAEncryption + NULL', alg(OID.sha256WithRsaEncryption, new asn1js.Null()), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }],
-    ['sha512WithRSAEncryption absent', alg(OID.sha512WithRsaEncryption), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-512' }],
+    [
+      'sha256WithRSAEncryption + NULL',
+      alg(OID.sha256WithRsaEncryption, new asn1js.Null()),
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    ],
+    [
+      'sha512WithRSAEncryption absent',
+      alg(OID.sha512WithRsaEncryption),
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-512' },
+    ],
     ['RSASSA-PSS SHA-256 salt 32', pssAlgorithm(OID.sha256, 32), { name: 'RSA-PSS', hash: 'SHA-256', saltLength: 32 }],
     ['RSASSA-PSS with mismatched MGF1 hash', pssAlgorithm(OID.sha256, 32, OID.sha384), null],
     ['RSASSA-PSS with SHA-1', pssAlgorithm(OID.sha1, 20), null],
@@ -129,50 +146,64 @@ const CURVES = [
 describe.each(engines)('verifySignature and readPublicKey ($name)', ({ crypto }) => {
   const data = new TextEncoder().encode('KSeF challenge 20260101-CR-0000000000-0000000000-00');
 
-  it.each(CURVES)('reads %s points, compressed or not, and rejects points off the curve', async (curve, curveOid, size) => {
-    const { publicKey } = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: curve }, true, ['sign', 'verify']);
-    const raw = new Uint8Array(await crypto.subtle.exportKey('raw', publicKey));
-    const spki = new Uint8Array(await crypto.subtle.exportKey('spki', publicKey));
-    const key = readPublicKey(spki);
-    expect(key).toMatchObject({ kind: 'EC', curve });
-    if (key.kind !== 'EC') return;
-    expect(uncompressedPoint(key)).toEqual(raw);
+  it.each(CURVES)(
+    'reads %s points, compressed or not, and rejects points off the curve',
+    async (curve, curveOid, size) => {
+      const { publicKey } = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: curve }, true, [
+        'sign',
+        'verify',
+      ]);
+      const raw = new Uint8Array(await crypto.subtle.exportKey('raw', publicKey));
+      const spki = new Uint8Array(await crypto.subtle.exportKey('spki', publicKey));
+      const key = readPublicKey(spki);
+      expect(key).toMatchObject({ kind: 'EC', curve });
+      if (key.kind !== 'EC') return;
+      expect(uncompressedPoint(key)).toEqual(raw);
 
-    const x = raw.subarray(1, 1 + size);
-    const y = raw.subarray(1 + size);
-    const compressed = concatBytes(Uint8Array.of(0x02 | ((y[size - 1] ?? 0) & 1)), x);
-    expect(readPublicKey(ecSpki(curveOid, compressed))).toEqual(key);
+      const x = raw.subarray(1, 1 + size);
+      const y = raw.subarray(1 + size);
+      const compressed = concatBytes(Uint8Array.of(0x02 | ((y[size - 1] ?? 0) & 1)), x);
+      expect(readPublicKey(ecSpki(curveOid, compressed))).toEqual(key);
 
-    const offCurve = Uint8Array.from(raw);
-    offCurve[raw.length - 1] = (offCurve[raw.length - 1] ?? 0) ^ 1;
-    expect(codeOf(() => readPublicKey(ecSpki(curveOid, offCurve)))).toBe('corrupt-file');
-    expect(codeOf(() => readPublicKey(ecSpki(curveOid, raw.subarray(0, raw.length - 1))))).toBe('corrupt-file');
-    expect(codeOf(() => readPublicKey(concatBytes(spki, Uint8Array.of(0))))).toBe('corrupt-file');
-  });
+      const offCurve = Uint8Array.from(raw);
+      offCurve[raw.length - 1] = (offCurve[raw.length - 1] ?? 0) ^ 1;
+      expect(codeOf(() => readPublicKey(ecSpki(curveOid, offCurve)))).toBe('corrupt-file');
+      expect(codeOf(() => readPublicKey(ecSpki(curveOid, raw.subarray(0, raw.length - 1))))).toBe('corrupt-file');
+      expect(codeOf(() => readPublicKey(concatBytes(spki, Uint8Array.of(0))))).toBe('corrupt-file');
+    },
+  );
 
   it('reports other algorithms and unknown curves as other', () => {
-    const ed25519 = tlv(0x30, tlv(0x30, new Uint8Array(new asn1js.ObjectIdentifier({ value: OID.idEd25519 }).toBER())), tlv(0x03, new Uint8Array(33)));
+    const ed25519 = tlv(
+      0x30,
+      tlv(0x30, new Uint8Array(new asn1js.ObjectIdentifier({ value: OID.idEd25519 }).toBER())),
+      tlv(0x03, new Uint8Array(33)),
+    );
     expect(readPublicKey(ed25519)).toEqual({ kind: 'other', algorithmOid: OID.idEd25519 });
-    expect(readPublicKey(ecSpki(OID.secp256k1, new Uint8Array(65)))).toEqual({ kind: 'other', algorithmOid: OID.idEcPublicKey });
+    expect(readPublicKey(ecSpki(OID.secp256k1, new Uint8Array(65)))).toEqual({
+      kind: 'other',
+      algorithmOid: OID.idEcPublicKey,
+    });
     expect(codeOf(() => readPublicKey(Uint8Array.of(0x30, 0x00)))).toBe('corrupt-file');
   });
 
-  it.each(CURVES.flatMap(([curve]) => (['SHA-256', 'SHA-384', 'SHA-512'] as const).map((hash) => [curve, hash] as const)))(
-    'verifies ECDSA %s with %s',
-    async (curve, hash) => {
-      const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: curve }, true, ['sign', 'verify']);
-      const spki = new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
-      const raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash }, keys.privateKey, data));
-      const oid = { 'SHA-256': OID.ecdsaWithSha256, 'SHA-384': OID.ecdsaWithSha384, 'SHA-512': OID.ecdsaWithSha512 }[hash];
-      const der = ecdsaRawToDer(raw);
-      expect(await verifySignature(spki, alg(oid), data, der, crypto)).toBe('valid');
-      expect(await verifySignature(spki, alg(oid, new asn1js.Null()), data, der, crypto)).toBe('valid');
-      expect(await verifySignature(spki, alg(oid), concatBytes(data, Uint8Array.of(0)), der, crypto)).toBe('invalid');
-      expect(await verifySignature(spki, alg(oid), data, raw, crypto)).toBe('invalid'); // raw r||s is not DER
-      expect(await verifySignature(spki, alg(OID.sha256WithRsaEncryption), data, der, crypto)).toBe('invalid');
-      expect(await verifySignature(spki, alg(OID.ecdsaWithSha1), data, der, crypto)).toBe('unsupported-algorithm');
-    },
-  );
+  it.each(
+    CURVES.flatMap(([curve]) => (['SHA-256', 'SHA-384', 'SHA-512'] as const).map((hash) => [curve, hash] as const)),
+  )('verifies ECDSA %s with %s', async (curve, hash) => {
+    const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: curve }, true, ['sign', 'verify']);
+    const spki = new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
+    const raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash }, keys.privateKey, data));
+    const oid = { 'SHA-256': OID.ecdsaWithSha256, 'SHA-384': OID.ecdsaWithSha384, 'SHA-512': OID.ecdsaWithSha512 }[
+      hash
+    ];
+    const der = ecdsaRawToDer(raw);
+    expect(await verifySignature(spki, alg(oid), data, der, crypto)).toBe('valid');
+    expect(await verifySignature(spki, alg(oid, new asn1js.Null()), data, der, crypto)).toBe('valid');
+    expect(await verifySignature(spki, alg(oid), concatBytes(data, Uint8Array.of(0)), der, crypto)).toBe('invalid');
+    expect(await verifySignature(spki, alg(oid), data, raw, crypto)).toBe('invalid'); // raw r||s is not DER
+    expect(await verifySignature(spki, alg(OID.sha256WithRsaEncryption), data, der, crypto)).toBe('invalid');
+    expect(await verifySignature(spki, alg(OID.ecdsaWithSha1), data, der, crypto)).toBe('unsupported-algorithm');
+  });
 
   it('verifies RSA PKCS#1 v1.5 with SHA-256/384/512 and RSA-PSS', async () => {
     const keys = await crypto.subtle.generateKey(
@@ -181,7 +212,11 @@ describe.each(engines)('verifySignature and readPublicKey ($name)', ({ crypto })
       ['sign', 'verify'],
     );
     const spki = new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
-    expect(readPublicKey(spki)).toMatchObject({ kind: 'RSA', modulusBits: 2048, publicExponent: Uint8Array.of(1, 0, 1) });
+    expect(readPublicKey(spki)).toMatchObject({
+      kind: 'RSA',
+      modulusBits: 2048,
+      publicExponent: Uint8Array.of(1, 0, 1),
+    });
     const pkcs8 = await crypto.subtle.exportKey('pkcs8', keys.privateKey);
     const cases = [
       ['SHA-256', OID.sha256WithRsaEncryption],
@@ -189,7 +224,9 @@ describe.each(engines)('verifySignature and readPublicKey ($name)', ({ crypto })
       ['SHA-512', OID.sha512WithRsaEncryption],
     ] as const;
     for (const [hash, oid] of cases) {
-      const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSASSA-PKCS1-v1_5', hash }, false, ['sign']);
+      const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSASSA-PKCS1-v1_5', hash }, false, [
+        'sign',
+      ]);
       const signature = new Uint8Array(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', privateKey, data));
       expect(await verifySignature(spki, alg(oid, new asn1js.Null()), data, signature, crypto)).toBe('valid');
       expect(await verifySignature(spki, alg(oid), data, signature, crypto)).toBe('valid');
@@ -198,20 +235,29 @@ describe.each(engines)('verifySignature and readPublicKey ($name)', ({ crypto })
       expect(await verifySignature(spki, alg(oid), data, flipped, crypto)).toBe('invalid');
       expect(await verifySignature(spki, alg(oid), data, signature.subarray(1), crypto)).toBe('invalid');
     }
-    for (const [hash, hashOid, saltLength] of [['SHA-256', OID.sha256, 32], ['SHA-512', OID.sha512, 64]] as const) {
+    for (const [hash, hashOid, saltLength] of [
+      ['SHA-256', OID.sha256, 32],
+      ['SHA-512', OID.sha512, 64],
+    ] as const) {
       const privateKey = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSA-PSS', hash }, false, ['sign']);
       const signature = new Uint8Array(await crypto.subtle.sign({ name: 'RSA-PSS', saltLength }, privateKey, data));
       expect(await verifySignature(spki, pssAlgorithm(hashOid, saltLength), data, signature, crypto)).toBe('valid');
-      expect(await verifySignature(spki, pssAlgorithm(hashOid, saltLength + 1), data, signature, crypto)).toBe('invalid');
+      expect(await verifySignature(spki, pssAlgorithm(hashOid, saltLength + 1), data, signature, crypto)).toBe(
+        'invalid',
+      );
       expect(await verifySignature(spki, pssAlgorithm(hashOid, 4000), data, signature, crypto)).toBe('invalid');
     }
     expect(await verifySignature(spki, alg(OID.ecdsaWithSha256), data, new Uint8Array(256), crypto)).toBe('invalid');
-    expect(await verifySignature(spki, alg(OID.sha1WithRsaEncryption), data, new Uint8Array(256), crypto)).toBe('unsupported-algorithm');
+    expect(await verifySignature(spki, alg(OID.sha1WithRsaEncryption), data, new Uint8Array(256), crypto)).toBe(
+      'unsupported-algorithm',
+    );
   });
 
   it('throws corrupt-file for a malformed key', async () => {
-    expect(await asyncCodeOf(() => verifySignature(Uint8Array.of(0x30, 0x01, 0x00), alg(OID.ecdsaWithSha256), data, new Uint8Array(8), crypto))).toBe(
-      'corrupt-file',
-    );
+    expect(
+      await asyncCodeOf(() =>
+        verifySignature(Uint8Array.of(0x30, 0x01, 0x00), alg(OID.ecdsaWithSha256), data, new Uint8Array(8), crypto),
+      ),
+    ).toBe('corrupt-file');
   });
 });

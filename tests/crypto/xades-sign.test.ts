@@ -37,9 +37,18 @@ describe.each(engines)('signAuthTokenRequest ($name)', ({ crypto }) => {
     ['RSA-2048', XADES_PROFILE.rsaSha256, 256],
   ] as const)('signs with %s in the KSeF profile', async (algorithm, signatureMethod, signatureLength) => {
     const signer = await makeSigner(crypto, algorithm);
-    const signed = await signAuthTokenRequest(UNSIGNED, { privateKey: signer.keyPair.privateKey, certificate: signer.certificate }, { now: () => NOW }, crypto);
+    const signed = await signAuthTokenRequest(
+      UNSIGNED,
+      { privateKey: signer.keyPair.privateKey, certificate: signer.certificate },
+      { now: () => NOW },
+      crypto,
+    );
     expect(await verifyWithXadesjs(signed)).toBe(true);
-    expect(signed.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<AuthTokenRequest xmlns="http://ksef.mf.gov.pl/auth/token/2.1">')).toBe(true);
+    expect(
+      signed.startsWith(
+        '<?xml version="1.0" encoding="utf-8"?>\n<AuthTokenRequest xmlns="http://ksef.mf.gov.pl/auth/token/2.1">',
+      ),
+    ).toBe(true);
     expect(signed).not.toMatch(/sha1|MGF1|\n\s*\n/i);
 
     const document = Parse(signed);
@@ -50,7 +59,9 @@ describe.each(engines)('signAuthTokenRequest ($name)', ({ crypto }) => {
     expect(one(document, DS, 'Signature').getAttribute('Id')).toBe('Signature');
 
     const signedInfo = one(document, DS, 'SignedInfo');
-    expect(one(signedInfo, DS, 'CanonicalizationMethod').getAttribute('Algorithm')).toBe('http://www.w3.org/TR/2001/REC-xml-c14n-20010315');
+    expect(one(signedInfo, DS, 'CanonicalizationMethod').getAttribute('Algorithm')).toBe(
+      'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
+    );
     expect(one(signedInfo, DS, 'SignatureMethod').getAttribute('Algorithm')).toBe(signatureMethod);
     const [content, properties, ...more] = all(signedInfo, DS, 'Reference');
     expect(more).toHaveLength(0);
@@ -61,7 +72,9 @@ describe.each(engines)('signAuthTokenRequest ($name)', ({ crypto }) => {
     ]);
     expect(properties?.getAttribute('URI')).toBe('#SignedProperties');
     expect(properties?.getAttribute('Type')).toBe('http://uri.etsi.org/01903#SignedProperties');
-    expect(all(properties!, DS, 'Transform').map((t) => t.getAttribute('Algorithm'))).toEqual(['http://www.w3.org/2001/10/xml-exc-c14n#']);
+    expect(all(properties!, DS, 'Transform').map((t) => t.getAttribute('Algorithm'))).toEqual([
+      'http://www.w3.org/2001/10/xml-exc-c14n#',
+    ]);
     for (const method of all(document, DS, 'DigestMethod')) {
       expect(method.getAttribute('Algorithm')).toBe('http://www.w3.org/2001/04/xmlenc#sha256');
     }
@@ -74,7 +87,9 @@ describe.each(engines)('signAuthTokenRequest ($name)', ({ crypto }) => {
     expect(one(qualifying, XADES, 'SignedProperties').getAttribute('Id')).toBe('SignedProperties');
     expect(one(qualifying, XADES, 'SigningTime').textContent).toBe('2025-11-20T10:14:30Z');
     const cert = one(one(qualifying, XADES, 'SigningCertificate'), XADES, 'Cert');
-    const expectedDigest = toBase64(new Uint8Array(await crypto.subtle.digest('SHA-256', Uint8Array.from(signer.certificate))));
+    const expectedDigest = toBase64(
+      new Uint8Array(await crypto.subtle.digest('SHA-256', Uint8Array.from(signer.certificate))),
+    );
     expect(one(one(cert, XADES, 'CertDigest'), DS, 'DigestValue').textContent).toBe(expectedDigest);
     expect(one(cert, DS, 'X509SerialNumber').textContent).toBe(BigInt('0x4102030405060708').toString());
     expect(one(cert, DS, 'X509IssuerName').textContent).toBe(
@@ -83,7 +98,9 @@ describe.each(engines)('signAuthTokenRequest ($name)', ({ crypto }) => {
 
     // Without the signature, the document is the request we were given, byte for byte.
     const start = signed.indexOf('<ds:Signature ');
-    expect(signed.slice(0, start) + signed.slice(signed.indexOf('</ds:Signature>') + '</ds:Signature>'.length)).toBe(UNSIGNED.trimEnd());
+    expect(signed.slice(0, start) + signed.slice(signed.indexOf('</ds:Signature>') + '</ds:Signature>'.length)).toBe(
+      UNSIGNED.trimEnd(),
+    );
     expect(signed).toContain(CHALLENGE);
   });
 });
@@ -115,7 +132,9 @@ describe.each(engines)('signAuthTokenRequest refusals ($name)', ({ crypto }) => 
       ['sign', 'verify'],
     );
     for (const privateKey of [p384.privateKey, pss.privateKey, rsaSha1.privateKey, signer.keyPair.publicKey]) {
-      await expect(signAuthTokenRequest(UNSIGNED, { privateKey, certificate: signer.certificate }, {}, crypto)).rejects.toMatchObject({
+      await expect(
+        signAuthTokenRequest(UNSIGNED, { privateKey, certificate: signer.certificate }, {}, crypto),
+      ).rejects.toMatchObject({
         code: 'invalid-argument',
       });
     }
@@ -125,35 +144,68 @@ describe.each(engines)('signAuthTokenRequest refusals ($name)', ({ crypto }) => 
     const signer = await makeSigner(crypto, 'EC-P256');
     const other = await makeSigner(crypto, 'EC-P256');
     await expect(
-      signAuthTokenRequest(UNSIGNED, { privateKey: signer.keyPair.privateKey, certificate: other.certificate }, {}, crypto),
+      signAuthTokenRequest(
+        UNSIGNED,
+        { privateKey: signer.keyPair.privateKey, certificate: other.certificate },
+        {},
+        crypto,
+      ),
     ).rejects.toMatchObject({ code: 'signer-certificate-mismatch' });
   });
 
   it.each([
     ['a certificate that is not DER', 'corrupt-file', UNSIGNED, Uint8Array.of(0x30, 0x03, 1, 2, 3)],
-    ['XML that is not an AuthTokenRequest', 'invalid-argument', '<Other xmlns="http://ksef.mf.gov.pl/auth/token/2.1"/>', undefined],
+    [
+      'XML that is not an AuthTokenRequest',
+      'invalid-argument',
+      '<Other xmlns="http://ksef.mf.gov.pl/auth/token/2.1"/>',
+      undefined,
+    ],
     ['an AuthTokenRequest in no namespace', 'invalid-argument', '<AuthTokenRequest/>', undefined],
-    ['a document that is already signed', 'invalid-argument', UNSIGNED.replace('</AuthTokenRequest>', '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"/></AuthTokenRequest>'), undefined],
+    [
+      'a document that is already signed',
+      'invalid-argument',
+      UNSIGNED.replace(
+        '</AuthTokenRequest>',
+        '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#"/></AuthTokenRequest>',
+      ),
+      undefined,
+    ],
     ['XML with a DOCTYPE', 'xml-dtd-forbidden', `<!DOCTYPE a [<!ENTITY x "y">]>${UNSIGNED.slice(39)}`, undefined],
     ['XML that is not well-formed', 'xml-malformed', UNSIGNED.slice(0, -5), undefined],
   ])('refuses %s with %s', async (_why, code, xml, certificate) => {
     const signer = await makeSigner(crypto, 'EC-P256');
     await expect(
-      signAuthTokenRequest(xml, { privateKey: signer.keyPair.privateKey, certificate: certificate ?? signer.certificate }, {}, crypto),
+      signAuthTokenRequest(
+        xml,
+        { privateKey: signer.keyPair.privateKey, certificate: certificate ?? signer.certificate },
+        {},
+        crypto,
+      ),
     ).rejects.toMatchObject({ code });
   });
 
   it('a change to the signed request breaks the signature (xadesjs notices)', async () => {
     const signer = await makeSigner(crypto, 'RSA-2048');
-    const signed = await signAuthTokenRequest(UNSIGNED, { privateKey: signer.keyPair.privateKey, certificate: signer.certificate }, {}, crypto);
-    await expect(verifyWithXadesjs(signed.replace('<Nip>5265877635</Nip>', '<Nip>1111860918</Nip>'))).rejects.toThrow(/digest/i);
+    const signed = await signAuthTokenRequest(
+      UNSIGNED,
+      { privateKey: signer.keyPair.privateKey, certificate: signer.certificate },
+      {},
+      crypto,
+    );
+    await expect(verifyWithXadesjs(signed.replace('<Nip>5265877635</Nip>', '<Nip>1111860918</Nip>'))).rejects.toThrow(
+      /digest/i,
+    );
   });
 });
 
 describe('rfc4514Name', () => {
-  it.each(ISSUER_NAME_CASES.map((c) => [c.expected, c.certificate] as const))('writes %s as Java X500Principal does', (expected, der) => {
-    expect(rfc4514Name(parseCertificate(der).certificate.issuer)).toBe(expected);
-  });
+  it.each(ISSUER_NAME_CASES.map((c) => [c.expected, c.certificate] as const))(
+    'writes %s as Java X500Principal does',
+    (expected, der) => {
+      expect(rfc4514Name(parseCertificate(der).certificate.issuer)).toBe(expected);
+    },
+  );
 });
 
 describe('integerToDecimal', () => {
@@ -164,7 +216,13 @@ describe('integerToDecimal', () => {
     [[0x00, 0x80], '128'],
     [[0x12, 0x34], '4660'],
     [[0x00, 0x81, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08], '9295995896645158664'],
-    [[0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff], ((1n << 159n) - 1n).toString()],
+    [
+      [
+        0x7f, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+        0xff, 0xff,
+      ],
+      ((1n << 159n) - 1n).toString(),
+    ],
     [[0x80], '-128'],
     [[0xff, 0x7f], '-129'],
   ])('%j is %s', (content, decimal) => {

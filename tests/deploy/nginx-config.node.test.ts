@@ -26,7 +26,12 @@ afterAll(() => {
   rmSync(prefix, { recursive: true, force: true });
 });
 
-const loopback = { port: 4999, prefix: '/tmp/p', distDir: '/repo/dist', testUpstream: 'http://127.0.0.1:4998/api/sandbox/v2' };
+const loopback = {
+  port: 4999,
+  prefix: '/tmp/p',
+  distDir: '/repo/dist',
+  testUpstream: 'http://127.0.0.1:4998/api/sandbox/v2',
+};
 
 /** Lines of `a` that `b` lacks, counting repeats, sorted. */
 function linesMissing(a: string, b: string): string[] {
@@ -46,7 +51,10 @@ function nginxTest(site: string): string {
   const main = join(prefix, 'nginx.conf');
   writeFileSync(sitePath, site);
   writeFileSync(main, renderMainConfig({ prefix, site: sitePath, runningAsRoot: process.getuid?.() === 0 }));
-  return execFileSync(nginxBinary(), ['-t', '-p', prefix, '-c', main], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync(nginxBinary(), ['-t', '-p', prefix, '-c', main], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 describe('applyReplacements', () => {
@@ -61,7 +69,9 @@ describe('applyReplacements', () => {
     ['missing', 'ac', 0],
     ['repeated', 'abcb', 2],
   ])('fails loudly when the text is %s, naming the replacement', (_name, text, count) => {
-    expect(() => applyReplacements(text, [edit])).toThrow(`nginx config replacement "swap b": expected its text exactly once, found it ${count} times`);
+    expect(() => applyReplacements(text, [edit])).toThrow(
+      `nginx config replacement "swap b": expected its text exactly once, found it ${count} times`,
+    );
   });
 });
 
@@ -69,35 +79,39 @@ describe('the loopback variant of deploy/nginx/ksef-cert.conf', () => {
   const rendered = renderLoopbackSite(shipped, loopback);
 
   it('changes only the lines it names: TLS, redirect, paths, the TEST upstream', () => {
-    expect(linesMissing(shipped, rendered)).toEqual([
-      'server {',
-      '    listen 80;',
-      '    listen [::]:80;',
-      '    server_name ksef-cert.example;',
-      '    access_log /var/log/nginx/ksef-cert.access.log ksef_cert;',
-      '    return 301 https://$host$request_uri;',
-      '}',
-      '    test    https://api-test.ksef.mf.gov.pl/v2;',
-      '    listen 443 ssl;',
-      '    listen [::]:443 ssl;',
-      '    ssl_certificate     /etc/letsencrypt/live/ksef-cert.example/fullchain.pem;',
-      '    ssl_certificate_key /etc/letsencrypt/live/ksef-cert.example/privkey.pem;',
-      '    access_log /var/log/nginx/ksef-cert.access.log ksef_cert;',
-      '    error_log /var/log/nginx/ksef-cert.error.log crit;',
-      '    root /srv/ksef-cert/dist;',
-    ].sort());
-    expect(linesMissing(rendered, shipped)).toEqual([
-      '    test    http://127.0.0.1:4998/api/sandbox/v2;',
-      '    listen 127.0.0.1:4999;',
-      '    access_log /tmp/p/logs/access.log ksef_cert;',
-      '    error_log /tmp/p/logs/error.log crit;',
-      '    root /repo/dist;',
-      '    # Test only (scripts/nginx-test-config.ts): the same build under a sub-path, to prove that it',
-      "    # works from any static host path (vite `base: './'`).",
-      `    location ${SUB_PATH} {`,
-      '        alias /repo/dist/;',
-      '    }',
-    ].sort());
+    expect(linesMissing(shipped, rendered)).toEqual(
+      [
+        'server {',
+        '    listen 80;',
+        '    listen [::]:80;',
+        '    server_name ksef-cert.example;',
+        '    access_log /var/log/nginx/ksef-cert.access.log ksef_cert;',
+        '    return 301 https://$host$request_uri;',
+        '}',
+        '    test    https://api-test.ksef.mf.gov.pl/v2;',
+        '    listen 443 ssl;',
+        '    listen [::]:443 ssl;',
+        '    ssl_certificate     /etc/letsencrypt/live/ksef-cert.example/fullchain.pem;',
+        '    ssl_certificate_key /etc/letsencrypt/live/ksef-cert.example/privkey.pem;',
+        '    access_log /var/log/nginx/ksef-cert.access.log ksef_cert;',
+        '    error_log /var/log/nginx/ksef-cert.error.log crit;',
+        '    root /srv/ksef-cert/dist;',
+      ].sort(),
+    );
+    expect(linesMissing(rendered, shipped)).toEqual(
+      [
+        '    test    http://127.0.0.1:4998/api/sandbox/v2;',
+        '    listen 127.0.0.1:4999;',
+        '    access_log /tmp/p/logs/access.log ksef_cert;',
+        '    error_log /tmp/p/logs/error.log crit;',
+        '    root /repo/dist;',
+        '    # Test only (scripts/nginx-test-config.ts): the same build under a sub-path, to prove that it',
+        "    # works from any static host path (vite `base: './'`).",
+        `    location ${SUB_PATH} {`,
+        '        alias /repo/dist/;',
+        '    }',
+      ].sort(),
+    );
   });
 
   it('keeps the official TEST host when no test upstream is given', () => {
@@ -131,11 +145,32 @@ describe('the loopback variant of deploy/nginx/ksef-cert.conf', () => {
 
 describe('deploy/nginx/ksef-cert.conf as production runs it', () => {
   it('passes nginx -t with TLS, the redirect and the official hosts (a self-made certificate in place of the real one)', () => {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2',
-      '-subj', '/CN=ksef-cert.example', '-keyout', join(prefix, 'server.key'), '-out', join(prefix, 'server.crt'),
-    ], { stdio: 'ignore' });
-    const site = renderProductionSite(shipped, { prefix, certificate: join(prefix, 'server.crt'), certificateKey: join(prefix, 'server.key') });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=ksef-cert.example',
+        '-keyout',
+        join(prefix, 'server.key'),
+        '-out',
+        join(prefix, 'server.crt'),
+      ],
+      { stdio: 'ignore' },
+    );
+    const site = renderProductionSite(shipped, {
+      prefix,
+      certificate: join(prefix, 'server.crt'),
+      certificateKey: join(prefix, 'server.key'),
+    });
     expect(linesMissing(shipped, site)).toHaveLength(5);
     expect(site).toContain('    listen 443 ssl;\n');
     expect(() => nginxTest(site)).not.toThrow();

@@ -6,7 +6,13 @@ import type { TLSSocket } from 'node:tls';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyReplacements, PREFIX_FOLDERS, renderLoopbackSite, renderMainConfig, SHIPPED_CONFIG } from '../../scripts/nginx-test-config';
+import {
+  applyReplacements,
+  PREFIX_FOLDERS,
+  renderLoopbackSite,
+  renderMainConfig,
+  SHIPPED_CONFIG,
+} from '../../scripts/nginx-test-config';
 import { CONTENT_SECURITY_POLICY } from '../../server/security-headers';
 import { freePort, startNginx, type RunningNginx } from '../support/nginx-harness';
 
@@ -45,30 +51,68 @@ beforeAll(async () => {
   mkdirSync(join(dir, 'dist'));
   writeFileSync(join(dir, 'dist', 'index.html'), '<!doctype html><title>app</title>');
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-days', '2'];
-  openssl(['req', '-x509', ...ec, '-subj', '/CN=ksef-cert test CA', '-keyout', 'ca.key', '-out', 'ca.crt',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign']);
-  openssl(['req', '-x509', ...ec, '-subj', `/CN=${TEST_HOST}`, '-CA', 'ca.crt', '-CAkey', 'ca.key',
-    '-keyout', 'ksef.key', '-out', 'ksef.crt', '-addext', `subjectAltName=DNS:${TEST_HOST}`, '-addext', 'basicConstraints=critical,CA:FALSE']);
+  openssl([
+    'req',
+    '-x509',
+    ...ec,
+    '-subj',
+    '/CN=ksef-cert test CA',
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.crt',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign',
+  ]);
+  openssl([
+    'req',
+    '-x509',
+    ...ec,
+    '-subj',
+    `/CN=${TEST_HOST}`,
+    '-CA',
+    'ca.crt',
+    '-CAkey',
+    'ca.key',
+    '-keyout',
+    'ksef.key',
+    '-out',
+    'ksef.crt',
+    '-addext',
+    `subjectAltName=DNS:${TEST_HOST}`,
+    '-addext',
+    'basicConstraints=critical,CA:FALSE',
+  ]);
 
-  upstream = createServer({ key: readFileSync(join(dir, 'ksef.key')), cert: readFileSync(join(dir, 'ksef.crt')) }, (request, response) => {
-    seen.push({ servername: (request.socket as TLSSocket).servername, method: request.method, url: request.url, headers: request.headers });
-    request.resume();
-    request.on('end', () => {
-      response.writeHead(200, {
-        'Content-Type': 'application/json',
-        'Set-Cookie': 'visid_incap_1=abc; path=/; SameSite=None; Secure',
-        'X-CDN': 'Imperva',
-        'X-Azure-Ref': '0abc',
-        'Strict-Transport-Security': 'max-age=1',
-        'Access-Control-Allow-Origin': '*',
-        'Content-Security-Policy': "default-src 'none'",
-        'X-Content-Type-Options': 'nosniff',
-        'Retry-After': '3',
-        'X-System-Warning': 'test warning',
+  upstream = createServer(
+    { key: readFileSync(join(dir, 'ksef.key')), cert: readFileSync(join(dir, 'ksef.crt')) },
+    (request, response) => {
+      seen.push({
+        servername: (request.socket as TLSSocket).servername,
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
       });
-      response.end('{"challenge":"ok"}');
-    });
-  });
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, {
+          'Content-Type': 'application/json',
+          'Set-Cookie': 'visid_incap_1=abc; path=/; SameSite=None; Secure',
+          'X-CDN': 'Imperva',
+          'X-Azure-Ref': '0abc',
+          'Strict-Transport-Security': 'max-age=1',
+          'Access-Control-Allow-Origin': '*',
+          'Content-Security-Policy': "default-src 'none'",
+          'X-Content-Type-Options': 'nosniff',
+          'Retry-After': '3',
+          'X-System-Warning': 'test warning',
+        });
+        response.end('{"challenge":"ok"}');
+      });
+    },
+  );
   upstream.listen(0, '127.0.0.1');
   await once(upstream, 'listening');
   const address = upstream.address();
@@ -76,15 +120,30 @@ beforeAll(async () => {
 
   const port = await freePort();
   const site = join(dir, 'ksef-cert.conf');
-  const rendered = renderLoopbackSite(readFileSync(SHIPPED_CONFIG, 'utf8'), { port, prefix: dir, distDir: join(dir, 'dist'), testUpstream: null });
-  writeFileSync(site, applyReplacements(rendered, [{
-    why: 'trust the test CA instead of the system CAs',
-    from: '    proxy_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n',
-    to: `    proxy_ssl_trusted_certificate ${join(dir, 'ca.crt')};\n`,
-  }]));
-  const hosts = [TEST_HOST, DEMO_HOST].map((host) => `    upstream ${host} { server 127.0.0.1:${address.port}; }\n`).join('');
+  const rendered = renderLoopbackSite(readFileSync(SHIPPED_CONFIG, 'utf8'), {
+    port,
+    prefix: dir,
+    distDir: join(dir, 'dist'),
+    testUpstream: null,
+  });
+  writeFileSync(
+    site,
+    applyReplacements(rendered, [
+      {
+        why: 'trust the test CA instead of the system CAs',
+        from: '    proxy_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n',
+        to: `    proxy_ssl_trusted_certificate ${join(dir, 'ca.crt')};\n`,
+      },
+    ]),
+  );
+  const hosts = [TEST_HOST, DEMO_HOST]
+    .map((host) => `    upstream ${host} { server 127.0.0.1:${address.port}; }\n`)
+    .join('');
   const main = join(dir, 'nginx.conf');
-  writeFileSync(main, renderMainConfig({ prefix: dir, site, runningAsRoot: process.getuid?.() === 0, extraHttp: hosts }));
+  writeFileSync(
+    main,
+    renderMainConfig({ prefix: dir, site, runningAsRoot: process.getuid?.() === 0, extraHttp: hosts }),
+  );
   base = `http://127.0.0.1:${port}`;
   nginx = await startNginx(dir, main, `${base}/`);
 });
@@ -126,12 +185,23 @@ describe('the nginx relay to an official KSeF host', () => {
     expect(request?.headers.host).toBe(TEST_HOST);
     // Accept-Language is Node's fetch's own (allowlisted); its User-Agent, Accept-Encoding and
     // Sec-Fetch-Mode are dropped like the browser-ish headers above.
-    expect(Object.keys(request?.headers ?? {}).sort()).toEqual(['accept', 'accept-language', 'authorization', 'content-length', 'content-type', 'host', 'x-error-format']);
+    expect(Object.keys(request?.headers ?? {}).sort()).toEqual([
+      'accept',
+      'accept-language',
+      'authorization',
+      'content-length',
+      'content-type',
+      'host',
+      'x-error-format',
+    ]);
     expect(request?.headers.authorization).toBe('Bearer t');
   });
 
   it("passes KSeF's answer without its cookies, caching, CORS, HSTS, fingerprints or security headers of its own", async () => {
-    const response = await fetch(`${base}/api/test/v2/auth/xades-signature?verifyCertificateChain=false`, { method: 'POST', body: '<x/>' });
+    const response = await fetch(`${base}/api/test/v2/auth/xades-signature?verifyCertificateChain=false`, {
+      method: 'POST',
+      body: '<x/>',
+    });
     expect(seen[0]?.url).toBe('/v2/auth/xades-signature?verifyCertificateChain=false');
     expect(response.headers.get('set-cookie')).toBeNull();
     expect(response.headers.get('x-cdn')).toBeNull();

@@ -13,7 +13,12 @@ import { fromBase64 } from '../../src/lib/bytes';
 import type { KsefCertificateType } from '../../src/ksef/common-schemas';
 import { pollEnrollmentStatus } from '../../src/ksef/polling';
 import type { SignedInSession } from '../../src/ksef/sign-in';
-import { prepareExternalSignature, signInWithExternalSignature, signInWithKsefCertificate, signInWithTestIdentity } from '../../src/sign-in/sign-in';
+import {
+  prepareExternalSignature,
+  signInWithExternalSignature,
+  signInWithKsefCertificate,
+  signInWithTestIdentity,
+} from '../../src/sign-in/sign-in';
 import { openSigningCredentials } from '../../src/sign-in/files';
 import { loadedKey } from '../support/certificates';
 import { type RelayStack, expectNoSecretRelayed, secretForms, startRelayStack } from '../support/relay-stack';
@@ -60,17 +65,30 @@ async function obtainCertificate(session: SignedInSession, algorithm: KeyAlgorit
   const checks = await checkCsr(csr, data);
   expect(checks.filter((c) => !c.ok)).toEqual([]);
   expect(csrChecksPass(checks)).toBe(true);
-  const { referenceNumber } = await client.enrollCertificate(session.tokens, { certificateName: `Certyfikat ${type}`, certificateType: type, csr: csrToBase64(csr) });
+  const { referenceNumber } = await client.enrollCertificate(session.tokens, {
+    certificateName: `Certyfikat ${type}`,
+    certificateType: type,
+    csr: csrToBase64(csr),
+  });
   const issued = await pollEnrollmentStatus(client, session.tokens, referenceNumber, poll());
-  const { certificates } = await client.retrieveCertificates(session.tokens, { certificateSerialNumbers: [issued.certificateSerialNumber] });
+  const { certificates } = await client.retrieveCertificates(session.tokens, {
+    certificateSerialNumbers: [issued.certificateSerialNumber],
+  });
   expect(certificates.map((c) => c.certificateType)).toEqual([type]);
   const der = fromBase64(certificates[0]?.certificate ?? '');
   if (der === null) throw new Error('The certificate is not base64');
 
   expect(await checkPair(await loadedKey(crypto, keyPair), der)).toEqual({ match: true });
   const summary = await readCertificate(der, stack.now());
-  expect(summary).toMatchObject({ purpose: type, environment: 'sandbox', validity: 'valid', serialHex: issued.certificateSerialNumber });
-  expect(summary.keyType).toEqual(algorithm === 'EC-P256' ? { kind: 'EC', curve: 'P-256' } : { kind: 'RSA', modulusBits: 2048 });
+  expect(summary).toMatchObject({
+    purpose: type,
+    environment: 'sandbox',
+    validity: 'valid',
+    serialHex: issued.certificateSerialNumber,
+  });
+  expect(summary.keyType).toEqual(
+    algorithm === 'EC-P256' ? { kind: 'EC', curve: 'P-256' } : { kind: 'RSA', modulusBits: 2048 },
+  );
   const text = await expectKsefProfile(der, type);
   expect(text).toContain(`CN=${data.commonName}${type === 'Authentication' ? ' (uwierzytelnienie)' : ' (offline)'}`);
   return { keyPair, der };
@@ -93,7 +111,11 @@ describe('test identity → certificate, through the relay', () => {
     ['seal', 'RSA-2048', 'Offline'],
   ] as const)('%s %s %s', async (who, algorithm, type) => {
     const { input, nip } = IDENTITIES[who];
-    const { session, identity } = await signInWithTestIdentity(stack.client, 'test', input, { algorithm, now: stack.now, pollOptions: poll() });
+    const { session, identity } = await signInWithTestIdentity(stack.client, 'test', input, {
+      algorithm,
+      now: stack.now,
+      pollOptions: poll(),
+    });
     await rememberSecrets(identity.keyPair.privateKey);
     expect(session.authenticationMethodInfo.category).toBe('XadesSignature');
     const submitted = stack.exchanges.filter((e) => e.path === '/auth/xades-signature').at(-1);
@@ -113,10 +135,17 @@ describe('renewal with a KSeF Authentication certificate', () => {
     const certificateFile = new TextEncoder().encode(encodePem('CERTIFICATE', authentication.der));
     secrets.push(...keyFileBody(keyFile));
 
-    const credentials = await openSigningCredentials({ keyFile, certificateFile, password: PASSWORD }, { now: stack.now });
+    const credentials = await openSigningCredentials(
+      { keyFile, certificateFile, password: PASSWORD },
+      { now: stack.now },
+    );
     expect(credentials.summary.purpose).toBe('Authentication');
     const before = stack.relayed.length;
-    const session = await signInWithKsefCertificate(stack.client, { ...credentials, context: { type: 'Nip', value: NIP } }, { now: stack.now, pollOptions: poll() });
+    const session = await signInWithKsefCertificate(
+      stack.client,
+      { ...credentials, context: { type: 'Nip', value: NIP } },
+      { now: stack.now, pollOptions: poll() },
+    );
     expect(stack.relayed.length).toBeGreaterThan(before);
     expect(session.authenticationMethodInfo.code).toBe('xades.internal-certificate');
 
@@ -126,24 +155,39 @@ describe('renewal with a KSeF Authentication certificate', () => {
 
 /** The base64 lines of a PEM `.key`, joined: the encrypted key must not travel either. */
 function keyFileBody(keyFile: Uint8Array): string[] {
-  const lines = new TextDecoder().decode(keyFile).split('\n').filter((l) => l !== '' && !l.startsWith('-----'));
+  const lines = new TextDecoder()
+    .decode(keyFile)
+    .split('\n')
+    .filter((l) => l !== '' && !l.startsWith('-----'));
   return [lines.join(''), ...lines.filter((l) => l.length >= 16)];
 }
 
 describe('external signature made by xmlsec1', () => {
-  it.each(['EC', 'RSA'] as const)('%s: the file signed outside our code signs in, sent byte for byte', async (algorithm) => {
-    const signer = makeOpensslSigner(algorithm, NIP);
-    await rememberSecrets((await readPrivateKey(new TextEncoder().encode(signer.keyPem), undefined)).privateKey);
+  it.each(['EC', 'RSA'] as const)(
+    '%s: the file signed outside our code signs in, sent byte for byte',
+    async (algorithm) => {
+      const signer = makeOpensslSigner(algorithm, NIP);
+      await rememberSecrets((await readPrivateKey(new TextEncoder().encode(signer.keyPem), undefined)).privateKey);
 
-    const prepared = await prepareExternalSignature(stack.client, { context: { type: 'Nip', value: NIP } }, { now: stack.now });
-    expect(prepared.fileName).toBe('AuthTokenRequest.xml');
-    const signed = signWithXmlsec1(prepared.unsignedXml, signer, stack.now());
-    expect(xmlsec1Verify(signed, signer.certificateDer)).toMatchObject({ ok: true });
+      const prepared = await prepareExternalSignature(
+        stack.client,
+        { context: { type: 'Nip', value: NIP } },
+        { now: stack.now },
+      );
+      expect(prepared.fileName).toBe('AuthTokenRequest.xml');
+      const signed = signWithXmlsec1(prepared.unsignedXml, signer, stack.now());
+      expect(xmlsec1Verify(signed, signer.certificateDer)).toMatchObject({ ok: true });
 
-    const session = await signInWithExternalSignature(stack.client, prepared, signed, { now: stack.now, pollOptions: poll() });
-    const relayedSubmission = stack.relayed.filter((r) => new URL(r.url).pathname.endsWith('/auth/xades-signature')).at(-1);
-    expect(relayedSubmission?.body).toEqual(signed);
-    const limits = await stack.client.getCertificateLimits(session.tokens);
-    expect(limits.canRequest).toBe(true);
-  });
+      const session = await signInWithExternalSignature(stack.client, prepared, signed, {
+        now: stack.now,
+        pollOptions: poll(),
+      });
+      const relayedSubmission = stack.relayed
+        .filter((r) => new URL(r.url).pathname.endsWith('/auth/xades-signature'))
+        .at(-1);
+      expect(relayedSubmission?.body).toEqual(signed);
+      const limits = await stack.client.getCertificateLimits(session.tokens);
+      expect(limits.canRequest).toBe(true);
+    },
+  );
 });

@@ -46,7 +46,9 @@ describe('POST /auth/challenge', () => {
 
   it('ignores unknown response fields', async () => {
     const { double, client } = createHarness();
-    double.on('post', '/auth/challenge').offContract(200, JSON.stringify({ ...challengeResponse, newField: 1 }), { 'Content-Type': 'application/json' });
+    double
+      .on('post', '/auth/challenge')
+      .offContract(200, JSON.stringify({ ...challengeResponse, newField: 1 }), { 'Content-Type': 'application/json' });
     const result = await client.requestChallenge();
     expect(result).toEqual(challengeResponse);
     expect(result).not.toHaveProperty('newField');
@@ -103,16 +105,29 @@ describe('GET /auth/{referenceNumber}', () => {
 
   it('still parses a status without the deprecated authenticationMethod', async () => {
     const { double, client } = createHarness();
-    const withoutMethod = Object.fromEntries(Object.entries(authStatus(200, 'Uwierzytelnianie zakończone sukcesem')).filter(([key]) => key !== 'authenticationMethod'));
-    double.on('get', '/auth/{referenceNumber}').offContract(200, JSON.stringify(withoutMethod), { 'Content-Type': 'application/json' });
-    await expect(client.getAuthStatus(AUTH_REFERENCE, AUTHENTICATION_TOKEN)).resolves.toMatchObject({ status: { code: 200 } });
+    const withoutMethod = Object.fromEntries(
+      Object.entries(authStatus(200, 'Uwierzytelnianie zakończone sukcesem')).filter(
+        ([key]) => key !== 'authenticationMethod',
+      ),
+    );
+    double
+      .on('get', '/auth/{referenceNumber}')
+      .offContract(200, JSON.stringify(withoutMethod), { 'Content-Type': 'application/json' });
+    await expect(client.getAuthStatus(AUTH_REFERENCE, AUTHENTICATION_TOKEN)).resolves.toMatchObject({
+      status: { code: 200 },
+    });
   });
 
-  it.each(['../certificates/limits', 'short', `${AUTH_REFERENCE}x`])('refuses the reference number %j without sending', async (reference) => {
-    const { double, client } = createHarness();
-    await expect(client.getAuthStatus(reference, AUTHENTICATION_TOKEN)).rejects.toSatisfy((e) => isKsefError(e, 'invalid-request'));
-    expect(double.requests).toEqual([]);
-  });
+  it.each(['../certificates/limits', 'short', `${AUTH_REFERENCE}x`])(
+    'refuses the reference number %j without sending',
+    async (reference) => {
+      const { double, client } = createHarness();
+      await expect(client.getAuthStatus(reference, AUTHENTICATION_TOKEN)).rejects.toSatisfy((e) =>
+        isKsefError(e, 'invalid-request'),
+      );
+      expect(double.requests).toEqual([]);
+    },
+  );
 
   it('percent-encodes the reference number into one path segment', async () => {
     const { double, client } = createHarness();
@@ -178,7 +193,8 @@ describe('tokens stay out of URLs', () => {
     await client.redeemTokens(init.authenticationToken.token);
 
     for (const request of double.requests) {
-      for (const secret of [AUTHENTICATION_TOKEN, ACCESS_TOKEN, REFRESH_TOKEN]) expect(request.url.href).not.toContain(secret);
+      for (const secret of [AUTHENTICATION_TOKEN, ACCESS_TOKEN, REFRESH_TOKEN])
+        expect(request.url.href).not.toContain(secret);
     }
   });
 });

@@ -62,7 +62,10 @@ describe('POST /certificates/enrollments', () => {
     double.on('post', '/certificates/enrollments').json(202, enrollResponse);
     const request = { ...enrollRequest, validFrom: '2026-01-01T00:00:00+01:00', privateKey: 'must never leave' };
     await client.enrollCertificate(session, request);
-    expect(JSON.parse(double.requests[0]?.body ?? '')).toEqual({ ...enrollRequest, validFrom: '2026-01-01T00:00:00+01:00' });
+    expect(JSON.parse(double.requests[0]?.body ?? '')).toEqual({
+      ...enrollRequest,
+      validFrom: '2026-01-01T00:00:00+01:00',
+    });
   });
 
   it.each([
@@ -74,7 +77,9 @@ describe('POST /certificates/enrollments', () => {
   ])('refuses %s without sending', async (_, request) => {
     const { double, client, session } = createHarness();
     // @ts-expect-error -- the table widens certificateType to string; values outside the contract are the point
-    await expect(client.enrollCertificate(session, request)).rejects.toSatisfy((e) => isKsefError(e, 'invalid-request'));
+    await expect(client.enrollCertificate(session, request)).rejects.toSatisfy((e) =>
+      isKsefError(e, 'invalid-request'),
+    );
     expect(double.requests).toEqual([]);
   });
 });
@@ -82,7 +87,9 @@ describe('POST /certificates/enrollments', () => {
 describe('GET /certificates/enrollments/{referenceNumber}', () => {
   it('returns the status with the serial number', async () => {
     const { double, client, session } = createHarness();
-    double.on('get', '/certificates/enrollments/{referenceNumber}').json(200, enrollmentStatus(200, 'Wniosek obsłużony', SERIAL));
+    double
+      .on('get', '/certificates/enrollments/{referenceNumber}')
+      .json(200, enrollmentStatus(200, 'Wniosek obsłużony', SERIAL));
     const status = await client.getEnrollmentStatus(session, ENROLLMENT_REFERENCE);
     expect(status.certificateSerialNumber).toBe(SERIAL);
     expect(parseKsefDateTime(status.requestDate).toISOString()).toBe('2025-07-11T12:23:56.015Z');
@@ -95,17 +102,24 @@ describe('POST /certificates/retrieve', () => {
   it('sends the serial numbers and returns the certificates', async () => {
     const { double, client, session } = createHarness();
     double.on('post', '/certificates/retrieve').json(200, retrieveResponse);
-    await expect(client.retrieveCertificates(session, { certificateSerialNumbers: [SERIAL] })).resolves.toEqual(retrieveResponse);
+    await expect(client.retrieveCertificates(session, { certificateSerialNumbers: [SERIAL] })).resolves.toEqual(
+      retrieveResponse,
+    );
     expect(JSON.parse(double.requests[0]?.body ?? '')).toEqual({ certificateSerialNumbers: [SERIAL] });
     expect(double.requests[0]?.headers.get('Content-Type')).toBe('application/json');
     expectAccessCall(double.requests[0]?.headers);
   });
 
-  it.each([[[]], [['01f20a5d352ae590']], [Array.from({ length: 11 }, () => SERIAL)]])('refuses %j without sending', async (serials) => {
-    const { double, client, session } = createHarness();
-    await expect(client.retrieveCertificates(session, { certificateSerialNumbers: serials })).rejects.toSatisfy((e) => isKsefError(e, 'invalid-request'));
-    expect(double.requests).toEqual([]);
-  });
+  it.each([[[]], [['01f20a5d352ae590']], [Array.from({ length: 11 }, () => SERIAL)]])(
+    'refuses %j without sending',
+    async (serials) => {
+      const { double, client, session } = createHarness();
+      await expect(client.retrieveCertificates(session, { certificateSerialNumbers: serials })).rejects.toSatisfy((e) =>
+        isKsefError(e, 'invalid-request'),
+      );
+      expect(double.requests).toEqual([]);
+    },
+  );
 });
 
 describe('POST /certificates/query', () => {
@@ -113,7 +127,11 @@ describe('POST /certificates/query', () => {
     const { double, client, session } = createHarness();
     double.on('post', '/certificates/query').json(200, queryResponse);
 
-    const result = await client.queryCertificates(session, { status: 'Active', type: 'Offline', name: 'Cert' }, { pageSize: 20, pageOffset: 2 });
+    const result = await client.queryCertificates(
+      session,
+      { status: 'Active', type: 'Offline', name: 'Cert' },
+      { pageSize: 20, pageOffset: 2 },
+    );
 
     expect(result).toEqual(queryResponse);
     const [request] = double.requests;
@@ -130,18 +148,25 @@ describe('POST /certificates/query', () => {
     expect(double.requests[0]?.body).toBe('{}');
   });
 
-  it.each([{ pageSize: 5 }, { pageSize: 51 }, { pageOffset: -1 }, { pageSize: 10.5 }])('refuses paging %j without sending', async (page) => {
-    const { double, client, session } = createHarness();
-    await expect(client.queryCertificates(session, {}, page)).rejects.toSatisfy((e) => isKsefError(e, 'invalid-request'));
-    expect(double.requests).toEqual([]);
-  });
+  it.each([{ pageSize: 5 }, { pageSize: 51 }, { pageOffset: -1 }, { pageSize: 10.5 }])(
+    'refuses paging %j without sending',
+    async (page) => {
+      const { double, client, session } = createHarness();
+      await expect(client.queryCertificates(session, {}, page)).rejects.toSatisfy((e) =>
+        isKsefError(e, 'invalid-request'),
+      );
+      expect(double.requests).toEqual([]);
+    },
+  );
 });
 
 describe('POST /certificates/{certificateSerialNumber}/revoke', () => {
   it('sends the reason and expects 204', async () => {
     const { double, client, session } = createHarness();
     double.on('post', '/certificates/{certificateSerialNumber}/revoke').noContent();
-    await expect(client.revokeCertificate(session, SERIAL, { revocationReason: 'KeyCompromise' })).resolves.toBeUndefined();
+    await expect(
+      client.revokeCertificate(session, SERIAL, { revocationReason: 'KeyCompromise' }),
+    ).resolves.toBeUndefined();
     expect(double.requests[0]?.path).toBe(`/certificates/${SERIAL}/revoke`);
     expect(JSON.parse(double.requests[0]?.body ?? '')).toEqual({ revocationReason: 'KeyCompromise' });
     expectAccessCall(double.requests[0]?.headers);
@@ -156,7 +181,9 @@ describe('POST /certificates/{certificateSerialNumber}/revoke', () => {
 
   it('refuses a serial number that is not 16 uppercase hex digits', async () => {
     const { double, client, session } = createHarness();
-    await expect(client.revokeCertificate(session, '01f20a5d352ae590')).rejects.toSatisfy((e) => isKsefError(e, 'invalid-request'));
+    await expect(client.revokeCertificate(session, '01f20a5d352ae590')).rejects.toSatisfy((e) =>
+      isKsefError(e, 'invalid-request'),
+    );
     expect(double.requests).toEqual([]);
   });
 });

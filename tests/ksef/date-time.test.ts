@@ -52,28 +52,40 @@ describe('parseKsefDateTime', () => {
 });
 
 describe('properties', () => {
-  const dates = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59.999Z'), noInvalidDate: true });
+  const dates = fc.date({
+    min: new Date('0001-01-01T00:00:00Z'),
+    max: new Date('9999-12-31T23:59:59.999Z'),
+    noInvalidDate: true,
+  });
 
   it('round-trips any instant written with 7 fractional digits and any offset, truncated to ms', () => {
     fc.assert(
-      fc.property(dates, fc.integer({ min: 0, max: 9999 }), fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 }), (date, ticks, offsetMinutes) => {
-        const local = new Date(date.getTime() + offsetMinutes * 60_000);
-        fc.pre(local.getUTCFullYear() >= 1 && local.getUTCFullYear() <= 9999);
-        const [day, time] = local.toISOString().slice(0, 19).split('T');
-        const fraction = `${String(date.getUTCMilliseconds()).padStart(3, '0')}${String(ticks).padStart(4, '0')}`;
-        const sign = offsetMinutes < 0 ? '-' : '+';
-        const abs = Math.abs(offsetMinutes);
-        const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-        const text = `${day}T${time}.${fraction}${offset}`;
-        expect(parseKsefDateTime(text).getTime()).toBe(date.getTime());
-      }),
+      fc.property(
+        dates,
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: -23 * 60 - 59, max: 23 * 60 + 59 }),
+        (date, ticks, offsetMinutes) => {
+          const local = new Date(date.getTime() + offsetMinutes * 60_000);
+          fc.pre(local.getUTCFullYear() >= 1 && local.getUTCFullYear() <= 9999);
+          const [day, time] = local.toISOString().slice(0, 19).split('T');
+          const fraction = `${String(date.getUTCMilliseconds()).padStart(3, '0')}${String(ticks).padStart(4, '0')}`;
+          const sign = offsetMinutes < 0 ? '-' : '+';
+          const abs = Math.abs(offsetMinutes);
+          const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+          const text = `${day}T${time}.${fraction}${offset}`;
+          expect(parseKsefDateTime(text).getTime()).toBe(date.getTime());
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('any string gives a valid Date or a KsefError, nothing else', () => {
     const dateLike = fc
-      .tuple(fc.stringMatching(/^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{0,9})?([Zz]|[+-]\d{2}(:?\d{2})?)?$/), fc.string({ maxLength: 3 }))
+      .tuple(
+        fc.stringMatching(/^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{0,9})?([Zz]|[+-]\d{2}(:?\d{2})?)?$/),
+        fc.string({ maxLength: 3 }),
+      )
       .map(([a, b]) => (b.length === 0 ? a : a + b));
     fc.assert(
       fc.property(fc.oneof(fc.string(), dateLike), (text) => {

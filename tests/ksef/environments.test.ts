@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { KSEF_ENVIRONMENT_INFO, KSEF_ENVIRONMENTS, ksefEnvironmentSchema, officialBaseUrl, relayBaseUrl } from '../../src/ksef/environments';
+import {
+  KSEF_ENVIRONMENT_INFO,
+  KSEF_ENVIRONMENTS,
+  ksefEnvironmentSchema,
+  officialBaseUrl,
+  relayBaseUrl,
+} from '../../src/ksef/environments';
 
 describe('environments', () => {
   it('has the official base URLs of docs/ksef-contract.md §2', () => {
@@ -10,11 +16,19 @@ describe('environments', () => {
   });
 
   it('allows self-signed identities on the sandbox and TEST only', () => {
-    expect(KSEF_ENVIRONMENTS.filter((env) => KSEF_ENVIRONMENT_INFO[env].allowsSelfSignedIdentity)).toEqual(['sandbox', 'test']);
+    expect(KSEF_ENVIRONMENTS.filter((env) => KSEF_ENVIRONMENT_INFO[env].allowsSelfSignedIdentity)).toEqual([
+      'sandbox',
+      'test',
+    ]);
   });
 
   it('has the QR verification hosts', () => {
-    expect(KSEF_ENVIRONMENTS.map((env) => KSEF_ENVIRONMENT_INFO[env].qrHost)).toEqual([null, 'qr-test.ksef.mf.gov.pl', 'qr-demo.ksef.mf.gov.pl', 'qr.ksef.mf.gov.pl']);
+    expect(KSEF_ENVIRONMENTS.map((env) => KSEF_ENVIRONMENT_INFO[env].qrHost)).toEqual([
+      null,
+      'qr-test.ksef.mf.gov.pl',
+      'qr-demo.ksef.mf.gov.pl',
+      'qr.ksef.mf.gov.pl',
+    ]);
   });
 
   it('keys the table by id', () => {

@@ -88,7 +88,9 @@ describe('error bodies through the client', () => {
 
   it.each(EXCEPTION_TABLE)('Problem Details errors[] %i -> %s', async (code, expected) => {
     const { double, client } = createHarness();
-    double.on('post', '/auth/xades-signature').problem(400, badRequestProblem([{ code, description: 'Opis', details: ['Podpis zweryfikowany negatywnie'] }]));
+    double
+      .on('post', '/auth/xades-signature')
+      .problem(400, badRequestProblem([{ code, description: 'Opis', details: ['Podpis zweryfikowany negatywnie'] }]));
     const error = await failure(client.submitXadesSignature(SIGNED_XML));
     expect(error.code).toBe(expected);
     expect(error.exceptions).toEqual([{ code, description: 'Opis', details: ['Podpis zweryfikowany negatywnie'] }]);
@@ -97,11 +99,14 @@ describe('error bodies through the client', () => {
 
   it('maps by the first known code and keeps every exception in order', async () => {
     const { double, client, session } = createHarness();
-    double.on('post', '/certificates/enrollments').problem(400, badRequestProblem([
-      { code: 12345, description: 'Nieznany' },
-      { code: 25003, description: 'Dane CSR niezgodne' },
-      { code: 21405, description: 'Walidacja' },
-    ]));
+    double.on('post', '/certificates/enrollments').problem(
+      400,
+      badRequestProblem([
+        { code: 12345, description: 'Nieznany' },
+        { code: 25003, description: 'Dane CSR niezgodne' },
+        { code: 21405, description: 'Walidacja' },
+      ]),
+    );
     const error = await failure(client.enrollCertificate(session, enrollRequest));
     expect(error.code).toBe('csr-data-mismatch');
     expect(error.exceptions.map((e) => e.code)).toEqual([12345, 25003, 21405]);
@@ -122,13 +127,16 @@ describe('error bodies through the client', () => {
     expect(error.exceptions).toEqual([{ code: 401, description: 'Token wygasł.', details: [] }]);
   });
 
-  it.each(['missing-permissions', 'auth-method-not-allowed', 'ip-not-allowed'])('reads 403 Problem Details with reasonCode %s', async (reasonCode) => {
-    const { double, client, session } = createHarness();
-    double.on('get', '/certificates/enrollments/data').problem(403, forbiddenProblem(reasonCode));
-    const error = await failure(client.getEnrollmentData(session));
-    expect(error).toMatchObject({ code: 'forbidden', status: 403, reasonCode });
-    expect(error.exceptions).toEqual([{ code: 403, description: 'Brak uprawnień.', details: [reasonCode] }]);
-  });
+  it.each(['missing-permissions', 'auth-method-not-allowed', 'ip-not-allowed'])(
+    'reads 403 Problem Details with reasonCode %s',
+    async (reasonCode) => {
+      const { double, client, session } = createHarness();
+      double.on('get', '/certificates/enrollments/data').problem(403, forbiddenProblem(reasonCode));
+      const error = await failure(client.getEnrollmentData(session));
+      expect(error).toMatchObject({ code: 'forbidden', status: 403, reasonCode });
+      expect(error.exceptions).toEqual([{ code: 403, description: 'Brak uprawnień.', details: [reasonCode] }]);
+    },
+  );
 
   it('reads 410 Problem Details past retention', async () => {
     const { double, client, session } = createHarness();
@@ -139,18 +147,36 @@ describe('error bodies through the client', () => {
   });
 
   it('reads a legacy 429 body', () => {
-    expect(parseErrorBody(tooManyLegacy, 429).exceptions).toEqual([{ code: 429, description: 'Too Many Requests', details: tooManyLegacy.status.details }]);
+    expect(parseErrorBody(tooManyLegacy, 429).exceptions).toEqual([
+      { code: 429, description: 'Too Many Requests', details: tooManyLegacy.status.details },
+    ]);
   });
 });
 
 describe('parseErrorBody is lenient', () => {
   it('keeps the codes of a Problem Details body that misses required fields', () => {
-    const parsed = parseErrorBody({ title: 'Bad Request', status: 400, errors: [{ code: 21405, description: 'x', details: null }, 'junk', { code: 'x' }], instance: null }, 400);
+    const parsed = parseErrorBody(
+      {
+        title: 'Bad Request',
+        status: 400,
+        errors: [{ code: 21405, description: 'x', details: null }, 'junk', { code: 'x' }],
+        instance: null,
+      },
+      400,
+    );
     expect(parsed.exceptions).toEqual([{ code: 21405, description: 'x', details: [] }]);
   });
 
   it('keeps the codes of a legacy body whose other fields are odd', () => {
-    const parsed = parseErrorBody({ exception: { exceptionDetailList: [{ exceptionCode: 25004, exceptionDescription: 7, details: 'x' }], referenceNumber: 5 } }, 400);
+    const parsed = parseErrorBody(
+      {
+        exception: {
+          exceptionDetailList: [{ exceptionCode: 25004, exceptionDescription: 7, details: 'x' }],
+          referenceNumber: 5,
+        },
+      },
+      400,
+    );
     expect(parsed).toEqual({ exceptions: [{ code: 25004, description: '', details: [] }], referenceNumber: undefined });
   });
 
@@ -159,7 +185,9 @@ describe('parseErrorBody is lenient', () => {
   });
 
   it('takes the HTTP status when Problem Details carry none', () => {
-    expect(parseErrorBody({ title: 'Forbidden', reasonCode: 'ip-not-allowed' }, 403).exceptions).toEqual([{ code: 403, description: 'Forbidden', details: ['ip-not-allowed'] }]);
+    expect(parseErrorBody({ title: 'Forbidden', reasonCode: 'ip-not-allowed' }, 403).exceptions).toEqual([
+      { code: 403, description: 'Forbidden', details: ['ip-not-allowed'] },
+    ]);
   });
 });
 
@@ -197,18 +225,40 @@ describe('properties', () => {
 
   it('any text body gives a KsefError and never throws', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.nat(0xffff).map((c) => String.fromCharCode(c)), maxLength: 200 }), fc.integer({ min: 100, max: 599 }), (bodyText, status) => {
-        expect(ksefErrorFromResponse({ method: 'GET', path: '/x', status, bodyText })).toBeInstanceOf(KsefError);
-      }),
+      fc.property(
+        fc.string({ unit: fc.nat(0xffff).map((c) => String.fromCharCode(c)), maxLength: 200 }),
+        fc.integer({ min: 100, max: 599 }),
+        (bodyText, status) => {
+          expect(ksefErrorFromResponse({ method: 'GET', path: '/x', status, bodyText })).toBeInstanceOf(KsefError);
+        },
+      ),
     );
   });
 
   it('error-shaped bodies with random fields give a KsefError and keep integer codes', () => {
     const field = fc.oneof(fc.jsonValue(), fc.constant(undefined));
-    const item = fc.record({ exceptionCode: field, exceptionDescription: field, details: field, code: field, description: field });
+    const item = fc.record({
+      exceptionCode: field,
+      exceptionDescription: field,
+      details: field,
+      code: field,
+      description: field,
+    });
     const body = fc.oneof(
-      fc.record({ exception: fc.oneof(field, fc.record({ exceptionDetailList: fc.oneof(field, fc.array(item)), referenceNumber: field })) }),
-      fc.record({ title: field, status: field, detail: field, errors: fc.oneof(field, fc.array(item)), traceId: field, reasonCode: field }),
+      fc.record({
+        exception: fc.oneof(
+          field,
+          fc.record({ exceptionDetailList: fc.oneof(field, fc.array(item)), referenceNumber: field }),
+        ),
+      }),
+      fc.record({
+        title: field,
+        status: field,
+        detail: field,
+        errors: fc.oneof(field, fc.array(item)),
+        traceId: field,
+        reasonCode: field,
+      }),
       fc.record({ status: fc.oneof(field, fc.record({ code: field, description: field, details: field })) }),
     );
     fc.assert(

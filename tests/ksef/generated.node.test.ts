@@ -3,7 +3,10 @@ import { expect, it } from 'vitest';
 import { generateApiTypes, OUTPUT_URL, SPEC_URL } from '../../tools/codegen/generate';
 
 /** The first line where two texts differ, or `null` when they are equal. */
-function firstDifference(generated: string, committed: string): { line: number; generated?: string; committed?: string } | null {
+function firstDifference(
+  generated: string,
+  committed: string,
+): { line: number; generated?: string; committed?: string } | null {
   const a = generated.split('\n');
   const b = committed.split('\n');
   for (let i = 0; i < Math.max(a.length, b.length); i++) {

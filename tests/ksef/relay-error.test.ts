@@ -84,7 +84,11 @@ describe('relay answers through the client', () => {
     [504, 'upstream-timeout'],
   ] as const)('a safe call is retried after relay %i %s, with backoff, and then succeeds', async (status, name) => {
     const { double, client, session, sleeps } = createHarness();
-    double.on('get', '/certificates/limits').offContract(status, body(name), JSON_TYPE).offContract(status, body(name), JSON_TYPE).json(200, limitsResponse);
+    double
+      .on('get', '/certificates/limits')
+      .offContract(status, body(name), JSON_TYPE)
+      .offContract(status, body(name), JSON_TYPE)
+      .json(200, limitsResponse);
     await expect(client.getCertificateLimits(session)).resolves.toEqual(limitsResponse);
     expect(sleeps).toEqual([1_000, 2_000]);
   });
@@ -95,7 +99,8 @@ describe('relay answers through the client', () => {
   ] as const)('a safe call fails with the specific code %i %s once retries run out', async (status, name) => {
     const { double, client, session, sleeps } = createHarness();
     const route = double.on('get', '/certificates/limits');
-    for (let i = 0; i <= DEFAULT_RETRY_POLICY.maxTransientRetries; i++) route.offContract(status, body(name), JSON_TYPE);
+    for (let i = 0; i <= DEFAULT_RETRY_POLICY.maxTransientRetries; i++)
+      route.offContract(status, body(name), JSON_TYPE);
     const error = await failure(client.getCertificateLimits(session));
     expect(error.code).toBe(name);
     expect(error.status).toBe(status);
@@ -134,14 +139,21 @@ describe('relay answers through the client', () => {
 
   it('a 502 of another shape (a gateway page) stays a server error, retried the same way', async () => {
     const { double, client, session } = createHarness({ retry: { maxTransientRetries: 0 } });
-    double.on('get', '/certificates/limits').offContract(502, '<html>Bad Gateway</html>', { 'Content-Type': 'text/html' });
+    double
+      .on('get', '/certificates/limits')
+      .offContract(502, '<html>Bad Gateway</html>', { 'Content-Type': 'text/html' });
     expect((await failure(client.getCertificateLimits(session))).code).toBe('server-error');
   });
 
   it('429 waits are reported before they start, with the call site', async () => {
     const waits: [number, string][] = [];
-    const { double, client, session } = createHarness({ onRateLimitWait: (ms, site) => waits.push([ms, `${site.method} ${site.path}`]) });
-    double.on('post', '/certificates/enrollments').problem(429, tooManyProblem, { 'Retry-After': '3' }).json(202, enrollResponse);
+    const { double, client, session } = createHarness({
+      onRateLimitWait: (ms, site) => waits.push([ms, `${site.method} ${site.path}`]),
+    });
+    double
+      .on('post', '/certificates/enrollments')
+      .problem(429, tooManyProblem, { 'Retry-After': '3' })
+      .json(202, enrollResponse);
     await client.enrollCertificate(session, enrollRequest);
     expect(waits).toEqual([[3_000, 'POST /certificates/enrollments']]);
   });

@@ -22,6 +22,8 @@ describe('parseRetryAfter', () => {
 
 describe('backoffDelayMs', () => {
   it('doubles from the base delay up to the cap', () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map((attempt) => backoffDelayMs(DEFAULT_RETRY_POLICY, attempt))).toEqual([1_000, 2_000, 4_000, 8_000, 16_000, 16_000, 16_000]);
+    expect([0, 1, 2, 3, 4, 5, 6].map((attempt) => backoffDelayMs(DEFAULT_RETRY_POLICY, attempt))).toEqual([
+      1_000, 2_000, 4_000, 8_000, 16_000, 16_000, 16_000,
+    ]);
   });
 });

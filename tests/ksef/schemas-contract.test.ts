@@ -166,7 +166,9 @@ function examplesAt(path: string[]): unknown[] {
   let node: unknown = spec;
   for (const key of path) node = isRecord(node) ? node[key] : undefined;
   if (!isRecord(node)) return [];
-  const named = isRecord(node.examples) ? Object.values(node.examples).map((e) => (isRecord(e) ? e.value : undefined)) : [];
+  const named = isRecord(node.examples)
+    ? Object.values(node.examples).map((e) => (isRecord(e) ? e.value : undefined))
+    : [];
   return [...(node.example === undefined ? [] : [node.example]), ...named];
 }
 
@@ -178,20 +180,53 @@ describe('inferred types match the generated contract types', () => {
     expectTypeOf<Equivalent<{ a?: string }, { a: string }>>().toEqualTypeOf<false>();
     expectTypeOf<Equivalent<{ a: string | null }, { a: string }>>().toEqualTypeOf<false>();
     type Schemas = components['schemas'];
-    expectTypeOf<Equivalent<auth.AuthenticationChallengeResponse, Schemas['AuthenticationChallengeResponse']>>().toEqualTypeOf<true>();
-    expectTypeOf<Equivalent<auth.AuthenticationInitResponse, Schemas['AuthenticationInitResponse']>>().toEqualTypeOf<true>();
-    expectTypeOf<Equivalent<auth.AuthenticationTokensResponse, Schemas['AuthenticationTokensResponse']>>().toEqualTypeOf<true>();
-    expectTypeOf<Equivalent<auth.AuthenticationTokenRefreshResponse, Schemas['AuthenticationTokenRefreshResponse']>>().toEqualTypeOf<true>();
-    expectTypeOf<Equivalent<Omit<auth.AuthenticationOperationStatusResponse, 'authenticationMethod'>, Omit<Schemas['AuthenticationOperationStatusResponse'], 'authenticationMethod'>>>().toEqualTypeOf<true>();
-    expectTypeOf<Equivalent<certificates.CertificateLimitsResponse, Schemas['CertificateLimitsResponse']>>().toEqualTypeOf<true>();
-    expectTypeOf<Equivalent<certificates.CertificateEnrollmentDataResponse, Schemas['CertificateEnrollmentDataResponse']>>().toEqualTypeOf<true>();
-    expectTypeOf<Equivalent<certificates.EnrollCertificateRequest, Schemas['EnrollCertificateRequest']>>().toEqualTypeOf<true>();
-    expectTypeOf<Equivalent<certificates.EnrollCertificateResponse, Schemas['EnrollCertificateResponse']>>().toEqualTypeOf<true>();
-    expectTypeOf<Equivalent<certificates.CertificateEnrollmentStatusResponse, Schemas['CertificateEnrollmentStatusResponse']>>().toEqualTypeOf<true>();
-    expectTypeOf<Equivalent<certificates.RetrieveCertificatesRequest, Schemas['RetrieveCertificatesRequest']>>().toEqualTypeOf<true>();
-    expectTypeOf<Equivalent<certificates.RetrieveCertificatesResponse, Schemas['RetrieveCertificatesResponse']>>().toEqualTypeOf<true>();
-    expectTypeOf<Equivalent<certificates.QueryCertificatesRequest, Schemas['QueryCertificatesRequest']>>().toEqualTypeOf<true>();
-    expectTypeOf<Equivalent<certificates.QueryCertificatesResponse, Schemas['QueryCertificatesResponse']>>().toEqualTypeOf<true>();
-    expectTypeOf<Equivalent<certificates.RevokeCertificateRequest, Schemas['RevokeCertificateRequest']>>().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<auth.AuthenticationChallengeResponse, Schemas['AuthenticationChallengeResponse']>
+    >().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<auth.AuthenticationInitResponse, Schemas['AuthenticationInitResponse']>
+    >().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<auth.AuthenticationTokensResponse, Schemas['AuthenticationTokensResponse']>
+    >().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<auth.AuthenticationTokenRefreshResponse, Schemas['AuthenticationTokenRefreshResponse']>
+    >().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<
+        Omit<auth.AuthenticationOperationStatusResponse, 'authenticationMethod'>,
+        Omit<Schemas['AuthenticationOperationStatusResponse'], 'authenticationMethod'>
+      >
+    >().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<certificates.CertificateLimitsResponse, Schemas['CertificateLimitsResponse']>
+    >().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<certificates.CertificateEnrollmentDataResponse, Schemas['CertificateEnrollmentDataResponse']>
+    >().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<certificates.EnrollCertificateRequest, Schemas['EnrollCertificateRequest']>
+    >().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<certificates.EnrollCertificateResponse, Schemas['EnrollCertificateResponse']>
+    >().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<certificates.CertificateEnrollmentStatusResponse, Schemas['CertificateEnrollmentStatusResponse']>
+    >().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<certificates.RetrieveCertificatesRequest, Schemas['RetrieveCertificatesRequest']>
+    >().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<certificates.RetrieveCertificatesResponse, Schemas['RetrieveCertificatesResponse']>
+    >().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<certificates.QueryCertificatesRequest, Schemas['QueryCertificatesRequest']>
+    >().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<certificates.QueryCertificatesResponse, Schemas['QueryCertificatesResponse']>
+    >().toEqualTypeOf<true>();
+    expectTypeOf<
+      Equivalent<certificates.RevokeCertificateRequest, Schemas['RevokeCertificateRequest']>
+    >().toEqualTypeOf<true>();
   });
 });

@@ -2,7 +2,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KsefError, type KsefErrorCode } from '../../src/ksef/errors';
 import { completeSignIn, signOut, type SignInProgress } from '../../src/ksef/sign-in';
 import { createHarness, honestyCheck, instantSleep } from '../support/ksef-harness';
-import { AUTH_REFERENCE, AUTHENTICATION_TOKEN, authStatus, initResponse, REFRESH_TOKEN, SIGNED_XML, tokensResponse, unauthorizedProblem } from '../support/ksef-samples';
+import {
+  AUTH_REFERENCE,
+  AUTHENTICATION_TOKEN,
+  authStatus,
+  initResponse,
+  REFRESH_TOKEN,
+  SIGNED_XML,
+  tokensResponse,
+  unauthorizedProblem,
+} from '../support/ksef-samples';
 
 afterEach(honestyCheck);
 
@@ -21,11 +30,18 @@ describe('completeSignIn', () => {
   it('submits, polls to 200, redeems once and reports each stage', async () => {
     const { double, client } = createHarness();
     double.on('post', '/auth/xades-signature').json(202, initResponse);
-    double.on('get', '/auth/{referenceNumber}').json(200, authStatus(100, 'Uwierzytelnianie w toku')).json(200, authStatus(200, 'Uwierzytelnianie zakończone sukcesem'));
+    double
+      .on('get', '/auth/{referenceNumber}')
+      .json(200, authStatus(100, 'Uwierzytelnianie w toku'))
+      .json(200, authStatus(200, 'Uwierzytelnianie zakończone sukcesem'));
     double.on('post', '/auth/token/redeem').json(200, tokensResponse);
     const progress: SignInProgress[] = [];
 
-    const session = await completeSignIn(client, SIGNED_XML, { onProgress: (p) => progress.push(p), pollOptions, verifyCertificateChain: false });
+    const session = await completeSignIn(client, SIGNED_XML, {
+      onProgress: (p) => progress.push(p),
+      pollOptions,
+      verifyCertificateChain: false,
+    });
 
     expect(session).toEqual({
       tokens: { accessToken: tokensResponse.accessToken, refreshToken: tokensResponse.refreshToken },
@@ -33,19 +49,18 @@ describe('completeSignIn', () => {
       authenticationMethodInfo: authStatus(200, '').authenticationMethodInfo,
     });
     expect(session.tokens.accessToken).not.toBe(tokensResponse.accessToken);
-    expect(progress.map((p) => (p.stage === 'verifying' ? `verifying ${p.attempt} ${p.status.code}` : p.stage))).toEqual([
-      'submitting',
-      'verifying 1 100',
-      'verifying 2 200',
-      'redeeming',
-    ]);
+    expect(
+      progress.map((p) => (p.stage === 'verifying' ? `verifying ${p.attempt} ${p.status.code}` : p.stage)),
+    ).toEqual(['submitting', 'verifying 1 100', 'verifying 2 200', 'redeeming']);
     expect(double.requests.map((r) => `${r.method} ${r.path}${r.url.search}`)).toEqual([
       'POST /auth/xades-signature?verifyCertificateChain=false',
       `GET /auth/${AUTH_REFERENCE}`,
       `GET /auth/${AUTH_REFERENCE}`,
       'POST /auth/token/redeem',
     ]);
-    expect(double.callsTo('post', '/auth/token/redeem')[0]?.headers.get('Authorization')).toBe(`Bearer ${AUTHENTICATION_TOKEN}`);
+    expect(double.callsTo('post', '/auth/token/redeem')[0]?.headers.get('Authorization')).toBe(
+      `Bearer ${AUTHENTICATION_TOKEN}`,
+    );
   });
 
   it('sends file bytes unchanged, byte order mark and Polish letters included', async () => {
@@ -53,7 +68,12 @@ describe('completeSignIn', () => {
     double.on('post', '/auth/xades-signature').json(202, initResponse);
     double.on('get', '/auth/{referenceNumber}').json(200, authStatus(200, 'OK'));
     double.on('post', '/auth/token/redeem').json(200, tokensResponse);
-    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(SIGNED_XML.replace('</AuthTokenRequest>', '<!-- Zażółć -->\r\n</AuthTokenRequest>'))]);
+    const bytes = new Uint8Array([
+      0xef,
+      0xbb,
+      0xbf,
+      ...new TextEncoder().encode(SIGNED_XML.replace('</AuthTokenRequest>', '<!-- Zażółć -->\r\n</AuthTokenRequest>')),
+    ]);
 
     await completeSignIn(client, bytes, { pollOptions });
 
@@ -63,7 +83,11 @@ describe('completeSignIn', () => {
 
   it('refuses bytes that are not UTF-8 without sending anything', async () => {
     const { double, client } = createHarness();
-    const latin2 = new Uint8Array([...new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-2"?><a>'), 0xbf, ...new TextEncoder().encode('</a>')]);
+    const latin2 = new Uint8Array([
+      ...new TextEncoder().encode('<?xml version="1.0" encoding="ISO-8859-2"?><a>'),
+      0xbf,
+      ...new TextEncoder().encode('</a>'),
+    ]);
     const error = await failure(completeSignIn(client, latin2, { pollOptions }));
     expect(error.code).toBe('invalid-request');
     expect(double.requests).toEqual([]);
@@ -90,7 +114,11 @@ describe('completeSignIn', () => {
     double.on('get', '/auth/{referenceNumber}').json(200, authStatus(100, 'Uwierzytelnianie w toku'));
     const controller = new AbortController();
     const error = await failure(
-      completeSignIn(client, SIGNED_XML, { signal: controller.signal, pollOptions, onProgress: (p) => p.stage === 'verifying' && controller.abort() }),
+      completeSignIn(client, SIGNED_XML, {
+        signal: controller.signal,
+        pollOptions,
+        onProgress: (p) => p.stage === 'verifying' && controller.abort(),
+      }),
     );
     expect(error.code).toBe('aborted');
     expect(double.callsTo('post', '/auth/token/redeem')).toEqual([]);

@@ -7,7 +7,10 @@ describe('parseSystemWarnings', () => {
     [null, []],
     ['', []],
     ['   ', []],
-    ['[sig-001]: Format podpisu niezgodny z akceptowanymi profilami XAdES', [{ code: 'sig-001', message: 'Format podpisu niezgodny z akceptowanymi profilami XAdES' }]],
+    [
+      '[sig-001]: Format podpisu niezgodny z akceptowanymi profilami XAdES',
+      [{ code: 'sig-001', message: 'Format podpisu niezgodny z akceptowanymi profilami XAdES' }],
+    ],
     [
       '[sig-001]: First warning | [tst-001]: Second warning',
       [
@@ -15,7 +18,13 @@ describe('parseSystemWarnings', () => {
         { code: 'tst-001', message: 'Second warning' },
       ],
     ],
-    ['[a]: x|[b]: y', [{ code: 'a', message: 'x' }, { code: 'b', message: 'y' }]],
+    [
+      '[a]: x|[b]: y',
+      [
+        { code: 'a', message: 'x' },
+        { code: 'b', message: 'y' },
+      ],
+    ],
     ['Something without a code', [{ code: UNPARSED_WARNING_CODE, message: 'Something without a code' }]],
     ['[a]:  | [b]: kept', [{ code: 'b', message: 'kept' }]],
   ])('%j', (header, expected) => {

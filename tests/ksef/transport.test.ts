@@ -38,7 +38,10 @@ const GATEWAY_503 = '<html>503 Service Unavailable</html>';
 describe('429 Too Many Requests', () => {
   it('waits Retry-After seconds, then retries (Problem Details body)', async () => {
     const { double, client, session, sleeps } = createHarness();
-    double.on('get', '/certificates/limits').problem(429, tooManyProblem, { 'Retry-After': '7' }).json(200, limitsResponse);
+    double
+      .on('get', '/certificates/limits')
+      .problem(429, tooManyProblem, { 'Retry-After': '7' })
+      .json(200, limitsResponse);
     await expect(client.getCertificateLimits(session)).resolves.toEqual(limitsResponse);
     expect(sleeps).toEqual([7_000]);
     expect(double.requests).toHaveLength(2);
@@ -46,14 +49,21 @@ describe('429 Too Many Requests', () => {
 
   it('retries even a call that must not repeat, since KSeF did not process it (legacy body)', async () => {
     const { double, client, session, sleeps } = createHarness();
-    double.on('post', '/certificates/enrollments').json(429, tooManyLegacy, { 'Retry-After': '2' }).json(202, enrollResponse);
+    double
+      .on('post', '/certificates/enrollments')
+      .json(429, tooManyLegacy, { 'Retry-After': '2' })
+      .json(202, enrollResponse);
     await expect(client.enrollCertificate(session, enrollRequest)).resolves.toEqual(enrollResponse);
     expect(sleeps).toEqual([2_000]);
   });
 
   it('backs off exponentially when Retry-After is missing', async () => {
     const { double, client, session, sleeps } = createHarness();
-    double.on('get', '/certificates/limits').problem(429, tooManyProblem).problem(429, tooManyProblem).json(200, limitsResponse);
+    double
+      .on('get', '/certificates/limits')
+      .problem(429, tooManyProblem)
+      .problem(429, tooManyProblem)
+      .json(200, limitsResponse);
     await client.getCertificateLimits(session);
     expect(sleeps).toEqual([1_000, 2_000]);
   });
@@ -72,11 +82,14 @@ describe('429 Too Many Requests', () => {
   it('fails rate-limited after the allowed number of retries', async () => {
     const { double, client, session, sleeps } = createHarness();
     const route = double.on('get', '/certificates/limits');
-    for (let i = 0; i <= DEFAULT_RETRY_POLICY.maxRateLimitRetries; i++) route.json(429, tooManyLegacy, { 'Retry-After': '3' });
+    for (let i = 0; i <= DEFAULT_RETRY_POLICY.maxRateLimitRetries; i++)
+      route.json(429, tooManyLegacy, { 'Retry-After': '3' });
     const error = await failure(client.getCertificateLimits(session));
     expect(error.code).toBe('rate-limited');
     expect(error.retryAfterSeconds).toBe(3);
-    expect(error.exceptions).toEqual([{ code: 429, description: 'Too Many Requests', details: tooManyLegacy.status.details }]);
+    expect(error.exceptions).toEqual([
+      { code: 429, description: 'Too Many Requests', details: tooManyLegacy.status.details },
+    ]);
     expect(sleeps).toEqual(Array.from({ length: DEFAULT_RETRY_POLICY.maxRateLimitRetries }, () => 3_000));
   });
 });
@@ -84,15 +97,37 @@ describe('429 Too Many Requests', () => {
 describe('network errors, timeouts and 5xx', () => {
   it('retries a safe call with exponential backoff', async () => {
     const { double, client, session, sleeps } = createHarness();
-    double.on('post', '/certificates/query').networkError().offContract(503, GATEWAY_503, { 'Content-Type': 'text/html' }).json(200, queryResponse);
+    double
+      .on('post', '/certificates/query')
+      .networkError()
+      .offContract(503, GATEWAY_503, { 'Content-Type': 'text/html' })
+      .json(200, queryResponse);
     await expect(client.queryCertificates(session)).resolves.toEqual(queryResponse);
     expect(sleeps).toEqual([1_000, 2_000]);
   });
 
   it.each([
-    ['challenge', (h: ReturnType<typeof createHarness>) => { h.double.on('post', '/auth/challenge').offContract(502, GATEWAY_503).json(200, challengeResponse); return h.client.requestChallenge(); }],
-    ['retrieve', (h: ReturnType<typeof createHarness>) => { h.double.on('post', '/certificates/retrieve').offContract(500, GATEWAY_503).json(200, retrieveResponse); return h.client.retrieveCertificates(h.session, { certificateSerialNumbers: [SERIAL] }); }],
-    ['limits', (h: ReturnType<typeof createHarness>) => { h.double.on('get', '/certificates/limits').networkError().json(200, limitsResponse); return h.client.getCertificateLimits(h.session); }],
+    [
+      'challenge',
+      (h: ReturnType<typeof createHarness>) => {
+        h.double.on('post', '/auth/challenge').offContract(502, GATEWAY_503).json(200, challengeResponse);
+        return h.client.requestChallenge();
+      },
+    ],
+    [
+      'retrieve',
+      (h: ReturnType<typeof createHarness>) => {
+        h.double.on('post', '/certificates/retrieve').offContract(500, GATEWAY_503).json(200, retrieveResponse);
+        return h.client.retrieveCertificates(h.session, { certificateSerialNumbers: [SERIAL] });
+      },
+    ],
+    [
+      'limits',
+      (h: ReturnType<typeof createHarness>) => {
+        h.double.on('get', '/certificates/limits').networkError().json(200, limitsResponse);
+        return h.client.getCertificateLimits(h.session);
+      },
+    ],
   ])('retries %s', async (_, call) => {
     const harness = createHarness();
     await expect(call(harness)).resolves.toBeDefined();
@@ -109,12 +144,54 @@ describe('network errors, timeouts and 5xx', () => {
   });
 
   it.each([
-    ['POST /auth/xades-signature', 'network', (h: ReturnType<typeof createHarness>) => { h.double.on('post', '/auth/xades-signature').networkError(); return h.client.submitXadesSignature(SIGNED_XML); }],
-    ['POST /auth/xades-signature', 'server-error', (h: ReturnType<typeof createHarness>) => { h.double.on('post', '/auth/xades-signature').offContract(503, GATEWAY_503); return h.client.submitXadesSignature(SIGNED_XML); }],
-    ['POST /certificates/enrollments', 'network', (h: ReturnType<typeof createHarness>) => { h.double.on('post', '/certificates/enrollments').networkError(); return h.client.enrollCertificate(h.session, enrollRequest); }],
-    ['POST /certificates/enrollments', 'server-error', (h: ReturnType<typeof createHarness>) => { h.double.on('post', '/certificates/enrollments').offContract(500, GATEWAY_503); return h.client.enrollCertificate(h.session, enrollRequest); }],
-    ['POST /auth/token/redeem', 'server-error', (h: ReturnType<typeof createHarness>) => { h.double.on('post', '/auth/token/redeem').offContract(502, GATEWAY_503); return h.client.redeemTokens('authentication-token'); }],
-    ['POST .../revoke', 'network', (h: ReturnType<typeof createHarness>) => { h.double.on('post', '/certificates/{certificateSerialNumber}/revoke').networkError(); return h.client.revokeCertificate(h.session, SERIAL); }],
+    [
+      'POST /auth/xades-signature',
+      'network',
+      (h: ReturnType<typeof createHarness>) => {
+        h.double.on('post', '/auth/xades-signature').networkError();
+        return h.client.submitXadesSignature(SIGNED_XML);
+      },
+    ],
+    [
+      'POST /auth/xades-signature',
+      'server-error',
+      (h: ReturnType<typeof createHarness>) => {
+        h.double.on('post', '/auth/xades-signature').offContract(503, GATEWAY_503);
+        return h.client.submitXadesSignature(SIGNED_XML);
+      },
+    ],
+    [
+      'POST /certificates/enrollments',
+      'network',
+      (h: ReturnType<typeof createHarness>) => {
+        h.double.on('post', '/certificates/enrollments').networkError();
+        return h.client.enrollCertificate(h.session, enrollRequest);
+      },
+    ],
+    [
+      'POST /certificates/enrollments',
+      'server-error',
+      (h: ReturnType<typeof createHarness>) => {
+        h.double.on('post', '/certificates/enrollments').offContract(500, GATEWAY_503);
+        return h.client.enrollCertificate(h.session, enrollRequest);
+      },
+    ],
+    [
+      'POST /auth/token/redeem',
+      'server-error',
+      (h: ReturnType<typeof createHarness>) => {
+        h.double.on('post', '/auth/token/redeem').offContract(502, GATEWAY_503);
+        return h.client.redeemTokens('authentication-token');
+      },
+    ],
+    [
+      'POST .../revoke',
+      'network',
+      (h: ReturnType<typeof createHarness>) => {
+        h.double.on('post', '/certificates/{certificateSerialNumber}/revoke').networkError();
+        return h.client.revokeCertificate(h.session, SERIAL);
+      },
+    ],
   ])('never retries %s after %s', async (_, code, call) => {
     const harness = createHarness();
     const error = await failure(call(harness));
@@ -141,7 +218,10 @@ describe('network errors, timeouts and 5xx', () => {
   });
 
   it('gives a safe call up as offline when the network does not come back', async () => {
-    const { double, client, session, sleeps } = createHarness({ online: () => false, retry: { maxTransientRetries: 2 } });
+    const { double, client, session, sleeps } = createHarness({
+      online: () => false,
+      retry: { maxTransientRetries: 2 },
+    });
     expect((await failure(client.getCertificateLimits(session))).code).toBe('offline');
     expect(double.requests).toEqual([]);
     expect(sleeps).toEqual([1_000, 2_000]);
@@ -163,7 +243,9 @@ describe('network errors, timeouts and 5xx', () => {
 
   it('does not retry a 4xx', async () => {
     const { double, client, session } = createHarness();
-    double.on('get', '/certificates/limits').problem(400, badRequestProblem([{ code: 21405, description: 'Błąd walidacji danych wejściowych.' }]));
+    double
+      .on('get', '/certificates/limits')
+      .problem(400, badRequestProblem([{ code: 21405, description: 'Błąd walidacji danych wejściowych.' }]));
     expect((await failure(client.getCertificateLimits(session))).code).toBe('input-validation');
     expect(double.requests).toHaveLength(1);
   });
@@ -216,7 +298,18 @@ describe('401 on an accessToken call', () => {
   it('fails unauthorized when KSeF will not refresh (21301), keeping its exception', async () => {
     const { double, client, session } = createHarness();
     double.on('get', '/certificates/limits').problem(401, unauthorizedProblem);
-    double.on('post', '/auth/token/refresh').problem(400, badRequestProblem([{ code: 21301, description: 'Brak autoryzacji.', details: ['Status uwierzytelniania nie pozwala na odświeżenie.'] }]));
+    double
+      .on('post', '/auth/token/refresh')
+      .problem(
+        400,
+        badRequestProblem([
+          {
+            code: 21301,
+            description: 'Brak autoryzacji.',
+            details: ['Status uwierzytelniania nie pozwala na odświeżenie.'],
+          },
+        ]),
+      );
     const error = await failure(client.getCertificateLimits(session));
     expect(error.code).toBe('unauthorized');
     expect(error.exceptions[0]?.code).toBe(21301);
@@ -224,7 +317,12 @@ describe('401 on an accessToken call', () => {
 
   it('shares one refresh between calls that met the same expired token', async () => {
     const { double, client, session } = createHarness();
-    double.on('get', '/certificates/limits').problem(401, unauthorizedProblem).problem(401, unauthorizedProblem).json(200, limitsResponse).json(200, limitsResponse);
+    double
+      .on('get', '/certificates/limits')
+      .problem(401, unauthorizedProblem)
+      .problem(401, unauthorizedProblem)
+      .json(200, limitsResponse)
+      .json(200, limitsResponse);
     double.on('post', '/auth/token/refresh').json(200, refreshResponse);
     await Promise.all([client.getCertificateLimits(session), client.getCertificateLimits(session)]);
     expect(double.callsTo('post', '/auth/token/refresh')).toHaveLength(1);
@@ -285,7 +383,11 @@ describe('responses off contract', () => {
 
   it('does not put token values into the invalid-response message', async () => {
     const { double, client } = createHarness();
-    double.on('post', '/auth/xades-signature').offContract(202, JSON.stringify({ ...initResponse, referenceNumber: 42 }), { 'Content-Type': 'application/json' });
+    double
+      .on('post', '/auth/xades-signature')
+      .offContract(202, JSON.stringify({ ...initResponse, referenceNumber: 42 }), {
+        'Content-Type': 'application/json',
+      });
     const error = await failure(client.submitXadesSignature(SIGNED_XML));
     expect(error.code).toBe('invalid-response');
     expect(error.message).toContain('referenceNumber');

@@ -10,6 +10,7 @@ describe('parseJsonOrUndefined', () => {
   });
 
   it('gives undefined for text that is not JSON', () => {
-    for (const text of ['', '{', 'undefined', "{'a':1}", '<html>', '{"a":1}x']) expect(parseJsonOrUndefined(text), text).toBeUndefined();
+    for (const text of ['', '{', 'undefined', "{'a':1}", '<html>', '{"a":1}x'])
+      expect(parseJsonOrUndefined(text), text).toBeUndefined();
   });
 });

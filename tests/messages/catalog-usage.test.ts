@@ -14,7 +14,8 @@ function unusedKeys(catalog: object, code: string): string[] {
   const unused: string[] = [];
   const walk = (node: object, path: readonly string[]) => {
     const parent = path.at(-1);
-    const parentReadWhole = parent !== undefined && new RegExp(String.raw`\b${parent}\[(?!\s*')|\.${parent}\b(?![.\w[])`).test(code);
+    const parentReadWhole =
+      parent !== undefined && new RegExp(String.raw`\b${parent}\[(?!\s*')|\.${parent}\b(?![.\w[])`).test(code);
     for (const [key, value] of Object.entries(node)) {
       const named = new RegExp(String.raw`\.${key}\b|\[\s*'${key}'\s*\]|'${key}'`).test(code);
       if (!named && !parentReadWhole) unused.push([...path, key].join('.'));

@@ -32,7 +32,11 @@ describe('message catalogs', () => {
   });
 
   it('gives the conversion commands for legacy files', () => {
-    expect(pl.cryptoErrors['legacy-pfx-encryption']).toContain('openssl pkcs12 -in stary.pfx -nodes | openssl pkcs12 -export -out nowy.pfx');
-    expect(pl.cryptoErrors['legacy-pem-encryption']).toContain('openssl pkcs8 -topk8 -v2 aes-256-cbc -in stary.key -out nowy.key');
+    expect(pl.cryptoErrors['legacy-pfx-encryption']).toContain(
+      'openssl pkcs12 -in stary.pfx -nodes | openssl pkcs12 -export -out nowy.pfx',
+    );
+    expect(pl.cryptoErrors['legacy-pem-encryption']).toContain(
+      'openssl pkcs8 -topk8 -v2 aes-256-cbc -in stary.key -out nowy.key',
+    );
   });
 });

@@ -9,7 +9,10 @@ const ROWS: readonly (readonly [Problem, (t: typeof pl) => string])[] = [
   [{ source: 'crypto', code: 'wrong-password' }, (t) => t.cryptoErrors['wrong-password']],
   [{ source: 'file', code: 'file-too-large' }, (t) => t.fileErrors['file-too-large']],
   [{ source: 'sign-in', code: 'offline-certificate' }, (t) => t.signInErrors['offline-certificate']],
-  [{ source: 'ksef', code: 'rate-limited', retryAfterSeconds: 30, details: ['x'] }, (t) => t.ksefErrors['rate-limited']],
+  [
+    { source: 'ksef', code: 'rate-limited', retryAfterSeconds: 30, details: ['x'] },
+    (t) => t.ksefErrors['rate-limited'],
+  ],
   [{ source: 'apply', code: 'limit-reached', details: ['enrollment-limit'] }, (t) => t.applyErrors['limit-reached']],
   [{ source: 'apply', code: 'unexpected' }, (t) => t.applyErrors.unexpected],
   [{ source: 'unexpected' }, (t) => t.check.verdict.unexpected],

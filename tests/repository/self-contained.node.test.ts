@@ -17,9 +17,26 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Top-level folders of ours whose files are scanned; files at the root are scanned too. */
-const SCANNED_FOLDERS = ['src', 'server', 'tests', 'e2e', 'scripts', 'tools', 'bench', 'build', 'deploy', 'docs', 'spec', '.ci'];
+const SCANNED_FOLDERS = [
+  'src',
+  'server',
+  'tests',
+  'e2e',
+  'scripts',
+  'tools',
+  'bench',
+  'build',
+  'deploy',
+  'docs',
+  'spec',
+  '.ci',
+];
 /** Tracked files that are not ours or not text: the official files (checked by npm run spec:check) and the lock file. */
-const NOT_SCANNED = [/^spec\/ksef\/(?!SOURCES\.md$)/, /^package-lock\.json$/, /\.(p12|der|pfx|png|jpe?g|gif|ico|woff2?|br|gz)$/];
+const NOT_SCANNED = [
+  /^spec\/ksef\/(?!SOURCES\.md$)/,
+  /^package-lock\.json$/,
+  /\.(p12|der|pfx|png|jpe?g|gif|ico|woff2?|br|gz)$/,
+];
 
 /** What a detector found: the file, the 1-based line and what the line says. */
 interface Finding {
@@ -42,12 +59,19 @@ function escapesRoot(path: string): boolean {
 }
 
 /** A finding for every match of `pattern` whose path (made by `target`) leaves the root. */
-function findEscapes(name: string, pattern: RegExp, target: (file: string, match: RegExpExecArray) => string | null): Detector {
+function findEscapes(
+  name: string,
+  pattern: RegExp,
+  target: (file: string, match: RegExpExecArray) => string | null,
+): Detector {
   return (file, text) => {
     const found: Finding[] = [];
-    for (const match of text.matchAll(new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`))) {
+    for (const match of text.matchAll(
+      new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`),
+    )) {
       const path = target(file, match);
-      if (path !== null && escapesRoot(path)) found.push({ file, line: lineOf(text, match.index), detector: name, text: match[0] });
+      if (path !== null && escapesRoot(path))
+        found.push({ file, line: lineOf(text, match.index), detector: name, text: match[0] });
     }
     return found;
   };
@@ -65,13 +89,20 @@ function fromFile(file: string, literal: string): string | null {
 const DETECTORS: Record<string, Detector> = {
   /** The old place of the official files, beside the repository. */
   'shared-spec': (file, text) =>
-    [...text.matchAll(/\.\.\/shared\b|shared\/ksef-spec/g)].map((m) => ({ file, line: lineOf(text, m.index), detector: 'shared-spec', text: m[0] })),
+    [...text.matchAll(/\.\.\/shared\b|shared\/ksef-spec/g)].map((m) => ({
+      file,
+      line: lineOf(text, m.index),
+      detector: 'shared-spec',
+      text: m[0],
+    })),
 
   /**
    * Any quoted path literal starting with `./` or `../` (imports, `?raw` imports, dynamic imports,
    * `new URL('…', import.meta.url)`, `readFile('…')`), resolved from the file's own directory.
    */
-  'relative-literal': findEscapes('relative-literal', /(['"`])(\.\.?(?:\/[^'"`\s]*)?)\1/, (file, m) => fromFile(file, m[2] ?? '')),
+  'relative-literal': findEscapes('relative-literal', /(['"`])(\.\.?(?:\/[^'"`\s]*)?)\1/, (file, m) =>
+    fromFile(file, m[2] ?? ''),
+  ),
 
   /**
    * `resolve(import.meta.dirname, '…', '…')` and `join(__dirname, …)`: the string arguments together,
@@ -87,20 +118,25 @@ const DETECTORS: Record<string, Detector> = {
   ),
 
   /** Relative links in Markdown, resolved from the document's directory. */
-  'markdown-link': findEscapes('markdown-link', /\]\((\.\.?\/[^)\s#]*)/, (file, m) => (file.endsWith('.md') ? fromFile(file, m[1] ?? '') : null)),
+  'markdown-link': findEscapes('markdown-link', /\]\((\.\.?\/[^)\s#]*)/, (file, m) =>
+    file.endsWith('.md') ? fromFile(file, m[1] ?? '') : null,
+  ),
 
   /** A citation of the contract digest that lives outside the repository (docs/ksef-contract.md is ours). */
   'contract-citation': (file, text) =>
-    [...text.matchAll(/\bCONTRACT(?:\.md)?`?\s*(?:(?:\*|\/\/|#)\s*)?§|\bCONTRACT\.md\b|\band CONTRACT name\b/g)].map((m) => ({
-      file,
-      line: lineOf(text, m.index),
-      detector: 'contract-citation',
-      text: m[0],
-    })),
+    [...text.matchAll(/\bCONTRACT(?:\.md)?`?\s*(?:(?:\*|\/\/|#)\s*)?§|\bCONTRACT\.md\b|\band CONTRACT name\b/g)].map(
+      (m) => ({
+        file,
+        line: lineOf(text, m.index),
+        detector: 'contract-citation',
+        text: m[0],
+      }),
+    ),
 };
 
 /** Runs every detector over one file. */
-const scan = (file: string, text: string): Finding[] => Object.values(DETECTORS).flatMap((detect) => detect(file, text));
+const scan = (file: string, text: string): Finding[] =>
+  Object.values(DETECTORS).flatMap((detect) => detect(file, text));
 
 /** The files to scan: git-tracked ones when this is a git checkout, otherwise every file outside node_modules. */
 function repositoryFiles(): string[] {
@@ -108,8 +144,13 @@ function repositoryFiles(): string[] {
   const all =
     git.status === 0
       ? git.stdout.split('\0').filter((f) => f !== '')
-      : readdirSync(ROOT, { recursive: true, encoding: 'utf8' }).filter((f) => !/(^|\/)(node_modules|dist|\.git)(\/|$)/.test(f));
-  return all.filter((f) => (!f.includes('/') || SCANNED_FOLDERS.includes(f.split('/')[0] ?? '')) && !NOT_SCANNED.some((re) => re.test(f)));
+      : readdirSync(ROOT, { recursive: true, encoding: 'utf8' }).filter(
+          (f) => !/(^|\/)(node_modules|dist|\.git)(\/|$)/.test(f),
+        );
+  return all.filter(
+    (f) =>
+      (!f.includes('/') || SCANNED_FOLDERS.includes(f.split('/')[0] ?? '')) && !NOT_SCANNED.some((re) => re.test(f)),
+  );
 }
 
 /** The text of a file, or `null` when it is binary (has a NUL byte) or is a directory. */
@@ -126,7 +167,14 @@ describe('the repository is self-contained', () => {
   const files = repositoryFiles();
 
   it('scans the source, tests, scripts, tools and configuration', () => {
-    for (const expected of ['package.json', 'vite.config.ts', 'tools/codegen/generate.ts', 'tests/support/xml-oracles.ts', 'e2e/support/paths.ts', 'deploy/nginx/ksef-cert.conf']) {
+    for (const expected of [
+      'package.json',
+      'vite.config.ts',
+      'tools/codegen/generate.ts',
+      'tests/support/xml-oracles.ts',
+      'e2e/support/paths.ts',
+      'deploy/nginx/ksef-cert.conf',
+    ]) {
       expect(files).toContain(expected);
     }
   });
@@ -155,11 +203,13 @@ describe('docs/ksef-contract.md has every section the repository cites', () => {
   ]);
 
   it('numbers its sections as the code cites them', () => {
-    for (const section of ['0', '1', '1.2', '1.10', '3.4', '4.4', '4.12', '5.2', '6.1', '7', '13', '14a', '14']) expect(sections).toContain(section);
+    for (const section of ['0', '1', '1.2', '1.10', '3.4', '4.4', '4.12', '5.2', '6.1', '7', '13', '14a', '14'])
+      expect(sections).toContain(section);
   });
 
   it('has each section cited as docs/ksef-contract.md §N (also in lists such as §4.5-§4.8, §5)', () => {
-    const citation = /docs\/ksef-contract\.md`?\s*(?:(?:\*|\/\/|#)\s*)?((?:§\s?\d+[a-z]?(?:\.\d+)?(?:\s*(?:,|-|–|and)\s*)?)+)/g;
+    const citation =
+      /docs\/ksef-contract\.md`?\s*(?:(?:\*|\/\/|#)\s*)?((?:§\s?\d+[a-z]?(?:\.\d+)?(?:\s*(?:,|-|–|and)\s*)?)+)/g;
     const missing = repositoryFiles().flatMap((file) => {
       const text = textOf(file) ?? '';
       return [...text.matchAll(citation)].flatMap((m) =>
@@ -179,20 +229,40 @@ describe('each detector fires on a line that leaves the root, and not on an ordi
   const SHARED = 'shared';
   const cases: { file: string; line: string; fires: string[] }[] = [
     // imports, including ?raw and re-exports
-    { file: 'tests/ksef/x.test.ts', line: `import spec from '${UP.repeat(3)}elsewhere/open-api.json?raw';`, fires: ['relative-literal'] },
+    {
+      file: 'tests/ksef/x.test.ts',
+      line: `import spec from '${UP.repeat(3)}elsewhere/open-api.json?raw';`,
+      fires: ['relative-literal'],
+    },
     { file: 'tests/ksef/x.test.ts', line: `import spec from '${UP.repeat(2)}spec/ksef/open-api.json?raw';`, fires: [] },
     { file: 'tests/ksef/x.test.ts', line: `import { a } from '${UP.repeat(2)}src/lib/bytes';`, fires: [] },
     { file: 'src/ksef/x.ts', line: `export * from './common-schemas';`, fires: [] },
     { file: 'src/a/b.ts', line: `const m = await import('${UP.repeat(4)}x.ts');`, fires: ['relative-literal'] },
     { file: 'vite.config.ts', line: `import x from '${UP}sibling/x.ts';`, fires: ['relative-literal'] },
     // new URL(…, import.meta.url) and readFile
-    { file: 'tools/codegen/generate.ts', line: `new URL('${UP.repeat(3)}other/open-api.json', import.meta.url)`, fires: ['relative-literal'] },
-    { file: 'tools/codegen/generate.ts', line: `new URL('${UP.repeat(2)}spec/ksef/open-api.json', import.meta.url)`, fires: [] },
+    {
+      file: 'tools/codegen/generate.ts',
+      line: `new URL('${UP.repeat(3)}other/open-api.json', import.meta.url)`,
+      fires: ['relative-literal'],
+    },
+    {
+      file: 'tools/codegen/generate.ts',
+      line: `new URL('${UP.repeat(2)}spec/ksef/open-api.json', import.meta.url)`,
+      fires: [],
+    },
     { file: 'scripts/a.ts', line: `readFileSync("${UP}README.md")`, fires: [] },
     { file: 'eslint.config.js', line: `{ group: ['${UP}*'], message: 'no sibling features' }`, fires: [] },
     // resolve/join from the file's directory: the arguments together
-    { file: 'e2e/support/paths.ts', line: `resolve(import.meta.dirname, '${UP}..', '${UP}outside/sample.key')`, fires: ['dirname-join'] },
-    { file: 'e2e/support/paths.ts', line: `resolve(import.meta.dirname, '${UP}..', 'tests/fixtures/keys/a.key')`, fires: [] },
+    {
+      file: 'e2e/support/paths.ts',
+      line: `resolve(import.meta.dirname, '${UP}..', '${UP}outside/sample.key')`,
+      fires: ['dirname-join'],
+    },
+    {
+      file: 'e2e/support/paths.ts',
+      line: `resolve(import.meta.dirname, '${UP}..', 'tests/fixtures/keys/a.key')`,
+      fires: [],
+    },
     { file: 'scripts/a.ts', line: `join(__dirname, '..', '..', 'x')`, fires: ['dirname-join'] },
     // the old place of the official files, however it is written
     { file: 'tests/support/x.ts', line: `const dir = '/work/${SHARED}/ksef-spec';`, fires: ['shared-spec'] },
@@ -209,7 +279,11 @@ describe('each detector fires on a line that leaves the root, and not on an ordi
     { file: 'tests/fixtures/README.md', line: `see \`${CITE}.md\` §8.`, fires: ['contract-citation'] },
     { file: 'server/sandbox/a.ts', line: ` * strict mode (${CITE}\n * §4.4), with`, fires: ['contract-citation'] },
     { file: 'deploy/nginx/ksef-cert.conf', line: `# No retries (${CITE}.md §10).`, fires: ['contract-citation'] },
-    { file: 'tests/ksef/errors.test.ts', line: `/** Every code the brief and ${CITE} name. */`, fires: ['contract-citation'] },
+    {
+      file: 'tests/ksef/errors.test.ts',
+      line: `/** Every code the brief and ${CITE} name. */`,
+      fires: ['contract-citation'],
+    },
     { file: 'src/ksef/a.ts', line: `/** Polls (docs/ksef-contract.md §5.4). */`, fires: [] },
     { file: 'src/ksef/a.ts', line: `const CONTRACT_LIMIT = 10;`, fires: [] },
   ];

@@ -8,14 +8,18 @@ describe('createApiHandler', () => {
     const response = await api(new Request('http://127.0.0.1/api/sandbox/v2/auth/challenge', { method: 'POST' }));
     expect(response.status).toBe(200);
     const body: unknown = await response.json();
-    expect(body).toMatchObject({ challenge: expect.stringMatching(/^\d{8}-CR-[0-9A-F]{10}-[0-9A-F]{10}-[0-9A-F]{2}$/) as unknown });
+    expect(body).toMatchObject({
+      challenge: expect.stringMatching(/^\d{8}-CR-[0-9A-F]{10}-[0-9A-F]{10}-[0-9A-F]{2}$/) as unknown,
+    });
   });
 
   it('keeps the sandbox control API closed unless KSEF_SANDBOX_CONTROL=1', async () => {
     const closed = await api(new Request('http://127.0.0.1/api/sandbox/_control/reset', { method: 'POST' }));
     expect(closed.status).toBe(404);
     const open = createApiHandler({ KSEF_SANDBOX_CONTROL: '1' });
-    expect((await open(new Request('http://127.0.0.1/api/sandbox/_control/reset', { method: 'POST' }))).status).toBe(204);
+    expect((await open(new Request('http://127.0.0.1/api/sandbox/_control/reset', { method: 'POST' }))).status).toBe(
+      204,
+    );
   });
 
   it('sends other environments to the relay, which refuses what is not allowlisted', async () => {

@@ -52,7 +52,12 @@ describe('staticFiles, compressed', () => {
   });
 
   const get = (path: string, acceptEncoding?: string, method = 'GET') =>
-    handle(new Request(`http://localhost${path}`, { method, headers: acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding } }));
+    handle(
+      new Request(`http://localhost${path}`, {
+        method,
+        headers: acceptEncoding === undefined ? {} : { 'Accept-Encoding': acceptEncoding },
+      }),
+    );
 
   it('sends brotli to a browser that accepts it: smaller, the same bytes once decoded, with Vary', async () => {
     const response = await get('/assets/app-abc.js', 'gzip, deflate, br, zstd');
@@ -116,11 +121,15 @@ describe('staticFiles, precompressed by the build', () => {
     await utimes(join(root, 'assets', 'stale-abc.js.br'), old, old);
     const handle = staticFiles(root);
 
-    const fresh = await handle(new Request('http://localhost/assets/app-abc.js', { headers: { 'Accept-Encoding': 'br' } }));
+    const fresh = await handle(
+      new Request('http://localhost/assets/app-abc.js', { headers: { 'Accept-Encoding': 'br' } }),
+    );
     expect(fresh.headers.get('content-encoding')).toBe('br');
     expect(Buffer.from(await fresh.arrayBuffer()).equals(br)).toBe(true);
 
-    const stale = await handle(new Request('http://localhost/assets/stale-abc.js', { headers: { 'Accept-Encoding': 'br' } }));
+    const stale = await handle(
+      new Request('http://localhost/assets/stale-abc.js', { headers: { 'Accept-Encoding': 'br' } }),
+    );
     const body = Buffer.from(await stale.arrayBuffer());
     expect(body.equals(br)).toBe(false);
     expect(brotliDecompressSync(body).toString('utf8')).toBe(script);

@@ -19,14 +19,25 @@ describe('one table of KSeF operations for the relay and the sandbox', () => {
     expect(KSEF_OPERATION_IDS).toEqual(KSEF_OPERATIONS.map((o) => `${o.method} ${o.template}`));
   });
 
-  it.each(KSEF_OPERATIONS.map((o) => [operationId(o), o] as const))('%s: the relay forwards it and the sandbox serves it', (id, operation) => {
-    const path = samplePath(operation.template);
-    expect(matchRoute(operation.method, path, new URLSearchParams())).toMatchObject({ kind: 'matched', template: operation.template, path });
-    expect(matchOperation(operation.method, path)).toMatchObject({ kind: 'matched', operation: id });
-  });
+  it.each(KSEF_OPERATIONS.map((o) => [operationId(o), o] as const))(
+    '%s: the relay forwards it and the sandbox serves it',
+    (id, operation) => {
+      const path = samplePath(operation.template);
+      expect(matchRoute(operation.method, path, new URLSearchParams())).toMatchObject({
+        kind: 'matched',
+        template: operation.template,
+        path,
+      });
+      expect(matchOperation(operation.method, path)).toMatchObject({ kind: 'matched', operation: id });
+    },
+  );
 
   it('neither answers an operation outside the table', () => {
-    for (const [method, path] of [['POST', '/invoices/query'], ['GET', '/certificates/query'], ['PUT', '/certificates/limits']] as const) {
+    for (const [method, path] of [
+      ['POST', '/invoices/query'],
+      ['GET', '/certificates/query'],
+      ['PUT', '/certificates/limits'],
+    ] as const) {
       expect(matchRoute(method, path, new URLSearchParams()).kind).toBe('not-found');
       expect(matchOperation(method, path).kind).not.toBe('matched');
     }

@@ -5,7 +5,9 @@ import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS, withSecurityHeaders } from '
 describe('withSecurityHeaders', () => {
   it('adds every security header and keeps status, body and the handler own headers', async () => {
     const handler = withSecurityHeaders(() =>
-      Promise.resolve(new Response('{"a":1}', { status: 202, headers: { 'Content-Type': 'application/json', 'Retry-After': '3' } })),
+      Promise.resolve(
+        new Response('{"a":1}', { status: 202, headers: { 'Content-Type': 'application/json', 'Retry-After': '3' } }),
+      ),
     );
     const response = await handler(new Request('http://127.0.0.1/api/x'));
     expect(response.status).toBe(202);
@@ -15,7 +17,9 @@ describe('withSecurityHeaders', () => {
   });
 
   it('forbids inline code, eval and other origins', () => {
-    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+    const directives = new Map(
+      CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]),
+    );
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('connect-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);

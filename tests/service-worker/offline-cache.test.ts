@@ -15,16 +15,29 @@ import {
 
 const ROOT = new URL('https://ksef-cert.example/');
 const SUB_PATH_ROOT = new URL('https://ksef-cert.example/narzedzia/ksef/');
-const FILES = ['assets/index-DSruJ58V.js', 'assets/apply-crypto-BEFCWwPX.js', 'assets/index-DlFhiVx9.css', 'index.html'];
+const FILES = [
+  'assets/index-DSruJ58V.js',
+  'assets/apply-crypto-BEFCWwPX.js',
+  'assets/index-DlFhiVx9.css',
+  'index.html',
+];
 const precachedUnder = (root: URL) => new Set(FILES.map((f) => new URL(f, root).href));
 
 describe('strategyFor', () => {
   const rows: [string, { url: string; method?: string; mode?: string }, Strategy][] = [
     ['the app page, opened', { url: 'https://ksef-cert.example/', mode: 'navigate' }, 'network-first'],
-    ['the app page by its file name', { url: 'https://ksef-cert.example/index.html', mode: 'navigate' }, 'network-first'],
+    [
+      'the app page by its file name',
+      { url: 'https://ksef-cert.example/index.html', mode: 'navigate' },
+      'network-first',
+    ],
     ['the app page with a query', { url: 'https://ksef-cert.example/?lang=en', mode: 'navigate' }, 'network-first'],
     ['a precached chunk', { url: 'https://ksef-cert.example/assets/apply-crypto-BEFCWwPX.js' }, 'cache-first'],
-    ['a precached stylesheet', { url: 'https://ksef-cert.example/assets/index-DlFhiVx9.css', mode: 'no-cors' }, 'cache-first'],
+    [
+      'a precached stylesheet',
+      { url: 'https://ksef-cert.example/assets/index-DlFhiVx9.css', mode: 'no-cors' },
+      'cache-first',
+    ],
     ['index.html fetched, not navigated to', { url: 'https://ksef-cert.example/index.html' }, 'cache-first'],
     ['a chunk of another build', { url: 'https://ksef-cert.example/assets/index-0000000.js' }, 'pass-through'],
     ['the worker script itself', { url: 'https://ksef-cert.example/sw.js' }, 'pass-through'],
@@ -32,8 +45,16 @@ describe('strategyFor', () => {
     ['a relay call', { url: 'https://ksef-cert.example/api/test/v2/auth/challenge', method: 'POST' }, 'pass-through'],
     ['a navigation into /api/', { url: 'https://ksef-cert.example/api/test/v2/', mode: 'navigate' }, 'pass-through'],
     ['another page of the origin', { url: 'https://ksef-cert.example/other.html', mode: 'navigate' }, 'pass-through'],
-    ['a precached URL, but POST', { url: 'https://ksef-cert.example/assets/index-DSruJ58V.js', method: 'POST' }, 'pass-through'],
-    ['a precached URL, but HEAD', { url: 'https://ksef-cert.example/index.html', method: 'HEAD', mode: 'navigate' }, 'pass-through'],
+    [
+      'a precached URL, but POST',
+      { url: 'https://ksef-cert.example/assets/index-DSruJ58V.js', method: 'POST' },
+      'pass-through',
+    ],
+    [
+      'a precached URL, but HEAD',
+      { url: 'https://ksef-cert.example/index.html', method: 'HEAD', mode: 'navigate' },
+      'pass-through',
+    ],
     ['the same path on another origin', { url: 'https://elsewhere.example/assets/index-DSruJ58V.js' }, 'pass-through'],
     ['the app page on another origin', { url: 'https://elsewhere.example/', mode: 'navigate' }, 'pass-through'],
   ];
@@ -42,20 +63,48 @@ describe('strategyFor', () => {
   });
 
   const subPathRows: [string, { url: string; mode?: string }, Strategy][] = [
-    ['the app page in its folder', { url: 'https://ksef-cert.example/narzedzia/ksef/', mode: 'navigate' }, 'network-first'],
-    ['index.html in its folder', { url: 'https://ksef-cert.example/narzedzia/ksef/index.html', mode: 'navigate' }, 'network-first'],
-    ['the folder without its slash', { url: 'https://ksef-cert.example/narzedzia/ksef', mode: 'navigate' }, 'pass-through'],
+    [
+      'the app page in its folder',
+      { url: 'https://ksef-cert.example/narzedzia/ksef/', mode: 'navigate' },
+      'network-first',
+    ],
+    [
+      'index.html in its folder',
+      { url: 'https://ksef-cert.example/narzedzia/ksef/index.html', mode: 'navigate' },
+      'network-first',
+    ],
+    [
+      'the folder without its slash',
+      { url: 'https://ksef-cert.example/narzedzia/ksef', mode: 'navigate' },
+      'pass-through',
+    ],
     ['the origin root', { url: 'https://ksef-cert.example/', mode: 'navigate' }, 'pass-through'],
-    ['a chunk in its folder', { url: 'https://ksef-cert.example/narzedzia/ksef/assets/index-DSruJ58V.js' }, 'cache-first'],
+    [
+      'a chunk in its folder',
+      { url: 'https://ksef-cert.example/narzedzia/ksef/assets/index-DSruJ58V.js' },
+      'cache-first',
+    ],
     ['the same chunk at the root', { url: 'https://ksef-cert.example/assets/index-DSruJ58V.js' }, 'pass-through'],
-    ['the relay (at the origin root)', { url: 'https://ksef-cert.example/api/prod/v2/certificates/limits' }, 'pass-through'],
+    [
+      'the relay (at the origin root)',
+      { url: 'https://ksef-cert.example/api/prod/v2/certificates/limits' },
+      'pass-through',
+    ],
   ];
   it.each(subPathRows)('under a sub-path: %s', (_, request, expected) => {
-    expect(strategyFor({ method: 'GET', mode: 'cors', ...request }, SUB_PATH_ROOT, precachedUnder(SUB_PATH_ROOT))).toBe(expected);
+    expect(strategyFor({ method: 'GET', mode: 'cors', ...request }, SUB_PATH_ROOT, precachedUnder(SUB_PATH_ROOT))).toBe(
+      expected,
+    );
   });
 
   it('ignores a fragment, which requests do not carry anyway', () => {
-    expect(strategyFor({ url: 'https://ksef-cert.example/assets/index-DlFhiVx9.css#x', method: 'GET', mode: 'cors' }, ROOT, precachedUnder(ROOT))).toBe('cache-first');
+    expect(
+      strategyFor(
+        { url: 'https://ksef-cert.example/assets/index-DlFhiVx9.css#x', method: 'GET', mode: 'cors' },
+        ROOT,
+        precachedUnder(ROOT),
+      ),
+    ).toBe('cache-first');
   });
 });
 
@@ -125,7 +174,11 @@ function workerDouble(scriptUrl: string, site: Readonly<Record<string, string>>)
       fetched.push({ url: request.url, cache: request.cache });
       if (!state.online) return Promise.reject(new TypeError('Failed to fetch'));
       const body = site[request.url];
-      return Promise.resolve(body === undefined ? new Response('Not Found', { status: 404 }) : new Response(body, { headers: { 'Content-Type': 'text/plain' } }));
+      return Promise.resolve(
+        body === undefined
+          ? new Response('Not Found', { status: 404 })
+          : new Response(body, { headers: { 'Content-Type': 'text/plain' } }),
+      );
     },
     addEventListener(type: string, listener: (event: never) => void) {
       listeners.set(type, listener);
@@ -138,11 +191,17 @@ function workerDouble(scriptUrl: string, site: Readonly<Record<string, string>>)
     await Promise.all(pending);
   };
   /** Dispatches a fetch event; `null` when the worker left the request to the browser. */
-  const request = async (url: string, init: { mode?: 'navigate' | 'cors'; method?: string } = {}): Promise<Response | null> => {
+  const request = async (
+    url: string,
+    init: { mode?: 'navigate' | 'cors'; method?: string } = {},
+  ): Promise<Response | null> => {
     const answers: Promise<Response>[] = [];
     // `mode: 'navigate'` cannot be set on a Request made in script; the worker reads it like this.
     const base = new Request(url, { method: init.method ?? 'GET' });
-    const req = init.mode === 'navigate' ? new Proxy(base, { get: (t, p) => (p === 'mode' ? 'navigate' : Reflect.get(t, p, t) as unknown) }) : base;
+    const req =
+      init.mode === 'navigate'
+        ? new Proxy(base, { get: (t, p) => (p === 'mode' ? 'navigate' : (Reflect.get(t, p, t) as unknown)) })
+        : base;
     const event: FetchEvent = {
       request: req,
       waitUntil: () => undefined,
@@ -176,7 +235,7 @@ describe('startWorker', () => {
     expect([...started().listeners.keys()].sort()).toEqual(['activate', 'fetch', 'install']);
   });
 
-  it('install fetches every file of the manifest, relative to the worker, into this version\'s cache', async () => {
+  it("install fetches every file of the manifest, relative to the worker, into this version's cache", async () => {
     const worker = started();
     await worker.lifecycle('install');
     expect(worker.fetched).toEqual([
@@ -195,7 +254,11 @@ describe('startWorker', () => {
 
   it('activate deletes older versions of this folder only, then takes control of open tabs', async () => {
     const worker = started();
-    const keep = ['other-app', cacheNameOf(new URL('https://ksef-cert.example/'), 'v1'), cacheNameOf(new URL(origin), 'v2')];
+    const keep = [
+      'other-app',
+      cacheNameOf(new URL('https://ksef-cert.example/'), 'v1'),
+      cacheNameOf(new URL(origin), 'v2'),
+    ];
     for (const name of [...keep, cacheNameOf(new URL(origin), 'v1')]) await worker.caches.open(name);
     await worker.lifecycle('activate');
     expect([...worker.caches.stores.keys()].sort()).toEqual(keep.sort());

@@ -17,7 +17,13 @@ import { fromBase64 } from '../../src/lib/bytes';
 import { KsefError } from '../../src/ksef/errors';
 import { pollAuthStatus, pollEnrollmentStatus } from '../../src/ksef/polling';
 import { signOut } from '../../src/ksef/sign-in';
-import { type SignInStep, prepareExternalSignature, signInWithExternalSignature, signInWithKsefCertificate, signInWithTestIdentity } from '../../src/sign-in/sign-in';
+import {
+  type SignInStep,
+  prepareExternalSignature,
+  signInWithExternalSignature,
+  signInWithKsefCertificate,
+  signInWithTestIdentity,
+} from '../../src/sign-in/sign-in';
 import { SignInError, type SignInErrorCode } from '../../src/sign-in/errors';
 import { exportTestIdentity, openSigningCredentials, signInWithSigningFiles } from '../../src/sign-in/files';
 import { loadedKey } from '../support/certificates';
@@ -72,9 +78,25 @@ async function identity(): Promise<TestIdentity> {
 
 /** A self-signed person certificate for `keyPair` valid from `notBefore` to `notAfter`. */
 async function selfSigned(keyPair: CryptoKeyPair, notBefore: Date, notAfter: Date): Promise<Uint8Array> {
-  const name = encodeName(buildSubject({ commonName: 'Zażółć Gęślą-Jaźń', givenName: 'Zażółć', surname: 'Gęślą-Jaźń', serialNumber: `TINPL-${NIP}`, countryName: 'PL' }));
+  const name = encodeName(
+    buildSubject({
+      commonName: 'Zażółć Gęślą-Jaźń',
+      givenName: 'Zażółć',
+      surname: 'Gęślą-Jaźń',
+      serialNumber: `TINPL-${NIP}`,
+      countryName: 'PL',
+    }),
+  );
   return issueCertificate(
-    { serialNumber: Uint8Array.of(0x11, 2, 3, 4, 5, 6, 7, 8), issuer: name, subject: name, notBefore, notAfter, subjectPublicKeyInfo: await exportSpki(keyPair.publicKey), keyUsage: ['digitalSignature'] },
+    {
+      serialNumber: Uint8Array.of(0x11, 2, 3, 4, 5, 6, 7, 8),
+      issuer: name,
+      subject: name,
+      notBefore,
+      notAfter,
+      subjectPublicKeyInfo: await exportSpki(keyPair.publicKey),
+      keyUsage: ['digitalSignature'],
+    },
     keyPair.privateKey,
   );
 }
@@ -93,7 +115,10 @@ describe('openSigningCredentials', () => {
         ? { keyFile: encode(keyPem), certificateFile: encode(certificatePem), password: PASSWORD }
         : shape === 'bundle'
           ? { keyFile: encode(keyPem + certificatePem), password: PASSWORD }
-          : { keyFile: await opensslPfx(await plainKeyPem(made.keyPair.privateKey), certificatePem), password: PASSWORD };
+          : {
+              keyFile: await opensslPfx(await plainKeyPem(made.keyPair.privateKey), certificatePem),
+              password: PASSWORD,
+            };
 
     const credentials = await openSigningCredentials(files, { now: stack.now });
 
@@ -102,15 +127,53 @@ describe('openSigningCredentials', () => {
     expect(await checkPair(credentials.key, credentials.certificate)).toEqual({ match: true });
   });
 
-  it.each<[string, (keyPem: string, certificatePem: string) => Parameters<typeof openSigningCredentials>[0], CryptoErrorCode | SignInErrorCode]>([
-    ['a key without a certificate', (keyPem) => ({ keyFile: encode(keyPem), password: PASSWORD }), 'certificate-missing'],
-    ['a wrong password', (keyPem, certificatePem) => ({ keyFile: encode(keyPem), certificateFile: encode(certificatePem), password: 'Inne-Haslo-2026!' }), 'wrong-password'],
-    ['no password', (keyPem, certificatePem) => ({ keyFile: encode(keyPem), certificateFile: encode(certificatePem) }), 'password-required'],
-    ['the files swapped', (keyPem, certificatePem) => ({ keyFile: encode(certificatePem), certificateFile: encode(keyPem), password: PASSWORD }), 'certificate-not-key'],
-    ['a key as the certificate', (keyPem) => ({ keyFile: encode(keyPem), certificateFile: encode(keyPem), password: PASSWORD }), 'key-not-certificate'],
+  it.each<
+    [
+      string,
+      (keyPem: string, certificatePem: string) => Parameters<typeof openSigningCredentials>[0],
+      CryptoErrorCode | SignInErrorCode,
+    ]
+  >([
+    [
+      'a key without a certificate',
+      (keyPem) => ({ keyFile: encode(keyPem), password: PASSWORD }),
+      'certificate-missing',
+    ],
+    [
+      'a wrong password',
+      (keyPem, certificatePem) => ({
+        keyFile: encode(keyPem),
+        certificateFile: encode(certificatePem),
+        password: 'Inne-Haslo-2026!',
+      }),
+      'wrong-password',
+    ],
+    [
+      'no password',
+      (keyPem, certificatePem) => ({ keyFile: encode(keyPem), certificateFile: encode(certificatePem) }),
+      'password-required',
+    ],
+    [
+      'the files swapped',
+      (keyPem, certificatePem) => ({
+        keyFile: encode(certificatePem),
+        certificateFile: encode(keyPem),
+        password: PASSWORD,
+      }),
+      'certificate-not-key',
+    ],
+    [
+      'a key as the certificate',
+      (keyPem) => ({ keyFile: encode(keyPem), certificateFile: encode(keyPem), password: PASSWORD }),
+      'key-not-certificate',
+    ],
   ])('refuses %s', async (_, files, code) => {
     const made = await identity();
-    const error = await rejection(openSigningCredentials(files(await writeKey(made), encodePem('CERTIFICATE', made.certificate)), { now: stack.now }));
+    const error = await rejection(
+      openSigningCredentials(files(await writeKey(made), encodePem('CERTIFICATE', made.certificate)), {
+        now: stack.now,
+      }),
+    );
     expect(error).toMatchObject({ code });
     expect(error instanceof SignInError || error instanceof CryptoError).toBe(true);
   });
@@ -121,7 +184,21 @@ function opensslPfx(keyPem: string, certificatePem: string): Promise<Uint8Array>
   return withTempDir((dir) => {
     dir.write('key.pem', keyPem);
     dir.write('cert.pem', certificatePem);
-    openssl(['pkcs12', '-export', '-inkey', 'key.pem', '-in', 'cert.pem', '-passout', 'env:KSEF_TEST_PASSWORD', '-out', 'identity.pfx'], { cwd: dir.path, password: PASSWORD });
+    openssl(
+      [
+        'pkcs12',
+        '-export',
+        '-inkey',
+        'key.pem',
+        '-in',
+        'cert.pem',
+        '-passout',
+        'env:KSEF_TEST_PASSWORD',
+        '-out',
+        'identity.pfx',
+      ],
+      { cwd: dir.path, password: PASSWORD },
+    );
     return dir.read('identity.pfx');
   });
 }
@@ -143,7 +220,10 @@ describe('exportTestIdentity', () => {
     expect(await checkPair(await readPrivateKey(encode(keyPem), PASSWORD), made.certificate)).toEqual({ match: true });
     await withTempDir((dir) => {
       dir.write('identity.key', keyPem);
-      const text = openssl(['pkey', '-in', 'identity.key', '-passin', 'env:KSEF_TEST_PASSWORD', '-noout', '-text'], { cwd: dir.path, password: PASSWORD });
+      const text = openssl(['pkey', '-in', 'identity.key', '-passin', 'env:KSEF_TEST_PASSWORD', '-noout', '-text'], {
+        cwd: dir.path,
+        password: PASSWORD,
+      });
       expect(text.stdout.toString('utf8')).toContain('ASN1 OID: prime256v1');
     });
   });
@@ -157,9 +237,15 @@ async function issuedOffline(): Promise<{ key: LoadedPrivateKey; certificate: Ui
   const keyPair = await generateKeyPair('EC-P256');
   secrets.push(...(await secretForms(keyPair.privateKey)));
   const csr = csrToBase64(await buildCsr(data, keyPair));
-  const { referenceNumber } = await stack.client.enrollCertificate(session.tokens, { certificateName: 'Certyfikat offline', certificateType: 'Offline', csr });
+  const { referenceNumber } = await stack.client.enrollCertificate(session.tokens, {
+    certificateName: 'Certyfikat offline',
+    certificateType: 'Offline',
+    csr,
+  });
   const issued = await pollEnrollmentStatus(stack.client, session.tokens, referenceNumber, options().pollOptions);
-  const { certificates } = await stack.client.retrieveCertificates(session.tokens, { certificateSerialNumbers: [issued.certificateSerialNumber] });
+  const { certificates } = await stack.client.retrieveCertificates(session.tokens, {
+    certificateSerialNumbers: [issued.certificateSerialNumber],
+  });
   const certificate = fromBase64(certificates[0]?.certificate ?? '');
   if (certificate === null) throw new Error('The certificate is not base64');
   return { key: await loadedKey(crypto, keyPair), certificate };
@@ -175,15 +261,32 @@ describe('refusals before KSeF is contacted', () => {
 
   it('a KSeF Offline certificate', async () => {
     const { key, certificate } = await issuedOffline();
-    expect(await readCertificate(certificate, stack.now())).toMatchObject({ purpose: 'Offline', environment: 'sandbox' });
-    await refusedQuietly(signInWithKsefCertificate(stack.client, { key, certificate, context: CONTEXT }, options()), 'offline-certificate');
+    expect(await readCertificate(certificate, stack.now())).toMatchObject({
+      purpose: 'Offline',
+      environment: 'sandbox',
+    });
+    await refusedQuietly(
+      signInWithKsefCertificate(stack.client, { key, certificate, context: CONTEXT }, options()),
+      'offline-certificate',
+    );
   });
 
   it('an expired certificate', async () => {
     const keyPair = await generateKeyPair('EC-P256');
     const now = stack.now();
-    const certificate = await selfSigned(keyPair, new Date(now.getTime() - 3 * 86_400_000), new Date(now.getTime() - 86_400_000));
-    await refusedQuietly(signInWithKsefCertificate(stack.client, { key: await loadedKey(crypto, keyPair), certificate, context: CONTEXT }, options()), 'certificate-expired');
+    const certificate = await selfSigned(
+      keyPair,
+      new Date(now.getTime() - 3 * 86_400_000),
+      new Date(now.getTime() - 86_400_000),
+    );
+    await refusedQuietly(
+      signInWithKsefCertificate(
+        stack.client,
+        { key: await loadedKey(crypto, keyPair), certificate, context: CONTEXT },
+        options(),
+      ),
+      'certificate-expired',
+    );
   });
 
   it.each([
@@ -193,14 +296,21 @@ describe('refusals before KSeF is contacted', () => {
     const made = await identity();
     const other = await generateKeyPair(algorithm);
     const error = await refusedQuietly(
-      signInWithKsefCertificate(stack.client, { key: await loadedKey(crypto, other), certificate: made.certificate, context: CONTEXT }, options()),
+      signInWithKsefCertificate(
+        stack.client,
+        { key: await loadedKey(crypto, other), certificate: made.certificate, context: CONTEXT },
+        options(),
+      ),
       'key-certificate-mismatch',
     );
     expect(error.pairReason).toBe(reason);
   });
 
   it.each(['prod', 'demo'] as const)('a test identity on %s', async (environment) => {
-    await refusedQuietly(signInWithTestIdentity(stack.client, environment, PERSON, options()), 'test-identity-not-allowed');
+    await refusedQuietly(
+      signInWithTestIdentity(stack.client, environment, PERSON, options()),
+      'test-identity-not-allowed',
+    );
   });
 
   it('a PESEL test identity without a context', async () => {
@@ -211,7 +321,11 @@ describe('refusals before KSeF is contacted', () => {
 describe('signing in', () => {
   it('with a test identity reports every step, and a PESEL identity signs in for the given context', async () => {
     const steps: SignInStep[] = [];
-    const { session, identity: made } = await signInWithTestIdentity(stack.client, 'test', PESEL_PERSON, { ...options(), context: CONTEXT, onProgress: (s) => steps.push(s) });
+    const { session, identity: made } = await signInWithTestIdentity(stack.client, 'test', PESEL_PERSON, {
+      ...options(),
+      context: CONTEXT,
+      onProgress: (s) => steps.push(s),
+    });
     secrets.push(...(await secretForms(made.keyPair.privateKey)));
     expect(steps.map((s) => (s.stage === 'verifying' ? `verifying ${s.attempt} ${s.status.code}` : s.stage))).toEqual([
       'challenge',
@@ -226,15 +340,26 @@ describe('signing in', () => {
 
   it('with a certificate that is not KSeF’s (nonRepudiation, as qualified ones): KSeF decides', async () => {
     const made = await identity();
-    expect(await readCertificate(made.certificate, stack.now())).toMatchObject({ keyUsage: ['digitalSignature', 'nonRepudiation'], environment: 'unknown' });
+    expect(await readCertificate(made.certificate, stack.now())).toMatchObject({
+      keyUsage: ['digitalSignature', 'nonRepudiation'],
+      environment: 'unknown',
+    });
     const key = await loadedKey(crypto, made.keyPair);
-    const session = await signInWithKsefCertificate(stack.client, { key, certificate: made.certificate, context: CONTEXT }, options());
+    const session = await signInWithKsefCertificate(
+      stack.client,
+      { key, certificate: made.certificate, context: CONTEXT },
+      options(),
+    );
     expect(session.authenticationMethodInfo.code).toBe('xades.qualified-signature');
   });
 
-  it('with the signing files: opens them, signs in, and names the certificate\'s owner', async () => {
+  it("with the signing files: opens them, signs in, and names the certificate's owner", async () => {
     const made = await identity();
-    const files = { keyFile: encode(await writeKey(made)), certificateFile: encode(encodePem('CERTIFICATE', made.certificate)), password: PASSWORD };
+    const files = {
+      keyFile: encode(await writeKey(made)),
+      certificateFile: encode(encodePem('CERTIFICATE', made.certificate)),
+      password: PASSWORD,
+    };
     const { session, subject } = await signInWithSigningFiles(stack.client, files, CONTEXT, options());
     expect(subject).toBe('Zażółć Gęślą-Jaźń');
     expect(await stack.client.getEnrollmentData(session.tokens)).toMatchObject({ serialNumber: `TINPL-${NIP}` });
@@ -244,7 +369,10 @@ describe('signing in', () => {
     stack.sandbox.control.setNextAuthStatus({ code: 460, details: ['Certyfikat odwołany'] });
     const error = await rejection(signInWithTestIdentity(stack.client, 'test', PERSON, options()));
     expect(error).toBeInstanceOf(KsefError);
-    expect(error).toMatchObject({ code: 'auth-certificate-error', exceptions: [{ code: 460, details: ['Certyfikat odwołany'] }] });
+    expect(error).toMatchObject({
+      code: 'auth-certificate-error',
+      exceptions: [{ code: 460, details: ['Certyfikat odwołany'] }],
+    });
   });
 
   it('waits out an injected 429 (Retry-After through the relay) and goes on', async () => {
@@ -263,7 +391,11 @@ describe('signing in', () => {
     const made = await identity();
     const { client } = stack;
     const { challenge } = await client.requestChallenge();
-    const signed = await signAuthTokenRequest(buildAuthTokenRequest({ challenge, context: CONTEXT }), { privateKey: made.keyPair.privateKey, certificate: made.certificate }, { now: stack.now });
+    const signed = await signAuthTokenRequest(
+      buildAuthTokenRequest({ challenge, context: CONTEXT }),
+      { privateKey: made.keyPair.privateKey, certificate: made.certificate },
+      { now: stack.now },
+    );
     const init = await client.submitXadesSignature(signed, { verifyCertificateChain: false });
     await pollAuthStatus(client, init.referenceNumber, init.authenticationToken.token, options().pollOptions);
     await client.redeemTokens(init.authenticationToken.token);
@@ -288,7 +420,13 @@ describe('external signature', () => {
   /** The user's signing software, played by our own signer outside the code under test. */
   async function signElsewhere(unsignedXml: string): Promise<Uint8Array> {
     const made = await identity();
-    return encode(await signAuthTokenRequest(unsignedXml, { privateKey: made.keyPair.privateKey, certificate: made.certificate }, { now: stack.now }));
+    return encode(
+      await signAuthTokenRequest(
+        unsignedXml,
+        { privateKey: made.keyPair.privateKey, certificate: made.certificate },
+        { now: stack.now },
+      ),
+    );
   }
 
   it('refuses a challenge older than 10 minutes by our clock, sending nothing', async () => {
@@ -296,7 +434,9 @@ describe('external signature', () => {
     const signed = await signElsewhere(prepared.unsignedXml);
     const before = stack.relayed.length;
     const later = new Date(prepared.challengeIssuedAt.getTime() + 10 * 60_000 + 1_000);
-    const error = await rejection(signInWithExternalSignature(stack.client, prepared, signed, { ...options(), now: () => later }));
+    const error = await rejection(
+      signInWithExternalSignature(stack.client, prepared, signed, { ...options(), now: () => later }),
+    );
     expect(error).toBeInstanceOf(ChallengeExpiredError);
     expect(error).toMatchObject({ code: 'challenge-expired', minutes: 10 });
     expect(stack.relayed.length).toBe(before);
@@ -306,7 +446,12 @@ describe('external signature', () => {
     const prepared = await prepareExternalSignature(stack.client, { context: CONTEXT }, { now: stack.now });
     const signed = await signElsewhere(prepared.unsignedXml);
     stack.clock.advance(11 * 60_000);
-    const error = await rejection(signInWithExternalSignature(stack.client, prepared, signed, { ...options(), now: () => prepared.challengeIssuedAt }));
+    const error = await rejection(
+      signInWithExternalSignature(stack.client, prepared, signed, {
+        ...options(),
+        now: () => prepared.challengeIssuedAt,
+      }),
+    );
     expect(error).toBeInstanceOf(KsefError);
     expect(error).toMatchObject({ code: 'challenge-invalid', exceptions: [{ code: 21111 }] });
   });
@@ -316,7 +461,9 @@ describe('external signature', () => {
     const second = await prepareExternalSignature(stack.client, { context: CONTEXT }, { now: stack.now });
     const signed = await signElsewhere(first.unsignedXml);
     const before = stack.relayed.length;
-    expect(await rejection(signInWithExternalSignature(stack.client, second, signed, options()))).toMatchObject({ code: 'challenge-mismatch' });
+    expect(await rejection(signInWithExternalSignature(stack.client, second, signed, options()))).toMatchObject({
+      code: 'challenge-mismatch',
+    });
     expect(stack.relayed.length).toBe(before);
   });
 });
@@ -326,7 +473,12 @@ describe('the leak check itself', () => {
     const keyPair = await generateKeyPair('EC-P256');
     const forms = await secretForms(keyPair.privateKey);
     const pkcs8 = forms[0] ?? '';
-    const request = (body: string, header = 'x') => ({ method: 'POST', url: 'http://127.0.0.1/api/test/v2/auth/challenge', headers: [['x-test', header]] as [string, string][], body: encode(body) });
+    const request = (body: string, header = 'x') => ({
+      method: 'POST',
+      url: 'http://127.0.0.1/api/test/v2/auth/challenge',
+      headers: [['x-test', header]] as [string, string][],
+      body: encode(body),
+    });
     expect(() => expectNoSecretRelayed([request(`{"key":"${pkcs8}"}`)], forms)).toThrow();
     expect(() => expectNoSecretRelayed([request('{}', PASSWORD)], [PASSWORD])).toThrow();
     expect(() => expectNoSecretRelayed([request('{}')], forms)).not.toThrow();

@@ -24,7 +24,9 @@ describe('safeFileName', () => {
 
 describe('certificateFileBase', () => {
   it('joins owner and serial', () => {
-    expect(certificateFileBase({ ownerName: 'Jan Kowalski', serialHex: '01F20A5D352AE590' })).toBe('Jan-Kowalski_01F20A5D352AE590');
+    expect(certificateFileBase({ ownerName: 'Jan Kowalski', serialHex: '01F20A5D352AE590' })).toBe(
+      'Jan-Kowalski_01F20A5D352AE590',
+    );
   });
   it('uses the serial alone without an owner', () => {
     expect(certificateFileBase({ ownerName: null, serialHex: '01F20A5D352AE590' })).toBe('01F20A5D352AE590');

@@ -65,7 +65,8 @@ export function tlv(tag: number, ...contents: Uint8Array[]): Uint8Array<ArrayBuf
 }
 
 /** String types a test attribute can be written in. */
-export type TestStringType = 'UTF8String' | 'PrintableString' | 'BMPString' | 'TeletexString' | 'IA5String' | 'UniversalString';
+export type TestStringType =
+  'UTF8String' | 'PrintableString' | 'BMPString' | 'TeletexString' | 'IA5String' | 'UniversalString';
 
 /** A subject attribute as a test wants it written: text in a string type, or a raw DER value. */
 export interface TestAttribute {
@@ -98,7 +99,12 @@ function encodeValue(a: TestAttribute): Uint8Array {
 /** An RDNSequence: each inner array is one RDN (a SET of its attributes). */
 export function encodeRdns(rdns: readonly (readonly TestAttribute[])[]): Uint8Array<ArrayBuffer> {
   const sets = rdns.map((rdn) =>
-    tlv(0x31, ...rdn.map((a) => tlv(0x30, new Uint8Array(new asn1js.ObjectIdentifier({ value: a.type }).toBER()), encodeValue(a)))),
+    tlv(
+      0x31,
+      ...rdn.map((a) =>
+        tlv(0x30, new Uint8Array(new asn1js.ObjectIdentifier({ value: a.type }).toBER()), encodeValue(a)),
+      ),
+    ),
   );
   return tlv(0x30, ...sets);
 }
@@ -118,7 +124,8 @@ export function subjectFor(data: CertificateEnrollmentData): TestAttribute[] {
   return order.flatMap(([key, type]) => {
     const value = data[key];
     if (value === null || value === undefined || value === '') return [];
-    const stringType: TestStringType = key === 'countryName' || key === 'serialNumber' ? 'PrintableString' : 'UTF8String';
+    const stringType: TestStringType =
+      key === 'countryName' || key === 'serialNumber' ? 'PrintableString' : 'UTF8String';
     return [{ type, value, stringType }];
   });
 }
@@ -133,7 +140,9 @@ export interface SignOptions {
 function algorithmFor(privateKey: CryptoKey, options: SignOptions): Uint8Array {
   const oid = (value: string) => new Uint8Array(new asn1js.ObjectIdentifier({ value }).toBER());
   if (privateKey.algorithm.name === 'ECDSA') {
-    return options.ecdsaNullParameters ? tlv(0x30, oid(OID.ecdsaWithSha256), Uint8Array.of(5, 0)) : tlv(0x30, oid(OID.ecdsaWithSha256));
+    return options.ecdsaNullParameters
+      ? tlv(0x30, oid(OID.ecdsaWithSha256), Uint8Array.of(5, 0))
+      : tlv(0x30, oid(OID.ecdsaWithSha256));
   }
   return tlv(0x30, oid(OID.sha256WithRsaEncryption), Uint8Array.of(5, 0));
 }
@@ -193,7 +202,11 @@ function time(date: Date): Uint8Array {
 }
 
 /** An X.509 v3 certificate (RFC 5280 §4.1) built by hand and signed with WebCrypto. */
-export async function makeCertificate(crypto: Crypto, o: CertificateOptions, sign: SignOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function makeCertificate(
+  crypto: Crypto,
+  o: CertificateOptions,
+  sign: SignOptions = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   const extensions =
     o.keyUsage === undefined
       ? []
@@ -226,7 +239,11 @@ export async function makeCertificate(crypto: Crypto, o: CertificateOptions, sig
 }
 
 /** A self-signed certificate for a fresh key pair, handy for pair checks. */
-export async function selfSignedFor(crypto: Crypto, keyPair: CryptoKeyPair, commonName = 'Test'): Promise<Uint8Array<ArrayBuffer>> {
+export async function selfSignedFor(
+  crypto: Crypto,
+  keyPair: CryptoKeyPair,
+  commonName = 'Test',
+): Promise<Uint8Array<ArrayBuffer>> {
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', keyPair.publicKey));
   return makeCertificate(crypto, {
     subject: encodeRdns([[{ type: OID.commonName, value: commonName }]]),
@@ -245,13 +262,20 @@ export async function loadedKey(crypto: Crypto, keyPair: CryptoKeyPair): Promise
   const algorithm: KeyAlgorithm & Partial<EcKeyAlgorithm & RsaHashedKeyAlgorithm> = keyPair.publicKey.algorithm;
   const keyType: KeyType =
     algorithm.namedCurve !== undefined
-      ? { kind: 'EC', curve: algorithm.namedCurve === 'P-384' ? 'P-384' : algorithm.namedCurve === 'P-521' ? 'P-521' : 'P-256' }
+      ? {
+          kind: 'EC',
+          curve: algorithm.namedCurve === 'P-384' ? 'P-384' : algorithm.namedCurve === 'P-521' ? 'P-521' : 'P-256',
+        }
       : { kind: 'RSA', modulusBits: algorithm.modulusLength ?? 0 };
   return { keyType, source: 'pkcs8', privateKey: keyPair.privateKey, publicKey: keyPair.publicKey, spki };
 }
 
 /** Imports an unencrypted PKCS#8 PEM fixture as a signing key pair (public half derived via JWK). */
-export async function keyPairFromPkcs8(crypto: Crypto, der: Uint8Array, kind: 'EC-P256' | 'RSA-2048'): Promise<CryptoKeyPair> {
+export async function keyPairFromPkcs8(
+  crypto: Crypto,
+  der: Uint8Array,
+  kind: 'EC-P256' | 'RSA-2048',
+): Promise<CryptoKeyPair> {
   const params: EcKeyImportParams | RsaHashedImportParams =
     kind === 'EC-P256' ? { name: 'ECDSA', namedCurve: 'P-256' } : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' };
   const privateKey = await crypto.subtle.importKey('pkcs8', Uint8Array.from(der), params, true, ['sign']);

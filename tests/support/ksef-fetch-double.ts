@@ -8,14 +8,17 @@ import type { paths } from '../../src/ksef/generated/open-api';
 import { contractViolations, findOperation, type ContractExchange } from './open-api-contract';
 
 type Method = 'get' | 'post' | 'delete';
-type Responses<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]> extends { responses: infer R } ? R : never;
+type Responses<P extends keyof paths, M extends Method> =
+  NonNullable<paths[P][M]> extends { responses: infer R } ? R : never;
 type Content<P extends keyof paths, M extends Method, S> = S extends keyof Responses<P, M>
   ? Responses<P, M>[S] extends { content: infer C }
     ? C
     : never
   : never;
-type JsonBody<P extends keyof paths, M extends Method, S> = Content<P, M, S> extends { 'application/json': infer B } ? B : never;
-type ProblemBody<P extends keyof paths, M extends Method, S> = Content<P, M, S> extends { 'application/problem+json': infer B } ? B : never;
+type JsonBody<P extends keyof paths, M extends Method, S> =
+  Content<P, M, S> extends { 'application/json': infer B } ? B : never;
+type ProblemBody<P extends keyof paths, M extends Method, S> =
+  Content<P, M, S> extends { 'application/problem+json': infer B } ? B : never;
 type Status<P extends keyof paths, M extends Method> = keyof Responses<P, M> & number;
 
 /** A request as the double received it. */
@@ -31,7 +34,13 @@ export interface RecordedRequest {
 }
 
 type Reply =
-  | { readonly kind: 'response'; readonly status: number; readonly headers: Record<string, string>; readonly body: string; readonly offContract: boolean }
+  | {
+      readonly kind: 'response';
+      readonly status: number;
+      readonly headers: Record<string, string>;
+      readonly body: string;
+      readonly offContract: boolean;
+    }
   | { readonly kind: 'network-error' }
   | { readonly kind: 'hang' };
 
@@ -84,13 +93,25 @@ export function createKsefFetchDouble(baseUrl = 'https://app.example/api/test/v2
   function route<P extends keyof paths, M extends Method>(method: M, path: P): Route<P, M> {
     const queue = queues.get(routeKey(method, path)) ?? [];
     queues.set(routeKey(method, path), queue);
-    const respond = (status: number, body: string, headers: Record<string, string>, offContract: boolean): Route<P, M> => {
+    const respond = (
+      status: number,
+      body: string,
+      headers: Record<string, string>,
+      offContract: boolean,
+    ): Route<P, M> => {
       queue.push({ kind: 'response', status, body, headers, offContract });
       return self;
     };
     const self: Route<P, M> = {
-      json: (status, body, headers = {}) => respond(status, JSON.stringify(body), { 'Content-Type': 'application/json; charset=utf-8', ...headers }, false),
-      problem: (status, body, headers = {}) => respond(status, JSON.stringify(body), { 'Content-Type': 'application/problem+json; charset=utf-8', ...headers }, false),
+      json: (status, body, headers = {}) =>
+        respond(status, JSON.stringify(body), { 'Content-Type': 'application/json; charset=utf-8', ...headers }, false),
+      problem: (status, body, headers = {}) =>
+        respond(
+          status,
+          JSON.stringify(body),
+          { 'Content-Type': 'application/problem+json; charset=utf-8', ...headers },
+          false,
+        ),
       noContent: (headers = {}) => respond(204, '', headers, false),
       offContract: (status, body, headers = {}) => respond(status, body, headers, true),
       networkError: () => {
@@ -109,9 +130,23 @@ export function createKsefFetchDouble(baseUrl = 'https://app.example/api/test/v2
     const url = new URL(input instanceof Request ? input.url : input.toString());
     const method = (init.method ?? 'GET').toUpperCase();
     const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
-    const request: RecordedRequest = { method, url, path, query: url.searchParams, headers: new Headers(init.headers), body: bodyText(init.body), init };
+    const request: RecordedRequest = {
+      method,
+      url,
+      path,
+      query: url.searchParams,
+      headers: new Headers(init.headers),
+      body: bodyText(init.body),
+      init,
+    };
     requests.push(request);
-    const exchange = { method, path, query: url.searchParams, requestHeaders: request.headers, requestBody: request.body };
+    const exchange = {
+      method,
+      path,
+      query: url.searchParams,
+      requestHeaders: request.headers,
+      requestBody: request.body,
+    };
     const template = findOperation(method, path)?.template;
     const reply = template === undefined ? undefined : queues.get(routeKey(method, template))?.shift();
     if (reply === undefined) {
@@ -133,7 +168,11 @@ export function createKsefFetchDouble(baseUrl = 'https://app.example/api/test/v2
       });
     }
     const headers = new Headers(reply.headers);
-    exchanges.push({ ...exchange, response: { status: reply.status, headers, body: reply.body }, responseOffContract: reply.offContract });
+    exchanges.push({
+      ...exchange,
+      response: { status: reply.status, headers, body: reply.body },
+      responseOffContract: reply.offContract,
+    });
     return new Response(reply.status === 204 ? null : reply.body, { status: reply.status, headers });
   };
 
@@ -144,7 +183,8 @@ export function createKsefFetchDouble(baseUrl = 'https://app.example/api/test/v2
     exchanges,
     unexpected,
     on: route,
-    callsTo: (method, path) => requests.filter((r) => findOperation(r.method, r.path)?.template === path && r.method === method.toUpperCase()),
+    callsTo: (method, path) =>
+      requests.filter((r) => findOperation(r.method, r.path)?.template === path && r.method === method.toUpperCase()),
     violations: () => [...unexpected, ...exchanges.flatMap(contractViolations)],
   };
 }

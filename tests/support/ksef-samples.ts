@@ -31,11 +31,19 @@ export const initResponse: Schemas['AuthenticationInitResponse'] = {
   authenticationToken: { token: AUTHENTICATION_TOKEN, validUntil: '2025-07-11T13:08:56.0154302+00:00' },
 };
 
-export function authStatus(code: number, description: string, details?: string[]): Schemas['AuthenticationOperationStatusResponse'] {
+export function authStatus(
+  code: number,
+  description: string,
+  details?: string[],
+): Schemas['AuthenticationOperationStatusResponse'] {
   return {
     startDate: KSEF_TIMESTAMP,
     authenticationMethod: 'QualifiedSeal',
-    authenticationMethodInfo: { category: 'XadesSignature', code: 'xades.qualified-seal', displayName: 'Pieczęć kwalifikowana' },
+    authenticationMethodInfo: {
+      category: 'XadesSignature',
+      code: 'xades.qualified-seal',
+      displayName: 'Pieczęć kwalifikowana',
+    },
     status: details === undefined ? { code, description } : { code, description, details },
   };
 }
@@ -75,7 +83,12 @@ export const enrollResponse: Schemas['EnrollCertificateResponse'] = {
   timestamp: KSEF_TIMESTAMP,
 };
 
-export function enrollmentStatus(code: number, description: string, serial?: string, details?: string[]): Schemas['CertificateEnrollmentStatusResponse'] {
+export function enrollmentStatus(
+  code: number,
+  description: string,
+  serial?: string,
+  details?: string[],
+): Schemas['CertificateEnrollmentStatusResponse'] {
   return {
     requestDate: KSEF_TIMESTAMP,
     status: details === undefined ? { code, description } : { code, description, details },
@@ -84,7 +97,14 @@ export function enrollmentStatus(code: number, description: string, serial?: str
 }
 
 export const retrieveResponse: Schemas['RetrieveCertificatesResponse'] = {
-  certificates: [{ certificate: 'MIIBszCCAVmgAwIBAgIIAfIKXTUq5ZA=', certificateName: 'Certyfikat 1', certificateSerialNumber: SERIAL, certificateType: 'Offline' }],
+  certificates: [
+    {
+      certificate: 'MIIBszCCAVmgAwIBAgIIAfIKXTUq5ZA=',
+      certificateName: 'Certyfikat 1',
+      certificateSerialNumber: SERIAL,
+      certificateType: 'Offline',
+    },
+  ],
 };
 
 export const queryResponse: Schemas['QueryCertificatesResponse'] = {
@@ -108,10 +128,17 @@ export const queryResponse: Schemas['QueryCertificatesResponse'] = {
 const TRACE_ID = '673843e023c432286660bc0501a3af44';
 
 /** Legacy `ExceptionResponse` (without `X-Error-Format`). */
-export function legacyException(list: { code: number; description: string; details?: string[] }[], referenceNumber = '20251010-EX-1B6C9EB000-4B15D3AEB9-89'): Schemas['ExceptionResponse'] {
+export function legacyException(
+  list: { code: number; description: string; details?: string[] }[],
+  referenceNumber = '20251010-EX-1B6C9EB000-4B15D3AEB9-89',
+): Schemas['ExceptionResponse'] {
   return {
     exception: {
-      exceptionDetailList: list.map((e) => ({ exceptionCode: e.code, exceptionDescription: e.description, details: e.details ?? null })),
+      exceptionDetailList: list.map((e) => ({
+        exceptionCode: e.code,
+        exceptionDescription: e.description,
+        details: e.details ?? null,
+      })),
       referenceNumber,
       serviceCode: '00-5f1f7c8c4cb54f13b5e0a5c0a5f3d2e1-1a2b3c4d5e6f7a8b-01',
       serviceCtx: 'srvTEMFB',
@@ -122,13 +149,19 @@ export function legacyException(list: { code: number; description: string; detai
 }
 
 /** `BadRequestProblemDetails`. */
-export function badRequestProblem(errors: { code: number; description: string; details?: string[] }[]): Schemas['BadRequestProblemDetails'] {
+export function badRequestProblem(
+  errors: { code: number; description: string; details?: string[] }[],
+): Schemas['BadRequestProblemDetails'] {
   return {
     title: 'Bad Request',
     status: 400,
     instance: '/v2/certificates/enrollments',
     detail: 'Żądanie jest nieprawidłowe.',
-    errors: errors.map((e) => (e.details === undefined ? { code: e.code, description: e.description } : { code: e.code, description: e.description, details: e.details })),
+    errors: errors.map((e) =>
+      e.details === undefined
+        ? { code: e.code, description: e.description }
+        : { code: e.code, description: e.description, details: e.details },
+    ),
     timestamp: KSEF_TIMESTAMP,
     traceId: TRACE_ID,
   };
@@ -164,7 +197,11 @@ export const goneProblem: Schemas['GoneProblemDetails'] = {
 };
 
 export const tooManyLegacy: Schemas['TooManyRequestsResponse'] = {
-  status: { code: 429, description: 'Too Many Requests', details: ['Przekroczono limit 30 żądań na minutę. Spróbuj ponownie po 7 sekundach.'] },
+  status: {
+    code: 429,
+    description: 'Too Many Requests',
+    details: ['Przekroczono limit 30 żądań na minutę. Spróbuj ponownie po 7 sekundach.'],
+  },
 };
 
 export const tooManyProblem: Schemas['TooManyRequestsProblemDetails'] = {

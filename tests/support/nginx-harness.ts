@@ -23,7 +23,9 @@ export interface RunningNginx {
 
 /** Starts nginx with `main` under `prefix` and waits until `readyUrl` answers (or nginx exits). */
 export async function startNginx(prefix: string, main: string, readyUrl: string): Promise<RunningNginx> {
-  const child: ChildProcess = spawn(nginxBinary(), ['-p', prefix, '-c', main, '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(nginxBinary(), ['-p', prefix, '-c', main, '-g', 'daemon off;'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -120,9 +120,13 @@ export function componentErrors(name: string, value: unknown): string[] {
 }
 
 /** Finds the operation serving `method` on a concrete `path`; literal segments win over `{parameters}`. */
-export function findOperation(method: string, path: string): { template: string; operation: OpenApiOperation; params: Record<string, string> } | undefined {
+export function findOperation(
+  method: string,
+  path: string,
+): { template: string; operation: OpenApiOperation; params: Record<string, string> } | undefined {
   const segments = path.split('/');
-  let best: { template: string; operation: OpenApiOperation; params: Record<string, string>; literals: number } | undefined;
+  let best:
+    { template: string; operation: OpenApiOperation; params: Record<string, string>; literals: number } | undefined;
   for (const [template, item] of Object.entries(openApi.paths)) {
     const name = METHODS.find((m) => m === method.toLowerCase());
     const operation = name === undefined ? undefined : item[name];
@@ -171,11 +175,17 @@ function coerce(value: string, schema: unknown): unknown {
   return value;
 }
 
-function parameterErrors(exchange: ContractExchange, key: string, operation: OpenApiOperation, params: Record<string, string>): string[] {
+function parameterErrors(
+  exchange: ContractExchange,
+  key: string,
+  operation: OpenApiOperation,
+  params: Record<string, string>,
+): string[] {
   const errors: string[] = [];
   const declared = operation.parameters ?? [];
   for (const [name] of exchange.query) {
-    if (!declared.some((p) => p.in === 'query' && p.name === name)) errors.push(`${key}: query parameter ${name} is not in the contract`);
+    if (!declared.some((p) => p.in === 'query' && p.name === name))
+      errors.push(`${key}: query parameter ${name} is not in the contract`);
   }
   declared.forEach((p, i) => {
     const value = p.in === 'query' ? exchange.query.get(p.name) : p.in === 'path' ? params[p.name] : null;
@@ -192,25 +202,39 @@ function parameterErrors(exchange: ContractExchange, key: string, operation: Ope
 
 function requestBodyErrors(exchange: ContractExchange, key: string, operation: OpenApiOperation): string[] {
   const { requestBody } = operation;
-  if (requestBody === undefined) return exchange.requestBody === undefined ? [] : [`${key}: sends a body the contract does not take`];
-  if (exchange.requestBody === undefined) return requestBody.required === true ? [`${key}: the required body is missing`] : [];
+  if (requestBody === undefined)
+    return exchange.requestBody === undefined ? [] : [`${key}: sends a body the contract does not take`];
+  if (exchange.requestBody === undefined)
+    return requestBody.required === true ? [`${key}: the required body is missing`] : [];
   const type = mediaType(exchange.requestHeaders.get('Content-Type'));
   const media = requestBody.content[type];
-  if (media === undefined) return [`${key}: request Content-Type ${type} is not one of ${Object.keys(requestBody.content).join(', ')}`];
+  if (media === undefined)
+    return [`${key}: request Content-Type ${type} is not one of ${Object.keys(requestBody.content).join(', ')}`];
   const body: unknown = type.endsWith('json') ? JSON.parse(exchange.requestBody) : exchange.requestBody;
-  return errorsOf(validatorFor(`${key}:request:${type}`, () => media.schema ?? {}), body, `${key} request body`);
+  return errorsOf(
+    validatorFor(`${key}:request:${type}`, () => media.schema ?? {}),
+    body,
+    `${key} request body`,
+  );
 }
 
 function responseErrors(exchange: ContractExchange, key: string, operation: OpenApiOperation): string[] {
   const { response } = exchange;
   if (response === undefined || exchange.responseOffContract === true) return [];
   const declared = operation.responses[String(response.status)];
-  if (declared === undefined) return [`${key}: status ${response.status} is not in the contract (mark it off-contract)`];
+  if (declared === undefined)
+    return [`${key}: status ${response.status} is not in the contract (mark it off-contract)`];
   const errors: string[] = [];
   for (const [name, header] of Object.entries(declared.headers ?? {})) {
     const value = response.headers.get(name);
     if (value === null) continue;
-    errors.push(...errorsOf(validatorFor(`${key}:${response.status}:header:${name}`, () => header.schema), coerce(value, resolveComponent(header.schema)), `${key} header ${name}`));
+    errors.push(
+      ...errorsOf(
+        validatorFor(`${key}:${response.status}:header:${name}`, () => header.schema),
+        coerce(value, resolveComponent(header.schema)),
+        `${key} header ${name}`,
+      ),
+    );
   }
   if (declared.content === undefined) {
     if (response.body !== '') errors.push(`${key}: status ${response.status} has no body in the contract`);
@@ -218,14 +242,19 @@ function responseErrors(exchange: ContractExchange, key: string, operation: Open
   }
   const type = mediaType(response.headers.get('Content-Type'));
   const media = declared.content[type];
-  if (media === undefined) return [...errors, `${key}: response Content-Type ${type} is not one of ${Object.keys(declared.content).join(', ')}`];
+  if (media === undefined)
+    return [
+      ...errors,
+      `${key}: response Content-Type ${type} is not one of ${Object.keys(declared.content).join(', ')}`,
+    ];
   const validate = validatorFor(`${key}:${response.status}:${type}`, () => media.schema ?? {});
   return [...errors, ...errorsOf(validate, JSON.parse(response.body), `${key} ${response.status} body`)];
 }
 
 /** A `$ref` to a component, resolved one level (to read its `type`). */
 function resolveComponent(schema: unknown): unknown {
-  if (isRecord(schema) && typeof schema.$ref === 'string') return openApi.components.schemas[schema.$ref.replace('#/components/schemas/', '')];
+  if (isRecord(schema) && typeof schema.$ref === 'string')
+    return openApi.components.schemas[schema.$ref.replace('#/components/schemas/', '')];
   return schema;
 }
 
@@ -238,7 +267,8 @@ export function contractViolations(exchange: ContractExchange): string[] {
   const errors = [...parameterErrors(exchange, key, operation, params), ...requestBodyErrors(exchange, key, operation)];
   const needsBearer = (operation.security ?? []).length > 0;
   const authorization = exchange.requestHeaders.get('Authorization');
-  if (needsBearer && !/^Bearer \S+$/.test(authorization ?? '')) errors.push(`${key}: the contract requires a bearer token`);
+  if (needsBearer && !/^Bearer \S+$/.test(authorization ?? ''))
+    errors.push(`${key}: the contract requires a bearer token`);
   if (!needsBearer && authorization !== null) errors.push(`${key}: sends Authorization where the contract takes none`);
   return [...errors, ...responseErrors(exchange, key, operation)];
 }

@@ -14,7 +14,10 @@ export interface OpensslResult {
  * Runs `openssl` with `args` (no shell) in `cwd`, as the independent oracle of the certificate tests.
  * Throws with the tool's stderr when it fails, unless `allowFailure` is set.
  */
-export function openssl(args: readonly string[], options: { cwd?: string; allowFailure?: boolean } = {}): OpensslResult {
+export function openssl(
+  args: readonly string[],
+  options: { cwd?: string; allowFailure?: boolean } = {},
+): OpensslResult {
   const run = spawnSync('openssl', args, { cwd: options.cwd, encoding: 'utf8', timeout: 30_000 });
   if (run.error) throw run.error;
   const result = { status: run.status, stdout: run.stdout, stderr: run.stderr };

@@ -21,8 +21,18 @@ export function openssl(
   args: readonly string[],
   options: { cwd: string; password?: string; input?: Uint8Array | string; allowFailure?: boolean },
 ): OpensslResult & { readonly status: number } {
-  const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', ...(options.password !== undefined && { [PASSWORD_ENV]: options.password }) };
-  const result = spawnSync('openssl', args, { cwd: options.cwd, env, input: options.input, maxBuffer: 16 * 1024 * 1024 });
+  const env = {
+    ...process.env,
+    LANG: 'C.UTF-8',
+    LC_ALL: 'C.UTF-8',
+    ...(options.password !== undefined && { [PASSWORD_ENV]: options.password }),
+  };
+  const result = spawnSync('openssl', args, {
+    cwd: options.cwd,
+    env,
+    input: options.input,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   const status = result.status ?? -1;
   const stderr = result.stderr.toString('utf8');
   if (status !== 0 && options.allowFailure !== true) {

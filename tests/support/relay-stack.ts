@@ -12,7 +12,11 @@ import type { Sleep } from '../../src/ksef/sleep';
 import { toBase64, toHex } from '../../src/lib/bytes';
 import { createRelay, type RelayLogLine, type RelayOptions } from '../../server/relay/relay';
 import { type SandboxClock, createSandboxClock } from '../../server/sandbox/core/clock';
-import { type ControlledSandbox, type ControlledSandboxOptions, createControlledSandbox } from '../../server/sandbox/control/controlled-sandbox';
+import {
+  type ControlledSandbox,
+  type ControlledSandboxOptions,
+  createControlledSandbox,
+} from '../../server/sandbox/control/controlled-sandbox';
 import { SANDBOX_API_PREFIX } from '../../server/sandbox/sandbox';
 import { useXmlDom } from '../../server/sandbox/auth/xml-dom';
 import { type ContractExchange, contractViolations } from './open-api-contract';
@@ -55,7 +59,9 @@ export interface RelayStack {
 function listen(fetch: (request: Request) => Promise<Response>): Promise<{ server: Server; origin: string }> {
   return new Promise((resolve) => {
     const server = serve({ fetch, hostname: '127.0.0.1', port: 0 });
-    server.once('listening', () => resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+    server.once('listening', () =>
+      resolve({ server, origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    );
   });
 }
 
@@ -69,7 +75,10 @@ const HAS_BODY = new Set(['POST', 'PUT', 'PATCH']);
  * Starts the sandbox (server A) and the relay (server B, `test` → A's `/api/sandbox/v2`). `relayOptions`
  * change the relay's timeout or its upstream `fetch` (to make KSeF unreachable).
  */
-export async function startRelayStack(options: ControlledSandboxOptions = {}, relayOptions: Pick<RelayOptions, 'timeoutMs' | 'fetch'> = {}): Promise<RelayStack> {
+export async function startRelayStack(
+  options: ControlledSandboxOptions = {},
+  relayOptions: Pick<RelayOptions, 'timeoutMs' | 'fetch'> = {},
+): Promise<RelayStack> {
   const clock = createSandboxClock();
   const sandbox = createControlledSandbox({ clock, log: () => undefined, ...options });
   const exchanges: ContractExchange[] = [];
@@ -92,7 +101,11 @@ export async function startRelayStack(options: ControlledSandboxOptions = {}, re
 
   const relayed: RelayedRequest[] = [];
   const relayLog: RelayLogLine[] = [];
-  const relay = createRelay({ upstreams: { test: `${a.origin}${SANDBOX_API_PREFIX}` }, log: (line) => relayLog.push(line), ...relayOptions });
+  const relay = createRelay({
+    upstreams: { test: `${a.origin}${SANDBOX_API_PREFIX}` },
+    log: (line) => relayLog.push(line),
+    ...relayOptions,
+  });
   const recordingRelay = async (request: Request): Promise<Response> => {
     const body = new Uint8Array(await request.clone().arrayBuffer());
     relayed.push({ method: request.method, url: request.url, headers: [...request.headers], body });
@@ -137,7 +150,10 @@ export async function secretForms(privateKey: CryptoKey, crypto: Crypto = global
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', privateKey));
   const jwk = await crypto.subtle.exportKey('jwk', privateKey);
   const d = jwk.d ?? '';
-  const dBytes = Uint8Array.from(atob(d.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (d.length % 4)) % 4)), (c) => c.charCodeAt(0));
+  const dBytes = Uint8Array.from(
+    atob(d.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (d.length % 4)) % 4)),
+    (c) => c.charCodeAt(0),
+  );
   return [toBase64(pkcs8), toHex(pkcs8), d, toBase64(dBytes), toHex(dBytes)].filter((form) => form.length >= 16);
 }
 
@@ -147,10 +163,15 @@ export function expectNoSecretRelayed(relayed: readonly RelayedRequest[], secret
   const decoder = new TextDecoder('utf-8', { fatal: false });
   const leaks: string[] = [];
   for (const request of relayed) {
-    const haystack = [request.url, ...request.headers.map(([name, value]) => `${name}: ${value}`), decoder.decode(request.body)].join('\n');
+    const haystack = [
+      request.url,
+      ...request.headers.map(([name, value]) => `${name}: ${value}`),
+      decoder.decode(request.body),
+    ].join('\n');
     const lower = haystack.toLowerCase();
     for (const secret of secrets) {
-      if (haystack.includes(secret) || lower.includes(secret.toLowerCase())) leaks.push(`${request.method} ${new URL(request.url).pathname}`);
+      if (haystack.includes(secret) || lower.includes(secret.toLowerCase()))
+        leaks.push(`${request.method} ${new URL(request.url).pathname}`);
     }
   }
   expect(leaks).toEqual([]);

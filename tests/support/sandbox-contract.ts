@@ -6,7 +6,13 @@
  */
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
-import { type ContractExchange, componentSchemas, contractViolations, findOperation, toJsonSchema } from './open-api-contract';
+import {
+  type ContractExchange,
+  componentSchemas,
+  contractViolations,
+  findOperation,
+  toJsonSchema,
+} from './open-api-contract';
 
 const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
 addFormats(ajv);
@@ -50,8 +56,15 @@ export function responseViolations(exchange: ContractExchange): string[] {
   }
   const type = (response.headers.get('Content-Type') ?? '').split(';')[0]?.trim() ?? '';
   const media = declared.content[type];
-  if (media === undefined) return [...errors, `${key}: ${response.status} Content-Type ${type} is not one of ${Object.keys(declared.content).join(', ')}`];
-  return [...errors, ...schemaErrors(`${found.template} ${response.status} ${type}`, media.schema, JSON.parse(response.body))];
+  if (media === undefined)
+    return [
+      ...errors,
+      `${key}: ${response.status} Content-Type ${type} is not one of ${Object.keys(declared.content).join(', ')}`,
+    ];
+  return [
+    ...errors,
+    ...schemaErrors(`${found.template} ${response.status} ${type}`, media.schema, JSON.parse(response.body)),
+  ];
 }
 
 /**
@@ -63,4 +76,3 @@ export function sandboxViolations(exchange: ContractExchange & { readonly reques
   if (exchange.responseOffContract === true) return [];
   return exchange.requestOffContract === true ? responseViolations(exchange) : contractViolations(exchange);
 }
-

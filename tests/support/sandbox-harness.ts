@@ -1,12 +1,19 @@
 import { expect } from 'vitest';
 import { z } from 'zod';
-import { type AuthContextIdentifier, type SubjectIdentifierType, buildAuthTokenRequest } from '../../src/crypto/auth-token-request';
+import {
+  type AuthContextIdentifier,
+  type SubjectIdentifierType,
+  buildAuthTokenRequest,
+} from '../../src/crypto/auth-token-request';
 import { buildCsr, csrToBase64 } from '../../src/crypto/csr';
 import type { CertificateEnrollmentData } from '../../src/crypto/enrollment-data';
 import { type TestIdentityInput, createTestIdentity } from '../../src/crypto/test-identity';
 import { type XadesSigner, signAuthTokenRequest } from '../../src/crypto/xades-sign';
 import { createSandboxClock } from '../../server/sandbox/core/clock';
-import { type ControlledSandboxOptions, createControlledSandbox } from '../../server/sandbox/control/controlled-sandbox';
+import {
+  type ControlledSandboxOptions,
+  createControlledSandbox,
+} from '../../server/sandbox/control/controlled-sandbox';
 import { useXmlDom } from '../../server/sandbox/auth/xml-dom';
 import type { ContractExchange } from './open-api-contract';
 import { sandboxViolations } from './sandbox-contract';
@@ -55,16 +62,33 @@ export interface CallOptions {
 type RecordedExchange = ContractExchange & { readonly requestOffContract?: boolean };
 
 /** `AuthenticationInitResponse`, as far as the tests read it. */
-const initSchema = z.object({ referenceNumber: z.string(), authenticationToken: z.object({ token: z.string(), validUntil: z.string() }) });
-const tokensSchema = z.object({ accessToken: z.object({ token: z.string() }), refreshToken: z.object({ token: z.string() }) });
-const statusSchema = z.object({ status: z.object({ code: z.number(), description: z.string(), details: z.array(z.string()).optional() }) });
+const initSchema = z.object({
+  referenceNumber: z.string(),
+  authenticationToken: z.object({ token: z.string(), validUntil: z.string() }),
+});
+const tokensSchema = z.object({
+  accessToken: z.object({ token: z.string() }),
+  refreshToken: z.object({ token: z.string() }),
+});
+const statusSchema = z.object({
+  status: z.object({ code: z.number(), description: z.string(), details: z.array(z.string()).optional() }),
+});
 const enrollmentStatusSchema = statusSchema.extend({ certificateSerialNumber: z.string().optional() });
 const challengeSchema = z.object({ challenge: z.string() });
 const retrieveSchema = z.object({
-  certificates: z.array(z.object({ certificate: z.string(), certificateName: z.string(), certificateSerialNumber: z.string(), certificateType: z.string() })),
+  certificates: z.array(
+    z.object({
+      certificate: z.string(),
+      certificateName: z.string(),
+      certificateSerialNumber: z.string(),
+      certificateType: z.string(),
+    }),
+  ),
 });
 export const exceptionSchema = z.object({
-  exception: z.object({ exceptionDetailList: z.array(z.object({ exceptionCode: z.number(), details: z.array(z.string()).optional() })) }),
+  exception: z.object({
+    exceptionDetailList: z.array(z.object({ exceptionCode: z.number(), details: z.array(z.string()).optional() })),
+  }),
 });
 
 /** A signer: the key pair and certificate of a test identity, or of a certificate the sandbox issued. */
@@ -100,7 +124,11 @@ export function createSandboxHarness(options: ControlledSandboxOptions = {}) {
     let body: string | undefined;
     if (options.body !== undefined) {
       body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
-      if (!headers.has('Content-Type')) headers.set('Content-Type', options.contentType ?? (typeof options.body === 'string' ? 'application/xml' : 'application/json'));
+      if (!headers.has('Content-Type'))
+        headers.set(
+          'Content-Type',
+          options.contentType ?? (typeof options.body === 'string' ? 'application/xml' : 'application/json'),
+        );
     }
     const url = new URL(`${BASE}${path}`, ORIGIN);
     const response = await sandbox.handle(new Request(url, { method, headers, body }));
@@ -140,8 +168,12 @@ export function createSandboxHarness(options: ControlledSandboxOptions = {}) {
   }
 
   /** `POST /auth/xades-signature` with signed XML; expects 202. */
-  async function submit(xml: string, verifyCertificateChain?: boolean): Promise<{ referenceNumber: string; authenticationToken: string }> {
-    const query = verifyCertificateChain === undefined ? '' : `?verifyCertificateChain=${String(verifyCertificateChain)}`;
+  async function submit(
+    xml: string,
+    verifyCertificateChain?: boolean,
+  ): Promise<{ referenceNumber: string; authenticationToken: string }> {
+    const query =
+      verifyCertificateChain === undefined ? '' : `?verifyCertificateChain=${String(verifyCertificateChain)}`;
     const reply = await call('POST', `/auth/xades-signature${query}`, { body: xml, contentType: 'application/xml' });
     expect(reply.status, reply.text).toBe(202);
     const init = initSchema.parse(reply.json());
@@ -149,14 +181,22 @@ export function createSandboxHarness(options: ControlledSandboxOptions = {}) {
   }
 
   /** Polls `GET /auth/{ref}` (advancing the clock a second between polls) until the status is final. */
-  async function pollAuth(referenceNumber: string, authenticationToken: string): Promise<{ code: number; details?: string[]; polls: number[] }> {
+  async function pollAuth(
+    referenceNumber: string,
+    authenticationToken: string,
+  ): Promise<{ code: number; details?: string[]; polls: number[] }> {
     const codes: number[] = [];
     for (let i = 0; i < 10; i++) {
       const reply = await call('GET', `/auth/${referenceNumber}`, { token: authenticationToken });
       expect(reply.status, reply.text).toBe(200);
       const { status } = statusSchema.parse(reply.json());
       codes.push(status.code);
-      if (status.code !== 100) return { code: status.code, ...(status.details === undefined ? {} : { details: status.details }), polls: codes };
+      if (status.code !== 100)
+        return {
+          code: status.code,
+          ...(status.details === undefined ? {} : { details: status.details }),
+          polls: codes,
+        };
       clock.advance(1000);
     }
     throw new Error('Authentication stayed at 100');
@@ -191,13 +231,25 @@ export function createSandboxHarness(options: ControlledSandboxOptions = {}) {
   }
 
   /** `POST /certificates/enrollments` with a CSR of `keyPair`; returns the reply. */
-  async function enroll(accessToken: string, keyPair: CryptoKeyPair, type: 'Authentication' | 'Offline', name = 'Certyfikat testowy', data?: CertificateEnrollmentData): Promise<Reply> {
+  async function enroll(
+    accessToken: string,
+    keyPair: CryptoKeyPair,
+    type: 'Authentication' | 'Offline',
+    name = 'Certyfikat testowy',
+    data?: CertificateEnrollmentData,
+  ): Promise<Reply> {
     const csr = csrToBase64(await buildCsr(data ?? (await enrollmentData(accessToken)), keyPair));
-    return call('POST', '/certificates/enrollments', { token: accessToken, body: { certificateName: name, certificateType: type, csr } });
+    return call('POST', '/certificates/enrollments', {
+      token: accessToken,
+      body: { certificateName: name, certificateType: type, csr },
+    });
   }
 
   /** Polls an enrollment (advancing the clock) until its status is final. */
-  async function pollEnrollment(accessToken: string, referenceNumber: string): Promise<{ code: number; serial?: string; details?: string[]; polls: number[] }> {
+  async function pollEnrollment(
+    accessToken: string,
+    referenceNumber: string,
+  ): Promise<{ code: number; serial?: string; details?: string[]; polls: number[] }> {
     const codes: number[] = [];
     for (let i = 0; i < 10; i++) {
       const reply = await call('GET', `/certificates/enrollments/${referenceNumber}`, { token: accessToken });
@@ -218,8 +270,14 @@ export function createSandboxHarness(options: ControlledSandboxOptions = {}) {
   }
 
   /** `POST /certificates/retrieve` for one serial → the DER certificate. */
-  async function retrieve(accessToken: string, serial: string): Promise<{ der: Uint8Array; name: string; type: string }> {
-    const reply = await call('POST', '/certificates/retrieve', { token: accessToken, body: { certificateSerialNumbers: [serial] } });
+  async function retrieve(
+    accessToken: string,
+    serial: string,
+  ): Promise<{ der: Uint8Array; name: string; type: string }> {
+    const reply = await call('POST', '/certificates/retrieve', {
+      token: accessToken,
+      body: { certificateSerialNumbers: [serial] },
+    });
     expect(reply.status, reply.text).toBe(200);
     const [item] = retrieveSchema.parse(reply.json()).certificates;
     if (item === undefined) throw new Error(`Certificate ${serial} not returned`);
@@ -231,7 +289,12 @@ export function createSandboxHarness(options: ControlledSandboxOptions = {}) {
   }
 
   /** Enroll, poll to 200 and retrieve: a certificate for `keyPair`. */
-  async function obtainCertificate(accessToken: string, keyPair: CryptoKeyPair, type: 'Authentication' | 'Offline', name?: string) {
+  async function obtainCertificate(
+    accessToken: string,
+    keyPair: CryptoKeyPair,
+    type: 'Authentication' | 'Offline',
+    name?: string,
+  ) {
     const reply = await enroll(accessToken, keyPair, type, name);
     expect(reply.status, reply.text).toBe(202);
     const { referenceNumber } = z.object({ referenceNumber: z.string() }).parse(reply.json());

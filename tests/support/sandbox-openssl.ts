@@ -9,12 +9,25 @@ import { openssl, withTempDir } from './openssl';
 export async function expectKsefProfile(der: Uint8Array, type: 'Authentication' | 'Offline'): Promise<string> {
   return withTempDir((dir) => {
     dir.write('certificate.der', der);
-    const args = ['x509', '-inform', 'DER', '-in', 'certificate.der', '-noout', '-text', '-nameopt', 'utf8,sep_comma_plus_space'];
+    const args = [
+      'x509',
+      '-inform',
+      'DER',
+      '-in',
+      'certificate.der',
+      '-noout',
+      '-text',
+      '-nameopt',
+      'utf8,sep_comma_plus_space',
+    ];
     const text = openssl(args, { cwd: dir.path }).stdout.toString('utf8');
-    const [wanted, unwanted] = type === 'Authentication' ? ['Digital Signature', 'Non Repudiation'] : ['Non Repudiation', 'Digital Signature'];
+    const [wanted, unwanted] =
+      type === 'Authentication' ? ['Digital Signature', 'Non Repudiation'] : ['Non Repudiation', 'Digital Signature'];
     expect(text).toMatch(new RegExp(`X509v3 Key Usage: critical\\s+${wanted}\\n`));
     expect(text).not.toContain(unwanted);
-    expect(text).toMatch(type === 'Authentication' ? /Subject: .*CN=[^,\n]+ \(uwierzytelnienie\)/ : /Subject: .*CN=[^,\n]+ \(offline\)/);
+    expect(text).toMatch(
+      type === 'Authentication' ? /Subject: .*CN=[^,\n]+ \(uwierzytelnienie\)/ : /Subject: .*CN=[^,\n]+ \(offline\)/,
+    );
     expect(text).toContain('Issuer: C=PL, O=ksef-cert, CN=SANDBOX CCK KSeF');
     return text;
   });

@@ -17,7 +17,8 @@ export async function signWithXadesjs(
   useXmlCryptoEngine(crypto);
   const document = Parse(xml);
   const signedXml = new SignedXml();
-  const algorithm = signer.privateKey.algorithm.name === 'ECDSA' ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'RSASSA-PKCS1-v1_5' };
+  const algorithm =
+    signer.privateKey.algorithm.name === 'ECDSA' ? { name: 'ECDSA', hash: 'SHA-256' } : { name: 'RSASSA-PKCS1-v1_5' };
   const certificate = toBase64(signer.certificate);
   await signedXml.Sign(algorithm, signer.privateKey, document, {
     references: [{ uri: '', hash: 'SHA-256', transforms: ['enveloped', 'exc-c14n'] }],

@@ -44,7 +44,11 @@ export function resolveSchema(schema: unknown): { schema: Schema; nullable: bool
 
 const DATE_TIME = fc
   .record({
-    date: fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-30T00:00:00Z'), noInvalidDate: true }),
+    date: fc.date({
+      min: new Date('0001-01-01T00:00:00Z'),
+      max: new Date('9999-12-30T00:00:00Z'),
+      noInvalidDate: true,
+    }),
     digits: fc.integer({ min: 0, max: 7 }),
     ticks: fc.integer({ min: 0, max: 9_999_999 }),
     offset: fc.oneof(fc.constant('Z'), fc.constantFrom('+00:00', '+01:00', '+02:00', '-04:30', '+14:00')),
@@ -102,9 +106,16 @@ function concreteArbitrary(s: Schema): fc.Arbitrary<unknown> {
       fc.jsonValue({ maxDepth: 1 }),
       { maxKeys: 2 },
     );
-    return fc.tuple(fc.record(model, { requiredKeys: required }), extra).map(([known, unknown]) => ({ ...unknown, ...known }));
+    return fc
+      .tuple(fc.record(model, { requiredKeys: required }), extra)
+      .map(([known, unknown]) => ({ ...unknown, ...known }));
   }
-  if (s.type === 'object') return fc.dictionary(fc.string({ maxLength: 8 }).filter((k) => k !== '__proto__'), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 });
+  if (s.type === 'object')
+    return fc.dictionary(
+      fc.string({ maxLength: 8 }).filter((k) => k !== '__proto__'),
+      fc.jsonValue({ maxDepth: 1 }),
+      { maxKeys: 3 },
+    );
   return fc.jsonValue({ maxDepth: 2 });
 }
 
@@ -132,14 +143,23 @@ function set(root: unknown, path: readonly (string | number)[], replacement: unk
 
 function violationsOf(s: Schema, current: unknown): [string, unknown][] {
   const out: [string, unknown][] = [];
-  const wrongType: Record<string, unknown> = { string: 12345, integer: 'x', number: 'x', boolean: 'true', array: {}, object: [] };
+  const wrongType: Record<string, unknown> = {
+    string: 12345,
+    integer: 'x',
+    number: 'x',
+    boolean: 'true',
+    array: {},
+    object: [],
+  };
   if (typeof s.type === 'string' && s.type in wrongType) out.push([`wrong type for ${s.type}`, wrongType[s.type]]);
   if (Array.isArray(s.enum)) out.push(['not in enum', 'NotAnOption']);
-  if (s.format === 'date-time') out.push(['bad date-time', '2025-13-45T10:00:00Z'], ['date-time without offset', '2025-07-11T12:23:56.0154302']);
+  if (s.format === 'date-time')
+    out.push(['bad date-time', '2025-13-45T10:00:00Z'], ['date-time without offset', '2025-07-11T12:23:56.0154302']);
   if (s.format === 'byte') out.push(['bad base64', 'not base64!']);
   if (s.format === 'int32') out.push(['beyond int32', 2 ** 31]);
   if (s.type === 'integer') out.push(['fraction', 1.5]);
-  if (typeof s.pattern === 'string' && typeof current === 'string') out.push(['pattern broken', `${current.slice(0, -1)}!`]);
+  if (typeof s.pattern === 'string' && typeof current === 'string')
+    out.push(['pattern broken', `${current.slice(0, -1)}!`]);
   if (typeof s.minLength === 'number' && s.minLength > 0) out.push(['too short', 'x'.repeat(s.minLength - 1)]);
   if (typeof s.maxLength === 'number') out.push(['too long', 'A'.repeat(s.maxLength + 1)]);
   if (typeof s.minItems === 'number' && s.minItems > 0) out.push(['too few items', []]);
@@ -165,14 +185,17 @@ function collect(schema: unknown, root: unknown, path: (string | number)[]): Mut
   }, root);
   const out: Mutation[] = [];
   if (!nullable) out.push({ label: `${at(path)}: null`, value: set(root, path, null) });
-  for (const [label, replacement] of violationsOf(s, current)) out.push({ label: `${at(path)}: ${label}`, value: set(root, path, replacement) });
+  for (const [label, replacement] of violationsOf(s, current))
+    out.push({ label: `${at(path)}: ${label}`, value: set(root, path, replacement) });
   if (isRecord(s.properties) && isRecord(current)) {
     const required = Array.isArray(s.required) ? s.required : [];
     for (const [key, propertySchema] of Object.entries(s.properties)) {
-      if (required.includes(key)) out.push({ label: `${at([...path, key])}: missing`, value: set(root, [...path, key], undefined, true) });
+      if (required.includes(key))
+        out.push({ label: `${at([...path, key])}: missing`, value: set(root, [...path, key], undefined, true) });
       if (key in current) out.push(...collect(propertySchema, root, [...path, key]));
     }
   }
-  if (s.type === 'array' && Array.isArray(current) && current.length > 0) out.push(...collect(s.items, root, [...path, 0]));
+  if (s.type === 'array' && Array.isArray(current) && current.length > 0)
+    out.push(...collect(s.items, root, [...path, 0]));
   return out;
 }

@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { encodePem } from '../../src/crypto/pem';
 
 /** The official `AuthTokenRequest` schema, kept unchanged in the repository (`spec/ksef/`). */
-export const AUTH_XSD_2_1 = readFileSync(fileURLToPath(new URL('../../spec/ksef/schemat_auth_v2-1.xsd', import.meta.url)), 'utf8');
+export const AUTH_XSD_2_1 = readFileSync(
+  fileURLToPath(new URL('../../spec/ksef/schemat_auth_v2-1.xsd', import.meta.url)),
+  'utf8',
+);
 
 /**
  * The same schema with the `$` at the end of the `TNipVatUE` pattern removed. XSD regular expressions
@@ -26,7 +29,11 @@ export interface OracleResult {
   readonly output: string;
 }
 
-function run(tool: string, args: readonly string[], files: Readonly<Record<string, string | Uint8Array>>): OracleResult {
+function run(
+  tool: string,
+  args: readonly string[],
+  files: Readonly<Record<string, string | Uint8Array>>,
+): OracleResult {
   const dir = mkdtempSync(join(tmpdir(), 'ksef-cert-xml-'));
   try {
     for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
@@ -40,7 +47,10 @@ function run(tool: string, args: readonly string[], files: Readonly<Record<strin
 
 /** `xmllint --noout --schema schema.xsd request.xml`: does the document validate against the schema text? */
 export function xmllintValidate(xml: string | Uint8Array, xsd: string = AUTH_XSD_2_1): OracleResult {
-  return run('xmllint', ['--noout', '--nonet', '--schema', 'schema.xsd', 'request.xml'], { 'request.xml': xml, 'schema.xsd': xsd });
+  return run('xmllint', ['--noout', '--nonet', '--schema', 'schema.xsd', 'request.xml'], {
+    'request.xml': xml,
+    'schema.xsd': xsd,
+  });
 }
 
 /**
@@ -62,5 +72,8 @@ export const XMLSEC1_VERIFY_ARGS = [
 
 /** Runs `XMLSEC1_VERIFY_ARGS` on `signedXml` (bytes exactly as given) with `certificate` (DER). */
 export function xmlsec1Verify(signedXml: string | Uint8Array, certificate: Uint8Array): OracleResult {
-  return run('xmlsec1', XMLSEC1_VERIFY_ARGS, { 'signed.xml': signedXml, 'signer.pem': encodePem('CERTIFICATE', certificate) });
+  return run('xmlsec1', XMLSEC1_VERIFY_ARGS, {
+    'signed.xml': signedXml,
+    'signer.pem': encodePem('CERTIFICATE', certificate),
+  });
 }

@@ -22,7 +22,12 @@ export interface OpensslSigner {
 }
 
 function run(tool: string, args: readonly string[], cwd: string): string {
-  const result = spawnSync(tool, args, { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' } });
+  const result = spawnSync(tool, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
+  });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`${tool} ${args[0] ?? ''} failed (${result.status}): ${result.stderr}`);
   return result.stdout;
@@ -40,11 +45,35 @@ function inTempDir<T>(work: (dir: string) => T): T {
 /** `openssl req -x509`: a person (`TINPL-<nip>`) valid for two days from now, EC P-256 or RSA 2048. */
 export function makeOpensslSigner(algorithm: 'EC' | 'RSA', nip: string): OpensslSigner {
   return inTempDir((dir) => {
-    const newKey = algorithm === 'EC' ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'] : ['-newkey', 'rsa:2048'];
-    run('openssl', ['req', '-x509', ...newKey, '-nodes', '-keyout', 'key.pem', '-utf8', '-subj', `/GN=Róża/SN=Żółtowska/serialNumber=TINPL-${nip}/CN=Róża Żółtowska/C=PL`, '-days', '2', '-sha256', '-out', 'cert.pem'], dir);
+    const newKey =
+      algorithm === 'EC' ? ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256'] : ['-newkey', 'rsa:2048'];
+    run(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        ...newKey,
+        '-nodes',
+        '-keyout',
+        'key.pem',
+        '-utf8',
+        '-subj',
+        `/GN=Róża/SN=Żółtowska/serialNumber=TINPL-${nip}/CN=Róża Żółtowska/C=PL`,
+        '-days',
+        '2',
+        '-sha256',
+        '-out',
+        'cert.pem',
+      ],
+      dir,
+    );
     run('openssl', ['x509', '-in', 'cert.pem', '-outform', 'DER', '-out', 'cert.der'], dir);
-    const issuer = run('openssl', ['x509', '-in', 'cert.pem', '-noout', '-issuer', '-nameopt', 'RFC2253,-esc_msb'], dir).trim().replace(/^issuer=/, '');
-    const serialHex = run('openssl', ['x509', '-in', 'cert.pem', '-noout', '-serial'], dir).trim().replace(/^serial=/, '');
+    const issuer = run('openssl', ['x509', '-in', 'cert.pem', '-noout', '-issuer', '-nameopt', 'RFC2253,-esc_msb'], dir)
+      .trim()
+      .replace(/^issuer=/, '');
+    const serialHex = run('openssl', ['x509', '-in', 'cert.pem', '-noout', '-serial'], dir)
+      .trim()
+      .replace(/^serial=/, '');
     return {
       algorithm,
       keyPem: readFileSync(join(dir, 'key.pem'), 'utf8'),
@@ -60,7 +89,10 @@ const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(
 
 /** The enveloped XAdES-BES template: xmlsec1 fills the DigestValues, SignatureValue and X509Data. */
 function signatureTemplate(signer: OpensslSigner, signingTime: Date): string {
-  const method = signer.algorithm === 'EC' ? 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256' : 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
+  const method =
+    signer.algorithm === 'EC'
+      ? 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256'
+      : 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
   const certDigest = createHash('sha256').update(signer.certificateDer).digest('base64');
   const sha256 = 'http://www.w3.org/2001/04/xmlenc#sha256';
   const excC14n = 'http://www.w3.org/2001/10/xml-exc-c14n#';
@@ -127,7 +159,20 @@ export function signWithXmlsec1(unsignedXml: string, signer: OpensslSigner, sign
     writeFileSync(join(dir, 'key.pem'), signer.keyPem);
     writeFileSync(join(dir, 'cert.pem'), signer.certificatePem);
     writeFileSync(join(dir, 'template.xml'), template);
-    run('xmlsec1', ['--sign', '--id-attr:Id', 'SignedProperties', '--privkey-pem', 'key.pem,cert.pem', '--output', 'signed.xml', 'template.xml'], dir);
+    run(
+      'xmlsec1',
+      [
+        '--sign',
+        '--id-attr:Id',
+        'SignedProperties',
+        '--privkey-pem',
+        'key.pem,cert.pem',
+        '--output',
+        'signed.xml',
+        'template.xml',
+      ],
+      dir,
+    );
     return new Uint8Array(readFileSync(join(dir, 'signed.xml')));
   });
 }
@@ -142,7 +187,10 @@ export function signAgainWithXmlsec1(signedXml: Uint8Array, signer: OpensslSigne
   const first = '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Id="sig-1">';
   const at = text.indexOf(first);
   if (at === -1) throw new Error('No signature sig-1 to sign next to');
-  const method = signer.algorithm === 'EC' ? 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256' : 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
+  const method =
+    signer.algorithm === 'EC'
+      ? 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256'
+      : 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
   const second =
     '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#" Id="sig-2"><ds:SignedInfo>' +
     '<ds:CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>' +
@@ -153,7 +201,22 @@ export function signAgainWithXmlsec1(signedXml: Uint8Array, signer: OpensslSigne
   return inTempDir((dir) => {
     writeFileSync(join(dir, 'key.pem'), signer.keyPem);
     writeFileSync(join(dir, 'two.xml'), `${text.slice(0, at)}${second}${text.slice(at)}`);
-    run('xmlsec1', ['--sign', '--id-attr:Id', 'http://www.w3.org/2000/09/xmldsig#:Signature', '--node-id', 'sig-2', '--privkey-pem', 'key.pem', '--output', 'signed.xml', 'two.xml'], dir);
+    run(
+      'xmlsec1',
+      [
+        '--sign',
+        '--id-attr:Id',
+        'http://www.w3.org/2000/09/xmldsig#:Signature',
+        '--node-id',
+        'sig-2',
+        '--privkey-pem',
+        'key.pem',
+        '--output',
+        'signed.xml',
+        'two.xml',
+      ],
+      dir,
+    );
     return new Uint8Array(readFileSync(join(dir, 'signed.xml')));
   });
 }

@@ -33,14 +33,20 @@ export function decideAuthOutcome(input: OutcomeInput): StatusInfo {
   if (input.forced !== null) return input.forced;
   const { signer, now } = input;
   const fail = (problem: CertificateProblem): StatusInfo => authStatus(460, [problem]);
-  if (signer.origin === 'other' || (signer.origin === 'self-signed' && input.verifyCertificateChain)) return fail('Niezaufany łańcuch certyfikatów');
-  if (now.getTime() < signer.notBefore.getTime() || now.getTime() > signer.notAfter.getTime()) return fail('Nieważny certyfikat');
+  if (signer.origin === 'other' || (signer.origin === 'self-signed' && input.verifyCertificateChain))
+    return fail('Niezaufany łańcuch certyfikatów');
+  if (now.getTime() < signer.notBefore.getTime() || now.getTime() > signer.notAfter.getTime())
+    return fail('Nieważny certyfikat');
   if (signer.origin === 'sandbox-ca') {
     if (input.issued === undefined || input.issued.type === 'Offline') return fail('Niepoprawny certyfikat');
     if (certificateStatus(input.issued, now) === 'Revoked') return fail('Certyfikat odwołany');
   }
   const { identity } = signer;
-  if (identity.kind === 'seal' && identity.identifier.type === 'Nip' && contextNip(input.contextIdentifier) !== identity.identifier.value) {
+  if (
+    identity.kind === 'seal' &&
+    identity.identifier.type === 'Nip' &&
+    contextNip(input.contextIdentifier) !== identity.identifier.value
+  ) {
     return authStatus(415);
   }
   return authStatus(200);

@@ -53,8 +53,13 @@ const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 export function readAuthTokenRequest(document: Document): AuthTokenRequestData {
   const root = document.documentElement;
   const namespace = root.namespaceURI ?? '';
-  if (root.localName !== 'AuthTokenRequest' || (namespace !== AUTH_TOKEN_NAMESPACE_2_0 && namespace !== AUTH_TOKEN_NAMESPACE_2_1)) {
-    throw schemaError(`The root element must be AuthTokenRequest in ${AUTH_TOKEN_NAMESPACE_2_1} or ${AUTH_TOKEN_NAMESPACE_2_0}, not '${root.localName}' in '${namespace}'.`);
+  if (
+    root.localName !== 'AuthTokenRequest' ||
+    (namespace !== AUTH_TOKEN_NAMESPACE_2_0 && namespace !== AUTH_TOKEN_NAMESPACE_2_1)
+  ) {
+    throw schemaError(
+      `The root element must be AuthTokenRequest in ${AUTH_TOKEN_NAMESPACE_2_1} or ${AUTH_TOKEN_NAMESPACE_2_0}, not '${root.localName}' in '${namespace}'.`,
+    );
   }
   const children = elementChildren(root, namespace, true);
   let index = 0;
@@ -68,14 +73,19 @@ export function readAuthTokenRequest(document: Document): AuthTokenRequestData {
     const found = optional(name);
     if (found !== null) return found;
     const child = children[index];
-    throw schemaError(child === undefined ? `The element 'AuthTokenRequest' has incomplete content. Expected: '${name}'.` : unexpected(child, `'${name}'`));
+    throw schemaError(
+      child === undefined
+        ? `The element 'AuthTokenRequest' has incomplete content. Expected: '${name}'.`
+        : unexpected(child, `'${name}'`),
+    );
   };
 
   const challenge = tokenValue(required('Challenge'));
   if (challenge.length !== 36 || !CHALLENGE.test(challenge)) throw invalidValue('Challenge', challenge);
   const contextIdentifier = readContextIdentifier(required('ContextIdentifier'), namespace);
   const subjectType = tokenValue(required('SubjectIdentifierType'));
-  if (subjectType !== 'certificateSubject' && subjectType !== 'certificateFingerprint') throw invalidValue('SubjectIdentifierType', subjectType);
+  if (subjectType !== 'certificateSubject' && subjectType !== 'certificateFingerprint')
+    throw invalidValue('SubjectIdentifierType', subjectType);
   const policy = optional('AuthorizationPolicy');
   const allowedIps = policy === null ? null : readAuthorizationPolicy(policy, namespace);
   const extra = children[index];
@@ -85,7 +95,10 @@ export function readAuthTokenRequest(document: Document): AuthTokenRequestData {
 
 function readContextIdentifier(element: Element, namespace: string): ContextIdentifier {
   const [choice, ...rest] = elementChildren(element, namespace);
-  if (choice === undefined) throw schemaError("The element 'ContextIdentifier' has incomplete content. Expected: 'Nip', 'InternalId', 'NipVatUe', 'PeppolId'.");
+  if (choice === undefined)
+    throw schemaError(
+      "The element 'ContextIdentifier' has incomplete content. Expected: 'Nip', 'InternalId', 'NipVatUe', 'PeppolId'.",
+    );
   if (rest[0] !== undefined) throw schemaError(unexpected(rest[0], 'no more elements'));
   const type = choice.localName;
   if (!isContextType(type)) throw schemaError(unexpected(choice, "'Nip', 'InternalId', 'NipVatUe', 'PeppolId'"));
@@ -98,7 +111,11 @@ function readContextIdentifier(element: Element, namespace: string): ContextIden
 function readAuthorizationPolicy(element: Element, namespace: string): AllowedIps {
   const [allowed, ...rest] = elementChildren(element, namespace);
   if (allowed === undefined || allowed.localName !== 'AllowedIps') {
-    throw schemaError(allowed === undefined ? "The element 'AuthorizationPolicy' has incomplete content. Expected: 'AllowedIps'." : unexpected(allowed, "'AllowedIps'"));
+    throw schemaError(
+      allowed === undefined
+        ? "The element 'AuthorizationPolicy' has incomplete content. Expected: 'AllowedIps'."
+        : unexpected(allowed, "'AllowedIps'"),
+    );
   }
   if (rest[0] !== undefined) throw schemaError(unexpected(rest[0], 'no more elements'));
   const groups: [string[], string[], string[]] = [[], [], []];
@@ -108,7 +125,14 @@ function readAuthorizationPolicy(element: Element, namespace: string): AllowedIp
     const kind = IP_ELEMENTS[at];
     const group = groups[at];
     if (kind === undefined || group === undefined || at < position) {
-      throw schemaError(unexpected(child, IP_ELEMENTS.slice(position).map((e) => `'${e.name}'`).join(', ')));
+      throw schemaError(
+        unexpected(
+          child,
+          IP_ELEMENTS.slice(position)
+            .map((e) => `'${e.name}'`)
+            .join(', '),
+        ),
+      );
     }
     position = at;
     const value = tokenValue(child);
@@ -160,7 +184,8 @@ function textValue(element: Element): string {
   rejectAttributes(element);
   let text = '';
   for (let node = element.firstChild; node !== null; node = node.nextSibling) {
-    if (isElement(node)) throw schemaError(`The element '${element.localName}' cannot contain child element '${node.localName}'.`);
+    if (isElement(node))
+      throw schemaError(`The element '${element.localName}' cannot contain child element '${node.localName}'.`);
     if (node.nodeType === 3 || node.nodeType === 4) text += node.nodeValue ?? '';
   }
   return text;
@@ -168,7 +193,9 @@ function textValue(element: Element): string {
 
 /** `xsd:token` whitespace facet: collapse (XSD Part 2 §4.3.6). */
 function tokenValue(element: Element): string {
-  return textValue(element).replace(/[\t\n\r ]+/g, ' ').trim();
+  return textValue(element)
+    .replace(/[\t\n\r ]+/g, ' ')
+    .trim();
 }
 
 function unexpected(element: Element, expected: string): string {

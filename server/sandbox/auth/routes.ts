@@ -29,7 +29,12 @@ export function postChallenge(request: Request, context: SandboxContext): Respon
   }
   const challenge = ksefIdentifier('CR', now, context.random);
   challenges.set(challenge, { issuedAt: now, used: false });
-  return jsonResponse(200, { challenge, timestamp: ksefDateTime(now), timestampMs: now.getTime(), clientIp: context.clientIp(request) });
+  return jsonResponse(200, {
+    challenge,
+    timestamp: ksefDateTime(now),
+    timestampMs: now.getTime(),
+    clientIp: context.clientIp(request),
+  });
 }
 
 /**
@@ -57,7 +62,13 @@ export async function postXadesSignature(request: Request, context: SandboxConte
   if (challenge.used) throw badRequest(21111, 'Wyzwanie zostało już wykorzystane.');
   if (now.getTime() - challenge.issuedAt.getTime() > CHALLENGE_LIFETIME) throw badRequest(21111, 'Wyzwanie wygasło.');
 
-  const signer = await inspectSigner(signerCertificate, authRequest.subjectIdentifierType, await context.ca(), now, context.crypto);
+  const signer = await inspectSigner(
+    signerCertificate,
+    authRequest.subjectIdentifierType,
+    await context.ca(),
+    now,
+    context.crypto,
+  );
   if (authRequest.contextIdentifier.type === 'PeppolId') {
     throw badRequest(21117, 'Kontekst PeppolId jest dostępny wyłącznie dla dostawców usług Peppol.');
   }
@@ -107,7 +118,8 @@ export function getAuthStatus(request: Request, context: SandboxContext, referen
   const { operation } = authenticate(request, context, ['authentication']);
   const target = context.world.state.operations.get(referenceNumber);
   if (target === undefined) throw notFound(referenceNumber);
-  if (target !== operation) throw forbidden('insufficient-resource-access', 'Token nie uprawnia do odczytu tej operacji uwierzytelniania.');
+  if (target !== operation)
+    throw forbidden('insufficient-resource-access', 'Token nie uprawnia do odczytu tej operacji uwierzytelniania.');
   const now = context.clock.now();
   if (now.getTime() - operation.startDate.getTime() > AUTH_STATUS_RETENTION) throw gone();
   operation.polls++;
@@ -118,16 +130,19 @@ export function getAuthStatus(request: Request, context: SandboxContext, referen
     status: currentStatus(operation, now),
     isTokenRedeemed: operation.redeemed,
     lastTokenRefreshDate: operation.lastTokenRefreshDate === null ? null : ksefDateTime(operation.lastTokenRefreshDate),
-    refreshTokenValidUntil: operation.refreshTokenValidUntil === null ? null : ksefDateTime(operation.refreshTokenValidUntil),
+    refreshTokenValidUntil:
+      operation.refreshTokenValidUntil === null ? null : ksefDateTime(operation.refreshTokenValidUntil),
   });
 }
 
 /** `POST /auth/token/redeem` → `AuthenticationTokensResponse`, once per operation (docs/ksef-contract.md §4.7). */
 export function postRedeem(request: Request, context: SandboxContext): Response {
   const { operation } = authenticate(request, context, ['authentication']);
-  if (operation.redeemed) throw badRequest(21301, `Tokeny dla operacji uwierzytelniania ${operation.referenceNumber} zostały już pobrane.`);
+  if (operation.redeemed)
+    throw badRequest(21301, `Tokeny dla operacji uwierzytelniania ${operation.referenceNumber} zostały już pobrane.`);
   const status = currentStatus(operation, context.clock.now());
-  if (status.code !== 200) throw badRequest(21301, `Status uwierzytelniania (${status.code}) nie pozwala na pobranie tokenów.`);
+  if (status.code !== 200)
+    throw badRequest(21301, `Status uwierzytelniania (${status.code}) nie pozwala na pobranie tokenów.`);
   operation.redeemed = true;
   const access = issueToken(context, 'access', operation);
   const refresh = issueToken(context, 'refresh', operation);
@@ -189,10 +204,14 @@ function decodeUtf8(bytes: Uint8Array): string {
     throw cause;
   }
   const declared = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([^"']*)["']/.exec(text)?.[1];
-  if (declared !== undefined && !/^utf-?8$/i.test(declared)) throw badRequest(21217, `Zadeklarowane kodowanie ${declared}; wymagane UTF-8.`);
+  if (declared !== undefined && !/^utf-?8$/i.test(declared))
+    throw badRequest(21217, `Zadeklarowane kodowanie ${declared}; wymagane UTF-8.`);
   return text;
 }
 
 function notFound(referenceNumber: string): SandboxError {
-  return badRequest(21304, `Operacja uwierzytelniania o numerze referencyjnym ${referenceNumber} nie została znaleziona.`);
+  return badRequest(
+    21304,
+    `Operacja uwierzytelniania o numerze referencyjnym ${referenceNumber} nie została znaleziona.`,
+  );
 }

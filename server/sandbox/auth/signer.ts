@@ -43,7 +43,13 @@ const SEAL_IDENTIFIER = /VATPL.*?(\d{10})/;
  *
  * @throws SandboxError 400 21115 for a certificate that does not parse or breaks the rules above.
  */
-export async function inspectSigner(der: Uint8Array, subjectIdentifierType: SubjectIdentifierType, ca: SandboxCa, now: Date, crypto: Crypto): Promise<Signer> {
+export async function inspectSigner(
+  der: Uint8Array,
+  subjectIdentifierType: SubjectIdentifierType,
+  ca: SandboxCa,
+  now: Date,
+  crypto: Crypto,
+): Promise<Signer> {
   let summary;
   try {
     summary = await readCertificate(der, now, crypto);
@@ -77,7 +83,12 @@ function checkAttributes(kind: 'person' | 'seal', subject: readonly NameAttribut
   const missing = required.filter(([oid]) => count(oid) === 0).map(([, name]) => name);
   if (missing.length > 0) throw badRequest(21115, `Certyfikat nie zawiera atrybutów: ${missing.join(', ')}.`);
   if (forbidden.some((oid) => count(oid) > 0)) {
-    throw badRequest(21115, kind === 'seal' ? 'Certyfikat pieczęci nie może zawierać atrybutów givenName ani surname.' : 'Certyfikat osoby nie może zawierać atrybutu organizationName.');
+    throw badRequest(
+      21115,
+      kind === 'seal'
+        ? 'Certyfikat pieczęci nie może zawierać atrybutów givenName ani surname.'
+        : 'Certyfikat osoby nie może zawierać atrybutu organizationName.',
+    );
   }
   // Several given names are one attribute each; every other attribute KSeF reads must be single.
   const repeated = required.filter(([oid]) => oid !== OID.givenName && count(oid) > 1).map(([, name]) => name);
@@ -122,15 +133,29 @@ function subjectIdentifierOf(kind: 'person' | 'seal', subject: readonly NameAttr
  * normalises it (ksef-api#187), and the CN of a sandbox certificate loses the suffix the CA appended,
  * so a renewal asks for the same subject. uniqueIdentifier is never returned.
  */
-export function enrollmentDataOf(kind: 'person' | 'seal', subject: readonly NameAttribute[], issuedBySandbox: boolean): CertificateEnrollmentData {
+export function enrollmentDataOf(
+  kind: 'person' | 'seal',
+  subject: readonly NameAttribute[],
+  issuedBySandbox: boolean,
+): CertificateEnrollmentData {
   const commonName = first(subject, OID.commonName);
-  const base = { commonName: issuedBySandbox ? stripKsefSuffix(commonName) : commonName, countryName: first(subject, OID.countryName) };
+  const base = {
+    commonName: issuedBySandbox ? stripKsefSuffix(commonName) : commonName,
+    countryName: first(subject, OID.countryName),
+  };
   if (kind === 'seal') {
-    return { ...base, organizationName: first(subject, OID.organizationName), organizationIdentifier: first(subject, OID.organizationIdentifier) };
+    return {
+      ...base,
+      organizationName: first(subject, OID.organizationName),
+      organizationIdentifier: first(subject, OID.organizationIdentifier),
+    };
   }
   return {
     ...base,
-    givenName: subject.filter((a) => a.type === OID.givenName).map((a) => a.value).join(' '),
+    givenName: subject
+      .filter((a) => a.type === OID.givenName)
+      .map((a) => a.value)
+      .join(' '),
     surname: first(subject, OID.surname),
     serialNumber: normaliseSerialNumber(first(subject, OID.serialNumber)),
   };
@@ -153,9 +178,22 @@ export function normaliseSerialNumber(serialNumber: string): string {
  */
 function authenticationMethodOf(kind: 'person' | 'seal', origin: SignerOrigin): Pick<Signer, 'method' | 'methodInfo'> {
   if (origin === 'sandbox-ca') {
-    return { method: 'InternalCertificate', methodInfo: { category: 'XadesSignature', code: 'xades.internal-certificate', displayName: 'Certyfikat KSeF' } };
+    return {
+      method: 'InternalCertificate',
+      methodInfo: { category: 'XadesSignature', code: 'xades.internal-certificate', displayName: 'Certyfikat KSeF' },
+    };
   }
   return kind === 'seal'
-    ? { method: 'QualifiedSeal', methodInfo: { category: 'XadesSignature', code: 'xades.qualified-seal', displayName: 'Pieczęć kwalifikowana' } }
-    : { method: 'QualifiedSignature', methodInfo: { category: 'XadesSignature', code: 'xades.qualified-signature', displayName: 'Podpis kwalifikowany' } };
+    ? {
+        method: 'QualifiedSeal',
+        methodInfo: { category: 'XadesSignature', code: 'xades.qualified-seal', displayName: 'Pieczęć kwalifikowana' },
+      }
+    : {
+        method: 'QualifiedSignature',
+        methodInfo: {
+          category: 'XadesSignature',
+          code: 'xades.qualified-signature',
+          displayName: 'Podpis kwalifikowany',
+        },
+      };
 }

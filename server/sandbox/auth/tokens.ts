@@ -25,7 +25,11 @@ const PRUNE_AT = 1000;
  * opaque to the sandbox, which looks tokens up by their full text; the "signature" part is 32 random
  * bytes, so tokens cannot be guessed or forged. Secret: never logged, never put in a URL.
  */
-export function issueToken(context: SandboxContext, kind: TokenKind, operation: AuthOperation): { token: string; validUntil: Date } {
+export function issueToken(
+  context: SandboxContext,
+  kind: TokenKind,
+  operation: AuthOperation,
+): { token: string; validUntil: Date } {
   const now = context.clock.now();
   const validUntil = later(now, TOKEN_LIFETIMES[kind]);
   const claims = {
@@ -38,7 +42,11 @@ export function issueToken(context: SandboxContext, kind: TokenKind, operation: 
     iss: 'ksef-cert-sandbox',
     aud: 'ksef-cert-sandbox',
   };
-  const token = [base64Url(JSON.stringify({ alg: 'HS256', typ: 'JWT' })), base64Url(JSON.stringify(claims)), base64Url(context.random.bytes(32))].join('.');
+  const token = [
+    base64Url(JSON.stringify({ alg: 'HS256', typ: 'JWT' })),
+    base64Url(JSON.stringify(claims)),
+    base64Url(context.random.bytes(32)),
+  ].join('.');
   const { tokens } = context.world.state;
   if (tokens.size >= PRUNE_AT) {
     for (const [key, record] of tokens) if (record.validUntil.getTime() <= now.getTime()) tokens.delete(key);
@@ -53,7 +61,11 @@ export function issueToken(context: SandboxContext, kind: TokenKind, operation: 
  *
  * @throws SandboxError 401 (always Problem Details) otherwise.
  */
-export function authenticate(request: Request, context: SandboxContext, kinds: readonly TokenKind[]): { operation: AuthOperation; record: TokenRecord } {
+export function authenticate(
+  request: Request,
+  context: SandboxContext,
+  kinds: readonly TokenKind[],
+): { operation: AuthOperation; record: TokenRecord } {
   const header = request.headers.get('Authorization');
   const match = header === null ? null : /^Bearer\s+(\S+)\s*$/i.exec(header);
   const token = match?.[1];
@@ -70,7 +82,8 @@ export function authenticate(request: Request, context: SandboxContext, kinds: r
 /** Drops every token of an operation of the given kind (the refresh token of a closed session). */
 export function revokeTokens(context: SandboxContext, referenceNumber: string, kind: TokenKind): void {
   const { tokens } = context.world.state;
-  for (const [key, record] of tokens) if (record.referenceNumber === referenceNumber && record.kind === kind) tokens.delete(key);
+  for (const [key, record] of tokens)
+    if (record.referenceNumber === referenceNumber && record.kind === kind) tokens.delete(key);
 }
 
 function base64Url(data: string | Uint8Array): string {

@@ -74,9 +74,11 @@ export async function verifyXadesSignature(document: Document, crypto: Crypto): 
   const signatures = document.getElementsByTagNameNS(XMLDSIG_NAMESPACE, 'Signature');
   const signature = signatures.item(0);
   if (signature === null) throw badRequest(9102);
-  if (signatures.length > 1) throw badRequest(9103, `Dokument zawiera ${signatures.length} podpisy; dozwolony jest jeden.`);
+  if (signatures.length > 1)
+    throw badRequest(9103, `Dokument zawiera ${signatures.length} podpisy; dozwolony jest jeden.`);
   const root = document.documentElement;
-  if (signature.parentNode !== root) throw profileError('Podpis musi być podpisem otaczanym (enveloped), dzieckiem elementu głównego.');
+  if (signature.parentNode !== root)
+    throw profileError('Podpis musi być podpisem otaczanym (enveloped), dzieckiem elementu głównego.');
 
   const signedInfo = only(signature, XMLDSIG_NAMESPACE, 'SignedInfo');
   const canonicalization = algorithmOf(only(signedInfo, XMLDSIG_NAMESPACE, 'CanonicalizationMethod'));
@@ -92,7 +94,8 @@ export async function verifyXadesSignature(document: Document, crypto: Crypto): 
   if (documentReference === undefined || documentReferences.length > 1) {
     throw profileError('Wymagana jest dokładnie jedna referencja obejmująca cały dokument (URI="").');
   }
-  if (!documentReference.transforms.includes(ENVELOPED)) throw profileError('Referencja dokumentu nie ma transformacji enveloped-signature.');
+  if (!documentReference.transforms.includes(ENVELOPED))
+    throw profileError('Referencja dokumentu nie ma transformacji enveloped-signature.');
   for (const reference of references) {
     if (reference !== documentReference && !reference.uri.startsWith('#')) {
       throw profileError(`Referencja "${reference.uri}" nie wskazuje elementu tego dokumentu.`);
@@ -153,7 +156,10 @@ function readReferences(signedInfo: Element): ReferenceInfo[] {
     const digest = algorithmOf(only(element, XMLDSIG_NAMESPACE, 'DigestMethod'));
     if (DIGEST_METHODS[digest] === undefined) throw unsupportedAlgorithm(digest);
     const transformsElement = childElements(element, XMLDSIG_NAMESPACE, 'Transforms')[0];
-    const transforms = transformsElement === undefined ? [] : childElements(transformsElement, XMLDSIG_NAMESPACE, 'Transform').map(algorithmOf);
+    const transforms =
+      transformsElement === undefined
+        ? []
+        : childElements(transformsElement, XMLDSIG_NAMESPACE, 'Transform').map(algorithmOf);
     const unsupported = transforms.find((t) => !TRANSFORMS.has(t));
     if (unsupported !== undefined) throw unsupportedAlgorithm(unsupported);
     return { uri, transforms };
@@ -167,9 +173,12 @@ interface CertDigest {
 
 /** The XAdES-BES part: signed SignedProperties with SigningTime and SigningCertificate(V2). */
 function readSignedProperties(signature: Element, references: readonly ReferenceInfo[]): CertDigest {
-  const qualifying = childElements(signature, XMLDSIG_NAMESPACE, 'Object').flatMap((o) => childElements(o, XADES_NAMESPACE, 'QualifyingProperties'));
+  const qualifying = childElements(signature, XMLDSIG_NAMESPACE, 'Object').flatMap((o) =>
+    childElements(o, XADES_NAMESPACE, 'QualifyingProperties'),
+  );
   const [properties] = qualifying;
-  if (properties === undefined || qualifying.length > 1) throw profileError('Brak elementu xades:QualifyingProperties.');
+  if (properties === undefined || qualifying.length > 1)
+    throw profileError('Brak elementu xades:QualifyingProperties.');
   const signatureId = signature.getAttribute('Id');
   const target = properties.getAttribute('Target');
   if (signatureId !== null && target !== null && target !== `#${signatureId}`) {
@@ -177,7 +186,8 @@ function readSignedProperties(signature: Element, references: readonly Reference
   }
   const signedProperties = only(properties, XADES_NAMESPACE, 'SignedProperties');
   const id = signedProperties.getAttribute('Id');
-  if (id === null || !references.some((r) => r.uri === `#${id}`)) throw profileError('SignedProperties nie są objęte podpisem.');
+  if (id === null || !references.some((r) => r.uri === `#${id}`))
+    throw profileError('SignedProperties nie są objęte podpisem.');
   const signatureProperties = only(signedProperties, XADES_NAMESPACE, 'SignedSignatureProperties');
   const signingTime = only(signatureProperties, XADES_NAMESPACE, 'SigningTime').textContent?.trim() ?? '';
   if (!XSD_DATE_TIME.test(signingTime)) throw profileError('Nieprawidłowy SigningTime.');
@@ -186,7 +196,8 @@ function readSignedProperties(signature: Element, references: readonly Reference
     ...childElements(signatureProperties, XADES_NAMESPACE, 'SigningCertificateV2'),
   ];
   const [signingCertificate] = certificateElements;
-  if (signingCertificate === undefined || certificateElements.length > 1) throw profileError('Wymagany jest jeden element SigningCertificate.');
+  if (signingCertificate === undefined || certificateElements.length > 1)
+    throw profileError('Wymagany jest jeden element SigningCertificate.');
   const [cert] = childElements(signingCertificate, XADES_NAMESPACE, 'Cert');
   if (cert === undefined) throw profileError('SigningCertificate nie zawiera elementu Cert.');
   const certDigest = only(cert, XADES_NAMESPACE, 'CertDigest');
@@ -212,7 +223,11 @@ function readKeyInfoCertificates(signature: Element): Uint8Array[] {
   });
 }
 
-async function findSigner(certificates: readonly Uint8Array[], digest: CertDigest, crypto: Crypto): Promise<Uint8Array> {
+async function findSigner(
+  certificates: readonly Uint8Array[],
+  digest: CertDigest,
+  crypto: Crypto,
+): Promise<Uint8Array> {
   for (const certificate of certificates) {
     const actual = new Uint8Array(await crypto.subtle.digest(digest.hash, toArrayBuffer(certificate)));
     if (bytesEqual(actual, digest.value)) return certificate;
@@ -221,14 +236,20 @@ async function findSigner(certificates: readonly Uint8Array[], digest: CertDiges
 }
 
 /** The signer's public key as a WebCrypto key for `method`; key kind and size are checked first. */
-async function verificationKey(certificate: Uint8Array, method: { readonly key: 'EC' | 'RSA'; readonly hash: HashName }, crypto: Crypto): Promise<CryptoKey> {
+async function verificationKey(
+  certificate: Uint8Array,
+  method: { readonly key: 'EC' | 'RSA'; readonly hash: HashName },
+  crypto: Crypto,
+): Promise<CryptoKey> {
   let spki: Uint8Array;
   try {
     spki = parseCertificate(certificate).spki;
     const key = readPublicKey(spki);
     if (key.kind !== method.key) throw negative('Algorytm podpisu nie pasuje do klucza certyfikatu.');
-    if (key.kind === 'RSA' && key.modulusBits < 2048) throw badRequest(9105, `Klucz RSA ma ${key.modulusBits} bitów; wymagane jest co najmniej 2048.`);
-    const params = key.kind === 'EC' ? { name: 'ECDSA', namedCurve: key.curve } : { name: 'RSASSA-PKCS1-v1_5', hash: method.hash };
+    if (key.kind === 'RSA' && key.modulusBits < 2048)
+      throw badRequest(9105, `Klucz RSA ma ${key.modulusBits} bitów; wymagane jest co najmniej 2048.`);
+    const params =
+      key.kind === 'EC' ? { name: 'ECDSA', namedCurve: key.curve } : { name: 'RSASSA-PKCS1-v1_5', hash: method.hash };
     return await crypto.subtle.importKey('spki', toArrayBuffer(spki), params, false, ['verify']);
   } catch (cause) {
     if (isCryptoError(cause, 'corrupt-file')) throw negative('Certyfikat podpisującego jest nieczytelny.');
@@ -242,7 +263,8 @@ async function verificationKey(certificate: Uint8Array, method: { readonly key: 
 function only(parent: Element, namespace: string, localName: string): Element {
   const found = childElements(parent, namespace, localName);
   const [first] = found;
-  if (first === undefined || found.length > 1) throw profileError(`Element ${parent.localName} musi zawierać dokładnie jeden element ${localName}.`);
+  if (first === undefined || found.length > 1)
+    throw profileError(`Element ${parent.localName} musi zawierać dokładnie jeden element ${localName}.`);
   return first;
 }
 

@@ -78,7 +78,8 @@ export function validateCsr(csrBase64: string, enrollmentData: CertificateEnroll
     csr = parseCsr(der);
     key = createPublicKey({ key: Buffer.from(csr.spki), format: 'der', type: 'spki' });
   } catch (cause) {
-    if (cause instanceof CsrFormatError) throw badRequest(25004, `CSR nie jest poprawną strukturą PKCS#10 DER (${cause.message}).`);
+    if (cause instanceof CsrFormatError)
+      throw badRequest(25004, `CSR nie jest poprawną strukturą PKCS#10 DER (${cause.message}).`);
     // node:crypto refuses a SubjectPublicKeyInfo it cannot read with an Error carrying an OpenSSL code.
     if (cause instanceof Error && 'code' in cause) throw badRequest(25004, 'CSR zawiera nieczytelny klucz publiczny.');
     throw cause;
@@ -96,7 +97,11 @@ function checkKey(csr: ParsedCsr, key: KeyObject): void {
   const bits = key.asymmetricKeyDetails?.modulusLength;
   if (csr.keyAlgorithm === RSA_ENCRYPTION && bits === 2048) return;
   const actual =
-    csr.keyAlgorithm === EC_PUBLIC_KEY ? `EC ${key.asymmetricKeyDetails?.namedCurve ?? csr.keyCurve ?? '?'}` : csr.keyAlgorithm === RSA_ENCRYPTION ? `RSA ${bits ?? '?'}` : csr.keyAlgorithm;
+    csr.keyAlgorithm === EC_PUBLIC_KEY
+      ? `EC ${key.asymmetricKeyDetails?.namedCurve ?? csr.keyCurve ?? '?'}`
+      : csr.keyAlgorithm === RSA_ENCRYPTION
+        ? `RSA ${bits ?? '?'}`
+        : csr.keyAlgorithm;
   throw badRequest(25010, `Klucz ${actual}; dozwolone są EC P-256 i RSA 2048.`);
 }
 
@@ -111,7 +116,8 @@ function signatureAlgorithm(csr: ParsedCsr): Verification {
   }
   const rsaHash = RSA_PKCS1[oid];
   if (rsaHash !== undefined) {
-    if (parameters !== undefined && !(parameters instanceof asn1js.Null)) throw refuse(' z parametrami innymi niż NULL');
+    if (parameters !== undefined && !(parameters instanceof asn1js.Null))
+      throw refuse(' z parametrami innymi niż NULL');
     return { kind: 'pkcs1', hash: rsaHash };
   }
   if (oid === RSASSA_PSS) {
@@ -132,7 +138,8 @@ function pssParameters(parameters: asn1js.AsnType | undefined): Verification | n
   let mgfHash = 'sha1';
   let saltLength = 20;
   for (const field of parameters.valueBlock.value) {
-    const inner = field instanceof asn1js.Constructed && field.idBlock.tagClass === 3 ? field.valueBlock.value[0] : undefined;
+    const inner =
+      field instanceof asn1js.Constructed && field.idBlock.tagClass === 3 ? field.valueBlock.value[0] : undefined;
     if (inner === undefined) return null;
     const tag = field.idBlock.tagNumber;
     if (tag === 0) hash = digestOf(inner) ?? '';
@@ -177,14 +184,16 @@ function verifies(csr: ParsedCsr, key: KeyObject, v: Verification): boolean {
 /** One line per difference between the subject and the enrollment data (docs/ksef-contract.md §5.2, §6.1). */
 function subjectMismatches(csr: ParsedCsr, data: CertificateEnrollmentData): string[] {
   const known = new Set(Object.values(SUBJECT_OIDS));
-  const problems: string[] = (Object.entries(SUBJECT_OIDS) as [keyof CertificateEnrollmentData, string][]).flatMap(([name, oid]) => {
-    const value = data[name];
-    const expected = value === undefined || value === null || value === '' ? null : value;
-    const found = csr.subject.filter((a) => a.type === oid);
-    if (found.length > 1) return [`${name}: atrybut powtórzony ${found.length} razy`];
-    const actual = found[0] === undefined ? null : (found[0].text ?? '(wartość niebędąca napisem)');
-    return actual === expected ? [] : [`${name}: oczekiwano ${expected ?? '(brak)'}, jest ${actual ?? '(brak)'}`];
-  });
+  const problems: string[] = (Object.entries(SUBJECT_OIDS) as [keyof CertificateEnrollmentData, string][]).flatMap(
+    ([name, oid]) => {
+      const value = data[name];
+      const expected = value === undefined || value === null || value === '' ? null : value;
+      const found = csr.subject.filter((a) => a.type === oid);
+      if (found.length > 1) return [`${name}: atrybut powtórzony ${found.length} razy`];
+      const actual = found[0] === undefined ? null : (found[0].text ?? '(wartość niebędąca napisem)');
+      return actual === expected ? [] : [`${name}: oczekiwano ${expected ?? '(brak)'}, jest ${actual ?? '(brak)'}`];
+    },
+  );
   for (const a of csr.subject) {
     if (!known.has(a.type)) problems.push(`nieoczekiwany atrybut ${a.type}=${a.text ?? '(wartość niebędąca napisem)'}`);
   }

@@ -35,7 +35,9 @@ export class CsrFormatError extends Error {
 const PRINTABLE = /^[A-Za-z0-9 '()+,\-./:=?]*$/;
 
 /** Universal string tags and how their content becomes text (`null`: not text in that type). */
-const STRING_TYPES: Readonly<Record<number, { readonly name: string; readonly decode: (content: Uint8Array) => string | null }>> = {
+const STRING_TYPES: Readonly<
+  Record<number, { readonly name: string; readonly decode: (content: Uint8Array) => string | null }>
+> = {
   12: { name: 'UTF8String', decode: utf8 },
   19: { name: 'PrintableString', decode: (c) => ascii(c, PRINTABLE) },
   20: { name: 'TeletexString', decode: (c) => String.fromCharCode(...c) },
@@ -52,15 +54,22 @@ export function parseCsr(der: Uint8Array): ParsedCsr {
   if (rest.length > 0 || !(signature instanceof asn1js.BitString)) throw new CsrFormatError('no signature BIT STRING');
   const [version, subject, spki, attributes, ...more] = children(info, 'certificationRequestInfo');
   if (info === undefined || spki === undefined) throw new CsrFormatError('certificationRequestInfo is incomplete');
-  if (more.length > 0 || !(version instanceof asn1js.Integer) || version.valueBlock.valueDec !== 0) throw new CsrFormatError('version is not 0');
-  if (!(attributes instanceof asn1js.Constructed) || attributes.idBlock.tagClass !== 3 || attributes.idBlock.tagNumber !== 0) {
+  if (more.length > 0 || !(version instanceof asn1js.Integer) || version.valueBlock.valueDec !== 0)
+    throw new CsrFormatError('version is not 0');
+  if (
+    !(attributes instanceof asn1js.Constructed) ||
+    attributes.idBlock.tagClass !== 3 ||
+    attributes.idBlock.tagNumber !== 0
+  ) {
     throw new CsrFormatError('no [0] attributes');
   }
   const [keyAlgorithm, publicKey] = children(spki, 'subjectPKInfo');
   const [keyOid, keyParameters] = children(keyAlgorithm, 'subjectPKInfo algorithm');
-  if (!(keyOid instanceof asn1js.ObjectIdentifier) || !(publicKey instanceof asn1js.BitString)) throw new CsrFormatError('bad subjectPKInfo');
+  if (!(keyOid instanceof asn1js.ObjectIdentifier) || !(publicKey instanceof asn1js.BitString))
+    throw new CsrFormatError('bad subjectPKInfo');
   const [signatureOid, signatureParameters, ...extra] = children(algorithm, 'signatureAlgorithm');
-  if (!(signatureOid instanceof asn1js.ObjectIdentifier) || extra.length > 0) throw new CsrFormatError('bad signatureAlgorithm');
+  if (!(signatureOid instanceof asn1js.ObjectIdentifier) || extra.length > 0)
+    throw new CsrFormatError('bad signatureAlgorithm');
   if (signature.valueBlock.unusedBits !== 0) throw new CsrFormatError('signature has unused bits');
   return {
     info: bytesOf(info),
@@ -80,7 +89,8 @@ function readSubject(name: asn1js.AsnType | undefined): SubjectAttribute[] {
     if (!(rdn instanceof asn1js.Set)) throw new CsrFormatError('subject RDN is not a SET');
     return rdn.valueBlock.value.map((ava) => {
       const [type, value, ...extra] = children(ava, 'AttributeTypeAndValue');
-      if (!(type instanceof asn1js.ObjectIdentifier) || value === undefined || extra.length > 0) throw new CsrFormatError('bad AttributeTypeAndValue');
+      if (!(type instanceof asn1js.ObjectIdentifier) || value === undefined || extra.length > 0)
+        throw new CsrFormatError('bad AttributeTypeAndValue');
       return { type: type.valueBlock.toString(), ...readString(value) };
     });
   });

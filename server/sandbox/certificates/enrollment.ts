@@ -7,7 +7,15 @@ import { later } from '../core/clock.ts';
 import { type SandboxContext, limitsFor } from '../core/context.ts';
 import { badRequest } from '../core/errors.ts';
 import { certificateSerial, ksefIdentifier } from '../core/random.ts';
-import { type Enrollment, type EnrollmentOutcome, type IssuedCertificate, type KsefCertificateType, type SubjectIdentifier, certificateStatus, subjectKey } from '../core/state.ts';
+import {
+  type Enrollment,
+  type EnrollmentOutcome,
+  type IssuedCertificate,
+  type KsefCertificateType,
+  type SubjectIdentifier,
+  certificateStatus,
+  subjectKey,
+} from '../core/state.ts';
 import { KEY_ALREADY_CERTIFIED, enrollmentStatus } from '../core/status-info.ts';
 
 /** The issued certificate profile (docs/ksef-contract.md §7): key usage and CN suffix per type. */
@@ -62,7 +70,12 @@ export async function createEnrollment(context: SandboxContext, request: Enrollm
   return enrollment;
 }
 
-async function issue(context: SandboxContext, request: EnrollmentRequest, publicKey: string, now: Date): Promise<IssuedCertificate> {
+async function issue(
+  context: SandboxContext,
+  request: EnrollmentRequest,
+  publicKey: string,
+  now: Date,
+): Promise<IssuedCertificate> {
   const profile = PROFILE[request.certificateType];
   const validFrom = request.validFrom === null || request.validFrom.getTime() < now.getTime() ? now : request.validFrom;
   const validTo = new Date(validFrom.getTime());
@@ -72,7 +85,9 @@ async function issue(context: SandboxContext, request: EnrollmentRequest, public
   const ca = await context.ca();
   const der = await ca.issue({
     serialNumber: serial,
-    subject: encodeName(buildSubject({ ...request.enrollmentData, commonName: request.enrollmentData.commonName + profile.suffix })),
+    subject: encodeName(
+      buildSubject({ ...request.enrollmentData, commonName: request.enrollmentData.commonName + profile.suffix }),
+    ),
     subjectPublicKeyInfo: request.subjectPublicKeyInfo,
     notBefore: validFrom,
     notAfter: validTo,
@@ -96,7 +111,9 @@ async function issue(context: SandboxContext, request: EnrollmentRequest, public
 }
 
 function serialTaken(context: SandboxContext, serial: string): boolean {
-  return [...context.world.state.enrollments.values()].some((e) => e.outcome.kind === 'issued' && e.outcome.certificate.serialNumber === serial);
+  return [...context.world.state.enrollments.values()].some(
+    (e) => e.outcome.kind === 'issued' && e.outcome.certificate.serialNumber === serial,
+  );
 }
 
 /**
@@ -109,18 +126,24 @@ export function settleEnrollments(context: SandboxContext): void {
   for (const enrollment of state.enrollments.values()) {
     if (enrollment.completed || now < enrollment.readyAt.getTime()) continue;
     enrollment.completed = true;
-    if (enrollment.outcome.kind === 'issued') state.certificates.set(enrollment.outcome.certificate.serialNumber, enrollment.outcome.certificate);
+    if (enrollment.outcome.kind === 'issued')
+      state.certificates.set(enrollment.outcome.certificate.serialNumber, enrollment.outcome.certificate);
   }
 }
 
 /** How much of its limits a subject has used: every enrollment request, and active plus pending certificates. */
-export function limitUsage(context: SandboxContext, owner: SubjectIdentifier): { enrollments: number; certificates: number } {
+export function limitUsage(
+  context: SandboxContext,
+  owner: SubjectIdentifier,
+): { enrollments: number; certificates: number } {
   const key = subjectKey(owner);
   const now = context.clock.now();
   const { state } = context.world;
   const mine = [...state.enrollments.values()].filter((e) => subjectKey(e.owner) === key);
   const pending = mine.filter((e) => !e.completed && e.outcome.kind === 'issued').length;
-  const active = [...state.certificates.values()].filter((c) => subjectKey(c.owner) === key && certificateStatus(c, now) === 'Active').length;
+  const active = [...state.certificates.values()].filter(
+    (c) => subjectKey(c.owner) === key && certificateStatus(c, now) === 'Active',
+  ).length;
   return { enrollments: mine.length, certificates: active + pending };
 }
 

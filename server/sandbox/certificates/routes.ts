@@ -30,7 +30,11 @@ export function getLimits(request: Request, context: SandboxContext): Response {
   const usage = limitUsage(context, identity.identifier);
   const enrollment = { remaining: Math.max(0, limits.enrollment - usage.enrollments), limit: limits.enrollment };
   const certificate = { remaining: Math.max(0, limits.certificate - usage.certificates), limit: limits.certificate };
-  return jsonResponse(200, { canRequest: enrollment.remaining > 0 && certificate.remaining > 0, enrollment, certificate });
+  return jsonResponse(200, {
+    canRequest: enrollment.remaining > 0 && certificate.remaining > 0,
+    enrollment,
+    certificate,
+  });
 }
 
 /**
@@ -42,7 +46,12 @@ export function getEnrollmentData(request: Request, context: SandboxContext): Re
   const session = currentSession(request, context);
   const data = session.identity.enrollmentData;
   if (!isXadesSession(session) || data === null) throw badRequest(25001);
-  return jsonResponse(200, Object.fromEntries(Object.entries(data).filter(([, value]) => value !== null && value !== undefined && value !== '')));
+  return jsonResponse(
+    200,
+    Object.fromEntries(
+      Object.entries(data).filter(([, value]) => value !== null && value !== undefined && value !== ''),
+    ),
+  );
 }
 
 /** `POST /certificates/enrollments` → 202 `EnrollCertificateResponse` (checks in `validateCsr`, `checkLimits`). */
@@ -62,7 +71,10 @@ export async function postEnrollment(request: Request, context: SandboxContext):
     subjectPublicKeyInfo: csr.subjectPublicKeyInfo,
     validFrom: body.validFrom === null || body.validFrom === undefined ? null : parseDateTime(body.validFrom),
   });
-  return jsonResponse(202, { referenceNumber: enrollment.referenceNumber, timestamp: ksefDateTime(enrollment.requestDate) });
+  return jsonResponse(202, {
+    referenceNumber: enrollment.referenceNumber,
+    timestamp: ksefDateTime(enrollment.requestDate),
+  });
 }
 
 /**
@@ -75,14 +87,20 @@ export function getEnrollmentStatus(request: Request, context: SandboxContext, r
   const { identity } = currentSession(request, context);
   settleEnrollments(context);
   const enrollment = context.world.state.enrollments.get(referenceNumber);
-  if (enrollment === undefined || subjectKey(enrollment.owner) !== subjectKey(identity.identifier)) throw badRequest(25005);
+  if (enrollment === undefined || subjectKey(enrollment.owner) !== subjectKey(identity.identifier))
+    throw badRequest(25005);
   if (context.clock.now().getTime() - enrollment.requestDate.getTime() > ENROLLMENT_STATUS_RETENTION) throw gone();
   enrollment.polls++;
   const requestDate = ksefDateTime(enrollment.requestDate);
-  if (!enrollment.completed || enrollment.polls <= enrollment.pendingPolls) return jsonResponse(200, { requestDate, status: enrollmentStatus(100) });
+  if (!enrollment.completed || enrollment.polls <= enrollment.pendingPolls)
+    return jsonResponse(200, { requestDate, status: enrollmentStatus(100) });
   const { outcome } = enrollment;
   if (outcome.kind === 'failed') return jsonResponse(200, { requestDate, status: outcome.status });
-  return jsonResponse(200, { requestDate, status: enrollmentStatus(200), certificateSerialNumber: outcome.certificate.serialNumber });
+  return jsonResponse(200, {
+    requestDate,
+    status: enrollmentStatus(200),
+    certificateSerialNumber: outcome.certificate.serialNumber,
+  });
 }
 
 /** `POST /certificates/retrieve` → `RetrieveCertificatesResponse`: the subject's certificates among those asked for. */
@@ -93,7 +111,12 @@ export async function postRetrieve(request: Request, context: SandboxContext): P
   const certificates = body.certificateSerialNumbers
     .map((serial) => ownedCertificate(context, identity.identifier, serial))
     .filter((c): c is IssuedCertificate => c !== undefined)
-    .map((c) => ({ certificate: toBase64(c.der), certificateName: c.name, certificateSerialNumber: c.serialNumber, certificateType: c.type }));
+    .map((c) => ({
+      certificate: toBase64(c.der),
+      certificateName: c.name,
+      certificateSerialNumber: c.serialNumber,
+      certificateType: c.type,
+    }));
   return jsonResponse(200, { certificates });
 }
 
@@ -113,11 +136,17 @@ export async function postQuery(request: Request, context: SandboxContext): Prom
   settleEnrollments(context);
   const now = context.clock.now();
   const key = subjectKey(identity.identifier);
-  const expiresAfter = filter.expiresAfter === null || filter.expiresAfter === undefined ? null : parseDateTime(filter.expiresAfter);
+  const expiresAfter =
+    filter.expiresAfter === null || filter.expiresAfter === undefined ? null : parseDateTime(filter.expiresAfter);
   const name = filter.name?.toLocaleLowerCase('pl') ?? null;
   const matching = [...context.world.state.certificates.values()]
     .filter((c) => subjectKey(c.owner) === key)
-    .filter((c) => filter.certificateSerialNumber === null || filter.certificateSerialNumber === undefined || c.serialNumber === filter.certificateSerialNumber)
+    .filter(
+      (c) =>
+        filter.certificateSerialNumber === null ||
+        filter.certificateSerialNumber === undefined ||
+        c.serialNumber === filter.certificateSerialNumber,
+    )
     .filter((c) => name === null || c.name.toLocaleLowerCase('pl').includes(name))
     .filter((c) => filter.type === null || filter.type === undefined || c.type === filter.type)
     .filter((c) => filter.status === null || filter.status === undefined || certificateStatus(c, now) === filter.status)
@@ -162,7 +191,11 @@ export async function postRevoke(request: Request, context: SandboxContext, seri
   return new Response(null, { status: 204 });
 }
 
-function ownedCertificate(context: SandboxContext, owner: AuthOperation['identity']['identifier'], serial: string): IssuedCertificate | undefined {
+function ownedCertificate(
+  context: SandboxContext,
+  owner: AuthOperation['identity']['identifier'],
+  serial: string,
+): IssuedCertificate | undefined {
   const certificate = context.world.state.certificates.get(serial);
   return certificate !== undefined && subjectKey(certificate.owner) === subjectKey(owner) ? certificate : undefined;
 }

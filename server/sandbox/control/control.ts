@@ -17,7 +17,9 @@ export interface SandboxControl {
   /** The next accepted sign-in ends in this status (e.g. 460) instead of its normal outcome. */
   setNextAuthStatus(status: { readonly code: AuthFailureCode; readonly details?: readonly string[] } | null): void;
   /** The next accepted enrollment ends in this status (400, 500 or 550) instead of issuing. */
-  setNextEnrollmentStatus(status: { readonly code: EnrollmentFailureCode; readonly details?: readonly string[] } | null): void;
+  setNextEnrollmentStatus(
+    status: { readonly code: EnrollmentFailureCode; readonly details?: readonly string[] } | null,
+  ): void;
   /** Limits for every subject; `null` restores KSeF's defaults. */
   setLimits(limits: SandboxLimits | null): void;
   setTiming(timing: Partial<SandboxTiming>): void;
@@ -35,7 +37,10 @@ export interface SandboxControl {
    * with `method` (`token` models a KSeF-token session, which the sandbox does not otherwise offer, to
    * reach 25001/25002). Not reachable over HTTP.
    */
-  openTestSession(identity: Identity, method?: 'xades' | 'token'): { referenceNumber: string; accessToken: string; refreshToken: string };
+  openTestSession(
+    identity: Identity,
+    method?: 'xades' | 'token',
+  ): { referenceNumber: string; accessToken: string; refreshToken: string };
 }
 
 export interface ControlInternals extends SandboxInternals {
@@ -80,7 +85,10 @@ export function createControl({ context, faults, rateLimiter, initialSettings }:
         referenceNumber: ksefIdentifier('AU', now, context.random),
         startDate: now,
         identity: token ? { ...identity, enrollmentData: null } : identity,
-        contextIdentifier: { type: 'Nip', value: identity.identifier.type === 'Nip' ? identity.identifier.value : '5265877635' },
+        contextIdentifier: {
+          type: 'Nip',
+          value: identity.identifier.type === 'Nip' ? identity.identifier.value : '5265877635',
+        },
         method: token ? 'Token' : identity.kind === 'seal' ? 'QualifiedSeal' : 'QualifiedSignature',
         methodInfo: token
           ? { category: 'Token', code: 'token.ksef', displayName: 'Token KSeF' }

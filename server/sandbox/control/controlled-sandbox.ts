@@ -31,7 +31,8 @@ export function createControlledSandbox(options: ControlledSandboxOptions = {}):
     const created = createControl({ ...internals, faults });
     mounted.control = created;
     return {
-      owns: (pathname) => options.exposeControl === true && (pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)),
+      owns: (pathname) =>
+        options.exposeControl === true && (pathname === CONTROL_PREFIX || pathname.startsWith(`${CONTROL_PREFIX}/`)),
       handle: (request, pathname) => handleControl(request, pathname.slice(CONTROL_PREFIX.length), created),
       beforeApi: async (operation, path) => {
         const fault = faults.take(operation, path);

@@ -48,14 +48,22 @@ export function createFaultInjector(): FaultInjector {
       const latencyMs = fault.latencyMs ?? 0;
       const retryAfterSeconds = fault.retryAfterSeconds ?? 1;
       if (!(times > 0) || !(latencyMs >= 0) || !(retryAfterSeconds >= 0)) throw new RangeError('Invalid fault');
-      const path = fault.path === undefined ? undefined : typeof fault.path === 'string' ? new RegExp(fault.path) : fault.path;
-      armed.push({ operation: fault.operation, path, remaining: times, triggered: { status: fault.status ?? null, latencyMs, retryAfterSeconds } });
+      const path =
+        fault.path === undefined ? undefined : typeof fault.path === 'string' ? new RegExp(fault.path) : fault.path;
+      armed.push({
+        operation: fault.operation,
+        path,
+        remaining: times,
+        triggered: { status: fault.status ?? null, latencyMs, retryAfterSeconds },
+      });
     },
     clear: () => {
       armed = [];
     },
     take: (operation, path) => {
-      const fault = armed.find((f) => (f.operation === undefined || f.operation === operation) && (f.path === undefined || f.path.test(path)));
+      const fault = armed.find(
+        (f) => (f.operation === undefined || f.operation === operation) && (f.path === undefined || f.path.test(path)),
+      );
       if (fault === undefined) return null;
       fault.remaining--;
       if (fault.remaining <= 0) armed = armed.filter((f) => f !== fault);

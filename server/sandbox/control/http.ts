@@ -22,8 +22,14 @@ const faultSchema = z.strictObject({
 });
 
 const detailsSchema = z.array(z.string().max(500)).max(10).optional();
-const authStatusSchema = z.strictObject({ code: z.union(AUTH_FAILURE_CODES.map((c) => z.literal(c))), details: detailsSchema });
-const enrollmentStatusSchema = z.strictObject({ code: z.union(ENROLLMENT_FAILURE_CODES.map((c) => z.literal(c))), details: detailsSchema });
+const authStatusSchema = z.strictObject({
+  code: z.union(AUTH_FAILURE_CODES.map((c) => z.literal(c))),
+  details: detailsSchema,
+});
+const enrollmentStatusSchema = z.strictObject({
+  code: z.union(ENROLLMENT_FAILURE_CODES.map((c) => z.literal(c))),
+  details: detailsSchema,
+});
 const limitsSchema = z.strictObject({ enrollment: z.number().int().min(0), certificate: z.number().int().min(0) });
 const timingSchema = z.strictObject({
   authDelayMs: z.number().int().min(0).optional(),
@@ -31,7 +37,13 @@ const timingSchema = z.strictObject({
   enrollmentDelayMs: z.number().int().min(0).optional(),
   enrollmentPendingPolls: z.number().int().min(0).optional(),
 });
-const advanceSchema = z.strictObject({ ms: z.number().int().min(0).max(100 * 365 * 86_400_000) });
+const advanceSchema = z.strictObject({
+  ms: z
+    .number()
+    .int()
+    .min(0)
+    .max(100 * 365 * 86_400_000),
+});
 const rateLimitsSchema = z.strictObject({ enabled: z.boolean() });
 
 /**
@@ -94,13 +106,20 @@ export async function handleControl(request: Request, path: string, control: San
         control.setRateLimits((await body(rateLimitsSchema)).enabled);
         return noContent();
       case 'GET /ca':
-        return new Response(encodePem('CERTIFICATE', await control.caCertificate()), { headers: { 'Content-Type': 'application/x-pem-file' } });
+        return new Response(encodePem('CERTIFICATE', await control.caCertificate()), {
+          headers: { 'Content-Type': 'application/x-pem-file' },
+        });
       default:
         return new Response(null, { status: 404 });
     }
   } catch (cause) {
-    if (cause instanceof z.ZodError) return Response.json({ error: 'invalid-body', issues: cause.issues.map((i) => `${i.path.join('.')}: ${i.message}`) }, { status: 400 });
-    if (cause instanceof SyntaxError) return Response.json({ error: 'invalid-body', issues: [cause.message] }, { status: 400 });
+    if (cause instanceof z.ZodError)
+      return Response.json(
+        { error: 'invalid-body', issues: cause.issues.map((i) => `${i.path.join('.')}: ${i.message}`) },
+        { status: 400 },
+      );
+    if (cause instanceof SyntaxError)
+      return Response.json({ error: 'invalid-body', issues: [cause.message] }, { status: 400 });
     throw cause;
   }
 }
@@ -118,4 +137,3 @@ function isRegExp(source: string): boolean {
     throw cause;
   }
 }
-

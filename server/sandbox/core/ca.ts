@@ -40,7 +40,11 @@ export interface SandboxCa {
  * Certificates it issues are signed ecdsa-with-SHA256 with absent parameters (KSeF's CA writes a NULL
  * there, docs/ksef-contract.md §7; `issueCertificate` follows RFC 5758).
  */
-export async function createSandboxCa(now: Date, random: SandboxRandom, crypto: Crypto = globalThis.crypto): Promise<SandboxCa> {
+export async function createSandboxCa(
+  now: Date,
+  random: SandboxRandom,
+  crypto: Crypto = globalThis.crypto,
+): Promise<SandboxCa> {
   const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
   const spki = new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey));
   const name = caName();
@@ -62,7 +66,11 @@ export async function createSandboxCa(now: Date, random: SandboxRandom, crypto: 
     certificate,
     name,
     issue: (template) =>
-      issueCertificate({ ...template, issuer: name, issuerPublicKeyInfo: spki, certificateAuthority: false }, keys.privateKey, crypto),
+      issueCertificate(
+        { ...template, issuer: name, issuerPublicKeyInfo: spki, certificateAuthority: false },
+        keys.privateKey,
+        crypto,
+      ),
     issued: async (der) => {
       const { certificate: parsed } = parseCertificate(der);
       if (!bytesEqual(encodeName(parsed.issuer), name)) return false;

@@ -72,8 +72,16 @@ export function unauthorized(detail: string): SandboxError {
   return new SandboxError({ kind: 'unauthorized', detail });
 }
 
-export function forbidden(reasonCode: ForbiddenReason, detail: string, security?: Record<string, unknown>): SandboxError {
-  return new SandboxError(security === undefined ? { kind: 'forbidden', reasonCode, detail } : { kind: 'forbidden', reasonCode, detail, security });
+export function forbidden(
+  reasonCode: ForbiddenReason,
+  detail: string,
+  security?: Record<string, unknown>,
+): SandboxError {
+  return new SandboxError(
+    security === undefined
+      ? { kind: 'forbidden', reasonCode, detail }
+      : { kind: 'forbidden', reasonCode, detail, security },
+  );
 }
 
 export function gone(): SandboxError {

@@ -17,7 +17,11 @@ export function mediaType(request: Request): string {
  * @throws SandboxError 415 when a body comes in another media type; 400 21405 for a missing, oversized
  *   or malformed body, or one the schema rejects (the details list every problem as `path: message`).
  */
-export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>, options: { optional?: boolean } = {}): Promise<T> {
+export async function readJsonBody<T>(
+  request: Request,
+  schema: z.ZodType<T>,
+  options: { optional?: boolean } = {},
+): Promise<T> {
   const read = await readBoundedBody(request, MAX_JSON_BYTES);
   if (read.kind === 'too-large') throw invalidInput(`Treść żądania przekracza ${MAX_JSON_BYTES} bajtów.`);
   const text = new TextDecoder().decode(read.bytes);
@@ -40,7 +44,11 @@ export async function readJsonBody<T>(request: Request, schema: z.ZodType<T>, op
 export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  throw invalidInput(...parsed.error.issues.map((issue) => `${issue.path.length === 0 ? '(body)' : issue.path.join('.')}: ${issue.message}`));
+  throw invalidInput(
+    ...parsed.error.issues.map(
+      (issue) => `${issue.path.length === 0 ? '(body)' : issue.path.join('.')}: ${issue.message}`,
+    ),
+  );
 }
 
 /**

@@ -34,7 +34,7 @@ export function ksefIdentifier(kind: IdentifierKind, date: Date, random: Sandbox
  */
 export function certificateSerial(random: SandboxRandom): Uint8Array {
   const serial = Uint8Array.from(random.bytes(8));
-  serial[0] = ((serial[0] ?? 0) & 0x7f) || 0x01;
+  serial[0] = (serial[0] ?? 0) & 0x7f || 0x01;
   return serial;
 }
 

@@ -29,7 +29,11 @@ export const RATE_LIMITS: Readonly<Record<KsefOperation, Limit>> = {
 
 export interface RateLimiter {
   /** Counts the request, or returns the seconds to wait (`Retry-After`) when a window is full. */
-  check(operation: KsefOperation, key: string, now: Date): { readonly retryAfterSeconds: number; readonly detail: string } | null;
+  check(
+    operation: KsefOperation,
+    key: string,
+    now: Date,
+  ): { readonly retryAfterSeconds: number; readonly detail: string } | null;
   reset(): void;
 }
 
@@ -58,7 +62,10 @@ export function createRateLimiter(): RateLimiter {
         if (inWindow.length >= max && oldest !== undefined) {
           const retryAfterSeconds = Math.max(1, Math.ceil((oldest + size - at) / SECOND));
           seen.set(bucket, times);
-          return { retryAfterSeconds, detail: `Przekroczono limit ${max} żądań na ${unit}. Spróbuj ponownie po ${retryAfterSeconds} sekundach.` };
+          return {
+            retryAfterSeconds,
+            detail: `Przekroczono limit ${max} żądań na ${unit}. Spróbuj ponownie po ${retryAfterSeconds} sekundach.`,
+          };
         }
       }
       times.push(at);

@@ -43,7 +43,15 @@ export function errorResponse(problem: SandboxProblem, context: ErrorContext): R
       const details = problem.details.length === 0 ? {} : { details: [...problem.details] };
       if (context.problemDetails) {
         const errors = [{ code: problem.exceptionCode, description, ...details }];
-        return problemResponse({ title: 'Bad Request', status: 400, instance, detail: 'Żądanie jest nieprawidłowe.', errors, timestamp, traceId });
+        return problemResponse({
+          title: 'Bad Request',
+          status: 400,
+          instance,
+          detail: 'Żądanie jest nieprawidłowe.',
+          errors,
+          timestamp,
+          traceId,
+        });
       }
       const exception = {
         exceptionDetailList: [{ exceptionCode: problem.exceptionCode, exceptionDescription: description, ...details }],
@@ -55,7 +63,14 @@ export function errorResponse(problem: SandboxProblem, context: ErrorContext): R
       return new Response(JSON.stringify({ exception }), { status: 400, headers: { 'Content-Type': JSON_TYPE } });
     }
     case 'unauthorized':
-      return problemResponse({ title: 'Unauthorized', status: 401, detail: problem.detail, instance, traceId, timestamp });
+      return problemResponse({
+        title: 'Unauthorized',
+        status: 401,
+        detail: problem.detail,
+        instance,
+        traceId,
+        timestamp,
+      });
     case 'forbidden':
       return problemResponse({
         title: 'Forbidden',
@@ -68,29 +83,53 @@ export function errorResponse(problem: SandboxProblem, context: ErrorContext): R
         timestamp,
       });
     case 'gone':
-      return problemResponse({ title: 'Gone', status: 410, instance, detail: 'Operacja wygasła i nie jest już dostępna.', timestamp, traceId });
+      return problemResponse({
+        title: 'Gone',
+        status: 410,
+        instance,
+        detail: 'Operacja wygasła i nie jest już dostępna.',
+        timestamp,
+        traceId,
+      });
     case 'too-many-requests': {
       const headers = { 'Retry-After': String(problem.retryAfterSeconds) };
       if (context.problemDetails) {
-        return problemResponse({ title: 'Too Many Requests', status: 429, instance, detail: problem.detail, timestamp, traceId }, headers);
+        return problemResponse(
+          { title: 'Too Many Requests', status: 429, instance, detail: problem.detail, timestamp, traceId },
+          headers,
+        );
       }
       const body = { status: { code: 429, description: 'Too Many Requests', details: [problem.detail] } };
       return new Response(JSON.stringify(body), { status: 429, headers: { ...headers, 'Content-Type': JSON_TYPE } });
     }
     case 'unsupported-media-type':
-      return problemResponse({ title: 'Unsupported Media Type', status: 415, detail: 'Nieobsługiwany typ treści.', instance, traceId, timestamp });
+      return problemResponse({
+        title: 'Unsupported Media Type',
+        status: 415,
+        detail: 'Nieobsługiwany typ treści.',
+        instance,
+        traceId,
+        timestamp,
+      });
     case 'not-found':
       return new Response(null, { status: 404 });
     case 'method-not-allowed':
       return new Response(null, { status: 405 });
     case 'server-error': {
-      const headers: Record<string, string> = problem.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(problem.retryAfterSeconds) };
+      const headers: Record<string, string> =
+        problem.retryAfterSeconds === undefined ? {} : { 'Retry-After': String(problem.retryAfterSeconds) };
       const title = problem.status === 503 ? 'Service Unavailable' : 'Internal Server Error';
       return problemResponse({ title, status: problem.status, detail: title, instance, traceId, timestamp }, headers);
     }
   }
 }
 
-function problemResponse(body: { status: number } & Record<string, unknown>, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status: body.status, headers: { ...headers, 'Content-Type': PROBLEM_TYPE } });
+function problemResponse(
+  body: { status: number } & Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Response {
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { ...headers, 'Content-Type': PROBLEM_TYPE },
+  });
 }

@@ -19,7 +19,10 @@ export const enrollCertificateRequestSchema = z.object({
     .string()
     .min(5)
     .max(100)
-    .regex(/^[a-zA-Z0-9_\- ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]+$/, 'may hold letters (Polish included), digits, "_", "-" and spaces only'),
+    .regex(
+      /^[a-zA-Z0-9_\- ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]+$/,
+      'may hold letters (Polish included), digits, "_", "-" and spaces only',
+    ),
   certificateType: certificateTypeSchema,
   /** Base64 of the DER CSR; decoded (and refused with 25004) by the enrollment checks. */
   csr: z.string().min(1),

@@ -140,7 +140,13 @@ export interface SandboxState {
 }
 
 export function createSandboxState(): SandboxState {
-  return { challenges: new Map(), operations: new Map(), tokens: new Map(), enrollments: new Map(), certificates: new Map() };
+  return {
+    challenges: new Map(),
+    operations: new Map(),
+    tokens: new Map(),
+    enrollments: new Map(),
+    certificates: new Map(),
+  };
 }
 
 /** `Active` / `Revoked` / `Expired` at `now` (`Blocked` is never used: revocation here is immediate). */

@@ -20,12 +20,22 @@ const AUTH_DESCRIPTIONS: Readonly<Record<100 | 200 | AuthFailureCode, { descript
     description: 'Uwierzytelnienie unieważnione',
     details: 'Uwierzytelnienie i powiązane refresh tokeny zostały unieważnione przez użytkownika',
   },
-  450: { description: 'Uwierzytelnianie zakończone niepowodzeniem z powodu błędnego tokenu', details: 'Nieprawidłowe wyzwanie autoryzacyjne' },
-  460: { description: 'Uwierzytelnianie zakończone niepowodzeniem z powodu błędu certyfikatu', details: 'Niepoprawny certyfikat' },
-  470: { description: 'Uwierzytelnianie zakończone niepowodzeniem', details: 'Próba wykorzystania metod autoryzacyjnych osoby zmarłej' },
+  450: {
+    description: 'Uwierzytelnianie zakończone niepowodzeniem z powodu błędnego tokenu',
+    details: 'Nieprawidłowe wyzwanie autoryzacyjne',
+  },
+  460: {
+    description: 'Uwierzytelnianie zakończone niepowodzeniem z powodu błędu certyfikatu',
+    details: 'Niepoprawny certyfikat',
+  },
+  470: {
+    description: 'Uwierzytelnianie zakończone niepowodzeniem',
+    details: 'Próba wykorzystania metod autoryzacyjnych osoby zmarłej',
+  },
   480: {
     description: 'Uwierzytelnienie zablokowane',
-    details: 'Podejrzenie incydentu bezpieczeństwa. Skontaktuj się z Ministerstwem Finansów przez formularz zgłoszeniowy.',
+    details:
+      'Podejrzenie incydentu bezpieczeństwa. Skontaktuj się z Ministerstwem Finansów przez formularz zgłoszeniowy.',
   },
   500: { description: 'Nieznany błąd' },
   550: {
@@ -47,7 +57,9 @@ export type CertificateProblem =
 export function authStatus(code: 100 | 200 | AuthFailureCode, details?: readonly string[]): StatusInfo {
   const entry = AUTH_DESCRIPTIONS[code];
   const chosen = details ?? (entry.details === undefined ? undefined : [entry.details]);
-  return chosen === undefined || chosen.length === 0 ? { code, description: entry.description } : { code, description: entry.description, details: chosen };
+  return chosen === undefined || chosen.length === 0
+    ? { code, description: entry.description }
+    : { code, description: entry.description, details: chosen };
 }
 
 /** Final statuses of a certificate enrollment that tests may force (docs/ksef-contract.md §5.4). */
@@ -56,7 +68,9 @@ export type EnrollmentFailureCode = (typeof ENROLLMENT_FAILURE_CODES)[number];
 
 export const KEY_ALREADY_CERTIFIED = 'Klucz publiczny został już certyfikowany przez inny podmiot.';
 
-const ENROLLMENT_DESCRIPTIONS: Readonly<Record<100 | 200 | EnrollmentFailureCode, { description: string; details?: string }>> = {
+const ENROLLMENT_DESCRIPTIONS: Readonly<
+  Record<100 | 200 | EnrollmentFailureCode, { description: string; details?: string }>
+> = {
   100: { description: 'Wniosek przyjęty do realizacji' },
   200: { description: 'Wniosek obsłużony (certyfikat wygenerowany)' },
   400: { description: 'Wniosek odrzucony', details: KEY_ALREADY_CERTIFIED },
@@ -71,5 +85,7 @@ const ENROLLMENT_DESCRIPTIONS: Readonly<Record<100 | 200 | EnrollmentFailureCode
 export function enrollmentStatus(code: 100 | 200 | EnrollmentFailureCode, details?: readonly string[]): StatusInfo {
   const entry = ENROLLMENT_DESCRIPTIONS[code];
   const chosen = details ?? (entry.details === undefined ? undefined : [entry.details]);
-  return chosen === undefined || chosen.length === 0 ? { code, description: entry.description } : { code, description: entry.description, details: chosen };
+  return chosen === undefined || chosen.length === 0
+    ? { code, description: entry.description }
+    : { code, description: entry.description, details: chosen };
 }

@@ -25,10 +25,10 @@ export function DataStep() {
         <StepHeading id="data-heading">{t.apply.data.heading}</StepHeading>
         <div role="status" aria-live="polite" className="apply-status">
           {signIn.status === 'done' && <p className="ok-text">{t.apply.signIn.done(signIn.subject)}</p>}
-          {enrollment.status === 'loading' && (
-            <ProgressLine>{t.apply.data.loading}</ProgressLine>
+          {enrollment.status === 'loading' && <ProgressLine>{t.apply.data.loading}</ProgressLine>}
+          {enrollment.status === 'failed' && (
+            <ProblemMessage title={t.apply.problemHeading} problem={enrollment.problem} />
           )}
-          {enrollment.status === 'failed' && <ProblemMessage title={t.apply.problemHeading} problem={enrollment.problem} />}
           {refused !== null && <ProblemMessage title={t.apply.problemHeading} problem={refused} />}
         </div>
         {done !== null && (
@@ -38,7 +38,9 @@ export function DataStep() {
             <FactList
               facts={ENROLLMENT_ATTRIBUTES.flatMap((attribute) => {
                 const value = done.data[attribute];
-                return value === null || value === undefined || value === '' ? [] : [[t.apply.data.attributes[attribute], value] as const];
+                return value === null || value === undefined || value === ''
+                  ? []
+                  : [[t.apply.data.attributes[attribute], value] as const];
               })}
             />
             <h3>{t.apply.data.limitsHeading}</h3>

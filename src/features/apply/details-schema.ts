@@ -16,7 +16,10 @@ export function detailsFormSchema(today: string) {
     certificateName: certificateNameSchema,
     certificateType: z.enum(['Authentication', 'Offline']),
     // Same-length ISO dates compare correctly as strings.
-    validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => value >= today, { message: 'in-the-past' }),
+    validFrom: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .refine((value) => value >= today, { message: 'in-the-past' }),
     keyAlgorithm: z.enum(['EC-P256', 'RSA-2048']),
   });
 }

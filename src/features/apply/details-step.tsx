@@ -21,7 +21,12 @@ export function DetailsStep() {
   const today = useMemo(() => localDate(new Date()), []);
   const { register, handleSubmit, formState, control } = useForm<DetailsFormInput>({
     resolver: zodResolver(detailsFormSchema(today)),
-    defaultValues: details ?? { certificateName: '', certificateType: 'Authentication', validFrom: today, keyAlgorithm: 'EC-P256' },
+    defaultValues: details ?? {
+      certificateName: '',
+      certificateType: 'Authentication',
+      validFrom: today,
+      keyAlgorithm: 'EC-P256',
+    },
   });
   const rules = certificateNameRules(useWatch({ control, name: 'certificateName' }));
   const { errors } = formState;

@@ -37,12 +37,21 @@ export function EnvironmentStep() {
             <legend>{t.apply.environment.legend}</legend>
             {KSEF_ENVIRONMENTS.map((id) => (
               <label key={id} className="choice">
-                <input type="radio" value={id} {...register('environment')} aria-describedby={`environment-${id}-hint`} />
+                <input
+                  type="radio"
+                  value={id}
+                  {...register('environment')}
+                  aria-describedby={`environment-${id}-hint`}
+                />
                 <span className="choice-text">
                   <span className="choice-name">
-                    {t.apply.environment.names[id]} {id === 'sandbox' && <span className="hint">{t.apply.environment.recommended}</span>}
+                    {t.apply.environment.names[id]}{' '}
+                    {id === 'sandbox' && <span className="hint">{t.apply.environment.recommended}</span>}
                   </span>
-                  <span id={`environment-${id}-hint`} className={id === 'prod' ? 'choice-hint choice-hint-strong' : 'choice-hint'}>
+                  <span
+                    id={`environment-${id}-hint`}
+                    className={id === 'prod' ? 'choice-hint choice-hint-strong' : 'choice-hint'}
+                  >
                     {t.apply.environment.explanations[id]}
                   </span>
                 </span>

@@ -1,7 +1,9 @@
 import { z } from '../../lib/zod';
 
 /** A file input's value with at least one file chosen. */
-export const chosenFileSchema = z.custom<FileList>((value) => value instanceof FileList && value.length > 0, { message: 'file-required' });
+export const chosenFileSchema = z.custom<FileList>((value) => value instanceof FileList && value.length > 0, {
+  message: 'file-required',
+});
 
 /** A file input that may stay empty. */
 export const optionalFileSchema = z.custom<FileList>((value) => value === undefined || value instanceof FileList);

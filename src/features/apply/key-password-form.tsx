@@ -21,7 +21,13 @@ export function KeyPasswordForm({ busy }: { readonly busy: boolean }) {
 
   return (
     <form className="stack" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
-      <PasswordPairFields register={register} control={control} formState={formState} passwordLabel={t.apply.key.password} confirmLabel={t.apply.key.confirm} />
+      <PasswordPairFields
+        register={register}
+        control={control}
+        formState={formState}
+        passwordLabel={t.apply.key.password}
+        confirmLabel={t.apply.key.confirm}
+      />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {t.apply.key.generate}

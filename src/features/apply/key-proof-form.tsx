@@ -32,7 +32,12 @@ export function KeyProofForm({ busy, heading, intro, submitLabel, onProve = prov
   };
 
   return (
-    <form className="stack apply-subform" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)} aria-labelledby="key-proof-heading">
+    <form
+      className="stack apply-subform"
+      noValidate
+      onSubmit={(event) => void handleSubmit(onSubmit)(event)}
+      aria-labelledby="key-proof-heading"
+    >
       <h3 id="key-proof-heading">{heading}</h3>
       <p>{intro}</p>
       <FileField

@@ -54,25 +54,36 @@ export function KeyStep() {
       {saved === null && key.status !== 'proving' && <KeyPasswordForm busy={busy} />}
 
       <div role="status" aria-live="polite" className="apply-status" data-key={key.status}>
-        {key.status === 'generating' && (
-          <ProgressLine>{t.apply.key.generating}</ProgressLine>
-        )}
-        {key.status === 'proving' && (
-          <ProgressLine>{t.apply.key.proving}</ProgressLine>
-        )}
+        {key.status === 'generating' && <ProgressLine>{t.apply.key.generating}</ProgressLine>}
+        {key.status === 'proving' && <ProgressLine>{t.apply.key.proving}</ProgressLine>}
         {saved !== null && !proven && <p className="ok-text">✓ {t.apply.key.saved(saved.fileName)}</p>}
         {proven && <p className="ok-text">✓ {t.apply.key.proven(key.fileName)}</p>}
         {refused !== null && <ProblemMessage title={t.apply.problemHeading} problem={refused} />}
-        {key.status === 'failed' && <ProblemMessage title={saved === null ? t.apply.problemHeading : t.apply.key.proveFailed} problem={key.problem} />}
+        {key.status === 'failed' && (
+          <ProblemMessage
+            title={saved === null ? t.apply.problemHeading : t.apply.key.proveFailed}
+            problem={key.problem}
+          />
+        )}
       </div>
 
       {saved !== null && (
         <>
           {!proven &&
             (reopening ? (
-              <KeyProofForm busy={busy} heading={t.apply.restored.keyHeading} intro={t.apply.restored.keyIntro(saved.fileName)} submitLabel={t.apply.restored.keyOpen} />
+              <KeyProofForm
+                busy={busy}
+                heading={t.apply.restored.keyHeading}
+                intro={t.apply.restored.keyIntro(saved.fileName)}
+                submitLabel={t.apply.restored.keyOpen}
+              />
             ) : (
-              <KeyProofForm busy={busy} heading={t.apply.key.proveHeading} intro={t.apply.key.proveIntro(saved.fileName)} submitLabel={t.apply.key.prove} />
+              <KeyProofForm
+                busy={busy}
+                heading={t.apply.key.proveHeading}
+                intro={t.apply.key.proveIntro(saved.fileName)}
+                submitLabel={t.apply.key.prove}
+              />
             ))}
           <div className="actions">
             {reopening ? (

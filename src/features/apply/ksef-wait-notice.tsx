@@ -21,10 +21,13 @@ export function KsefWaitNotice() {
 
   const shown = wait !== null && wait !== over ? wait : null;
   return (
-    <div className="apply-status" role="status" aria-live="polite" data-ksef-wait={shown === null ? 'none' : shown.seconds}>
-      {shown !== null && (
-        <ProgressLine>{t.apply.rateLimitWait(shown.seconds)}</ProgressLine>
-      )}
+    <div
+      className="apply-status"
+      role="status"
+      aria-live="polite"
+      data-ksef-wait={shown === null ? 'none' : shown.seconds}
+    >
+      {shown !== null && <ProgressLine>{t.apply.rateLimitWait(shown.seconds)}</ProgressLine>}
     </div>
   );
 }

@@ -15,7 +15,13 @@ interface PasswordPairFieldsProps {
 }
 
 /** A new password with the live checklist of the rules, and its confirmation. */
-export function PasswordPairFields({ register, control, formState, passwordLabel, confirmLabel }: PasswordPairFieldsProps) {
+export function PasswordPairFields({
+  register,
+  control,
+  formState,
+  passwordLabel,
+  confirmLabel,
+}: PasswordPairFieldsProps) {
   const t = useMessages();
   const rulesId = useId();
   const rules = keyPasswordRules(useWatch({ control, name: 'password' }));

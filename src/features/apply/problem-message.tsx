@@ -5,7 +5,10 @@ import { problemText } from '../../messages/problem-text';
 
 /** The KSeF session is over: the way forward is signing in again (the application carries on). */
 export function sessionEnded(problem: Problem): boolean {
-  return (problem.source === 'apply' && problem.code === 'session-expired') || (problem.source === 'ksef' && problem.code === 'unauthorized');
+  return (
+    (problem.source === 'apply' && problem.code === 'session-expired') ||
+    (problem.source === 'ksef' && problem.code === 'unauthorized')
+  );
 }
 
 /** A failure in words: what went wrong, what to do next, and KSeF's own details when it gave any. */
@@ -14,7 +17,10 @@ export function ProblemMessage({ title, problem }: { readonly title: string; rea
   const details = problem.source === 'ksef' || problem.source === 'apply' ? (problem.details ?? []) : [];
   const retryAfterSeconds = problem.source === 'ksef' ? problem.retryAfterSeconds : undefined;
   return (
-    <div className="apply-problem" data-problem={problem.source === 'unexpected' ? problem.source : `${problem.source}:${problem.code}`}>
+    <div
+      className="apply-problem"
+      data-problem={problem.source === 'unexpected' ? problem.source : `${problem.source}:${problem.code}`}
+    >
       <p className="apply-problem-title">
         <span aria-hidden="true">! </span>
         {title}

@@ -1,5 +1,10 @@
 import { useMemo, useState } from 'react';
-import { downloadCertificate, downloadReminder, resetApplication, signOutAndForget } from '../../state/apply/result-actions';
+import {
+  downloadCertificate,
+  downloadReminder,
+  resetApplication,
+  signOutAndForget,
+} from '../../state/apply/result-actions';
 import { openSavedKeyForResume, retryResume } from '../../state/apply/resume-actions';
 import { retrieveCertificate } from '../../state/apply/submit-actions';
 import type { Problem } from '../../problem/problem';
@@ -27,9 +32,13 @@ export function ResultStep() {
   const resume = useApplyStore((s) => s.resume);
   const submission = useApplyStore((s) => s.submission);
   const [problem, setProblem] = useState<Problem | null>(null);
-  const summary = useMemo(() => summaryCard({ result, environment, details, key, resume }), [result, environment, details, key, resume]);
+  const summary = useMemo(
+    () => summaryCard({ result, environment, details, key, resume }),
+    [result, environment, details, key, resume],
+  );
   const ready = result.status === 'ready' ? result : null;
-  const reference = 'referenceNumber' in submission ? submission.referenceNumber : (resume?.record.referenceNumber ?? null);
+  const reference =
+    'referenceNumber' in submission ? submission.referenceNumber : (resume?.record.referenceNumber ?? null);
   const name = details?.certificateName ?? resume?.record.certificateName ?? '';
 
   const reminder = () =>
@@ -52,22 +61,27 @@ export function ResultStep() {
           aria-busy={result.status === 'retrieving' || submission.status === 'resuming'}
           data-result={result.status}
         >
-          {submission.status === 'resuming' && (
-            <ProgressLine>{t.apply.resume.lookingUp}</ProgressLine>
+          {submission.status === 'resuming' && <ProgressLine>{t.apply.resume.lookingUp}</ProgressLine>}
+          {submission.status === 'failed' && (
+            <ProblemMessage title={t.apply.result.failed} problem={submission.problem} />
           )}
-          {submission.status === 'failed' && <ProblemMessage title={t.apply.result.failed} problem={submission.problem} />}
-          {key.status === 'failed' && resume !== null && <ProblemMessage title={t.apply.problemHeading} problem={key.problem} />}
-          {result.status === 'retrieving' && (
-            <ProgressLine>{t.apply.result.retrieving}</ProgressLine>
+          {key.status === 'failed' && resume !== null && (
+            <ProblemMessage title={t.apply.problemHeading} problem={key.problem} />
           )}
+          {result.status === 'retrieving' && <ProgressLine>{t.apply.result.retrieving}</ProgressLine>}
           {ready !== null && (
-            <div className={ready.pair.match ? 'verdict verdict-pairs' : 'verdict verdict-no-pair'} data-verdict={ready.pair.match ? 'pairs' : 'no-pair'}>
+            <div
+              className={ready.pair.match ? 'verdict verdict-pairs' : 'verdict verdict-no-pair'}
+              data-verdict={ready.pair.match ? 'pairs' : 'no-pair'}
+            >
               <span className="verdict-icon" aria-hidden="true">
                 {ready.pair.match ? '✓' : '✗'}
               </span>
               <div className="verdict-body">
                 <p className="verdict-title">{ready.pair.match ? t.apply.result.pairs : t.apply.result.noPair}</p>
-                <p className="verdict-detail">{ready.pair.match ? t.apply.result.pairsDetail : t.check.reasons[ready.pair.reason]}</p>
+                <p className="verdict-detail">
+                  {ready.pair.match ? t.apply.result.pairsDetail : t.check.reasons[ready.pair.reason]}
+                </p>
               </div>
             </div>
           )}
@@ -111,7 +125,11 @@ export function ResultStep() {
               {ready.pair.match && (
                 <div className="stack apply-result-actions">
                   <div className="actions">
-                    <button type="button" className="button button-primary" onClick={() => setProblem(downloadCertificate())}>
+                    <button
+                      type="button"
+                      className="button button-primary"
+                      onClick={() => setProblem(downloadCertificate())}
+                    >
                       {t.apply.result.downloadCertificate(`${ready.fileBase}.crt`)}
                     </button>
                     <button type="button" className="button" onClick={reminder}>

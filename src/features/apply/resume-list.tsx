@@ -22,8 +22,8 @@ export function ResumeList() {
               <p className="apply-record-name">{record.certificateName}</p>
               <p className="hint">
                 {t.apply.details.purposes[record.certificateType]} · {t.apply.environment.names[record.environment]} ·{' '}
-                {t.apply.resume.created} {formatDateTime(t.locale, new Date(record.createdAt))} · {t.apply.resume.status}:{' '}
-                {t.apply.resume.statuses[record.status]}
+                {t.apply.resume.created} {formatDateTime(t.locale, new Date(record.createdAt))} ·{' '}
+                {t.apply.resume.status}: {t.apply.resume.statuses[record.status]}
               </p>
               <p className="hint">
                 {t.apply.resume.reference}: <code>{record.referenceNumber}</code>

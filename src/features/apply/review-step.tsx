@@ -34,10 +34,12 @@ export function ReviewStep() {
   const checksPass = preflight.every((c) => c.ok);
   // A resumed application was submitted before: here it is only looked up.
   const canSubmit = resume === null && submission.status === 'idle' && checksPass;
-  const busy = submission.status === 'submitting' || submission.status === 'polling' || submission.status === 'resuming';
+  const busy =
+    submission.status === 'submitting' || submission.status === 'polling' || submission.status === 'resuming';
   const reference = 'referenceNumber' in submission ? submission.referenceNumber : null;
   // Offline, nothing reached KSeF: "KSeF did not issue the certificate" would blame the wrong party.
-  const notSent = submission.status === 'failed' && submission.problem.source === 'ksef' && submission.problem.code === 'offline';
+  const notSent =
+    submission.status === 'failed' && submission.problem.source === 'ksef' && submission.problem.code === 'offline';
 
   return (
     <section className="panel" aria-labelledby="review-heading">
@@ -66,7 +68,12 @@ export function ReviewStep() {
           <h3>{t.apply.review.checksHeading}</h3>
           <ul className="rule-list apply-checks">
             {preflight.map((check, index) => (
-              <li key={index} className={check.ok ? 'rule rule-ok' : 'rule rule-bad'} data-check={check.check} data-ok={check.ok}>
+              <li
+                key={index}
+                className={check.ok ? 'rule rule-ok' : 'rule rule-bad'}
+                data-check={check.check}
+                data-ok={check.ok}
+              >
                 <span aria-hidden="true" className="rule-icon">
                   {check.ok ? '✓' : '✗'}
                 </span>
@@ -87,18 +94,23 @@ export function ReviewStep() {
         )}
       </div>
 
-      <div role="status" aria-live="polite" aria-busy={busy} className="apply-status" data-submission={submission.status}>
-        {submission.status === 'submitting' && (
-          <ProgressLine>{t.apply.review.submitting}</ProgressLine>
-        )}
-        {submission.status === 'polling' && (
-          <ProgressLine>{t.apply.review.polling(submission.attempt)}</ProgressLine>
-        )}
-        {submission.status === 'resuming' && (
-          <ProgressLine>{t.apply.resume.lookingUp}</ProgressLine>
-        )}
+      <div
+        role="status"
+        aria-live="polite"
+        aria-busy={busy}
+        className="apply-status"
+        data-submission={submission.status}
+      >
+        {submission.status === 'submitting' && <ProgressLine>{t.apply.review.submitting}</ProgressLine>}
+        {submission.status === 'polling' && <ProgressLine>{t.apply.review.polling(submission.attempt)}</ProgressLine>}
+        {submission.status === 'resuming' && <ProgressLine>{t.apply.resume.lookingUp}</ProgressLine>}
         {submission.status === 'issued' && <p className="ok-text">✓ {t.apply.review.issued}</p>}
-        {submission.status === 'failed' && <ProblemMessage title={notSent ? t.apply.review.notSent : t.apply.review.failed} problem={submission.problem} />}
+        {submission.status === 'failed' && (
+          <ProblemMessage
+            title={notSent ? t.apply.review.notSent : t.apply.review.failed}
+            problem={submission.problem}
+          />
+        )}
         {submissionMaybeReceived(submission) && <p data-maybe-received="">{t.apply.review.maybeReceived}</p>}
         {reference !== null && <p className="hint">{t.apply.review.reference(reference)}</p>}
       </div>

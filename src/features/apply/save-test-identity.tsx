@@ -30,7 +30,13 @@ export function SaveTestIdentity() {
     <section className="panel" aria-labelledby="save-identity-heading">
       <h3 id="save-identity-heading">{t.apply.data.saveIdentityHeading}</h3>
       <p className="hint">{t.apply.data.saveIdentityIntro}</p>
-      <button type="button" className="button" aria-expanded={open} aria-controls="save-identity-form" onClick={() => setOpen((o) => !o)}>
+      <button
+        type="button"
+        className="button"
+        aria-expanded={open}
+        aria-controls="save-identity-form"
+        onClick={() => setOpen((o) => !o)}
+      >
         {t.apply.data.saveIdentity}
       </button>
       <div id="save-identity-form">

@@ -19,7 +19,9 @@ export function CertificateSignInForm({ busy }: { readonly busy: boolean }) {
     const key = firstFile(keyFile);
     if (key === undefined) return;
     const certificate = firstFile(certificateFile);
-    await signInWithFiles(certificate === undefined ? { keyFile: key, password } : { keyFile: key, certificateFile: certificate, password });
+    await signInWithFiles(
+      certificate === undefined ? { keyFile: key, password } : { keyFile: key, certificateFile: certificate, password },
+    );
     // The password did its one job; it does not stay in the form.
     resetField('password');
   };

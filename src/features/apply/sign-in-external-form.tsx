@@ -18,7 +18,9 @@ export function ExternalSignInForm({ busy }: { readonly busy: boolean }) {
   const validUntil =
     external === null
       ? null
-      : new Intl.DateTimeFormat(t.locale, { timeStyle: 'short' }).format(new Date(Date.parse(external.challengeIssuedAt) + CHALLENGE_VALIDITY_MS));
+      : new Intl.DateTimeFormat(t.locale, { timeStyle: 'short' }).format(
+          new Date(Date.parse(external.challengeIssuedAt) + CHALLENGE_VALIDITY_MS),
+        );
 
   const onSubmit = async ({ signedFile }: SignedFileInput) => {
     const file = firstFile(signedFile);

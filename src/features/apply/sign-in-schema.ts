@@ -33,7 +33,12 @@ export const testIdentitySchema = z
       if (input[field] === '') ctx.addIssue({ code: 'custom', path: [field], message: 'required' });
     }
     if (input.kind === 'seal' || input.pesel === '') {
-      if (!isValidNip(input.nip)) ctx.addIssue({ code: 'custom', path: ['nip'], message: input.nip === '' && input.kind === 'person' ? 'person-id-required' : 'invalid-nip' });
+      if (!isValidNip(input.nip))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['nip'],
+          message: input.nip === '' && input.kind === 'person' ? 'person-id-required' : 'invalid-nip',
+        });
     } else if (input.nip !== '') {
       ctx.addIssue({ code: 'custom', path: ['pesel'], message: 'person-id-required' });
     } else if (!isValidPesel(input.pesel)) {

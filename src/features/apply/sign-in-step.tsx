@@ -35,8 +35,12 @@ export function SignInStep() {
   // After a reload in the middle of an external signature, its signed file is what comes next.
   const external = useApplyStore((s) => s.external);
   const testAllowed = KSEF_ENVIRONMENT_INFO[environment].allowsSelfSignedIdentity;
-  const methods: readonly SignInMethod[] = testAllowed ? ['test-identity', 'ksef-certificate', 'external'] : ['ksef-certificate', 'external'];
-  const [method, setMethod] = useState<SignInMethod>(external !== null ? 'external' : (methods[0] ?? 'ksef-certificate'));
+  const methods: readonly SignInMethod[] = testAllowed
+    ? ['test-identity', 'ksef-certificate', 'external']
+    : ['ksef-certificate', 'external'];
+  const [method, setMethod] = useState<SignInMethod>(
+    external !== null ? 'external' : (methods[0] ?? 'ksef-certificate'),
+  );
   const busy = signIn.status === 'running';
   const progress = progressText(t, signIn);
 

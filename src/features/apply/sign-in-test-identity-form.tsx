@@ -56,10 +56,18 @@ export function TestIdentityForm({ busy }: { readonly busy: boolean }) {
         ))}
       </fieldset>
       {kind === 'seal' ? (
-        <TextField {...register('organizationName')} label={t.apply.signIn.organizationName} error={errorText(t, errors.organizationName)} />
+        <TextField
+          {...register('organizationName')}
+          label={t.apply.signIn.organizationName}
+          error={errorText(t, errors.organizationName)}
+        />
       ) : (
         <>
-          <TextField {...register('givenName')} label={t.apply.signIn.givenName} error={errorText(t, errors.givenName)} />
+          <TextField
+            {...register('givenName')}
+            label={t.apply.signIn.givenName}
+            error={errorText(t, errors.givenName)}
+          />
           <TextField {...register('surname')} label={t.apply.signIn.surname} error={errorText(t, errors.surname)} />
         </>
       )}
@@ -70,7 +78,14 @@ export function TestIdentityForm({ busy }: { readonly busy: boolean }) {
         error={errorText(t, errors.nip)}
         hint={kind === 'person' ? t.apply.signIn.personIdHint : undefined}
       />
-      {kind === 'person' && <TextField {...register('pesel')} label={t.apply.signIn.pesel} inputMode="numeric" error={errorText(t, errors.pesel)} />}
+      {kind === 'person' && (
+        <TextField
+          {...register('pesel')}
+          label={t.apply.signIn.pesel}
+          inputMode="numeric"
+          error={errorText(t, errors.pesel)}
+        />
+      )}
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           {t.apply.signIn.submitIdentity}

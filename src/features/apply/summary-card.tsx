@@ -5,18 +5,32 @@ import { formatDateTime, formatFingerprint } from '../../ui/format';
 import { FactList } from '../../ui/fact-list';
 
 /** The printable card: who, what, where, until when, and which files belong to it. */
-export function SummaryCard({ summary, referenceNumber }: { readonly summary: Summary; readonly referenceNumber: string | null }) {
+export function SummaryCard({
+  summary,
+  referenceNumber,
+}: {
+  readonly summary: Summary;
+  readonly referenceNumber: string | null;
+}) {
   const t = useMessages();
   const s = t.apply.result.summary;
-  const files = [summary.files.key, summary.files.certificate, summary.files.pfx, summary.files.reminder].filter((f) => f !== null);
-  const keyType = summary.keyType.kind === 'other' ? t.certificate.otherKey(summary.keyType.algorithmOid) : describeKeyType(summary.keyType);
+  const files = [summary.files.key, summary.files.certificate, summary.files.pfx, summary.files.reminder].filter(
+    (f) => f !== null,
+  );
+  const keyType =
+    summary.keyType.kind === 'other'
+      ? t.certificate.otherKey(summary.keyType.algorithmOid)
+      : describeKeyType(summary.keyType);
   const rows: readonly [string, string][] = [
     [s.owner, summary.owner],
     [t.apply.details.name, summary.certificateName],
     [s.purpose, t.apply.details.purposes[summary.purpose]],
     [s.environment, t.apply.environment.names[summary.environment]],
     [s.serial, summary.serialNumber],
-    [s.validity, t.certificate.range(formatDateTime(t.locale, summary.notBefore), formatDateTime(t.locale, summary.notAfter))],
+    [
+      s.validity,
+      t.certificate.range(formatDateTime(t.locale, summary.notBefore), formatDateTime(t.locale, summary.notAfter)),
+    ],
     [s.keyType, keyType],
     [t.certificate.fingerprint, formatFingerprint(summary.certificateFingerprint)],
     [s.files, files.join(', ')],

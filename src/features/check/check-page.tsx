@@ -60,7 +60,9 @@ export function CheckPage() {
         />
       </section>
 
-      {files.length > 0 && <FileList files={files} onRemove={onRemove} onRemoveAll={onRemoveAll} headingRef={filesHeading} />}
+      {files.length > 0 && (
+        <FileList files={files} onRemove={onRemove} onRemoveAll={onRemoveAll} headingRef={filesHeading} />
+      )}
 
       {plan.kind === 'needs-password' && (
         <UnlockForm

@@ -13,13 +13,18 @@ function describeContent(t: Messages, file: OpenedFile): { label: string; detail
     case 'locked':
       return { label: t.check.fileKinds[content.format], detail: t.check.fileLocked, tone: 'locked' };
     case 'key': {
-      const certificates = content.certificates.length > 0 ? `, ${t.check.certificateCount(content.certificates.length)}` : '';
+      const certificates =
+        content.certificates.length > 0 ? `, ${t.check.certificateCount(content.certificates.length)}` : '';
       const detail = content.format === 'private-key' ? null : t.check.fileUnlocked + certificates;
       return { label: t.check.fileKinds[content.format], detail, tone: 'ok' };
     }
     case 'certificates': {
       const n = content.certificates.length;
-      return { label: t.check.fileKinds.certificate, detail: n > 1 ? t.check.certificateCount(n) : null, tone: 'neutral' };
+      return {
+        label: t.check.fileKinds.certificate,
+        detail: n > 1 ? t.check.certificateCount(n) : null,
+        tone: 'neutral',
+      };
     }
     case 'csr':
       return { label: t.check.fileKinds.csr, detail: null, tone: 'neutral' };
@@ -56,7 +61,12 @@ export function FileList({ files, onRemove, onRemoveAll, headingRef }: FileListP
                   <span className="file-size">{formatFileSize(t.locale, file.size)}</span>
                 </span>
               </div>
-              <button type="button" className="button button-quiet" aria-label={t.check.remove(file.name)} onClick={() => onRemove(file)}>
+              <button
+                type="button"
+                className="button button-quiet"
+                aria-label={t.check.remove(file.name)}
+                onClick={() => onRemove(file)}
+              >
                 {t.check.removeShort}
               </button>
             </li>

@@ -31,7 +31,9 @@ export function SavePair({ certificate }: { readonly certificate: CertificateSum
           {t.save.downloadCertificate}
         </button>
       </div>
-      <div id="export-pfx">{formOpen && <ExportPfxForm certificate={certificate} status={pfxExport} onCancel={close} />}</div>
+      <div id="export-pfx">
+        {formOpen && <ExportPfxForm certificate={certificate} status={pfxExport} onCancel={close} />}
+      </div>
     </section>
   );
 }

@@ -35,7 +35,12 @@ export function UnlockForm({ file, problem, busy }: UnlockFormProps) {
     setFocus('password');
   };
 
-  const error = formState.errors.password !== undefined ? t.check.password.required : problem !== null ? problemText(t, problem) : undefined;
+  const error =
+    formState.errors.password !== undefined
+      ? t.check.password.required
+      : problem !== null
+        ? problemText(t, problem)
+        : undefined;
 
   return (
     <section className="panel" aria-labelledby="unlock-heading">

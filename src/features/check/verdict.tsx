@@ -52,12 +52,18 @@ export function verdictText(t: Messages, run: CheckRun, plan: CheckPlan): Verdic
       return {
         tone: 'failed',
         title: t.check.verdict.failed,
-        details: [run.fileName === null ? problemText(t, run.problem) : `${t.check.verdict.inFile(run.fileName)} ${problemText(t, run.problem)}`],
+        details: [
+          run.fileName === null
+            ? problemText(t, run.problem)
+            : `${t.check.verdict.inFile(run.fileName)} ${problemText(t, run.problem)}`,
+        ],
       };
     case 'done': {
       const matching = run.pairs.filter((p) => p.result.match).length;
-      if (matching === run.pairs.length) return { tone: 'pairs', title: t.check.verdict.pairs, details: [t.check.verdict.pairsDetail] };
-      if (matching > 0) return { tone: 'partial', title: t.check.verdict.partial(matching, run.pairs.length), details: [] };
+      if (matching === run.pairs.length)
+        return { tone: 'pairs', title: t.check.verdict.pairs, details: [t.check.verdict.pairsDetail] };
+      if (matching > 0)
+        return { tone: 'partial', title: t.check.verdict.partial(matching, run.pairs.length), details: [] };
       const reasons = new Set(run.pairs.flatMap((p) => (p.result.match ? [] : [t.check.reasons[p.result.reason]])));
       return { tone: 'no-pair', title: t.check.verdict.noPair, details: [...reasons] };
     }
@@ -74,7 +80,13 @@ export function Verdict({ run, plan }: { readonly run: CheckRun; readonly plan: 
   return (
     <section className="verdict-section" aria-labelledby="verdict-heading">
       <h2 id="verdict-heading">{t.check.verdict.heading}</h2>
-      <div className={`verdict verdict-${tone}`} data-verdict={tone} aria-live="polite" aria-atomic="true" aria-busy={tone === 'checking'}>
+      <div
+        className={`verdict verdict-${tone}`}
+        data-verdict={tone}
+        aria-live="polite"
+        aria-atomic="true"
+        aria-busy={tone === 'checking'}
+      >
         <span className="verdict-icon" aria-hidden="true">
           {ICONS[tone]}
         </span>

@@ -4,7 +4,14 @@
  * The file keeps its prefix inside `state/apply/`: the build names the chunk after it
  * (`assets/apply-crypto-<hash>.js`), and the build's tests and budget report look for that name.
  */
-export { applicationCsr, buildApplicationPfx, checkIssuedCertificate, generateApplicationKey, openKeyFile, publicKeyFingerprint } from '../../crypto/application-key';
+export {
+  applicationCsr,
+  buildApplicationPfx,
+  checkIssuedCertificate,
+  generateApplicationKey,
+  openKeyFile,
+  publicKeyFingerprint,
+} from '../../crypto/application-key';
 export { checkCsr, csrChecksPass } from '../../crypto/check-csr';
 export { csrToBase64 } from '../../crypto/csr';
 export { readCertificate } from '../../crypto/certificate-reader';

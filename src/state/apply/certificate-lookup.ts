@@ -24,10 +24,21 @@ export interface CertificateOfKey {
  * @returns its serial number, or `null` when no certificate has that key (yet).
  * @throws KsefError from either call.
  */
-export async function findCertificateOfKey(environment: KsefEnvironment, session: KsefTokenStore, wanted: CertificateOfKey): Promise<string | null> {
+export async function findCertificateOfKey(
+  environment: KsefEnvironment,
+  session: KsefTokenStore,
+  wanted: CertificateOfKey,
+): Promise<string | null> {
   const client = ksefClient(environment);
-  const { certificates } = await client.queryCertificates(session, { name: wanted.certificateName, type: wanted.certificateType }, { pageSize: 50 });
-  const serials = certificates.filter((c) => c.status === 'Active').map((c) => c.certificateSerialNumber).slice(0, 10);
+  const { certificates } = await client.queryCertificates(
+    session,
+    { name: wanted.certificateName, type: wanted.certificateType },
+    { pageSize: 50 },
+  );
+  const serials = certificates
+    .filter((c) => c.status === 'Active')
+    .map((c) => c.certificateSerialNumber)
+    .slice(0, 10);
   if (serials.length === 0) return null;
   const retrieved = await client.retrieveCertificates(session, { certificateSerialNumbers: serials });
   const crypto = await loadApplyCrypto();
@@ -35,7 +46,8 @@ export async function findCertificateOfKey(environment: KsefEnvironment, session
     const der = fromBase64(item.certificate);
     if (der === null) continue;
     const summary = await crypto.readCertificate(der, seams().now(), seams().crypto);
-    if ((await crypto.publicKeyFingerprint(summary.spki, seams().crypto)) === wanted.publicKeyFingerprint) return item.certificateSerialNumber;
+    if ((await crypto.publicKeyFingerprint(summary.spki, seams().crypto)) === wanted.publicKeyFingerprint)
+      return item.certificateSerialNumber;
   }
   return null;
 }

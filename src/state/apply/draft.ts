@@ -26,7 +26,10 @@ export const draftSchema = z.strictObject({
   /** The furthest the user had come: the step shown when the draft was written. */
   step: z.enum(APPLY_STEPS),
   environment: ksefEnvironmentSchema,
-  contextNip: z.string().regex(/^\d{10}$/).nullable(),
+  contextNip: z
+    .string()
+    .regex(/^\d{10}$/)
+    .nullable(),
   external: z
     .strictObject({
       challenge: z.string().min(1).max(100),
@@ -60,7 +63,8 @@ export function draftOf(state: ApplyState, recordId: string | null): Draft | nul
     contextNip: state.contextNip,
     external: state.external,
     details: state.details,
-    savedKey: savedKey === null ? null : { fileName: savedKey.fileName, publicKeyFingerprint: savedKey.publicKeyFingerprint },
+    savedKey:
+      savedKey === null ? null : { fileName: savedKey.fileName, publicKeyFingerprint: savedKey.publicKeyFingerprint },
     passwordStoredConfirmed: state.passwordStoredConfirmed,
     recordId: recordId ?? state.resume?.record.id ?? null,
   };

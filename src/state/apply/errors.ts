@@ -16,7 +16,11 @@ import { seams } from './seams';
 export class ApplyError extends AppError<ApplyProblemCode> {
   readonly details: readonly string[] | undefined;
 
-  constructor(code: ApplyProblemCode, message: string, options: { readonly details?: readonly string[]; readonly cause?: unknown } = {}) {
+  constructor(
+    code: ApplyProblemCode,
+    message: string,
+    options: { readonly details?: readonly string[]; readonly cause?: unknown } = {},
+  ) {
     super(code, message, 'cause' in options ? { cause: options.cause } : undefined);
     this.name = 'ApplyError';
     this.details = options.details;
@@ -27,7 +31,8 @@ export class ApplyError extends AppError<ApplyProblemCode> {
 export function problemOf(error: unknown): Problem | null {
   if (isKsefError(error)) {
     const details = error.exceptions.flatMap((e) => [e.description, ...e.details]).filter((d) => d !== '');
-    if (error.code === 'enrollment-limit' || error.code === 'certificate-limit') return { source: 'apply', code: 'limit-reached', details: [error.code, ...details] };
+    if (error.code === 'enrollment-limit' || error.code === 'certificate-limit')
+      return { source: 'apply', code: 'limit-reached', details: [error.code, ...details] };
     if (error.code === 'unauthorized') return { source: 'apply', code: 'session-expired', details };
     return {
       source: 'ksef',
@@ -39,7 +44,8 @@ export function problemOf(error: unknown): Problem | null {
   if (isCryptoError(error)) return { source: 'crypto', code: error.code };
   if (isSignInError(error)) return { source: 'sign-in', code: error.code };
   if (error instanceof ReadFileError) return { source: 'file', code: error.code };
-  if (error instanceof ApplyError) return { source: 'apply', code: error.code, ...(error.details === undefined ? {} : { details: error.details }) };
+  if (error instanceof ApplyError)
+    return { source: 'apply', code: error.code, ...(error.details === undefined ? {} : { details: error.details }) };
   return null;
 }
 
@@ -51,7 +57,8 @@ export function settleFailure(error: unknown, settle: (problem: Problem) => void
   const problem = problemOf(error);
   if (problem !== null) {
     // KSeF's wait still holds for the retry (see `waitForKsef`).
-    if (problem.source === 'ksef' && problem.code === 'rate-limited' && problem.retryAfterSeconds !== undefined) noteKsefWait(problem.retryAfterSeconds * 1000, seams().now());
+    if (problem.source === 'ksef' && problem.code === 'rate-limited' && problem.retryAfterSeconds !== undefined)
+      noteKsefWait(problem.retryAfterSeconds * 1000, seams().now());
     settle(problem);
     return;
   }

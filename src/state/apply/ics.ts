@@ -35,7 +35,11 @@ export function buildReminderIcs(input: ReminderInput): string {
 }
 
 function event(input: ReminderInput, daysBefore: number, summary: string): string[] {
-  const expiryDay = Date.UTC(input.notAfter.getUTCFullYear(), input.notAfter.getUTCMonth(), input.notAfter.getUTCDate());
+  const expiryDay = Date.UTC(
+    input.notAfter.getUTCFullYear(),
+    input.notAfter.getUTCMonth(),
+    input.notAfter.getUTCDate(),
+  );
   const start = new Date(expiryDay - daysBefore * DAY_MS);
   const end = new Date(start.getTime() + DAY_MS);
   const uidPart = input.uidSeed.replace(/[^A-Za-z0-9-]/g, '') || 'certificate';
@@ -64,12 +68,19 @@ function utcDate(date: Date): string {
 
 /** `YYYYMMDDTHHMMSSZ` (RFC 5545 §3.3.5, form 2). */
 function utcDateTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /** TEXT escaping (§3.3.11): backslash, semicolon, comma, and line breaks as `\n`. */
 export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r\n|\r|\n/g, '\\n');
 }
 
 /** Folds one content line into pieces of at most 75 octets, continuation lines starting with a space. */

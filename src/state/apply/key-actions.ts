@@ -31,9 +31,15 @@ export async function generateAndSaveKey(password: string): Promise<void> {
   forgetKey();
   set({ key: { status: 'generating' }, passwordStoredConfirmed: false, preflight: null });
   try {
-    if (details === null || enrollment.status !== 'done') throw new ApplyError('wrong-step', 'Enter the certificate details first');
+    if (details === null || enrollment.status !== 'done')
+      throw new ApplyError('wrong-step', 'Enter the certificate details first');
     const crypto = await loadApplyCrypto();
-    const generated = await crypto.generateApplicationKey(details.keyAlgorithm, enrollment.data, password, seams().crypto);
+    const generated = await crypto.generateApplicationKey(
+      details.keyAlgorithm,
+      enrollment.data,
+      password,
+      seams().crypto,
+    );
     const keyFile = encodeText(generated.keyFilePem);
     vault.key = generated.key;
     vault.csr = generated.csr;
@@ -72,9 +78,11 @@ export async function proveKeySaved(file: File, password: string): Promise<void>
     const crypto = await loadApplyCrypto();
     const opened = await crypto.openKeyFile(bytes, password, seams().crypto);
     if (generated !== null) {
-      if (!bytesEqual(opened.key.spki, generated.spki)) throw new ApplyError('key-file-mismatch', 'The file holds another key');
+      if (!bytesEqual(opened.key.spki, generated.spki))
+        throw new ApplyError('key-file-mismatch', 'The file holds another key');
     } else {
-      if (opened.publicKeyFingerprint !== saved.publicKeyFingerprint) throw new ApplyError('key-file-mismatch', 'The file holds another key');
+      if (opened.publicKeyFingerprint !== saved.publicKeyFingerprint)
+        throw new ApplyError('key-file-mismatch', 'The file holds another key');
       if (enrollment.status !== 'done') throw new ApplyError('wrong-step', 'Sign in first');
       vault.csr = await crypto.applicationCsr(opened.key, enrollment.data, seams().crypto);
       vault.key = opened.key;
@@ -89,7 +97,12 @@ export async function proveKeySaved(file: File, password: string): Promise<void>
 /** Drops the `.key` saved before a reload (the user makes a new one instead). */
 export function discardSavedKey(): void {
   const { restored } = get();
-  set({ key: { status: 'idle' }, passwordStoredConfirmed: false, preflight: null, restored: restored === null ? null : { ...restored, savedKey: null } });
+  set({
+    key: { status: 'idle' },
+    passwordStoredConfirmed: false,
+    preflight: null,
+    restored: restored === null ? null : { ...restored, savedKey: null },
+  });
 }
 
 /** The user confirms (or withdraws) that the password is stored somewhere safe. */
@@ -103,7 +116,8 @@ export function confirmPasswordStored(value: boolean): void {
  */
 export async function continueToReview(): Promise<Problem | null> {
   const { key, passwordStoredConfirmed, enrollment } = get();
-  if (key.status !== 'proven' || !passwordStoredConfirmed || vault.csr === null) return { source: 'apply', code: 'key-not-saved' };
+  if (key.status !== 'proven' || !passwordStoredConfirmed || vault.csr === null)
+    return { source: 'apply', code: 'key-not-saved' };
   if (enrollment.status !== 'done') return { source: 'apply', code: 'wrong-step' };
   try {
     const step = stepAfter('key-proven');
@@ -119,7 +133,8 @@ export async function continueToReview(): Promise<Problem | null> {
 /** The saved `.key` the state knows of, in whichever key state it is. */
 function savedKey(): SavedKeyInfo | null {
   const { key } = get();
-  if (key.status === 'saved' || key.status === 'proven') return { fileName: key.fileName, publicKeyFingerprint: key.publicKeyFingerprint };
+  if (key.status === 'saved' || key.status === 'proven')
+    return { fileName: key.fileName, publicKeyFingerprint: key.publicKeyFingerprint };
   if (key.status === 'failed') return key.saved;
   return null;
 }

@@ -10,7 +10,13 @@ import { seams } from './seams';
 /** A KSeF client on the relay for `environment`; its waits after HTTP 429 are shown (`ksef-wait.ts`). */
 export function ksefClient(environment: KsefEnvironment): KsefClient {
   const { fetch, origin, now, sleep } = seams();
-  return createKsefClient({ baseUrl: relayBaseUrl(environment, origin), fetch, now, sleep, onRateLimitWait: (waitMs) => noteKsefWait(waitMs, now()) });
+  return createKsefClient({
+    baseUrl: relayBaseUrl(environment, origin),
+    fetch,
+    now,
+    sleep,
+    onRateLimitWait: (waitMs) => noteKsefWait(waitMs, now()),
+  });
 }
 
 /** For polling: its own waits after HTTP 429 are shown like the client's. */

@@ -34,12 +34,19 @@ import type { Problem } from '../../problem/problem';
 import type { ApplicationRecord } from './records';
 import type { SignInStep } from '../../sign-in/sign-in';
 
-
 /** The wizard's steps, in order. */
 export type ApplyStepId = 'environment' | 'sign-in' | 'data' | 'details' | 'key' | 'review' | 'result';
 
 /** Every step id, in the order the wizard shows them. */
-export const APPLY_STEPS: readonly ApplyStepId[] = ['environment', 'sign-in', 'data', 'details', 'key', 'review', 'result'];
+export const APPLY_STEPS: readonly ApplyStepId[] = [
+  'environment',
+  'sign-in',
+  'data',
+  'details',
+  'key',
+  'review',
+  'result',
+];
 
 /** How the user signed in. */
 export type SignInMethod = 'ksef-certificate' | 'external' | 'test-identity';
@@ -60,7 +67,11 @@ export type ExternalSignatureState = null | {
 
 export type EnrollmentState =
   | { readonly status: 'idle' | 'loading' }
-  | { readonly status: 'done'; readonly data: CertificateEnrollmentDataResponse; readonly limits: CertificateLimitsResponse }
+  | {
+      readonly status: 'done';
+      readonly data: CertificateEnrollmentDataResponse;
+      readonly limits: CertificateLimitsResponse;
+    }
   | { readonly status: 'failed'; readonly problem: Problem };
 
 /** KSeF's two certificate types. */
@@ -99,7 +110,12 @@ export type SubmissionState =
   | { readonly status: 'awaiting-key'; readonly referenceNumber: string; readonly serialNumber: string }
   /** `referenceNumber` is `null` when the certificate was found by its key after an enrollment without an answer. */
   | { readonly status: 'issued'; readonly referenceNumber: string | null; readonly serialNumber: string }
-  | { readonly status: 'failed'; readonly problem: Problem; readonly retryable: boolean; readonly referenceNumber: string | null };
+  | {
+      readonly status: 'failed';
+      readonly problem: Problem;
+      readonly retryable: boolean;
+      readonly referenceNumber: string | null;
+    };
 
 export type ResultState =
   | { readonly status: 'idle' | 'retrieving' }

@@ -20,7 +20,10 @@ export const applicationStatusSchema = z.enum(APPLICATION_STATUSES);
 export const applicationRecordSchema = z.object({
   id: z.string().min(1).max(100),
   environment: ksefEnvironmentSchema,
-  contextNip: z.string().regex(/^\d{10}$/).nullable(),
+  contextNip: z
+    .string()
+    .regex(/^\d{10}$/)
+    .nullable(),
   referenceNumber: z.string().min(1).max(100),
   certificateName: z.string().min(1).max(100),
   certificateType: z.enum(['Authentication', 'Offline']),

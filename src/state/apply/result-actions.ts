@@ -37,11 +37,18 @@ export async function downloadPfx(password: string): Promise<Problem | null> {
   const { result } = get();
   try {
     const keyFile = vault.keyFile;
-    if (result.status !== 'ready' || keyFile === null) throw new ApplyError('wrong-step', 'Nothing to put in a PFX yet');
+    if (result.status !== 'ready' || keyFile === null)
+      throw new ApplyError('wrong-step', 'Nothing to put in a PFX yet');
     if (!result.pair.match) throw new ApplyError('pair-mismatch', 'The certificate does not pair with the key');
     const crypto = await loadApplyCrypto();
     const friendlyName = result.certificate.ownerName ?? result.fileBase;
-    const pfx = await crypto.buildApplicationPfx(keyFile, result.certificate.der, password, friendlyName, seams().crypto);
+    const pfx = await crypto.buildApplicationPfx(
+      keyFile,
+      result.certificate.der,
+      password,
+      friendlyName,
+      seams().crypto,
+    );
     const fileName = `${result.fileBase}.pfx`;
     seams().download(fileName, pfx, 'application/x-pkcs12');
     set({ result: { ...result, pfxFileName: fileName } });
@@ -55,7 +62,12 @@ export async function downloadPfx(password: string): Promise<Problem | null> {
 export function downloadReminder(texts: ReminderTexts): Problem | null {
   const { result } = get();
   if (result.status !== 'ready') return { source: 'apply', code: 'wrong-step' };
-  const ics = buildReminderIcs({ notAfter: result.certificate.notAfter, uidSeed: result.certificate.serialHex, now: seams().now(), ...texts });
+  const ics = buildReminderIcs({
+    notAfter: result.certificate.notAfter,
+    uidSeed: result.certificate.serialHex,
+    now: seams().now(),
+    ...texts,
+  });
   const fileName = `${result.fileBase}.ics`;
   seams().download(fileName, ics, 'text/calendar');
   set({ result: { ...result, reminderFileName: fileName } });

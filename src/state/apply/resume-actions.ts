@@ -33,7 +33,13 @@ export function resumeApplication(recordId: string): Problem | null {
   if (record === undefined) return { source: 'apply', code: 'application-not-found' };
   forgetAll();
   setActiveRecord(record.id);
-  set({ ...initialApplyState, resume: { record }, environment: record.environment, contextNip: record.contextNip, step: stepAfter('application-resumed') });
+  set({
+    ...initialApplyState,
+    resume: { record },
+    environment: record.environment,
+    contextNip: record.contextNip,
+    step: stepAfter('application-resumed'),
+  });
   return null;
 }
 
@@ -42,7 +48,14 @@ export async function resumeAfterSignIn(record: ApplicationRecord): Promise<void
   const { referenceNumber } = record;
   const step = nextStep(get().step, 'resume-looked-up');
   if (step === null) {
-    set({ submission: { status: 'failed', problem: { source: 'apply', code: 'wrong-step' }, retryable: false, referenceNumber } });
+    set({
+      submission: {
+        status: 'failed',
+        problem: { source: 'apply', code: 'wrong-step' },
+        retryable: false,
+        referenceNumber,
+      },
+    });
     return;
   }
   set({ step, submission: { status: 'resuming', referenceNumber } });
@@ -51,7 +64,9 @@ export async function resumeAfterSignIn(record: ApplicationRecord): Promise<void
     try {
       serialNumber = await serialFromStatus(record);
     } catch (error) {
-      settleFailure(error, (problem) => set({ submission: { status: 'failed', problem, retryable: pollAgainAfter(problem), referenceNumber } }));
+      settleFailure(error, (problem) =>
+        set({ submission: { status: 'failed', problem, retryable: pollAgainAfter(problem), referenceNumber } }),
+      );
       return;
     }
     if (serialNumber === null) return;
@@ -77,11 +92,13 @@ export async function openSavedKeyForResume(file: File, password: string): Promi
   const { resume, submission } = get();
   set({ key: { status: 'proving' } });
   try {
-    if (resume === null || submission.status !== 'awaiting-key') throw new ApplyError('wrong-step', 'No certificate is waiting for its key');
+    if (resume === null || submission.status !== 'awaiting-key')
+      throw new ApplyError('wrong-step', 'No certificate is waiting for its key');
     const bytes = await readFileBytes(file);
     const crypto = await loadApplyCrypto();
     const opened = await crypto.openKeyFile(bytes, password, seams().crypto);
-    if (opened.publicKeyFingerprint !== resume.record.publicKeyFingerprint) throw new ApplyError('key-file-mismatch', 'The file holds another key');
+    if (opened.publicKeyFingerprint !== resume.record.publicKeyFingerprint)
+      throw new ApplyError('key-file-mismatch', 'The file holds another key');
     vault.key = opened.key;
     vault.keyFile = bytes;
     set({ key: { status: 'proven', fileName: file.name, publicKeyFingerprint: opened.publicKeyFingerprint } });
@@ -89,7 +106,13 @@ export async function openSavedKeyForResume(file: File, password: string): Promi
     settleFailure(error, (problem) => set({ key: { status: 'failed', problem, saved: null } }));
     return;
   }
-  set({ submission: { status: 'issued', referenceNumber: submission.referenceNumber, serialNumber: submission.serialNumber } });
+  set({
+    submission: {
+      status: 'issued',
+      referenceNumber: submission.referenceNumber,
+      serialNumber: submission.serialNumber,
+    },
+  });
   await retrieveCertificate();
 }
 
@@ -117,6 +140,7 @@ async function serialFromQuery(record: ApplicationRecord): Promise<string> {
   const session = vault.session;
   if (session === null) throw new ApplyError('session-expired', 'Sign in again');
   const serialNumber = await findCertificateOfKey(record.environment, session.tokens, record);
-  if (serialNumber === null) throw new ApplyError('application-not-found', 'No certificate of this application has its key');
+  if (serialNumber === null)
+    throw new ApplyError('application-not-found', 'No certificate of this application has its key');
   return serialNumber;
 }

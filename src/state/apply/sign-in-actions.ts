@@ -35,11 +35,16 @@ export function chooseEnvironment(environment: KsefEnvironment, contextNip: stri
  * Signs in with a KSeF certificate (or another file-based one): `.key` + `.crt`, a PFX, or a PEM with
  * both. The password opens the key file and is not kept.
  */
-export async function signInWithFiles(input: { readonly keyFile: File; readonly certificateFile?: File; readonly password: string }): Promise<void> {
+export async function signInWithFiles(input: {
+  readonly keyFile: File;
+  readonly certificateFile?: File;
+  readonly password: string;
+}): Promise<void> {
   await runSignIn('ksef-certificate', async (environment, context) => {
     const crypto = await loadApplyCrypto();
     const keyFile = await readFileBytes(input.keyFile);
-    const certificateFile = input.certificateFile === undefined ? undefined : await readFileBytes(input.certificateFile);
+    const certificateFile =
+      input.certificateFile === undefined ? undefined : await readFileBytes(input.certificateFile);
     const files = { keyFile, password: input.password, ...(certificateFile === undefined ? {} : { certificateFile }) };
     return crypto.signInWithSigningFiles(ksefClient(environment), files, requireContext(context), signInOptions());
   });
@@ -51,9 +56,20 @@ export async function downloadUnsignedRequest(): Promise<void> {
   try {
     if (environment === null) throw new ApplyError('wrong-step', 'Choose the environment first');
     const crypto = await loadApplyCrypto();
-    const prepared = await crypto.prepareExternalSignature(ksefClient(environment), { context: requireContext(contextNip) }, { now: seams().now });
+    const prepared = await crypto.prepareExternalSignature(
+      ksefClient(environment),
+      { context: requireContext(contextNip) },
+      { now: seams().now },
+    );
     seams().download(prepared.fileName, prepared.unsignedXml, 'application/xml');
-    set({ external: { challenge: prepared.challenge, challengeIssuedAt: prepared.challengeIssuedAt.toISOString(), fileName: prepared.fileName }, signIn: { status: 'idle' } });
+    set({
+      external: {
+        challenge: prepared.challenge,
+        challengeIssuedAt: prepared.challengeIssuedAt.toISOString(),
+        fileName: prepared.fileName,
+      },
+      signIn: { status: 'idle' },
+    });
   } catch (error) {
     settleFailure(error, (problem) => set({ signIn: { status: 'failed', problem } }));
   }
@@ -85,8 +101,17 @@ export async function signInWithSignedFile(file: File): Promise<void> {
 export async function signInWithTestIdentity(input: TestIdentityInput, algorithm?: KeyAlgorithm): Promise<void> {
   await runSignIn('test-identity', async (environment, context) => {
     const crypto = await loadApplyCrypto();
-    const options = { ...signInOptions(), ...(algorithm === undefined ? {} : { algorithm }), ...(context === null ? {} : { context: { type: 'Nip' as const, value: context } }) };
-    const { session, identity } = await crypto.signInWithTestIdentity(ksefClient(environment), environment, input, options);
+    const options = {
+      ...signInOptions(),
+      ...(algorithm === undefined ? {} : { algorithm }),
+      ...(context === null ? {} : { context: { type: 'Nip' as const, value: context } }),
+    };
+    const { session, identity } = await crypto.signInWithTestIdentity(
+      ksefClient(environment),
+      environment,
+      input,
+      options,
+    );
     vault.testIdentity = identity;
     const summary = await crypto.readCertificate(identity.certificate, seams().now(), seams().crypto);
     return { session, subject: summary.ownerName ?? summary.subjectText };
@@ -135,7 +160,10 @@ export function setDetails(details: CertificateDetails): void {
   set({ details, step });
 }
 
-type SignInWork = (environment: KsefEnvironment, contextNip: string | null) => Promise<{ session: SignedInSession; subject: string | null }>;
+type SignInWork = (
+  environment: KsefEnvironment,
+  contextNip: string | null,
+) => Promise<{ session: SignedInSession; subject: string | null }>;
 
 async function runSignIn(method: SignInMethod, work: SignInWork): Promise<void> {
   const { environment, contextNip } = get();
@@ -162,7 +190,13 @@ async function afterSignIn(environment: KsefEnvironment, session: SignedInSessio
     return;
   }
   // An application cut off by an expired session goes on where it stopped.
-  if (submission.status === 'failed' && submission.problem.source === 'apply' && submission.problem.code === 'session-expired' && vault.key !== null && get().key.status === 'proven') {
+  if (
+    submission.status === 'failed' &&
+    submission.problem.source === 'apply' &&
+    submission.problem.code === 'session-expired' &&
+    vault.key !== null &&
+    get().key.status === 'proven'
+  ) {
     set({ step: stepAfter('submission-continued') });
     if (submission.referenceNumber !== null) await pollAndRetrieve(submission.referenceNumber);
     return;
@@ -178,7 +212,12 @@ export async function retryEnrollmentData(): Promise<void> {
   const { environment } = get();
   const session = vault.session;
   if (environment === null || session === null) {
-    set({ enrollment: { status: 'failed', problem: { source: 'apply', code: session === null ? 'session-expired' : 'wrong-step' } } });
+    set({
+      enrollment: {
+        status: 'failed',
+        problem: { source: 'apply', code: session === null ? 'session-expired' : 'wrong-step' },
+      },
+    });
     return;
   }
   set({ enrollment: { status: 'loading' } });
@@ -191,13 +230,18 @@ async function loadEnrollment(environment: KsefEnvironment, session: SignedInSes
   try {
     const step = stepAfter('enrollment-loaded');
     const client = ksefClient(environment);
-    const [data, limits] = await Promise.all([client.getEnrollmentData(session.tokens), client.getCertificateLimits(session.tokens)]);
+    const [data, limits] = await Promise.all([
+      client.getEnrollmentData(session.tokens),
+      client.getCertificateLimits(session.tokens),
+    ]);
     const { signIn } = get();
     if (signIn.status === 'done' && signIn.subject === '') set({ signIn: { ...signIn, subject: data.commonName } });
     set({ enrollment: { status: 'done', data, limits }, step });
   } catch (error) {
     const step = nextStep(get().step, 'enrollment-loaded');
-    settleFailure(error, (problem) => set({ enrollment: { status: 'failed', problem }, ...(step === null ? {} : { step }) }));
+    settleFailure(error, (problem) =>
+      set({ enrollment: { status: 'failed', problem }, ...(step === null ? {} : { step }) }),
+    );
   }
 }
 

@@ -28,7 +28,15 @@ const RESUBMIT_AFTER: ReadonlySet<KsefErrorCode> = new Set(['enrollment-unknown-
  * Failures of the waiting itself: the enrollment may still be fine, so poll it again (also after the
  * wizard's 'session-expired', see `pollAgainAfter`).
  */
-const POLL_AGAIN_AFTER: ReadonlySet<KsefErrorCode> = new Set(['network', 'offline', 'timeout', 'upstream-unreachable', 'upstream-timeout', 'rate-limited', 'server-error']);
+const POLL_AGAIN_AFTER: ReadonlySet<KsefErrorCode> = new Set([
+  'network',
+  'offline',
+  'timeout',
+  'upstream-unreachable',
+  'upstream-timeout',
+  'rate-limited',
+  'server-error',
+]);
 /**
  * Failures of POST /certificates/enrollments without KSeF's answer (or with a 5xx): KSeF may have made
  * the enrollment all the same, and it has no idempotency key. A retry first looks for this key's
@@ -36,14 +44,26 @@ const POLL_AGAIN_AFTER: ReadonlySet<KsefErrorCode> = new Set(['network', 'offlin
  * connect, which nearly always means KSeF got nothing; looking costs one query, so it looks too.
  * ('offline' is not here: the browser sent nothing.)
  */
-const MAYBE_RECEIVED: ReadonlySet<KsefErrorCode> = new Set(['network', 'timeout', 'upstream-unreachable', 'upstream-timeout', 'server-error']);
+const MAYBE_RECEIVED: ReadonlySet<KsefErrorCode> = new Set([
+  'network',
+  'timeout',
+  'upstream-unreachable',
+  'upstream-timeout',
+  'server-error',
+]);
 
 /**
  * True when the enrollment got no answer and KSeF may have received it all the same, so the UI says
  * that the retry looks for the certificate first. Not after 'upstream-unreachable' (no connection).
  */
 export function submissionMaybeReceived(submission: SubmissionState): boolean {
-  return submission.status === 'failed' && submission.referenceNumber === null && submission.problem.source === 'ksef' && MAYBE_RECEIVED.has(submission.problem.code) && submission.problem.code !== 'upstream-unreachable';
+  return (
+    submission.status === 'failed' &&
+    submission.referenceNumber === null &&
+    submission.problem.source === 'ksef' &&
+    MAYBE_RECEIVED.has(submission.problem.code) &&
+    submission.problem.code !== 'upstream-unreachable'
+  );
 }
 
 /**
@@ -56,15 +76,29 @@ export async function submitApplication(): Promise<void> {
   try {
     const session = vault.session;
     const csr = vault.csr;
-    if (details === null || environment === null || key.status !== 'proven' || csr === null) throw new ApplyError('key-not-saved', 'Prove the saved key first');
+    if (details === null || environment === null || key.status !== 'proven' || csr === null)
+      throw new ApplyError('key-not-saved', 'Prove the saved key first');
     if (session === null) throw new ApplyError('session-expired', 'Sign in again');
     const crypto = await loadApplyCrypto();
-    if (preflight === null || !crypto.csrChecksPass(preflight)) throw new ApplyError('preflight-failed', 'The pre-flight check found a problem');
+    if (preflight === null || !crypto.csrChecksPass(preflight))
+      throw new ApplyError('preflight-failed', 'The pre-flight check found a problem');
     const validFrom = validFromInstant(details.validFrom, seams().now());
-    const request = { certificateName: details.certificateName, certificateType: details.certificateType, csr: crypto.csrToBase64(csr), ...(validFrom === null ? {} : { validFrom }) };
+    const request = {
+      certificateName: details.certificateName,
+      certificateType: details.certificateType,
+      csr: crypto.csrToBase64(csr),
+      ...(validFrom === null ? {} : { validFrom }),
+    };
     const { referenceNumber } = await ksefClient(environment).enrollCertificate(session.tokens, request);
     const existing = activeRecord();
-    if (existing !== null && updateApplicationRecord(seams().storage, existing, { referenceNumber, status: 'submitted', serialNumber: null }) !== null) {
+    if (
+      existing !== null &&
+      updateApplicationRecord(seams().storage, existing, {
+        referenceNumber,
+        status: 'submitted',
+        serialNumber: null,
+      }) !== null
+    ) {
       // A retry after a failed enrollment: the same application, a new reference.
     } else {
       const id = seams().crypto.randomUUID();
@@ -85,7 +119,11 @@ export async function submitApplication(): Promise<void> {
     }
     await pollAndRetrieve(referenceNumber);
   } catch (error) {
-    settleFailure(error, (problem) => set({ submission: { status: 'failed', problem, retryable: retryableBeforeReference(problem), referenceNumber: null } }));
+    settleFailure(error, (problem) =>
+      set({
+        submission: { status: 'failed', problem, retryable: retryableBeforeReference(problem), referenceNumber: null },
+      }),
+    );
   }
 }
 
@@ -100,13 +138,22 @@ export async function retrySubmission(): Promise<void> {
   const { referenceNumber, problem } = submission;
   const pollAgain = referenceNumber !== null && !resubmitAfter(problem) ? referenceNumber : null;
   // Busy at once: the retry button is gone while the rest of KSeF's wait runs out, so it cannot start twice.
-  set({ submission: pollAgain === null ? { status: 'submitting' } : { status: 'polling', referenceNumber: pollAgain, attempt: 0 } });
+  set({
+    submission:
+      pollAgain === null ? { status: 'submitting' } : { status: 'polling', referenceNumber: pollAgain, attempt: 0 },
+  });
   await waitForKsef();
   if (pollAgain !== null) {
     await pollAndRetrieve(pollAgain);
     return;
   }
-  if (referenceNumber === null && problem.source === 'ksef' && MAYBE_RECEIVED.has(problem.code) && (await issuedWithoutAnswer())) return;
+  if (
+    referenceNumber === null &&
+    problem.source === 'ksef' &&
+    MAYBE_RECEIVED.has(problem.code) &&
+    (await issuedWithoutAnswer())
+  )
+    return;
   await submitApplication();
 }
 
@@ -120,13 +167,21 @@ async function issuedWithoutAnswer(): Promise<boolean> {
   set({ submission: { status: 'submitting' } });
   try {
     const session = vault.session;
-    if (details === null || environment === null || key.status !== 'proven') throw new ApplyError('key-not-saved', 'Prove the saved key first');
+    if (details === null || environment === null || key.status !== 'proven')
+      throw new ApplyError('key-not-saved', 'Prove the saved key first');
     if (session === null) throw new ApplyError('session-expired', 'Sign in again');
-    const serialNumber = await findCertificateOfKey(environment, session.tokens, { ...details, publicKeyFingerprint: key.publicKeyFingerprint });
+    const serialNumber = await findCertificateOfKey(environment, session.tokens, {
+      ...details,
+      publicKeyFingerprint: key.publicKeyFingerprint,
+    });
     if (serialNumber === null) return false;
     set({ submission: { status: 'issued', referenceNumber: null, serialNumber } });
   } catch (error) {
-    settleFailure(error, (problem) => set({ submission: { status: 'failed', problem, retryable: retryableBeforeReference(problem), referenceNumber: null } }));
+    settleFailure(error, (problem) =>
+      set({
+        submission: { status: 'failed', problem, retryable: retryableBeforeReference(problem), referenceNumber: null },
+      }),
+    );
     return true;
   }
   await retrieveCertificate();
@@ -161,7 +216,8 @@ export async function pollIssued(referenceNumber: string): Promise<string | null
       onProgress: () => set({ submission: { status: 'polling', referenceNumber, attempt: ++attempt } }),
     });
     const id = activeRecord();
-    if (id !== null) updateApplicationRecord(storage, id, { status: 'issued', serialNumber: issued.certificateSerialNumber });
+    if (id !== null)
+      updateApplicationRecord(storage, id, { status: 'issued', serialNumber: issued.certificateSerialNumber });
     return issued.certificateSerialNumber;
   } catch (error) {
     if (isKsefError(error, 'unauthorized')) vault.session = null;
@@ -170,7 +226,14 @@ export async function pollIssued(referenceNumber: string): Promise<string | null
       const final = rejected || resubmitAfter(problem);
       const id = activeRecord();
       if (final && id !== null) updateApplicationRecord(seams().storage, id, { status: 'failed' });
-      set({ submission: { status: 'failed', problem, retryable: !rejected && (final || pollAgainAfter(problem)), referenceNumber } });
+      set({
+        submission: {
+          status: 'failed',
+          problem,
+          retryable: !rejected && (final || pollAgainAfter(problem)),
+          referenceNumber,
+        },
+      });
     });
     return null;
   }
@@ -189,10 +252,13 @@ export async function retrieveCertificate(): Promise<void> {
   try {
     const session = vault.session;
     const key = vault.key;
-    if (submission.status !== 'issued' || environment === null || key === null) throw new ApplyError('wrong-step', 'Nothing issued yet');
+    if (submission.status !== 'issued' || environment === null || key === null)
+      throw new ApplyError('wrong-step', 'Nothing issued yet');
     if (session === null) throw new ApplyError('session-expired', 'Sign in again');
     const serial = submission.serialNumber;
-    const { certificates } = await ksefClient(environment).retrieveCertificates(session.tokens, { certificateSerialNumbers: [serial] });
+    const { certificates } = await ksefClient(environment).retrieveCertificates(session.tokens, {
+      certificateSerialNumbers: [serial],
+    });
     const item = certificates.find((c) => c.certificateSerialNumber === serial);
     const der = item === undefined ? null : fromBase64(item.certificate);
     if (der === null) throw new ApplyError('application-not-found', `KSeF returned no certificate ${serial}`);
@@ -216,7 +282,10 @@ export function validFromInstant(date: string, now: Date): string | null {
 
 /** Whether a failure of the waiting (or looking up) may pass if tried again: KSeF unreachable, slow, limiting, a 5xx, an ended session. */
 export function pollAgainAfter(problem: Problem): boolean {
-  return (problem.source === 'ksef' && POLL_AGAIN_AFTER.has(problem.code)) || (problem.source === 'apply' && problem.code === 'session-expired');
+  return (
+    (problem.source === 'ksef' && POLL_AGAIN_AFTER.has(problem.code)) ||
+    (problem.source === 'apply' && problem.code === 'session-expired')
+  );
 }
 
 /** Whether the enrollment ended so that a new one may be tried (status 500, 550). */
@@ -226,5 +295,7 @@ function resubmitAfter(problem: Problem): boolean {
 
 /** Whether a failure before KSeF gave a reference can be retried (a limit or a refusal cannot). */
 function retryableBeforeReference(problem: Problem): boolean {
-  return problem.source === 'ksef' ? POLL_AGAIN_AFTER.has(problem.code) : problem.source === 'apply' && problem.code === 'session-expired';
+  return problem.source === 'ksef'
+    ? POLL_AGAIN_AFTER.has(problem.code)
+    : problem.source === 'apply' && problem.code === 'session-expired';
 }

@@ -31,12 +31,15 @@ export interface SummaryCard {
  * The card for the state's issued certificate, or `null` before the result is ready. `purpose` and the
  * names come from the application; the rest from the certificate itself.
  */
-export function summaryCard(state: Pick<ApplyState, 'result' | 'environment' | 'details' | 'key' | 'resume'>): SummaryCard | null {
+export function summaryCard(
+  state: Pick<ApplyState, 'result' | 'environment' | 'details' | 'key' | 'resume'>,
+): SummaryCard | null {
   const { result, environment } = state;
   if (result.status !== 'ready' || environment === null) return null;
   const { certificate } = result;
   const application = state.details ?? state.resume?.record ?? null;
-  const purpose: CertificateType = application?.certificateType ?? (certificate.purpose === 'Offline' ? 'Offline' : 'Authentication');
+  const purpose: CertificateType =
+    application?.certificateType ?? (certificate.purpose === 'Offline' ? 'Offline' : 'Authentication');
   const keyFile = state.key.status === 'proven' || state.key.status === 'saved' ? state.key.fileName : null;
   return {
     owner: certificate.ownerName ?? certificate.subjectText,

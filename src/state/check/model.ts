@@ -94,7 +94,8 @@ export function planCheck(files: readonly OpenedFile[]): CheckPlan {
   if (files.length === 0) return { kind: 'empty' };
   if (files.some((f) => f.content.kind === 'reading')) return { kind: 'reading' };
   for (const file of files) {
-    if (file.content.kind === 'error') return { kind: 'file-error', fileName: file.name, problem: file.content.problem };
+    if (file.content.kind === 'error')
+      return { kind: 'file-error', fileName: file.name, problem: file.content.problem };
   }
   const keyFiles = files.filter((f) => f.content.kind === 'key' || f.content.kind === 'locked');
   const hasCsr = files.some((f) => f.content.kind === 'csr');

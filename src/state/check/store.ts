@@ -44,8 +44,17 @@ let revision = 0;
 /** Opens the files the user chose or dropped and checks them as soon as they allow it. */
 export async function addFiles(files: readonly File[]): Promise<void> {
   if (files.length === 0) return;
-  const added = files.map((file): OpenedFile => ({ id: nextFileId++, name: file.name, size: file.size, content: { kind: 'reading' } }));
-  useCheckStore.setState((s) => ({ files: [...s.files, ...added], run: { status: 'checking' }, pfxExport: { status: 'idle' } }));
+  const added = files.map((file): OpenedFile => ({
+    id: nextFileId++,
+    name: file.name,
+    size: file.size,
+    content: { kind: 'reading' },
+  }));
+  useCheckStore.setState((s) => ({
+    files: [...s.files, ...added],
+    run: { status: 'checking' },
+    pfxExport: { status: 'idle' },
+  }));
   revision++;
   await Promise.all(
     files.map(async (file, index) => {
@@ -101,7 +110,12 @@ export async function exportPfx(certificate: CertificateSummary, password: strin
   useCheckStore.setState({ pfxExport: { status: 'exporting' } });
   try {
     const crypto = await loadCheckCrypto();
-    const pfx = await crypto.exportPfx(keyOf(run.keyFileId), certificate, password, certificate.ownerName ?? certificate.serialHex);
+    const pfx = await crypto.exportPfx(
+      keyOf(run.keyFileId),
+      certificate,
+      password,
+      certificate.ownerName ?? certificate.serialHex,
+    );
     const fileName = `${certificateFileBase(certificate)}.pfx`;
     downloadFile(fileName, pfx, 'application/x-pkcs12');
     useCheckStore.setState({ pfxExport: { status: 'done', fileName } });
@@ -117,7 +131,11 @@ export function resetPfxExport(): void {
 
 /** Saves the certificate as PEM text (`.crt`, what the Taxpayer Application hands out too). */
 export function downloadCertificate(certificate: CertificateSummary): void {
-  downloadFile(`${certificateFileBase(certificate)}.crt`, encodePem('CERTIFICATE', certificate.der), 'application/x-pem-file');
+  downloadFile(
+    `${certificateFileBase(certificate)}.crt`,
+    encodePem('CERTIFICATE', certificate.der),
+    'application/x-pem-file',
+  );
 }
 
 type FileError = Extract<OpenedFileContent, { kind: 'error' }>;
@@ -176,7 +194,11 @@ async function evaluate(): Promise<void> {
   let run: CheckRun;
   try {
     const { checkPairs } = await loadCheckCrypto();
-    run = { status: 'done', keyFileId: plan.keyFileId, pairs: await checkPairs(keyOf(plan.keyFileId), plan.certificates) };
+    run = {
+      status: 'done',
+      keyFileId: plan.keyFileId,
+      pairs: await checkPairs(keyOf(plan.keyFileId), plan.certificates),
+    };
   } catch (error) {
     run = { status: 'failed', problem: toProblem(error), fileName: null };
   }

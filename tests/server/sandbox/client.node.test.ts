@@ -34,14 +34,26 @@ describe('the app client against the sandbox', () => {
       h.clock.advance(ms);
       return Promise.resolve();
     };
-    const client = createKsefClient({ baseUrl: `${ORIGIN}${BASE}`, fetch: recordingFetch, sleep, now: () => h.clock.now() });
+    const client = createKsefClient({
+      baseUrl: `${ORIGIN}${BASE}`,
+      fetch: recordingFetch,
+      sleep,
+      now: () => h.clock.now(),
+    });
     const signer = await testSigner(PERSON);
 
     const { challenge } = await client.requestChallenge();
-    const signed = await signAuthTokenRequest(buildAuthTokenRequest({ challenge, context: { type: 'Nip', value: NIP } }), signer);
+    const signed = await signAuthTokenRequest(
+      buildAuthTokenRequest({ challenge, context: { type: 'Nip', value: NIP } }),
+      signer,
+    );
     const init = await client.submitXadesSignature(signed);
     const seen: number[] = [];
-    await pollAuthStatus(client, init.referenceNumber, init.authenticationToken.token, { sleep, now: () => h.clock.now(), onProgress: (s) => seen.push(s.status.code) });
+    await pollAuthStatus(client, init.referenceNumber, init.authenticationToken.token, {
+      sleep,
+      now: () => h.clock.now(),
+      onProgress: (s) => seen.push(s.status.code),
+    });
     expect(seen).toEqual([100, 200]);
     const session = createTokenStore(await client.redeemTokens(init.authenticationToken.token));
     const again = await client.redeemTokens(init.authenticationToken.token).catch((error: unknown) => error);
@@ -50,12 +62,21 @@ describe('the app client against the sandbox', () => {
 
     const data = await client.getEnrollmentData(session);
     const keyPair = await generateKeyPair('EC-P256');
-    const enrolled = await client.enrollCertificate(session, { certificateName: 'Z aplikacji', certificateType: 'Authentication', csr: csrToBase64(await buildCsr(data, keyPair)) });
-    const issued = await pollEnrollmentStatus(client, session, enrolled.referenceNumber, { sleep, now: () => h.clock.now() });
+    const enrolled = await client.enrollCertificate(session, {
+      certificateName: 'Z aplikacji',
+      certificateType: 'Authentication',
+      csr: csrToBase64(await buildCsr(data, keyPair)),
+    });
+    const issued = await pollEnrollmentStatus(client, session, enrolled.referenceNumber, {
+      sleep,
+      now: () => h.clock.now(),
+    });
 
     h.control.injectFault({ operation: 'POST /certificates/retrieve', status: 429, retryAfterSeconds: 2 });
     const before = h.clock.now().getTime();
-    const { certificates } = await client.retrieveCertificates(session, { certificateSerialNumbers: [issued.certificateSerialNumber] });
+    const { certificates } = await client.retrieveCertificates(session, {
+      certificateSerialNumbers: [issued.certificateSerialNumber],
+    });
     expect(h.clock.now().getTime() - before).toBeGreaterThanOrEqual(2000);
     const der = fromBase64(certificates[0]?.certificate ?? '');
     expect(der).not.toBeNull();
@@ -67,7 +88,9 @@ describe('the app client against the sandbox', () => {
     expect(list.certificates.map((c) => c.status)).toEqual(['Active']);
 
     await client.revokeCertificate(session, issued.certificateSerialNumber, { revocationReason: 'Superseded' });
-    const revokedAgain = await client.revokeCertificate(session, issued.certificateSerialNumber).catch((error: unknown) => error);
+    const revokedAgain = await client
+      .revokeCertificate(session, issued.certificateSerialNumber)
+      .catch((error: unknown) => error);
     expect(revokedAgain instanceof KsefError ? revokedAgain.exceptions.map((e) => e.code) : []).toEqual([25009]);
     await client.endCurrentSession(session);
     h.expectContract();

@@ -32,30 +32,40 @@ describe('server/sandbox layout', () => {
   });
 
   it('core depends on no area, auth on no other area, certificates only on auth (sessions); none on the composition', () => {
-    const allowed: Readonly<Record<string, readonly string[]>> = { core: [], auth: ['core'], certificates: ['core', 'auth'] };
+    const allowed: Readonly<Record<string, readonly string[]>> = {
+      core: [],
+      auth: ['core'],
+      certificates: ['core', 'auth'],
+    };
     const areaOf = (path: string) => /^server\/sandbox\/(core|auth|certificates|control)\//.exec(path)?.[1];
     const offenders = all.flatMap((f) => {
       const from = areaOf(f.file);
       const may = from === undefined ? undefined : allowed[from];
       if (from === undefined || may === undefined) return [];
-      return f.imports.filter((i) => {
-        const to = areaOf(i);
-        if (to === undefined) return /^server\/sandbox\/[^/]+\.ts$/.test(i);
-        return to !== from && !may.includes(to);
-      }).map((i) => `${f.file} -> ${i}`);
+      return f.imports
+        .filter((i) => {
+          const to = areaOf(i);
+          if (to === undefined) return /^server\/sandbox\/[^/]+\.ts$/.test(i);
+          return to !== from && !may.includes(to);
+        })
+        .map((i) => `${f.file} -> ${i}`);
     });
     expect(offenders).toEqual([]);
   });
 
   it('imports nothing of the app’s state, UI or CSR check', () => {
-    const forbidden = /^src\/(state|ui|app|features|browser|service-worker|messages)\/|^src\/main\.tsx$|^src\/crypto\/check-csr\.ts$/;
+    const forbidden =
+      /^src\/(state|ui|app|features|browser|service-worker|messages)\/|^src\/main\.tsx$|^src\/crypto\/check-csr\.ts$/;
     const offenders = all.flatMap((f) => f.imports.filter((i) => forbidden.test(i)).map((i) => `${f.file} -> ${i}`));
     expect(offenders).toEqual([]);
   });
 
   it('checks CSRs with its own code: of the app’s crypto, only the enrollment data type', () => {
     const csrFiles = all.filter((f) => /^server\/sandbox\/certificates\/csr-/.test(f.file));
-    expect(csrFiles.map((f) => f.file).sort()).toEqual(['server/sandbox/certificates/csr-checks.ts', 'server/sandbox/certificates/csr-parse.ts']);
+    expect(csrFiles.map((f) => f.file).sort()).toEqual([
+      'server/sandbox/certificates/csr-checks.ts',
+      'server/sandbox/certificates/csr-parse.ts',
+    ]);
     const fromCrypto = csrFiles.flatMap((f) => f.imports.filter((i) => i.startsWith('src/crypto/')));
     expect(fromCrypto).toEqual(['src/crypto/enrollment-data.ts']);
   });

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chooseEnvironment, continueToDetails, setDetails, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
+import {
+  chooseEnvironment,
+  continueToDetails,
+  setDetails,
+  signInWithTestIdentity,
+} from '../../../src/state/apply/sign-in-actions';
 import { configureApply } from '../../../src/state/apply/seams';
-import { confirmPasswordStored, continueToReview, generateAndSaveKey, proveKeySaved } from '../../../src/state/apply/key-actions';
+import {
+  confirmPasswordStored,
+  continueToReview,
+  generateAndSaveKey,
+  proveKeySaved,
+} from '../../../src/state/apply/key-actions';
 import { keepDraft } from '../../../src/state/apply/draft-actions';
 import { discardSavedKey } from '../../../src/state/apply/key-actions';
 import { resetApplication } from '../../../src/state/apply/result-actions';
@@ -62,7 +72,12 @@ function reload(): void {
 }
 
 function details(name: string): CertificateDetails {
-  return { certificateName: name, certificateType: 'Offline', keyAlgorithm: 'EC-P256', validFrom: localDate(kit.stack.now()) };
+  return {
+    certificateName: name,
+    certificateType: 'Offline',
+    keyAlgorithm: 'EC-P256',
+    validFrom: localDate(kit.stack.now()),
+  };
 }
 
 /** No secret in the draft: only its schema's fields, and none of the test's secrets. */
@@ -105,7 +120,16 @@ describe('the draft', () => {
   });
 
   it('refuses to write anything beyond its schema', () => {
-    const draft = { step: 'sign-in', environment: 'test', contextNip: null, external: null, details: null, savedKey: null, passwordStoredConfirmed: false, recordId: null };
+    const draft = {
+      step: 'sign-in',
+      environment: 'test',
+      contextNip: null,
+      external: null,
+      details: null,
+      savedKey: null,
+      passwordStoredConfirmed: false,
+      recordId: null,
+    };
     expect(() => writeDraft(drafts, { ...draft, token: 'x' } as unknown as Draft)).toThrow();
     expect(draftSchema.safeParse(draft).success).toBe(true);
   });
@@ -115,7 +139,12 @@ describe('a reload at every step', () => {
   it('sign-in: environment and context come back on the sign-in step', () => {
     chooseEnvironment('test', SEAL_NIP);
     reload();
-    expect(state()).toMatchObject({ step: 'sign-in', environment: 'test', contextNip: SEAL_NIP, restored: { signedIn: false, savedKey: null } });
+    expect(state()).toMatchObject({
+      step: 'sign-in',
+      environment: 'test',
+      contextNip: SEAL_NIP,
+      restored: { signedIn: false, savedKey: null },
+    });
   });
 
   it('data, details, key: sign in again, the details come back, the saved .key is opened again and the application goes on to a certificate that pairs', async () => {
@@ -191,7 +220,11 @@ describe('a reload at every step', () => {
     reload();
     expect(state().restored?.savedKey).not.toBeNull();
     discardSavedKey();
-    expect(state()).toMatchObject({ key: { status: 'idle' }, restored: { savedKey: null }, passwordStoredConfirmed: false });
+    expect(state()).toMatchObject({
+      key: { status: 'idle' },
+      restored: { savedKey: null },
+      passwordStoredConfirmed: false,
+    });
     expect(expectDraftClean().savedKey).toBeNull();
   });
 
@@ -211,17 +244,35 @@ describe('a reload at every step', () => {
     expect(recordId).not.toBeNull();
 
     reload();
-    expect(state()).toMatchObject({ step: 'sign-in', resume: { record: { id: recordId, certificateName: 'Złożony i przeładowany' } }, restored: { signedIn: true } });
+    expect(state()).toMatchObject({
+      step: 'sign-in',
+      resume: { record: { id: recordId, certificateName: 'Złożony i przeładowany' } },
+      restored: { signedIn: true },
+    });
   });
 });
 
 /** A `.key` of another key, written by openssl. */
 async function otherKeyFile(): Promise<{ name: string; bytes: Uint8Array; mimeType: string }> {
   return withTempDir((dir) => {
-    openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-aes-256-cbc', '-pass', 'env:KSEF_TEST_PASSWORD', '-out', 'o.key'], {
-      cwd: dir.path,
-      password: PASSWORD,
-    });
+    openssl(
+      [
+        'genpkey',
+        '-algorithm',
+        'EC',
+        '-pkeyopt',
+        'ec_paramgen_curve:P-256',
+        '-aes-256-cbc',
+        '-pass',
+        'env:KSEF_TEST_PASSWORD',
+        '-out',
+        'o.key',
+      ],
+      {
+        cwd: dir.path,
+        password: PASSWORD,
+      },
+    );
     return { name: 'o.key', bytes: dir.read('o.key'), mimeType: 'application/x-pem-file' };
   });
 }
@@ -232,7 +283,10 @@ async function expectCertificateOfKey(keyPem: Uint8Array, result: ReturnType<typ
   await withTempDir((dir) => {
     dir.write('k.key', keyPem);
     dir.write('c.crt', new TextEncoder().encode(result.certificatePem));
-    const fromKey = openssl(['pkey', '-in', 'k.key', '-passin', 'env:KSEF_TEST_PASSWORD', '-pubout'], { cwd: dir.path, password: PASSWORD }).stdout.toString();
+    const fromKey = openssl(['pkey', '-in', 'k.key', '-passin', 'env:KSEF_TEST_PASSWORD', '-pubout'], {
+      cwd: dir.path,
+      password: PASSWORD,
+    }).stdout.toString();
     const fromCrt = openssl(['x509', '-in', 'c.crt', '-noout', '-pubkey'], { cwd: dir.path }).stdout.toString();
     expect(fromKey).toBe(fromCrt);
   });

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { signInAgain } from '../../../src/state/apply/back-actions';
-import { chooseEnvironment, continueToDetails, setDetails, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
-import { confirmPasswordStored, continueToReview, generateAndSaveKey, proveKeySaved, saveKeyAgain } from '../../../src/state/apply/key-actions';
+import {
+  chooseEnvironment,
+  continueToDetails,
+  setDetails,
+  signInWithTestIdentity,
+} from '../../../src/state/apply/sign-in-actions';
+import {
+  confirmPasswordStored,
+  continueToReview,
+  generateAndSaveKey,
+  proveKeySaved,
+  saveKeyAgain,
+} from '../../../src/state/apply/key-actions';
 import { listApplications, openSavedKeyForResume, resumeApplication } from '../../../src/state/apply/resume-actions';
 import { resetApplication } from '../../../src/state/apply/result-actions';
 import { retrySubmission, submitApplication } from '../../../src/state/apply/submit-actions';
@@ -44,7 +55,12 @@ async function signedIn(): Promise<void> {
 async function keySaved(name: string): Promise<SavedFile> {
   await signedIn();
   expect(continueToDetails()).toBeNull();
-  setDetails({ certificateName: name, certificateType: 'Authentication', keyAlgorithm: 'EC-P256', validFrom: localDate(kit.stack.now()) });
+  setDetails({
+    certificateName: name,
+    certificateType: 'Authentication',
+    keyAlgorithm: 'EC-P256',
+    validFrom: localDate(kit.stack.now()),
+  });
   await generateAndSaveKey(PASSWORD);
   const keyFile = kit.file('.key');
   await kit.rememberKey(keyFile.bytes, PASSWORD);
@@ -69,27 +85,44 @@ describe('the apply actions refuse and recover', () => {
   });
 
   it.each([
-    ['25006, the enrollment limit', { enrollment: 0, certificate: 100 }, 'enrollment-limit', 'Osiągnięto limit możliwych do złożenia wniosków certyfikacyjnych.'],
-    ['25007, the certificate limit', { enrollment: 300, certificate: 0 }, 'certificate-limit', 'Osiągnięto limit dopuszczalnej liczby posiadanych certyfikatów.'],
-  ])('fails for good when KSeF refuses the submission with %s although canRequest was true', async (_, limits, limit, description) => {
-    await reviewReady('Limit przy wysylce');
-    expect(state().enrollment).toMatchObject({ status: 'done', limits: { canRequest: true } });
-    // The limit is reached elsewhere (another tab, another application) after the data step was read.
-    kit.stack.sandbox.control.setLimits(limits);
-    const records = listApplications().length;
-    await submitApplication();
-    expect(state().submission).toEqual({
-      status: 'failed',
-      retryable: false,
-      referenceNumber: null,
-      problem: { source: 'apply', code: 'limit-reached', details: [limit, description, expect.stringMatching(/^Limit: 0\.$/)] },
-    });
-    expect(listApplications()).toHaveLength(records);
-    const before = kit.stack.relayed.length;
-    await retrySubmission();
-    expect(kit.stack.relayed).toHaveLength(before);
-    expect(state().submission).toMatchObject({ status: 'failed', problem: { code: 'limit-reached' } });
-  });
+    [
+      '25006, the enrollment limit',
+      { enrollment: 0, certificate: 100 },
+      'enrollment-limit',
+      'Osiągnięto limit możliwych do złożenia wniosków certyfikacyjnych.',
+    ],
+    [
+      '25007, the certificate limit',
+      { enrollment: 300, certificate: 0 },
+      'certificate-limit',
+      'Osiągnięto limit dopuszczalnej liczby posiadanych certyfikatów.',
+    ],
+  ])(
+    'fails for good when KSeF refuses the submission with %s although canRequest was true',
+    async (_, limits, limit, description) => {
+      await reviewReady('Limit przy wysylce');
+      expect(state().enrollment).toMatchObject({ status: 'done', limits: { canRequest: true } });
+      // The limit is reached elsewhere (another tab, another application) after the data step was read.
+      kit.stack.sandbox.control.setLimits(limits);
+      const records = listApplications().length;
+      await submitApplication();
+      expect(state().submission).toEqual({
+        status: 'failed',
+        retryable: false,
+        referenceNumber: null,
+        problem: {
+          source: 'apply',
+          code: 'limit-reached',
+          details: [limit, description, expect.stringMatching(/^Limit: 0\.$/)],
+        },
+      });
+      expect(listApplications()).toHaveLength(records);
+      const before = kit.stack.relayed.length;
+      await retrySubmission();
+      expect(kit.stack.relayed).toHaveLength(before);
+      expect(state().submission).toMatchObject({ status: 'failed', problem: { code: 'limit-reached' } });
+    },
+  );
 
   it('does not go on without a proven save, and explains a wrong file or password', async () => {
     const other = await keySaved('Inny klucz');
@@ -100,7 +133,11 @@ describe('the apply actions refuse and recover', () => {
     expect(state().submission).toMatchObject({ status: 'failed', problem: { code: 'key-not-saved' } });
 
     await proveKeySaved(kit.asFile(other), PASSWORD);
-    expect(state().key).toMatchObject({ status: 'failed', problem: { source: 'apply', code: 'key-file-mismatch' }, saved: { fileName: keyFile.name } });
+    expect(state().key).toMatchObject({
+      status: 'failed',
+      problem: { source: 'apply', code: 'key-file-mismatch' },
+      saved: { fileName: keyFile.name },
+    });
     await proveKeySaved(kit.asFile(keyFile), 'Zle-Haslo-2026!');
     expect(state().key).toMatchObject({ status: 'failed', problem: { source: 'crypto', code: 'wrong-password' } });
     await proveKeySaved(new File(['not a key'], 'x.key'), PASSWORD);
@@ -120,7 +157,11 @@ describe('the apply actions refuse and recover', () => {
     kit.stack.sandbox.control.setNextEnrollmentStatus({ code: 550 });
     await submitApplication();
     const failed = state().submission;
-    expect(failed).toMatchObject({ status: 'failed', retryable: true, problem: { source: 'ksef', code: 'enrollment-cancelled' } });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      problem: { source: 'ksef', code: 'enrollment-cancelled' },
+    });
     expect(listApplications()[0]).toMatchObject({ status: 'failed' });
     await retrySubmission();
     expect(state().result).toMatchObject({ status: 'ready', pair: { match: true } });
@@ -140,7 +181,12 @@ describe('the apply actions refuse and recover', () => {
     }
     expect(kit.stack.exchanges).toHaveLength(sent);
     expect(state()).toMatchObject({ step: 'review', key: { status: 'proven' } });
-    expect(state().submission).toMatchObject({ status: 'failed', retryable: true, referenceNumber: null, problem: { source: 'ksef', code: 'offline' } });
+    expect(state().submission).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      referenceNumber: null,
+      problem: { source: 'ksef', code: 'offline' },
+    });
     expect(vault.key).not.toBeNull();
     await retrySubmission();
     expect(state().result).toMatchObject({ status: 'ready', pair: { match: true } });
@@ -151,16 +197,26 @@ describe('the apply actions refuse and recover', () => {
     kit.stack.sandbox.control.setNextEnrollmentStatus({ code: 400 });
     // Past the access token's 15 minutes: the 401 is answered by a refresh, unseen by the user.
     kit.stack.clock.advance(20 * 60_000);
-    const refreshes = () => kit.stack.exchanges.filter((e) => e.path === '/auth/token/refresh' && e.response?.status === 200).length;
+    const refreshes = () =>
+      kit.stack.exchanges.filter((e) => e.path === '/auth/token/refresh' && e.response?.status === 200).length;
     const before = refreshes();
     await submitApplication();
     expect(refreshes()).toBe(before + 1);
-    expect(state().submission).toMatchObject({ status: 'failed', retryable: false, problem: { code: 'enrollment-rejected' } });
+    expect(state().submission).toMatchObject({
+      status: 'failed',
+      retryable: false,
+      problem: { code: 'enrollment-rejected' },
+    });
   });
 
   it('waits out 429 during polling', async () => {
     await reviewReady('Limit zapytan');
-    kit.stack.sandbox.control.injectFault({ path: '^/certificates/enrollments/[^d]', status: 429, times: 2, retryAfterSeconds: 2 });
+    kit.stack.sandbox.control.injectFault({
+      path: '^/certificates/enrollments/[^d]',
+      status: 429,
+      times: 2,
+      retryAfterSeconds: 2,
+    });
     await submitApplication();
     expect(state().result).toMatchObject({ status: 'ready', pair: { match: true } });
     expect(kit.stack.exchanges.filter((e) => e.response?.status === 429)).toHaveLength(2);
@@ -171,7 +227,11 @@ describe('the apply actions refuse and recover', () => {
     // 8 days: past the refresh token's 7 days too.
     kit.stack.clock.advance(8 * DAY_MS);
     await submitApplication();
-    expect(state().submission).toMatchObject({ status: 'failed', retryable: true, problem: { source: 'apply', code: 'session-expired' } });
+    expect(state().submission).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      problem: { source: 'apply', code: 'session-expired' },
+    });
     expect(vault.key).not.toBeNull();
     signInAgain();
     expect(state().step).toBe('sign-in');
@@ -195,7 +255,11 @@ describe('the apply actions refuse and recover', () => {
     expect(resumeApplication(record.id)).toBeNull();
     await signInWithTestIdentity(SEAL);
     kit.rememberTokens();
-    expect(kit.stack.exchanges.some((e) => e.path === `/certificates/enrollments/${record.referenceNumber}` && e.response?.status === 410)).toBe(true);
+    expect(
+      kit.stack.exchanges.some(
+        (e) => e.path === `/certificates/enrollments/${record.referenceNumber}` && e.response?.status === 410,
+      ),
+    ).toBe(true);
     expect(kit.stack.exchanges.some((e) => e.path === '/certificates/query')).toBe(true);
     expect(state().submission).toMatchObject({ status: 'awaiting-key' });
     await openSavedKeyForResume(kit.asFile(keyFile), PASSWORD);

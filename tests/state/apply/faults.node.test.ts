@@ -1,8 +1,24 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { backToEnvironment } from '../../../src/state/apply/back-actions';
-import { chooseEnvironment, continueToDetails, retryEnrollmentData, setDetails, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
-import { confirmPasswordStored, continueToReview, generateAndSaveKey, proveKeySaved } from '../../../src/state/apply/key-actions';
-import { listApplications, openSavedKeyForResume, resumeApplication, retryResume } from '../../../src/state/apply/resume-actions';
+import {
+  chooseEnvironment,
+  continueToDetails,
+  retryEnrollmentData,
+  setDetails,
+  signInWithTestIdentity,
+} from '../../../src/state/apply/sign-in-actions';
+import {
+  confirmPasswordStored,
+  continueToReview,
+  generateAndSaveKey,
+  proveKeySaved,
+} from '../../../src/state/apply/key-actions';
+import {
+  listApplications,
+  openSavedKeyForResume,
+  resumeApplication,
+  retryResume,
+} from '../../../src/state/apply/resume-actions';
 import { resetApplication } from '../../../src/state/apply/result-actions';
 import { retrySubmission, submissionMaybeReceived, submitApplication } from '../../../src/state/apply/submit-actions';
 import { useApplyStore } from '../../../src/state/apply/store';
@@ -24,12 +40,14 @@ let kit: ApplyKit;
 /** While true, the relay cannot connect to KSeF (fetch rejects as on a refused connection). */
 let upstreamDown = false;
 const state = () => useApplyStore.getState();
-const atSandbox = (method: string, path: RegExp) => kit.stack.exchanges.filter((e) => e.method === method && path.test(e.path));
+const atSandbox = (method: string, path: RegExp) =>
+  kit.stack.exchanges.filter((e) => e.method === method && path.test(e.path));
 
 beforeAll(async () => {
   kit = await startApplyKit({
     timeoutMs: RELAY_TIMEOUT_MS,
-    fetch: (input, init) => (upstreamDown ? Promise.reject(new TypeError('fetch failed')) : globalThis.fetch(input, init)),
+    fetch: (input, init) =>
+      upstreamDown ? Promise.reject(new TypeError('fetch failed')) : globalThis.fetch(input, init),
   });
 });
 
@@ -42,7 +60,9 @@ beforeEach(() => {
 afterAll(async () => {
   resetApplication();
   // Faults answer 5xx on purpose; the relay's own 502/504/404 never reach the sandbox.
-  expect(kit.stack.exchanges.flatMap(contractViolations).filter((v) => !/status 50[03] is not in the contract/.test(v))).toEqual([]);
+  expect(
+    kit.stack.exchanges.flatMap(contractViolations).filter((v) => !/status 50[03] is not in the contract/.test(v)),
+  ).toEqual([]);
   kit.expectNoSecretLeaked();
   await kit.close();
 });
@@ -54,7 +74,12 @@ async function reviewReady(name: string): Promise<void> {
   expect(state().signIn).toMatchObject({ status: 'done' });
   expect(state().enrollment).toMatchObject({ status: 'done' });
   expect(continueToDetails()).toBeNull();
-  setDetails({ certificateName: name, certificateType: 'Authentication', keyAlgorithm: 'EC-P256', validFrom: localDate(kit.stack.now()) });
+  setDetails({
+    certificateName: name,
+    certificateType: 'Authentication',
+    keyAlgorithm: 'EC-P256',
+    validFrom: localDate(kit.stack.now()),
+  });
   await generateAndSaveKey(PASSWORD);
   const keyFile = kit.file('.key');
   await kit.rememberKey(keyFile.bytes, PASSWORD);
@@ -79,11 +104,20 @@ describe('KSeF unreachable', () => {
     const records = listApplications().length;
     upstreamDown = true;
     await submitApplication();
-    expect(state().submission).toEqual({ status: 'failed', retryable: true, referenceNumber: null, problem: { source: 'ksef', code: 'upstream-unreachable' } });
+    expect(state().submission).toEqual({
+      status: 'failed',
+      retryable: true,
+      referenceNumber: null,
+      problem: { source: 'ksef', code: 'upstream-unreachable' },
+    });
     expect(submissionMaybeReceived(state().submission)).toBe(false);
     expectProgressKept('Brak polaczenia');
     expect(listApplications()).toHaveLength(records);
-    expect(kit.stack.relayLog.at(-1)).toMatchObject({ status: 502, error: 'upstream-unreachable', route: '/certificates/enrollments' });
+    expect(kit.stack.relayLog.at(-1)).toMatchObject({
+      status: 502,
+      error: 'upstream-unreachable',
+      route: '/certificates/enrollments',
+    });
 
     upstreamDown = false;
     const enrollments = atSandbox('POST', /^\/certificates\/enrollments$/).length;
@@ -99,7 +133,11 @@ describe('KSeF unreachable', () => {
     kit.stack.sandbox.control.injectFault({ operation: 'GET /certificates/limits', status: 503, times: 4 });
     await signInWithTestIdentity(SEAL);
     kit.rememberTokens();
-    expect(state()).toMatchObject({ step: 'data', signIn: { status: 'done' }, enrollment: { status: 'failed', problem: { source: 'ksef', code: 'server-error' } } });
+    expect(state()).toMatchObject({
+      step: 'data',
+      signIn: { status: 'done' },
+      enrollment: { status: 'failed', problem: { source: 'ksef', code: 'server-error' } },
+    });
     const session = vault.session;
     expect(session).not.toBeNull();
     await retryEnrollmentData();
@@ -112,15 +150,25 @@ describe('KSeF slow', () => {
   it('an enrollment KSeF made after the relay gave up is found by its key, not applied for again', async () => {
     await reviewReady('Wolna odpowiedz');
     // Answered (and made) only after the relay's timeout.
-    kit.stack.sandbox.control.injectFault({ operation: 'POST /certificates/enrollments', latencyMs: RELAY_TIMEOUT_MS + 1_000 });
+    kit.stack.sandbox.control.injectFault({
+      operation: 'POST /certificates/enrollments',
+      latencyMs: RELAY_TIMEOUT_MS + 1_000,
+    });
     const enrollments = atSandbox('POST', /^\/certificates\/enrollments$/).length;
     await submitApplication();
-    expect(state().submission).toMatchObject({ status: 'failed', retryable: true, referenceNumber: null, problem: { source: 'ksef', code: 'upstream-timeout' } });
+    expect(state().submission).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      referenceNumber: null,
+      problem: { source: 'ksef', code: 'upstream-timeout' },
+    });
     expect(submissionMaybeReceived(state().submission)).toBe(true);
     expectProgressKept('Wolna odpowiedz');
 
     // KSeF finishes the enrollment it never answered, and issues the certificate a moment later.
-    await expect.poll(() => atSandbox('POST', /^\/certificates\/enrollments$/).length, { timeout: 5_000 }).toBe(enrollments + 1);
+    await expect
+      .poll(() => atSandbox('POST', /^\/certificates\/enrollments$/).length, { timeout: 5_000 })
+      .toBe(enrollments + 1);
     kit.stack.clock.advance(5_000);
     await retrySubmission();
     expect(state().submission).toMatchObject({ status: 'issued', referenceNumber: null });
@@ -131,11 +179,17 @@ describe('KSeF slow', () => {
 
   it('an enrollment KSeF did not make is submitted again after the look-up finds nothing', async () => {
     await reviewReady('Wolna bez wniosku');
-    kit.stack.sandbox.control.injectFault({ operation: 'POST /certificates/enrollments', latencyMs: RELAY_TIMEOUT_MS + 1_000, status: 503 });
+    kit.stack.sandbox.control.injectFault({
+      operation: 'POST /certificates/enrollments',
+      latencyMs: RELAY_TIMEOUT_MS + 1_000,
+      status: 503,
+    });
     await submitApplication();
     expect(state().submission).toMatchObject({ status: 'failed', problem: { code: 'upstream-timeout' } });
     const queries = atSandbox('POST', /^\/certificates\/query$/).length;
-    await expect.poll(() => atSandbox('POST', /^\/certificates\/enrollments$/).at(-1)?.response?.status, { timeout: 5_000 }).toBe(503);
+    await expect
+      .poll(() => atSandbox('POST', /^\/certificates\/enrollments$/).at(-1)?.response?.status, { timeout: 5_000 })
+      .toBe(503);
     await retrySubmission();
     expect(state().result).toMatchObject({ status: 'ready', pair: { match: true } });
     expect(atSandbox('POST', /^\/certificates\/query$/)).toHaveLength(queries + 1);
@@ -146,7 +200,12 @@ describe('KSeF slow', () => {
 describe('429 storms', () => {
   it('polling carries on past the transport’s retries, never sooner than Retry-After, and the wait is shown', async () => {
     await reviewReady('Burza 429');
-    kit.stack.sandbox.control.injectFault({ operation: 'GET /certificates/enrollments/{referenceNumber}', status: 429, times: 6, retryAfterSeconds: 4 });
+    kit.stack.sandbox.control.injectFault({
+      operation: 'GET /certificates/enrollments/{referenceNumber}',
+      status: 429,
+      times: 6,
+      retryAfterSeconds: 4,
+    });
     const waits: number[] = [];
     const unsubscribe = useKsefWaitStore.subscribe((s) => {
       if (s.wait !== null) waits.push(s.wait.seconds);
@@ -166,11 +225,21 @@ describe('429 storms', () => {
 
   it('a retry after a refused submission waits out the rest of Retry-After first, once however often it is pressed', async () => {
     await reviewReady('Odmowa 429');
-    kit.stack.sandbox.control.injectFault({ operation: 'POST /certificates/enrollments', status: 429, times: 3, retryAfterSeconds: 30 });
+    kit.stack.sandbox.control.injectFault({
+      operation: 'POST /certificates/enrollments',
+      status: 429,
+      times: 3,
+      retryAfterSeconds: 30,
+    });
     await submitApplication();
-    expect(state().submission).toMatchObject({ status: 'failed', retryable: true, problem: { code: 'rate-limited', retryAfterSeconds: 30 } });
+    expect(state().submission).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      problem: { code: 'rate-limited', retryAfterSeconds: 30 },
+    });
     const sleeps = kit.stack.sleeps.length;
-    const accepted = () => atSandbox('POST', /^\/certificates\/enrollments$/).filter((e) => e.response?.status === 202).length;
+    const accepted = () =>
+      atSandbox('POST', /^\/certificates\/enrollments$/).filter((e) => e.response?.status === 202).length;
     const before = accepted();
     // Pressed twice during the wait: the first press makes the step busy, the second does nothing.
     await Promise.all([retrySubmission(), retrySubmission()]);
@@ -198,7 +267,12 @@ describe('a resumed application', () => {
     kit.stack.sandbox.control.injectFault({ path: '^/certificates/enrollments/[^d]', status: 503, times: 4 });
     await signInWithTestIdentity(SEAL);
     kit.rememberTokens();
-    expect(state().submission).toMatchObject({ status: 'failed', retryable: true, problem: { code: 'server-error' }, referenceNumber: record.referenceNumber });
+    expect(state().submission).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      problem: { code: 'server-error' },
+      referenceNumber: record.referenceNumber,
+    });
     await retryResume();
     expect(state().submission).toMatchObject({ status: 'awaiting-key', referenceNumber: record.referenceNumber });
     await openSavedKeyForResume(kit.asFile(keyFile), PASSWORD);

@@ -5,7 +5,8 @@ const INPUT = {
   notAfter: new Date('2028-03-02T09:59:59Z'),
   uidSeed: '01F20A5D352AE590',
   now: new Date('2026-03-02T10:00:00.123Z'),
-  summary30: 'Certyfikat KSeF „Pieczęć testowa 1” wygasa za 30 dni; odnów go, proszę, zanim wygaśnie — to ważne dla faktur',
+  summary30:
+    'Certyfikat KSeF „Pieczęć testowa 1” wygasa za 30 dni; odnów go, proszę, zanim wygaśnie — to ważne dla faktur',
   summary7: 'Certificate expires in 7 days',
   description: 'Linia 1\nLinia 2, z przecinkiem',
 };

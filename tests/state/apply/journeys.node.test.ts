@@ -1,7 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chooseEnvironment, continueToDetails, setDetails, signInWithFiles, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
-import { confirmPasswordStored, continueToReview, generateAndSaveKey, proveKeySaved } from '../../../src/state/apply/key-actions';
-import { downloadCertificate, downloadPfx, downloadReminder, resetApplication, signOutAndForget } from '../../../src/state/apply/result-actions';
+import {
+  chooseEnvironment,
+  continueToDetails,
+  setDetails,
+  signInWithFiles,
+  signInWithTestIdentity,
+} from '../../../src/state/apply/sign-in-actions';
+import {
+  confirmPasswordStored,
+  continueToReview,
+  generateAndSaveKey,
+  proveKeySaved,
+} from '../../../src/state/apply/key-actions';
+import {
+  downloadCertificate,
+  downloadPfx,
+  downloadReminder,
+  resetApplication,
+  signOutAndForget,
+} from '../../../src/state/apply/result-actions';
 import { listApplications, openSavedKeyForResume, resumeApplication } from '../../../src/state/apply/resume-actions';
 import { submitApplication } from '../../../src/state/apply/submit-actions';
 import { summaryCard } from '../../../src/state/apply/summary';
@@ -32,7 +49,11 @@ afterAll(async () => {
   await kit.close();
 });
 
-function details(name: string, certificateType: CertificateDetails['certificateType'], keyAlgorithm: CertificateDetails['keyAlgorithm']): CertificateDetails {
+function details(
+  name: string,
+  certificateType: CertificateDetails['certificateType'],
+  keyAlgorithm: CertificateDetails['keyAlgorithm'],
+): CertificateDetails {
   return { certificateName: name, certificateType, keyAlgorithm, validFrom: localDate(kit.stack.now()) };
 }
 
@@ -56,18 +77,29 @@ async function prepareKey(d: CertificateDetails): Promise<SavedFile> {
 }
 
 /** openssl: the key decrypts and pairs with the certificate, which carries `keyUsage`; the PFX opens. */
-async function expectOpensslAgrees(keyFile: SavedFile, crt: SavedFile, pfx: SavedFile, keyUsage: string): Promise<void> {
+async function expectOpensslAgrees(
+  keyFile: SavedFile,
+  crt: SavedFile,
+  pfx: SavedFile,
+  keyUsage: string,
+): Promise<void> {
   await withTempDir((dir) => {
     dir.write('k.key', keyFile.bytes);
     dir.write('c.crt', crt.bytes);
     dir.write('p.pfx', pfx.bytes);
-    const fromKey = openssl(['pkey', '-in', 'k.key', '-passin', `env:KSEF_TEST_PASSWORD`, '-pubout'], { cwd: dir.path, password: PASSWORD }).stdout.toString();
+    const fromKey = openssl(['pkey', '-in', 'k.key', '-passin', `env:KSEF_TEST_PASSWORD`, '-pubout'], {
+      cwd: dir.path,
+      password: PASSWORD,
+    }).stdout.toString();
     const fromCrt = openssl(['x509', '-in', 'c.crt', '-noout', '-pubkey'], { cwd: dir.path }).stdout.toString();
     expect(fromKey).toContain('BEGIN PUBLIC KEY');
     expect(fromKey).toBe(fromCrt);
     const usage = openssl(['x509', '-in', 'c.crt', '-noout', '-ext', 'keyUsage'], { cwd: dir.path }).stdout.toString();
     expect(usage).toContain(keyUsage);
-    const info = openssl(['pkcs12', '-info', '-in', 'p.pfx', '-passin', 'env:KSEF_TEST_PASSWORD', '-nokeys'], { cwd: dir.path, password: PASSWORD });
+    const info = openssl(['pkcs12', '-info', '-in', 'p.pfx', '-passin', 'env:KSEF_TEST_PASSWORD', '-nokeys'], {
+      cwd: dir.path,
+      password: PASSWORD,
+    });
     expect(info.stdout.toString()).toContain('BEGIN CERTIFICATE');
   });
 }
@@ -79,7 +111,9 @@ async function finishResult(): Promise<{ crt: SavedFile; pfx: SavedFile; ics: Sa
   expect(result).toMatchObject({ status: 'ready', pair: { match: true } });
   expect(downloadCertificate()).toBeNull();
   expect(await downloadPfx(PASSWORD)).toBeNull();
-  expect(downloadReminder({ summary30: 'Certyfikat KSeF wygasa za 30 dni', summary7: 'Certyfikat KSeF wygasa za 7 dni' })).toBeNull();
+  expect(
+    downloadReminder({ summary30: 'Certyfikat KSeF wygasa za 30 dni', summary7: 'Certyfikat KSeF wygasa za 7 dni' }),
+  ).toBeNull();
   return { crt: kit.file('.crt'), pfx: kit.file('.pfx'), ics: kit.file('.ics') };
 }
 
@@ -91,7 +125,11 @@ describe('journey 1: test identity (seal), Authentication, EC', () => {
     chooseEnvironment('test', SEAL_NIP);
     await signInWithTestIdentity(SEAL);
     kit.rememberTokens();
-    expect(state().signIn).toMatchObject({ status: 'done', method: 'test-identity', subject: 'Spółka Testowa Sp. z o.o.' });
+    expect(state().signIn).toMatchObject({
+      status: 'done',
+      method: 'test-identity',
+      subject: 'Spółka Testowa Sp. z o.o.',
+    });
     expect(state().enrollment).toMatchObject({ status: 'done', limits: { canRequest: true } });
     const key = await prepareKey(details('Pieczęć testowa 1', 'Authentication', 'EC-P256'));
     expect(key.name).toBe('Pieczec-testowa-1.key');
@@ -102,9 +140,18 @@ describe('journey 1: test identity (seal), Authentication, EC', () => {
     const files = await finishResult();
     expect(files.crt.name).toBe('Pieczec-testowa-1.crt');
     await expectOpensslAgrees(key, files.crt, files.pfx, 'Digital Signature');
-    expect(listApplications()[0]).toMatchObject({ status: 'downloaded', certificateName: 'Pieczęć testowa 1', certificateType: 'Authentication' });
+    expect(listApplications()[0]).toMatchObject({
+      status: 'downloaded',
+      certificateName: 'Pieczęć testowa 1',
+      certificateType: 'Authentication',
+    });
     const card = summaryCard(state());
-    expect(card).toMatchObject({ purpose: 'Authentication', environment: 'test', keyType: { kind: 'EC' }, files: { key: key.name, certificate: files.crt.name, pfx: files.pfx.name, reminder: files.ics.name } });
+    expect(card).toMatchObject({
+      purpose: 'Authentication',
+      environment: 'test',
+      keyType: { kind: 'EC' },
+      files: { key: key.name, certificate: files.crt.name, pfx: files.pfx.name, reminder: files.ics.name },
+    });
     journey1 = { key, crt: files.crt };
 
     expect(await signOutAndForget()).toBeNull();
@@ -119,7 +166,11 @@ describe('journey 2: renewal with the files of journey 1, Offline, RSA', () => {
   it('signs in with the .key + .crt and gets an Offline certificate', async () => {
     if (journey1 === undefined) throw new Error('journey 1 did not finish');
     chooseEnvironment('test', SEAL_NIP);
-    await signInWithFiles({ keyFile: kit.asFile(journey1.key), certificateFile: kit.asFile(journey1.crt), password: PASSWORD });
+    await signInWithFiles({
+      keyFile: kit.asFile(journey1.key),
+      certificateFile: kit.asFile(journey1.crt),
+      password: PASSWORD,
+    });
     kit.rememberTokens();
     expect(state().signIn).toMatchObject({ status: 'done', method: 'ksef-certificate' });
     const key = await prepareKey(details('Offline RSA 2', 'Offline', 'RSA-2048'));
@@ -142,7 +193,11 @@ describe('journey 4: resume after the tab closed while waiting', () => {
     kit.stack.sandbox.control.injectFault({ path: '^/certificates/enrollments/[^d]', status: 503, times: 20 });
     await submitApplication();
     kit.stack.sandbox.control.clearFaults();
-    expect(state().submission).toMatchObject({ status: 'failed', retryable: true, problem: { source: 'ksef', code: 'server-error' } });
+    expect(state().submission).toMatchObject({
+      status: 'failed',
+      retryable: true,
+      problem: { source: 'ksef', code: 'server-error' },
+    });
 
     // The tab closes: memory is gone, storage stays.
     resetApplication();
@@ -150,7 +205,12 @@ describe('journey 4: resume after the tab closed while waiting', () => {
     expect(record).toMatchObject({ status: 'submitted', certificateName: 'Wznowienie 4' });
     if (record === undefined) throw new Error('no record');
     expect(resumeApplication(record.id)).toBeNull();
-    expect(state()).toMatchObject({ step: 'sign-in', environment: 'test', contextNip: SEAL_NIP, resume: { record: { id: record.id } } });
+    expect(state()).toMatchObject({
+      step: 'sign-in',
+      environment: 'test',
+      contextNip: SEAL_NIP,
+      resume: { record: { id: record.id } },
+    });
     await signInWithTestIdentity(SEAL);
     kit.rememberTokens();
     expect(state().submission).toMatchObject({ status: 'awaiting-key', referenceNumber: record.referenceNumber });

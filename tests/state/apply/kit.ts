@@ -67,7 +67,11 @@ export async function startApplyKit(relayOptions: Pick<RelayOptions, 'timeoutMs'
     sleep: stack.sleep,
     storage,
     download: (name, content, mimeType) => {
-      saved.push({ name, bytes: typeof content === 'string' ? new TextEncoder().encode(content) : Uint8Array.from(content), mimeType });
+      saved.push({
+        name,
+        bytes: typeof content === 'string' ? new TextEncoder().encode(content) : Uint8Array.from(content),
+        mimeType,
+      });
     },
   });
   return {
@@ -92,14 +96,18 @@ export async function startApplyKit(relayOptions: Pick<RelayOptions, 'timeoutMs'
       if (tokens !== undefined) storedSecrets.push(tokens.accessToken.token, tokens.refreshToken.token);
     },
     expectContract() {
-      const violations = stack.exchanges.flatMap(contractViolations).filter((v) => !/status 50[03] is not in the contract/.test(v));
+      const violations = stack.exchanges
+        .flatMap(contractViolations)
+        .filter((v) => !/status 50[03] is not in the contract/.test(v));
       expect(violations).toEqual([]);
       expect(stack.relayed).toHaveLength(stack.exchanges.length);
     },
     expectNoSecretLeaked() {
       expect([...storage.items.keys()].every((k) => k === 'ksef-cert.applications')).toBe(true);
       const stored = storage.dump();
-      const leaks = [...secrets, ...storedSecrets].filter((s) => stored.includes(s) || stored.toLowerCase().includes(s.toLowerCase()));
+      const leaks = [...secrets, ...storedSecrets].filter(
+        (s) => stored.includes(s) || stored.toLowerCase().includes(s.toLowerCase()),
+      );
       expect(leaks).toEqual([]);
       expect(stored).not.toMatch(/PRIVATE KEY|CERTIFICATE REQUEST|token/i);
       const store = JSON.stringify(useApplyStore.getState());

@@ -61,7 +61,9 @@ describe('application records', () => {
     saveApplicationRecord(storage, RECORD);
     saveApplicationRecord(storage, { ...RECORD, id: 'a2' });
     expect(readApplicationRecords(storage).map((r) => r.id)).toEqual(['a2', 'a1']);
-    expect(updateApplicationRecord(storage, 'a1', { status: 'issued', serialNumber: '01F20A5D352AE590' })).toMatchObject({ status: 'issued' });
+    expect(
+      updateApplicationRecord(storage, 'a1', { status: 'issued', serialNumber: '01F20A5D352AE590' }),
+    ).toMatchObject({ status: 'issued' });
     expect(readApplicationRecords(storage).find((r) => r.id === 'a1')?.serialNumber).toBe('01F20A5D352AE590');
     expect(updateApplicationRecord(storage, 'missing', { status: 'failed' })).toBeNull();
     expect(() => saveApplicationRecord(storage, { ...RECORD, contextNip: 'abc' })).toThrow();

@@ -1,5 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { chooseEnvironment, continueToDetails, setDetails, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
+import {
+  chooseEnvironment,
+  continueToDetails,
+  setDetails,
+  signInWithTestIdentity,
+} from '../../../src/state/apply/sign-in-actions';
 import { configureApply } from '../../../src/state/apply/seams';
 import { generateAndSaveKey } from '../../../src/state/apply/key-actions';
 import { signOutAndForget } from '../../../src/state/apply/result-actions';
@@ -46,7 +51,12 @@ async function everySecretInMemory(): Promise<void> {
   await signInWithTestIdentity(SEAL);
   kit.rememberTokens();
   expect(continueToDetails()).toBeNull();
-  setDetails({ certificateName: 'Wylogowanie', certificateType: 'Authentication', keyAlgorithm: 'EC-P256', validFrom: localDate(kit.stack.now()) });
+  setDetails({
+    certificateName: 'Wylogowanie',
+    certificateType: 'Authentication',
+    keyAlgorithm: 'EC-P256',
+    validFrom: localDate(kit.stack.now()),
+  });
   await generateAndSaveKey(PASSWORD);
   await kit.rememberKey(kit.file('.key').bytes, PASSWORD);
   expect(Object.values(vault).every((slot) => slot !== null)).toBe(true);
@@ -62,7 +72,11 @@ describe('signOutAndForget', () => {
   it('signs out and forgets every secret', async () => {
     await everySecretInMemory();
     expect(await signOutAndForget()).toBeNull();
-    expect(kit.stack.exchanges.at(-1)).toMatchObject({ method: 'DELETE', path: '/auth/sessions/current', response: { status: 204 } });
+    expect(kit.stack.exchanges.at(-1)).toMatchObject({
+      method: 'DELETE',
+      path: '/auth/sessions/current',
+      response: { status: 204 },
+    });
     expectVaultEmpty();
   });
 

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readPrivateKey } from '../../../src/crypto/private-key-reader';
-import { chooseEnvironment, downloadTestIdentity, downloadUnsignedRequest, signInWithFiles, signInWithSignedFile, signInWithTestIdentity } from '../../../src/state/apply/sign-in-actions';
+import {
+  chooseEnvironment,
+  downloadTestIdentity,
+  downloadUnsignedRequest,
+  signInWithFiles,
+  signInWithSignedFile,
+  signInWithTestIdentity,
+} from '../../../src/state/apply/sign-in-actions';
 import { useApplyStore } from '../../../src/state/apply/store';
 import { resetApplication } from '../../../src/state/apply/result-actions';
 import { vault } from '../../../src/state/apply/vault';
@@ -8,7 +15,12 @@ import { openssl, withTempDir } from '../../support/openssl';
 import { secretForms } from '../../support/relay-stack';
 import { NIP, PERSON } from '../../support/sandbox-harness';
 import { xmllintValidate, xmlsec1Verify } from '../../support/xml-oracles';
-import { type OpensslSigner, makeOpensslSigner, signAgainWithXmlsec1, signWithXmlsec1 } from '../../support/xmlsec1-xades';
+import {
+  type OpensslSigner,
+  makeOpensslSigner,
+  signAgainWithXmlsec1,
+  signWithXmlsec1,
+} from '../../support/xmlsec1-xades';
 import { type ApplyKit, startApplyKit } from './kit';
 
 /**
@@ -24,7 +36,9 @@ const state = () => useApplyStore.getState();
 beforeAll(async () => {
   kit = await startApplyKit();
   signer = makeOpensslSigner('EC', NIP);
-  kit.secrets.push(...(await secretForms((await readPrivateKey(new TextEncoder().encode(signer.keyPem), undefined)).privateKey)));
+  kit.secrets.push(
+    ...(await secretForms((await readPrivateKey(new TextEncoder().encode(signer.keyPem), undefined)).privateKey)),
+  );
 });
 
 beforeEach(() => {
@@ -49,8 +63,10 @@ async function downloadRequest(): Promise<Uint8Array> {
   return saved.bytes;
 }
 
-const signed = (unsigned: Uint8Array): Uint8Array => signWithXmlsec1(new TextDecoder().decode(unsigned), signer, kit.stack.now());
-const asFile = (bytes: Uint8Array): File => new File([Uint8Array.from(bytes)], 'AuthTokenRequest.xml', { type: 'application/xml' });
+const signed = (unsigned: Uint8Array): Uint8Array =>
+  signWithXmlsec1(new TextDecoder().decode(unsigned), signer, kit.stack.now());
+const asFile = (bytes: Uint8Array): File =>
+  new File([Uint8Array.from(bytes)], 'AuthTokenRequest.xml', { type: 'application/xml' });
 
 describe('signing in with a request signed outside the app', () => {
   it('downloads a request the official schema accepts; the file xmlsec1 signed signs in, sent byte for byte', async () => {
@@ -89,7 +105,11 @@ describe('signing in with a request signed outside the app', () => {
       'challenge-mismatch',
     ],
     ['the unsigned file', (unsigned) => Promise.resolve(unsigned), 'signature-missing'],
-    ['a file with two signatures', (unsigned) => Promise.resolve(signAgainWithXmlsec1(signed(unsigned), signer)), 'signature-multiple'],
+    [
+      'a file with two signatures',
+      (unsigned) => Promise.resolve(signAgainWithXmlsec1(signed(unsigned), signer)),
+      'signature-multiple',
+    ],
     [
       'a challenge older than 10 minutes',
       (unsigned) => {
@@ -131,13 +151,22 @@ describe('the test identity, saved and used again', () => {
     await withTempDir((dir) => {
       dir.write('id.key', keyFile.bytes);
       dir.write('id.crt', crtFile.bytes);
-      const wrong = openssl(['pkey', '-in', 'id.key', '-passin', 'env:KSEF_TEST_PASSWORD', '-noout'], { cwd: dir.path, password: 'Inne-Haslo-2026!', allowFailure: true });
+      const wrong = openssl(['pkey', '-in', 'id.key', '-passin', 'env:KSEF_TEST_PASSWORD', '-noout'], {
+        cwd: dir.path,
+        password: 'Inne-Haslo-2026!',
+        allowFailure: true,
+      });
       expect(wrong.status).not.toBe(0);
-      const fromKey = openssl(['pkey', '-in', 'id.key', '-passin', 'env:KSEF_TEST_PASSWORD', '-pubout'], { cwd: dir.path, password: PASSWORD }).stdout.toString();
+      const fromKey = openssl(['pkey', '-in', 'id.key', '-passin', 'env:KSEF_TEST_PASSWORD', '-pubout'], {
+        cwd: dir.path,
+        password: PASSWORD,
+      }).stdout.toString();
       const fromCrt = openssl(['x509', '-in', 'id.crt', '-noout', '-pubkey'], { cwd: dir.path }).stdout.toString();
       expect(fromKey).toContain('BEGIN PUBLIC KEY');
       expect(fromKey).toBe(fromCrt);
-      const subject = openssl(['x509', '-in', 'id.crt', '-noout', '-subject', '-nameopt', 'RFC2253,-esc_msb'], { cwd: dir.path }).stdout.toString('utf8');
+      const subject = openssl(['x509', '-in', 'id.crt', '-noout', '-subject', '-nameopt', 'RFC2253,-esc_msb'], {
+        cwd: dir.path,
+      }).stdout.toString('utf8');
       expect(subject).toContain('CN=Zażółć Gęślą-Jaźń');
       expect(subject).toContain('GN=Zażółć');
       expect(subject).toContain(`TINPL-${NIP}`);

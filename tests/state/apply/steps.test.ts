@@ -23,13 +23,15 @@ const ALLOWED: readonly (readonly [StepEvent, readonly ApplyStepId[], ApplyStepI
   ['other-environment', SIGNED_IN_OR_LATER, 'environment'],
 ];
 
-const rows = ALLOWED.flatMap(([event, from, to]) => ALL.map((step) => [event, step, from.includes(step) ? to : null] as const));
+const rows = ALLOWED.flatMap(([event, from, to]) =>
+  ALL.map((step) => [event, step, from.includes(step) ? to : null] as const),
+);
 
 afterEach(() => {
   useApplyStore.setState(initialApplyState, true);
 });
 
-describe('the wizard\'s step moves', () => {
+describe("the wizard's step moves", () => {
   it('lists every event once', () => {
     expect(Object.keys(STEP_MOVES).sort()).toEqual(ALLOWED.map(([event]) => event).sort());
   });

@@ -30,8 +30,16 @@ function file(content: OpenedFileContent, name = `f${nextId}`): OpenedFile {
   return { id: nextId++, name, size: 1, content };
 }
 
-const certs = (...owners: string[]): OpenedFileContent => ({ kind: 'certificates', certificates: owners.map(certificate) });
-const lockedKey = (): OpenedFileContent => ({ kind: 'locked', format: 'encrypted-private-key', bytes: new Uint8Array([1]), certificates: [] });
+const certs = (...owners: string[]): OpenedFileContent => ({
+  kind: 'certificates',
+  certificates: owners.map(certificate),
+});
+const lockedKey = (): OpenedFileContent => ({
+  kind: 'locked',
+  format: 'encrypted-private-key',
+  bytes: new Uint8Array([1]),
+  certificates: [],
+});
 
 describe('planCheck', () => {
   it('starts empty', () => {
@@ -43,8 +51,15 @@ describe('planCheck', () => {
   });
 
   it('names the first file that failed', () => {
-    const plan = planCheck([file(certs('A')), file({ kind: 'error', problem: { source: 'crypto', code: 'empty-file' } }, 'empty.key')]);
-    expect(plan).toEqual({ kind: 'file-error', fileName: 'empty.key', problem: { source: 'crypto', code: 'empty-file' } });
+    const plan = planCheck([
+      file(certs('A')),
+      file({ kind: 'error', problem: { source: 'crypto', code: 'empty-file' } }, 'empty.key'),
+    ]);
+    expect(plan).toEqual({
+      kind: 'file-error',
+      fileName: 'empty.key',
+      problem: { source: 'crypto', code: 'empty-file' },
+    });
   });
 
   it('asks for a key when only certificates (or a CSR) are open', () => {
@@ -59,11 +74,16 @@ describe('planCheck', () => {
   });
 
   it('refuses two keys', () => {
-    expect(planCheck([file(lockedKey()), file({ kind: 'key', format: 'private-key', certificates: [] })]).kind).toBe('several-keys');
+    expect(planCheck([file(lockedKey()), file({ kind: 'key', format: 'private-key', certificates: [] })]).kind).toBe(
+      'several-keys',
+    );
   });
 
   it('asks for a certificate when only a key is open', () => {
-    expect(planCheck([file({ kind: 'key', format: 'private-key', certificates: [] })])).toEqual({ kind: 'needs-certificate', hasCsr: false });
+    expect(planCheck([file({ kind: 'key', format: 'private-key', certificates: [] })])).toEqual({
+      kind: 'needs-certificate',
+      hasCsr: false,
+    });
   });
 
   it('is ready with a key and certificates, including those inside a PFX', () => {

@@ -1,6 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { planCheck } from '../../../src/state/check/model';
-import { addFiles, clearFiles, removeFile, unlock, useCheckStore, type CheckState } from '../../../src/state/check/store';
+import {
+  addFiles,
+  clearFiles,
+  removeFile,
+  unlock,
+  useCheckStore,
+  type CheckState,
+} from '../../../src/state/check/store';
 import { vault } from '../../../src/state/check/vault';
 import certPem from '../../fixtures/keys/ec-p256.cert.pem?raw';
 import encryptedKeyPem from '../../fixtures/keys/ec-p256.pbes2-sha256-aes-256-cbc.pem?raw';
@@ -36,7 +43,9 @@ afterEach(() => clearFiles());
 describe('the checker keeps opened keys in its vault, never in its store', () => {
   it('the walk finds a CryptoKey wherever it is nested', async () => {
     const pair = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign', 'verify']);
-    expect(cryptoKeysIn({ a: [new Map([[1, { k: pair.privateKey }]])], b: new Uint8Array(2) })).toEqual(['state.a.0.1.k']);
+    expect(cryptoKeysIn({ a: [new Map([[1, { k: pair.privateKey }]])], b: new Uint8Array(2) })).toEqual([
+      'state.a.0.1.k',
+    ]);
   });
 
   it('opens a plain key and checks it, with no CryptoKey in any state of the store', async () => {

@@ -84,17 +84,45 @@ describe('AllowedIps', () => {
   it('reads the policy from the request, in schema order', () => {
     const xml = (ips: string) =>
       `<AuthTokenRequest xmlns="http://ksef.mf.gov.pl/auth/token/2.1"><Challenge>20260302-CR-0123456789-ABCDEF0123-45</Challenge><ContextIdentifier><Nip>${NIP}</Nip></ContextIdentifier><SubjectIdentifierType>certificateSubject</SubjectIdentifierType><AuthorizationPolicy><AllowedIps>${ips}</AllowedIps></AuthorizationPolicy></AuthTokenRequest>`;
-    const read = readAuthTokenRequest(parseRequestXml(xml('<Ip4Address>1.2.3.4</Ip4Address><Ip4Address>5.6.7.8</Ip4Address><Ip4Mask>10.0.0.0/8</Ip4Mask>')));
+    const read = readAuthTokenRequest(
+      parseRequestXml(
+        xml('<Ip4Address>1.2.3.4</Ip4Address><Ip4Address>5.6.7.8</Ip4Address><Ip4Mask>10.0.0.0/8</Ip4Mask>'),
+      ),
+    );
     expect(read.allowedIps).toEqual({ addresses: ['1.2.3.4', '5.6.7.8'], ranges: [], masks: ['10.0.0.0/8'] });
-    expect(() => readAuthTokenRequest(parseRequestXml(xml('<Ip4Mask>10.0.0.0/8</Ip4Mask><Ip4Address>1.2.3.4</Ip4Address>')))).toThrow(/unexpected/);
-    expect(() => readAuthTokenRequest(parseRequestXml(xml('<Ip4Address>1.2.3.4</Ip4Address>'.repeat(11))))).toThrow(/more than 10/);
+    expect(() =>
+      readAuthTokenRequest(parseRequestXml(xml('<Ip4Mask>10.0.0.0/8</Ip4Mask><Ip4Address>1.2.3.4</Ip4Address>'))),
+    ).toThrow(/unexpected/);
+    expect(() => readAuthTokenRequest(parseRequestXml(xml('<Ip4Address>1.2.3.4</Ip4Address>'.repeat(11))))).toThrow(
+      /more than 10/,
+    );
   });
 });
 
 describe('untrusted XML (property)', () => {
   const sandbox = createSandbox({ clock: createSandboxClock(() => START), log: () => undefined });
-  const element = fc.constantFrom('AuthTokenRequest', 'Challenge', 'ContextIdentifier', 'Nip', 'ds:Signature', '!DOCTYPE a', '?xml version="1.0"?', 'x:y');
-  const xmlish = fc.array(fc.oneof(fc.string(), element.map((e) => `<${e}>`), element.map((e) => `</${e}>`), fc.constant('&amp;'), fc.constant('&x;')), { maxLength: 20 }).map((parts) => parts.join(''));
+  const element = fc.constantFrom(
+    'AuthTokenRequest',
+    'Challenge',
+    'ContextIdentifier',
+    'Nip',
+    'ds:Signature',
+    '!DOCTYPE a',
+    '?xml version="1.0"?',
+    'x:y',
+  );
+  const xmlish = fc
+    .array(
+      fc.oneof(
+        fc.string(),
+        element.map((e) => `<${e}>`),
+        element.map((e) => `</${e}>`),
+        fc.constant('&amp;'),
+        fc.constant('&x;'),
+      ),
+      { maxLength: 20 },
+    )
+    .map((parts) => parts.join(''));
 
   it('the parser and schema checks answer only with SandboxErrors', () => {
     fc.assert(
@@ -111,12 +139,22 @@ describe('untrusted XML (property)', () => {
 
   it('POST /auth/xades-signature answers 400 (never 500) to arbitrary bodies', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(xmlish.map((t) => new TextEncoder().encode(t)), fc.uint8Array({ maxLength: 200 })), async (body) => {
-        const response = await sandbox.handle(
-          new Request('http://sandbox.test/api/sandbox/v2/auth/xades-signature', { method: 'POST', body, headers: { 'Content-Type': 'application/xml' } }),
-        );
-        expect(response.status).toBe(400);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          xmlish.map((t) => new TextEncoder().encode(t)),
+          fc.uint8Array({ maxLength: 200 }),
+        ),
+        async (body) => {
+          const response = await sandbox.handle(
+            new Request('http://sandbox.test/api/sandbox/v2/auth/xades-signature', {
+              method: 'POST',
+              body,
+              headers: { 'Content-Type': 'application/xml' },
+            }),
+          );
+          expect(response.status).toBe(400);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -6,7 +6,15 @@ import { OID } from '../../../../src/crypto/oids';
 import { toBase64 } from '../../../../src/lib/bytes';
 import { validateCsr } from '../../../../server/sandbox/certificates/csr-checks';
 import { isSandboxError } from '../../../../server/sandbox/core/errors';
-import { PERSON, PERSON_NIP, SEAL, encodeRdns, generateKeyPair as generateTestKeyPair, makeCsr, subjectFor } from '../../../support/certificates';
+import {
+  PERSON,
+  PERSON_NIP,
+  SEAL,
+  encodeRdns,
+  generateKeyPair as generateTestKeyPair,
+  makeCsr,
+  subjectFor,
+} from '../../../support/certificates';
 import { openssl, withTempDir } from '../../../support/openssl';
 
 /**
@@ -30,7 +38,11 @@ function outcomeOf(der: Uint8Array, data: CertificateEnrollmentData): Outcome {
 }
 
 /** `-subj` for `data`, in the Java SDK's order (givenName last): the sandbox must not care about order. */
-function subj(data: CertificateEnrollmentData, override: Readonly<Record<string, string | null>> = {}, extra = ''): string {
+function subj(
+  data: CertificateEnrollmentData,
+  override: Readonly<Record<string, string | null>> = {},
+  extra = '',
+): string {
   const names = [
     ['commonName', 'CN'],
     ['surname', 'SN'],
@@ -63,11 +75,17 @@ async function opensslKey(kind: string): Promise<string> {
 }
 
 /** `openssl req -new` with the key of `kind`, the subject `subject` and extra options, as DER. */
-async function opensslCsr(kind: string, subject: string, options: readonly string[] = ['-sha256', '-utf8']): Promise<Uint8Array> {
+async function opensslCsr(
+  kind: string,
+  subject: string,
+  options: readonly string[] = ['-sha256', '-utf8'],
+): Promise<Uint8Array> {
   const key = keys[kind] ?? '';
   return withTempDir((dir) => {
     dir.write('key.pem', key);
-    openssl(['req', '-new', '-key', 'key.pem', '-subj', subject, '-outform', 'DER', '-out', 'csr.der', ...options], { cwd: dir.path });
+    openssl(['req', '-new', '-key', 'key.pem', '-subj', subject, '-outform', 'DER', '-out', 'csr.der', ...options], {
+      cwd: dir.path,
+    });
     return dir.read('csr.der');
   });
 }
@@ -89,49 +107,137 @@ const rows: readonly (readonly [string, () => Promise<Uint8Array>, CertificateEn
   // Accepted.
   ['app builder, EC P-256, person', async () => buildCsr(PERSON, await generateKeyPair('EC-P256')), PERSON, 'accepted'],
   ['app builder, RSA 2048, seal', async () => buildCsr(SEAL, await generateKeyPair('RSA-2048')), SEAL, 'accepted'],
-  ['openssl, EC P-256, SHA-256, person in the Java SDK order', () => opensslCsr('EC-P256', subj(PERSON)), PERSON, 'accepted'],
-  ['openssl, EC P-256, SHA-1 (docs/ksef-contract.md §6.1 allows it), person with uniqueIdentifier', () => opensslCsr('EC-P256', subj(PERSON_NIP), ['-sha1', '-utf8']), PERSON_NIP, 'accepted'],
-  ['openssl, RSA 2048 PKCS#1 v1.5 SHA-512, seal', () => opensslCsr('RSA-2048', subj(SEAL), ['-sha512', '-utf8']), SEAL, 'accepted'],
+  [
+    'openssl, EC P-256, SHA-256, person in the Java SDK order',
+    () => opensslCsr('EC-P256', subj(PERSON)),
+    PERSON,
+    'accepted',
+  ],
+  [
+    'openssl, EC P-256, SHA-1 (docs/ksef-contract.md §6.1 allows it), person with uniqueIdentifier',
+    () => opensslCsr('EC-P256', subj(PERSON_NIP), ['-sha1', '-utf8']),
+    PERSON_NIP,
+    'accepted',
+  ],
+  [
+    'openssl, RSA 2048 PKCS#1 v1.5 SHA-512, seal',
+    () => opensslCsr('RSA-2048', subj(SEAL), ['-sha512', '-utf8']),
+    SEAL,
+    'accepted',
+  ],
   [
     'openssl, RSA 2048 PSS SHA-256 salt 32 (the C# SDK default), seal',
-    () => opensslCsr('RSA-2048', subj(SEAL), ['-sha256', '-utf8', '-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:32']),
+    () =>
+      opensslCsr('RSA-2048', subj(SEAL), [
+        '-sha256',
+        '-utf8',
+        '-sigopt',
+        'rsa_padding_mode:pss',
+        '-sigopt',
+        'rsa_pss_saltlen:32',
+      ]),
     SEAL,
     'accepted',
   ],
   [
     'by hand, countryName as UTF8String (the choice of string type is not compared, docs/ksef-contract.md §14)',
-    async () => makeCsr(crypto, await generateTestKeyPair(crypto, 'EC-P256'), encodeRdns(subjectFor(PERSON).map((a) => [a.type === OID.countryName ? { ...a, stringType: 'UTF8String' as const } : a]))),
+    async () =>
+      makeCsr(
+        crypto,
+        await generateTestKeyPair(crypto, 'EC-P256'),
+        encodeRdns(
+          subjectFor(PERSON).map((a) => [a.type === OID.countryName ? { ...a, stringType: 'UTF8String' as const } : a]),
+        ),
+      ),
     PERSON,
     'accepted',
   ],
   // 25004: format and signature.
-  ['openssl, a signature byte flipped', async () => { const der = await opensslCsr('EC-P256', subj(PERSON)); return flipped(der, der.length - 10); }, PERSON, 25004],
-  ['app builder, a subject letter changed after signing', async () => { const der = await buildCsr(PERSON_NIP, await generateKeyPair('EC-P256')); return flipped(der, offsetOf(der, 'Kowalski')); }, PERSON_NIP, 25004],
+  [
+    'openssl, a signature byte flipped',
+    async () => {
+      const der = await opensslCsr('EC-P256', subj(PERSON));
+      return flipped(der, der.length - 10);
+    },
+    PERSON,
+    25004,
+  ],
+  [
+    'app builder, a subject letter changed after signing',
+    async () => {
+      const der = await buildCsr(PERSON_NIP, await generateKeyPair('EC-P256'));
+      return flipped(der, offsetOf(der, 'Kowalski'));
+    },
+    PERSON_NIP,
+    25004,
+  ],
   [
     'by hand, CN as PrintableString with Polish letters in code-page bytes (ksef-api#655)',
-    async () => makeCsr(crypto, await generateTestKeyPair(crypto, 'EC-P256'), encodeRdns(subjectFor(PERSON).map((a) => [a.type === OID.commonName ? { ...a, stringType: 'PrintableString' as const } : a]))),
+    async () =>
+      makeCsr(
+        crypto,
+        await generateTestKeyPair(crypto, 'EC-P256'),
+        encodeRdns(
+          subjectFor(PERSON).map((a) => [
+            a.type === OID.commonName ? { ...a, stringType: 'PrintableString' as const } : a,
+          ]),
+        ),
+      ),
     PERSON,
     25004,
   ],
   ['openssl, truncated', async () => (await opensslCsr('EC-P256', subj(PERSON))).subarray(0, 100), PERSON, 25004],
-  ['openssl, a byte after the request', async () => Uint8Array.of(...(await opensslCsr('EC-P256', subj(PERSON))), 0), PERSON, 25004],
+  [
+    'openssl, a byte after the request',
+    async () => Uint8Array.of(...(await opensslCsr('EC-P256', subj(PERSON))), 0),
+    PERSON,
+    25004,
+  ],
   // 25003: the subject against the enrollment data.
-  ['openssl, another CN value', () => opensslCsr('EC-P256', subj(PERSON, { commonName: 'RÓŻA ŻÓŁTOWSKA' })), PERSON, 25003],
+  [
+    'openssl, another CN value',
+    () => opensslCsr('EC-P256', subj(PERSON, { commonName: 'RÓŻA ŻÓŁTOWSKA' })),
+    PERSON,
+    25003,
+  ],
   ['openssl, serialNumber missing', () => opensslCsr('EC-P256', subj(PERSON, { serialNumber: null })), PERSON, 25003],
-  ['openssl, an organizationName the person data does not have', () => opensslCsr('EC-P256', subj(PERSON, {}, '/O=Firma')), PERSON, 25003],
+  [
+    'openssl, an organizationName the person data does not have',
+    () => opensslCsr('EC-P256', subj(PERSON, {}, '/O=Firma')),
+    PERSON,
+    25003,
+  ],
   ['openssl, CN twice', () => opensslCsr('EC-P256', subj(PERSON, {}, `/CN=${PERSON.commonName}`)), PERSON, 25003],
-  ['openssl without -utf8, Polish letters read as Latin-1', () => opensslCsr('EC-P256', subj(PERSON), ['-sha256']), PERSON, 25003],
-  ['openssl, an emailAddress', () => opensslCsr('EC-P256', subj(PERSON, {}, '/emailAddress=roza@example.com')), PERSON, 25003],
+  [
+    'openssl without -utf8, Polish letters read as Latin-1',
+    () => opensslCsr('EC-P256', subj(PERSON), ['-sha256']),
+    PERSON,
+    25003,
+  ],
+  [
+    'openssl, an emailAddress',
+    () => opensslCsr('EC-P256', subj(PERSON, {}, '/emailAddress=roza@example.com')),
+    PERSON,
+    25003,
+  ],
   // 25010: key type and size.
   ['openssl, EC P-384', () => opensslCsr('EC-P384', subj(PERSON)), PERSON, 25010],
   ['openssl, RSA 1024', () => opensslCsr('RSA-1024', subj(PERSON)), PERSON, 25010],
-  ['openssl, RSA 4096 (docs/ksef-contract.md §6.1: exactly 2048)', () => opensslCsr('RSA-4096', subj(PERSON)), PERSON, 25010],
+  [
+    'openssl, RSA 4096 (docs/ksef-contract.md §6.1: exactly 2048)',
+    () => opensslCsr('RSA-4096', subj(PERSON)),
+    PERSON,
+    25010,
+  ],
   ['openssl, Ed25519', () => opensslCsr('Ed25519', subj(PERSON), ['-utf8']), PERSON, 25010],
   // 25011: signature algorithm.
   ['openssl, RSA 2048 with MD5', () => opensslCsr('RSA-2048', subj(PERSON), ['-md5', '-utf8']), PERSON, 25011],
   [
     'by hand, ecdsa-with-SHA256 with a NULL parameter',
-    async () => makeCsr(crypto, await generateTestKeyPair(crypto, 'EC-P256'), encodeRdns(subjectFor(PERSON).map((a) => [a])), { ecdsaNullParameters: true }),
+    async () =>
+      makeCsr(crypto, await generateTestKeyPair(crypto, 'EC-P256'), encodeRdns(subjectFor(PERSON).map((a) => [a])), {
+        ecdsaNullParameters: true,
+      }),
     PERSON,
     25011,
   ],
@@ -139,7 +245,8 @@ const rows: readonly (readonly [string, () => Promise<Uint8Array>, CertificateEn
 
 describe('the sandbox CSR checks (docs/ksef-contract.md §6.1)', () => {
   beforeAll(async () => {
-    for (const kind of ['EC-P256', 'EC-P384', 'RSA-1024', 'RSA-2048', 'RSA-4096', 'Ed25519']) keys[kind] = await opensslKey(kind);
+    for (const kind of ['EC-P256', 'EC-P384', 'RSA-1024', 'RSA-2048', 'RSA-4096', 'Ed25519'])
+      keys[kind] = await opensslKey(kind);
   }, 60_000);
 
   it.each(rows)('%s', async (_, make, data, expected) => {
@@ -147,7 +254,8 @@ describe('the sandbox CSR checks (docs/ksef-contract.md §6.1)', () => {
   });
 
   it('25004 for text that is not base64 or is empty', () => {
-    for (const text of ['!!not base64!!', '']) expect(() => validateCsr(text, PERSON)).toThrow(/Niepoprawny format CSR/);
+    for (const text of ['!!not base64!!', ''])
+      expect(() => validateCsr(text, PERSON)).toThrow(/Niepoprawny format CSR/);
   });
 
   it('returns the exact subjectPublicKeyInfo of an accepted request', async () => {

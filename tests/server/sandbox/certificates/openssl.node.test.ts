@@ -35,11 +35,16 @@ describe('certificates the sandbox issues, read by openssl', () => {
     await withTempDir((dir) => {
       dir.write('leaf.der', issued.der);
       dir.write('ca.pem', encodePem('CERTIFICATE', ca));
-      const serial = openssl(['x509', '-inform', 'DER', '-in', 'leaf.der', '-noout', '-serial'], { cwd: dir.path }).stdout.toString('utf8');
+      const serial = openssl(['x509', '-inform', 'DER', '-in', 'leaf.der', '-noout', '-serial'], {
+        cwd: dir.path,
+      }).stdout.toString('utf8');
       expect(serial.trim()).toBe(`serial=${issued.serial}`);
       openssl(['x509', '-inform', 'DER', '-in', 'leaf.der', '-out', 'leaf.pem'], { cwd: dir.path });
       // Chain check at the sandbox clock's date (the CA is valid from an hour before its creation).
-      const verified = openssl(['verify', '-attime', String(Math.floor(h.clock.now().getTime() / 1000)), '-CAfile', 'ca.pem', 'leaf.pem'], { cwd: dir.path });
+      const verified = openssl(
+        ['verify', '-attime', String(Math.floor(h.clock.now().getTime() / 1000)), '-CAfile', 'ca.pem', 'leaf.pem'],
+        { cwd: dir.path },
+      );
       expect(verified.stdout.toString('utf8').trim()).toBe('leaf.pem: OK');
     });
   });

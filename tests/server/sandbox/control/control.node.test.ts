@@ -4,9 +4,20 @@ import { readCertificate } from '../../../../src/crypto/certificate-reader';
 import { createSandboxClock } from '../../../../server/sandbox/core/clock';
 import { createControlledSandbox } from '../../../../server/sandbox/control/controlled-sandbox';
 import { type Sandbox, type SandboxLogLine, createSandbox } from '../../../../server/sandbox/sandbox';
-import { NIP, PERSON, START, type SandboxHarness, type TestSigner, createSandboxHarness, exceptionCodes, testSigner } from '../../../support/sandbox-harness';
+import {
+  NIP,
+  PERSON,
+  START,
+  type SandboxHarness,
+  type TestSigner,
+  createSandboxHarness,
+  exceptionCodes,
+  testSigner,
+} from '../../../support/sandbox-harness';
 
-const tooManyLegacy = z.object({ status: z.object({ code: z.literal(429), description: z.string(), details: z.array(z.string()) }) });
+const tooManyLegacy = z.object({
+  status: z.object({ code: z.literal(429), description: z.string(), details: z.array(z.string()) }),
+});
 const tooManyProblem = z.object({ title: z.literal('Too Many Requests'), status: z.literal(429), detail: z.string() });
 
 let person: TestSigner;
@@ -35,7 +46,10 @@ describe('fault injection', () => {
     expect(legacy.status).toBe(429);
     expect(legacy.headers.get('Retry-After')).toBe('7');
     expect(tooManyLegacy.parse(legacy.json()).status.code).toBe(429);
-    const problem = await s.call('GET', '/certificates/limits', { token: session.accessToken, headers: { 'X-Error-Format': 'problem-details' } });
+    const problem = await s.call('GET', '/certificates/limits', {
+      token: session.accessToken,
+      headers: { 'X-Error-Format': 'problem-details' },
+    });
     expect(problem.status).toBe(429);
     expect(problem.headers.get('Content-Type')).toMatch(/^application\/problem\+json/);
     expect(tooManyProblem.parse(problem.json()).status).toBe(429);
@@ -55,7 +69,12 @@ describe('fault injection', () => {
 
   it('adds latency through the sleep seam, with or without a status', async () => {
     const sleeps: number[] = [];
-    const s = harness({ sleep: (ms) => { sleeps.push(ms); return Promise.resolve(); } });
+    const s = harness({
+      sleep: (ms) => {
+        sleeps.push(ms);
+        return Promise.resolve();
+      },
+    });
     s.control.injectFault({ operation: 'POST /auth/challenge', latencyMs: 1500 });
     s.control.injectFault({ operation: 'POST /auth/challenge', latencyMs: 250, status: 429 });
     expect((await s.call('POST', '/auth/challenge')).status).toBe(200);
@@ -83,7 +102,8 @@ describe('rate limits (docs/ksef-contract.md §10)', () => {
     const s = harness();
     const session = await s.signIn(person);
     s.control.setRateLimits(true);
-    for (let i = 0; i < 10; i++) expect((await s.call('GET', '/certificates/limits', { token: session.accessToken })).status).toBe(200);
+    for (let i = 0; i < 10; i++)
+      expect((await s.call('GET', '/certificates/limits', { token: session.accessToken })).status).toBe(200);
     const refused = await s.call('GET', '/certificates/limits', { token: session.accessToken });
     expect(refused.status).toBe(429);
     expect(refused.headers.get('Retry-After')).toBe('1');
@@ -93,7 +113,8 @@ describe('rate limits (docs/ksef-contract.md §10)', () => {
 
     for (let second = 0; second < 2; second++) {
       s.clock.advance(1000);
-      for (let i = 0; i < 10; i++) expect((await s.call('GET', '/certificates/limits', { token: session.accessToken })).status).toBe(200);
+      for (let i = 0; i < 10; i++)
+        expect((await s.call('GET', '/certificates/limits', { token: session.accessToken })).status).toBe(200);
     }
     s.clock.advance(1000);
     const perMinute = await s.call('GET', '/certificates/limits', { token: session.accessToken });
@@ -121,12 +142,16 @@ describe('reset, limits and timing', () => {
     s.control.reset();
     expect((await s.call('GET', '/certificates/limits', { token: session.accessToken })).status).toBe(401);
     const again = await s.signIn(person);
-    const limits = z.object({ enrollment: z.object({ limit: z.number() }) }).parse((await s.call('GET', '/certificates/limits', { token: again.accessToken })).json());
+    const limits = z
+      .object({ enrollment: z.object({ limit: z.number() }) })
+      .parse((await s.call('GET', '/certificates/limits', { token: again.accessToken })).json());
     expect(limits.enrollment.limit).toBe(3);
   });
 
   it('timing without delay or pending polls answers 200 on the first poll', async () => {
-    const s = harness({ timing: { authDelayMs: 0, authPendingPolls: 0, enrollmentDelayMs: 0, enrollmentPendingPolls: 0 } });
+    const s = harness({
+      timing: { authDelayMs: 0, authPendingPolls: 0, enrollmentDelayMs: 0, enrollmentPendingPolls: 0 },
+    });
     const started = await s.submit(await s.signedRequest(person));
     expect((await s.pollAuth(started.referenceNumber, started.authenticationToken)).polls).toEqual([200]);
     s.control.setTiming({ authPendingPolls: 3, authDelayMs: undefined });
@@ -138,21 +163,49 @@ describe('reset, limits and timing', () => {
 describe('routing', () => {
   it('404 outside the operations, 405 for another method, 403 for cross-site requests', async () => {
     const s = harness();
-    expect((await s.call('GET', '/invoices/query', { responseOffContract: true, requestOffContract: true })).status).toBe(404);
-    expect((await s.call('PUT', '/auth/challenge', { responseOffContract: true, requestOffContract: true })).status).toBe(405);
-    expect((await s.sandbox.handle(new Request('http://sandbox.test/api/sandbox/v3/auth/challenge', { method: 'POST' }))).status).toBe(404);
-    const crossSite = await s.sandbox.handle(new Request('http://sandbox.test/api/sandbox/v2/auth/challenge', { method: 'POST', headers: { Origin: 'https://evil.example' } }));
+    expect(
+      (await s.call('GET', '/invoices/query', { responseOffContract: true, requestOffContract: true })).status,
+    ).toBe(404);
+    expect(
+      (await s.call('PUT', '/auth/challenge', { responseOffContract: true, requestOffContract: true })).status,
+    ).toBe(405);
+    expect(
+      (await s.sandbox.handle(new Request('http://sandbox.test/api/sandbox/v3/auth/challenge', { method: 'POST' })))
+        .status,
+    ).toBe(404);
+    const crossSite = await s.sandbox.handle(
+      new Request('http://sandbox.test/api/sandbox/v2/auth/challenge', {
+        method: 'POST',
+        headers: { Origin: 'https://evil.example' },
+      }),
+    );
     expect(crossSite.status).toBe(403);
-    const sameSite = await s.sandbox.handle(new Request('http://sandbox.test/api/sandbox/v2/auth/challenge', { method: 'POST', headers: { Origin: 'http://sandbox.test' } }));
+    const sameSite = await s.sandbox.handle(
+      new Request('http://sandbox.test/api/sandbox/v2/auth/challenge', {
+        method: 'POST',
+        headers: { Origin: 'http://sandbox.test' },
+      }),
+    );
     expect(sameSite.status).toBe(200);
   });
 
   it('logs one line per request without tokens or values', async () => {
     const lines: SandboxLogLine[] = [];
     const sandbox = createSandbox({ clock: createSandboxClock(() => START), log: (line) => lines.push(line) });
-    const reply = await sandbox.handle(new Request('http://sandbox.test/api/sandbox/v2/certificates/enrollments/20260302-EH-0000000000-0000000000-00', { headers: { Authorization: 'Bearer secret-token-value' } }));
+    const reply = await sandbox.handle(
+      new Request('http://sandbox.test/api/sandbox/v2/certificates/enrollments/20260302-EH-0000000000-0000000000-00', {
+        headers: { Authorization: 'Bearer secret-token-value' },
+      }),
+    );
     expect(reply.status).toBe(401);
-    expect(lines).toEqual([{ method: 'GET', operation: 'GET /certificates/enrollments/{referenceNumber}', status: 401, durationMs: expect.any(Number) as number }]);
+    expect(lines).toEqual([
+      {
+        method: 'GET',
+        operation: 'GET /certificates/enrollments/{referenceNumber}',
+        status: 401,
+        durationMs: expect.any(Number) as number,
+      },
+    ]);
     expect(JSON.stringify(lines)).not.toContain('secret-token-value');
     expect(JSON.stringify(lines)).not.toContain('20260302-EH');
   });
@@ -198,7 +251,11 @@ describe('control over HTTP', () => {
   });
 
   it('every control path works once mounted with exposeControl', async () => {
-    const sandbox = createControlledSandbox({ exposeControl: true, clock: createSandboxClock(() => START), log: () => undefined });
+    const sandbox = createControlledSandbox({
+      exposeControl: true,
+      clock: createSandboxClock(() => START),
+      log: () => undefined,
+    });
     for (const [method, path, body] of routes) {
       const reply = await control(sandbox, method, path, body);
       expect(reply.status, `${method} ${path}`).toBe(method === 'GET' || path === '/clock/advance' ? 200 : 204);
@@ -212,14 +269,29 @@ describe('control over HTTP', () => {
   });
 
   it('drives the clock, faults, forced statuses, limits, timing, rate limits, reset and the CA', async () => {
-    const sandbox = createControlledSandbox({ exposeControl: true, clock: createSandboxClock(() => START), log: () => undefined });
-    const api = (method: string, path: string) => sandbox.handle(new Request(`http://sandbox.test/api/sandbox/v2${path}`, { method }));
+    const sandbox = createControlledSandbox({
+      exposeControl: true,
+      clock: createSandboxClock(() => START),
+      log: () => undefined,
+    });
+    const api = (method: string, path: string) =>
+      sandbox.handle(new Request(`http://sandbox.test/api/sandbox/v2${path}`, { method }));
 
-    expect(z.object({ now: z.string() }).parse(await (await control(sandbox, 'GET', '/clock')).json()).now).toBe('2026-03-02T10:00:00.000Z');
+    expect(z.object({ now: z.string() }).parse(await (await control(sandbox, 'GET', '/clock')).json()).now).toBe(
+      '2026-03-02T10:00:00.000Z',
+    );
     const advanced = await control(sandbox, 'POST', '/clock/advance', { ms: 60_000 });
     expect(z.object({ now: z.string() }).parse(await advanced.json()).now).toBe('2026-03-02T10:01:00.000Z');
 
-    expect((await control(sandbox, 'POST', '/faults', { operation: 'POST /auth/challenge', status: 429, retryAfterSeconds: 3 })).status).toBe(204);
+    expect(
+      (
+        await control(sandbox, 'POST', '/faults', {
+          operation: 'POST /auth/challenge',
+          status: 429,
+          retryAfterSeconds: 3,
+        })
+      ).status,
+    ).toBe(204);
     const limited = await api('POST', '/auth/challenge');
     expect([limited.status, limited.headers.get('Retry-After')]).toEqual([429, '3']);
     expect((await control(sandbox, 'POST', '/faults', { path: '^/auth/', status: 500, times: 5 })).status).toBe(204);
@@ -275,6 +347,8 @@ describe('control over HTTP', () => {
     expect(put.status).toBe(204);
     const started = await s.submit(await s.signedRequest(person, { context: { type: 'Nip', value: NIP } }));
     expect((await s.pollAuth(started.referenceNumber, started.authenticationToken)).code).toBe(480);
-    expect(exceptionCodes(await s.call('POST', '/auth/token/redeem', { token: started.authenticationToken }))).toEqual([21301]);
+    expect(exceptionCodes(await s.call('POST', '/auth/token/redeem', { token: started.authenticationToken }))).toEqual([
+      21301,
+    ]);
   });
 });

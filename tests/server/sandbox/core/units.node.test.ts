@@ -15,15 +15,21 @@ describe('formats', () => {
 
   it('identifiers and serials keep their formats for any random bytes', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 64, maxLength: 64 }), fc.constantFrom('CR', 'AU', 'EH' as const), (bytes, kind) => {
-        let offset = 0;
-        const random = { bytes: (n: number) => bytes.slice(offset, (offset += n)) };
-        expect(ksefIdentifier(kind, new Date(START), random)).toMatch(new RegExp(`^20260302-${kind}-[0-9A-F]{10}-[0-9A-F]{10}-[0-9A-F]{2}$`));
-        const serial = certificateSerial(random);
-        expect(serial).toHaveLength(8);
-        expect(serial[0]).toBeGreaterThanOrEqual(1);
-        expect(serial[0]).toBeLessThanOrEqual(0x7f);
-      }),
+      fc.property(
+        fc.uint8Array({ minLength: 64, maxLength: 64 }),
+        fc.constantFrom('CR', 'AU', 'EH' as const),
+        (bytes, kind) => {
+          let offset = 0;
+          const random = { bytes: (n: number) => bytes.slice(offset, (offset += n)) };
+          expect(ksefIdentifier(kind, new Date(START), random)).toMatch(
+            new RegExp(`^20260302-${kind}-[0-9A-F]{10}-[0-9A-F]{10}-[0-9A-F]{2}$`),
+          );
+          const serial = certificateSerial(random);
+          expect(serial).toHaveLength(8);
+          expect(serial[0]).toBeGreaterThanOrEqual(1);
+          expect(serial[0]).toBeLessThanOrEqual(0x7f);
+        },
+      ),
     );
   });
 
@@ -38,7 +44,10 @@ describe('formats', () => {
 
 describe('routing', () => {
   it('prefers literal segments and decodes parameters', () => {
-    expect(matchOperation('GET', '/certificates/enrollments/data')).toMatchObject({ kind: 'matched', operation: 'GET /certificates/enrollments/data' });
+    expect(matchOperation('GET', '/certificates/enrollments/data')).toMatchObject({
+      kind: 'matched',
+      operation: 'GET /certificates/enrollments/data',
+    });
     expect(matchOperation('GET', '/certificates/enrollments/20260302-EH-0000000000-0000000000-00')).toMatchObject({
       operation: 'GET /certificates/enrollments/{referenceNumber}',
       parameter: '20260302-EH-0000000000-0000000000-00',
@@ -66,7 +75,12 @@ describe('rate limiter', () => {
 });
 
 describe('error bodies against the contract', () => {
-  const context = { path: '/api/sandbox/v2/certificates/limits', problemDetails: false, now: new Date(START), traceId: '0'.repeat(32) };
+  const context = {
+    path: '/api/sandbox/v2/certificates/limits',
+    problemDetails: false,
+    now: new Date(START),
+    traceId: '0'.repeat(32),
+  };
   const exchange = async (response: Response, method = 'GET', path = '/certificates/limits') => ({
     method,
     path,
@@ -79,21 +93,37 @@ describe('error bodies against the contract', () => {
   it('legacy and Problem Details 400, 401/403/410 as Problem Details, 429 both ways', async () => {
     const cases = [
       errorResponse({ kind: 'bad-request', exceptionCode: 25001, details: [] }, context),
-      errorResponse({ kind: 'bad-request', exceptionCode: 21405, details: ['a', 'b'] }, { ...context, problemDetails: true }),
+      errorResponse(
+        { kind: 'bad-request', exceptionCode: 21405, details: ['a', 'b'] },
+        { ...context, problemDetails: true },
+      ),
       errorResponse({ kind: 'unauthorized', detail: 'x' }, context),
-      errorResponse({ kind: 'forbidden', reasonCode: 'ip-not-allowed', detail: 'x', security: { clientIp: '1.2.3.4' } }, context),
+      errorResponse(
+        { kind: 'forbidden', reasonCode: 'ip-not-allowed', detail: 'x', security: { clientIp: '1.2.3.4' } },
+        context,
+      ),
       errorResponse({ kind: 'too-many-requests', retryAfterSeconds: 5, detail: 'x' }, context),
-      errorResponse({ kind: 'too-many-requests', retryAfterSeconds: 5, detail: 'x' }, { ...context, problemDetails: true }),
+      errorResponse(
+        { kind: 'too-many-requests', retryAfterSeconds: 5, detail: 'x' },
+        { ...context, problemDetails: true },
+      ),
     ];
     for (const response of cases) expect(responseViolations(await exchange(response))).toEqual([]);
     const goneResponse = errorResponse({ kind: 'gone' }, context);
-    expect(responseViolations(await exchange(goneResponse, 'GET', '/certificates/enrollments/20260302-EH-0000000000-0000000000-00'))).toEqual([]);
+    expect(
+      responseViolations(
+        await exchange(goneResponse, 'GET', '/certificates/enrollments/20260302-EH-0000000000-0000000000-00'),
+      ),
+    ).toEqual([]);
   });
 
   it('the oracle itself catches a wrong body, a wrong status and a missing Retry-After', async () => {
     expect(responseViolations(await exchange(Response.json({ canRequest: 'yes' })))).not.toEqual([]);
     expect(responseViolations(await exchange(new Response(null, { status: 418 })))).not.toEqual([]);
-    const noRetry = Response.json({ status: { code: 429, description: 'Too Many Requests', details: [] } }, { status: 429 });
+    const noRetry = Response.json(
+      { status: { code: 429, description: 'Too Many Requests', details: [] } },
+      { status: 429 },
+    );
     expect(responseViolations(await exchange(noRetry))).not.toEqual([]);
   });
 });
