@@ -298,18 +298,16 @@ describe('401 on an accessToken call', () => {
   it('fails unauthorized when KSeF will not refresh (21301), keeping its exception', async () => {
     const { double, client, session } = createHarness();
     double.on('get', '/certificates/limits').problem(401, unauthorizedProblem);
-    double
-      .on('post', '/auth/token/refresh')
-      .problem(
-        400,
-        badRequestProblem([
-          {
-            code: 21301,
-            description: 'Brak autoryzacji.',
-            details: ['Status uwierzytelniania nie pozwala na odświeżenie.'],
-          },
-        ]),
-      );
+    double.on('post', '/auth/token/refresh').problem(
+      400,
+      badRequestProblem([
+        {
+          code: 21301,
+          description: 'Brak autoryzacji.',
+          details: ['Status uwierzytelniania nie pozwala na odświeżenie.'],
+        },
+      ]),
+    );
     const error = await failure(client.getCertificateLimits(session));
     expect(error.code).toBe('unauthorized');
     expect(error.exceptions[0]?.code).toBe(21301);
