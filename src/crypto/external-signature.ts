@@ -51,8 +51,9 @@ const XADES_NAMESPACE_PREFIX = 'http://uri.etsi.org/01903/';
 /**
  * Checks a signed `AuthTokenRequest` that the user made with their qualified signature or seal
  * software, before it goes to KSeF: the checks KSeF would fail with a code the user cannot act on.
- * The signature itself is not verified here (qualified signatures use algorithms and transforms beyond
- * the browser's); KSeF does that. Parsing refuses any DOCTYPE, so no entity is expanded or fetched.
+ * The signature itself is verified by `verifyExternalSignature` (external-signature-verify.ts), which
+ * leaves to KSeF what the browser cannot compute. Parsing refuses any DOCTYPE, so no entity is
+ * expanded or fetched.
  *
  * Checks, in order: the bytes are UTF-8 and declare no other encoding; the XML is well-formed; the
  * document is an `AuthTokenRequest` (2.0 or 2.1 namespace) with a signature inside it (enveloped) or a
