@@ -4,7 +4,7 @@ import { isCryptoError } from '../../src/crypto/errors';
 import { verifyExternalSignature } from '../../src/crypto/external-signature-verify';
 import { signAuthTokenRequest } from '../../src/crypto/xades-sign';
 import { fromBase64, toBase64 } from '../../src/lib/bytes';
-import { SIGNED_FILE_EDITS } from '../support/signed-file-edits';
+import { SIGNED_FILE_EDITS, addSignatureTimeStamp } from '../support/signed-file-edits';
 import { SIGNED_FIXTURES } from '../support/xades-fixtures';
 import { makeSigner, UNSIGNED } from '../support/xades-signers';
 import { installNodeXmlDom } from '../support/xml-dom';
@@ -52,6 +52,10 @@ describe('verifyExternalSignature', () => {
       });
       expect(await verdictOf(bytes(signed))).toBe('valid');
     }
+  });
+
+  it('accepts unsigned properties added after signing (a XAdES-T time stamp), which no Reference covers', async () => {
+    expect(await verdictOf(addSignatureTimeStamp(SIGNED_FIXTURES.xadesEnvelopedEc))).toBe('valid');
   });
 
   it('leaves a SignatureMethod it cannot compute to KSeF (RSA-PSS), even when the file is intact', async () => {

@@ -101,3 +101,19 @@ export const SIGNED_FILE_EDITS: readonly SignedFileEdit[] = [
     expected: 'signature-certificate-missing',
   },
 ];
+
+/**
+ * What XAdES-T software adds after signing, and legitimately: unsigned properties (a signature time
+ * stamp) beside the SignedProperties. No Reference covers them, so the signature stays valid.
+ */
+export function addSignatureTimeStamp(signed: Uint8Array): Uint8Array {
+  const xml = decode(signed);
+  const changed = xml.replace(
+    '</xades:SignedProperties>',
+    '</xades:SignedProperties><xades:UnsignedProperties><xades:UnsignedSignatureProperties>' +
+      '<xades:SignatureTimeStamp><xades:EncapsulatedTimeStamp>AAAA</xades:EncapsulatedTimeStamp>' +
+      '</xades:SignatureTimeStamp></xades:UnsignedSignatureProperties></xades:UnsignedProperties>',
+  );
+  if (changed === xml) throw new Error('no SignedProperties to add to');
+  return encode(changed);
+}
