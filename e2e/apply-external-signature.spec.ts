@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { SIGNED_FILE_EDITS } from '../tests/support/signed-file-edits.ts';
 import { makeOpensslSigner, signWithXmlsec1 } from '../tests/support/xmlsec1-xades.ts';
 import { pl } from '../src/messages/pl.ts';
 import { expect, test } from './support/app-test.ts';
@@ -63,4 +64,42 @@ test('journey 3: external signature made by xmlsec1, Authentication, EC: a .crt 
   const files = await applyForCertificate(page, testInfo, secrets, application, true);
   expectPairOnDisk(files, application, KEY_PASSWORD);
   await downloadAndCheckPfx(page, testInfo, files, KEY_PASSWORD);
+});
+
+test('a signed file re-indented after signing is refused before upload; the file as signed then signs in', async ({
+  page,
+  request,
+  requests,
+  secrets,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  const nip = randomNip();
+  const signer = makeOpensslSigner('EC', nip);
+  secrets.push(...pemKeyMaterial(signer.keyPem));
+  const reindent = SIGNED_FILE_EDITS.find((row) => row.name === 're-indented');
+  if (reindent === undefined) throw new Error('no re-indent edit');
+
+  await chooseSandbox(page, null, nip);
+  await page.getByRole('radio', { name: new RegExp(pl.apply.signIn.methods.external) }).check();
+  const unsigned = await download(page, testInfo, () =>
+    page.getByRole('button', { name: pl.apply.signIn.download }).click(),
+  );
+  const signed = signWithXmlsec1(readFileSync(unsigned.path, 'utf8'), signer, await sandboxNow(request));
+  const reindentedPath = testInfo.outputPath('AuthTokenRequest-sformatowany.xml');
+  writeFileSync(reindentedPath, reindent.edit(signed));
+
+  const before = requests.length;
+  await page.getByLabel(pl.apply.signIn.signedFile).setInputFiles(reindentedPath);
+  await page.getByRole('button', { name: pl.apply.signIn.submitSigned }).click();
+  await expect(page.getByText(pl.cryptoErrors['signature-digest-mismatch'])).toBeVisible();
+  await checkStep(page, testInfo, '2-sign-in-external-changed');
+  expect(requests.slice(before).filter((url) => url.includes('/auth/xades-signature'))).toEqual([]);
+
+  // The same signature, unedited: the refusal cost the user nothing, not even the challenge.
+  const signedPath = testInfo.outputPath('AuthTokenRequest-podpisany.xml');
+  writeFileSync(signedPath, signed);
+  await page.getByLabel(pl.apply.signIn.signedFile).setInputFiles(signedPath);
+  await page.getByRole('button', { name: pl.apply.signIn.submitSigned }).click();
+  await expect(stepHeading(page, pl.apply.data.heading)).toBeFocused({ timeout: 30_000 });
+  expect(requests.slice(before).filter((url) => url.includes('/auth/xades-signature'))).toHaveLength(1);
 });

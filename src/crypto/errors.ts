@@ -64,6 +64,12 @@ export type CryptoErrorCode =
   | 'challenge-mismatch'
   /** The challenge is older than the 10 minutes KSeF keeps it; see `ChallengeExpiredError.minutes`. */
   | 'challenge-expired'
+  /** A Reference's digest differs from the file's content: the signed content changed after signing (KSeF 9105). */
+  | 'signature-digest-mismatch'
+  /** The SignatureValue does not verify with the KeyInfo certificate: the signature or SignedInfo changed (KSeF 9105). */
+  | 'signature-value-invalid'
+  /** The signature carries no X509Certificate in KeyInfo, so neither we nor KSeF can verify it. */
+  | 'signature-certificate-missing'
   /** Our own signature does not verify with the given certificate: key and certificate are not a pair. */
   | 'signer-certificate-mismatch';
 

@@ -51,8 +51,9 @@ const XADES_NAMESPACE_PREFIX = 'http://uri.etsi.org/01903/';
 /**
  * Checks a signed `AuthTokenRequest` that the user made with their qualified signature or seal
  * software, before it goes to KSeF: the checks KSeF would fail with a code the user cannot act on.
- * The signature itself is not verified here (qualified signatures use algorithms and transforms beyond
- * the browser's); KSeF does that. Parsing refuses any DOCTYPE, so no entity is expanded or fetched.
+ * The signature itself is verified by `verifyExternalSignature` (external-signature-verify.ts), which
+ * leaves to KSeF what the browser cannot compute. Parsing refuses any DOCTYPE, so no entity is
+ * expanded or fetched.
  *
  * Checks, in order: the bytes are UTF-8 and declare no other encoding; the XML is well-formed; the
  * document is an `AuthTokenRequest` (2.0 or 2.1 namespace) with a signature inside it (enveloped) or a
@@ -71,9 +72,7 @@ export function checkExternalSignature(
   expected: { readonly challenge: string; readonly challengeIssuedAt: Date },
   now: () => Date = () => new Date(),
 ): ExternalSignatureCheck {
-  if (signedXml.length === 0) throw new CryptoError('empty-file', 'The file is empty');
-  const document = parseXml(decodeUtf8(signedXml));
-  const { request, signature, packaging } = locate(document);
+  const { request, signature, packaging } = readSignedRequest(signedXml);
   const namespace =
     request.namespaceURI === AUTH_TOKEN_NAMESPACE_2_0 ? AUTH_TOKEN_NAMESPACE_2_0 : AUTH_TOKEN_NAMESPACE_2_1;
 
@@ -101,6 +100,27 @@ export function checkExternalSignature(
   };
 }
 
+/** The parts of a signed `AuthTokenRequest` the checks look at. */
+export interface SignedRequest {
+  readonly request: Element;
+  /** The one `ds:Signature` that signs the request (the root itself when enveloping). */
+  readonly signature: Element;
+  readonly packaging: 'enveloped' | 'enveloping';
+}
+
+/**
+ * Parses a signed `AuthTokenRequest` and finds its one signature: the structural part of
+ * `checkExternalSignature` (UTF-8, well-formed, no DOCTYPE, an AuthTokenRequest, one signature
+ * covering it), shared with `verifyExternalSignature`.
+ *
+ * @throws CryptoError `empty-file`; `xml-not-utf8`; `xml-dtd-forbidden`; `xml-malformed`;
+ *   `not-auth-token-request`; `signature-missing`; `signature-multiple`; `signature-detached`.
+ */
+export function readSignedRequest(signedXml: Uint8Array): SignedRequest {
+  if (signedXml.length === 0) throw new CryptoError('empty-file', 'The file is empty');
+  return locate(parseXml(decodeUtf8(signedXml)));
+}
+
 function decodeUtf8(bytes: Uint8Array): string {
   if ((bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes[0] === 0xff && bytes[1] === 0xfe)) {
     throw new CryptoError('xml-not-utf8', 'The file is UTF-16; KSeF accepts UTF-8 only');
@@ -119,7 +139,7 @@ function decodeUtf8(bytes: Uint8Array): string {
   return text;
 }
 
-function locate(document: Document): { request: Element; signature: Element; packaging: 'enveloped' | 'enveloping' } {
+function locate(document: Document): SignedRequest {
   const root = document.documentElement;
   const signatures = Array.from(document.getElementsByTagNameNS(XMLDSIG_NAMESPACE, 'Signature')).filter(
     (s) => !insideXadesProperties(s),

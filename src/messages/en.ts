@@ -215,6 +215,12 @@ export const en = {
       'The signed file belongs to another sign-in attempt. Download the file again in this step, sign it and choose it here.',
     'challenge-expired':
       'More than 10 minutes have passed since the file was downloaded for signing, so KSeF no longer accepts it. Download a new file, sign it and choose it again.',
+    'signature-digest-mismatch':
+      'The file was changed after signing (for example re-indented or edited in a text editor), so KSeF would reject the signature. Open it in the signing program again, and sign the file downloaded from this page, without editing it.',
+    'signature-value-invalid':
+      'The signature does not match the signed data: the file was changed after signing, or the signature is damaged. Open it in the signing program again, and sign the file downloaded from this page, without editing it.',
+    'signature-certificate-missing':
+      'The signature does not include the signer’s certificate, so it cannot be verified. In the signing program choose to include the certificate in the signature (KeyInfo), then sign the file downloaded from this page again.',
     'signer-certificate-mismatch':
       'The private key does not belong to the certificate, so the signature would not be valid. Choose the certificate issued for this key.',
   },

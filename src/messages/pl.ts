@@ -232,6 +232,12 @@ export const pl = {
       'Podpisany plik pochodzi z innej próby logowania. Pobierz plik ponownie w tym kroku, podpisz go i wybierz tutaj.',
     'challenge-expired':
       'Od pobrania pliku do podpisu minęło ponad 10 minut i KSeF już go nie przyjmie. Pobierz nowy plik, podpisz go i wybierz ponownie.',
+    'signature-digest-mismatch':
+      'Plik został zmieniony po podpisaniu (np. przeformatowany lub zapisany w edytorze tekstu), więc KSeF odrzuci podpis. Otwórz go ponownie w programie do podpisu i podpisz plik pobrany z tej strony, bez edytowania go.',
+    'signature-value-invalid':
+      'Podpis nie zgadza się z podpisanymi danymi: plik został zmieniony po podpisaniu albo podpis jest uszkodzony. Otwórz go ponownie w programie do podpisu i podpisz plik pobrany z tej strony, bez edytowania go.',
+    'signature-certificate-missing':
+      'Podpis nie zawiera certyfikatu podpisującego, więc nie da się go zweryfikować. W programie do podpisu wybierz dołączanie certyfikatu do podpisu (KeyInfo) i podpisz ponownie plik pobrany z tej strony.',
     'signer-certificate-mismatch':
       'Klucz prywatny nie pasuje do certyfikatu, więc podpis nie byłby ważny. Wybierz certyfikat wydany dla tego klucza.',
   } satisfies Record<CryptoErrorCode, string>,

@@ -11,6 +11,7 @@ import {
 } from '../crypto/auth-token-request';
 import { readCertificate } from '../crypto/certificate-reader';
 import { checkExternalSignature } from '../crypto/external-signature';
+import { verifyExternalSignature } from '../crypto/external-signature-verify';
 import type { LoadedPrivateKey } from '../crypto/key-type';
 import type { KeyAlgorithm } from '../crypto/algorithms';
 import { checkPair } from '../crypto/pair';
@@ -146,21 +147,25 @@ export async function prepareExternalSignature(
 
 /**
  * Step 2: checks the file the user signed (`checkExternalSignature`: UTF-8, one enveloped or
- * enveloping signature, our challenge, not older than 10 minutes) and completes the sign-in with the
- * file's bytes exactly as given.
+ * enveloping signature, our challenge, not older than 10 minutes), verifies its signature in the
+ * browser (`verifyExternalSignature`: a file changed after signing, e.g. re-indented, is refused here
+ * rather than by KSeF with 9105) and completes the sign-in with the file's bytes exactly as given.
  *
  * @throws CryptoError 'empty-file', 'xml-not-utf8', 'xml-dtd-forbidden', 'xml-malformed',
  *   'not-auth-token-request', 'signature-missing', 'signature-multiple', 'signature-detached',
- *   'challenge-mismatch', 'challenge-expired', 'corrupt-file' (nothing sent for any of these);
+ *   'challenge-mismatch', 'challenge-expired', 'corrupt-file', 'signature-digest-mismatch',
+ *   'signature-certificate-missing', 'signature-value-invalid' (nothing sent for any of these);
  *   KsefError from KSeF (see `completeSignIn`).
  */
 export async function signInWithExternalSignature(
   client: Pick<AuthOperations, 'submitXadesSignature' | 'getAuthStatus' | 'redeemTokens'>,
   prepared: Pick<PreparedExternalSignature, 'challenge' | 'challengeIssuedAt'>,
   signedFile: Uint8Array,
-  options: Omit<SignInOptions, 'subjectIdentifierType' | 'crypto'> = {},
+  options: Omit<SignInOptions, 'subjectIdentifierType'> = {},
 ): Promise<SignedInSession> {
   const check = checkExternalSignature(signedFile, prepared, options.now);
+  // A signature we cannot compute here (algorithm, key) comes back 'unchecked': KSeF decides.
+  await verifyExternalSignature(check.bytes, options.crypto);
   return completeSignIn(client, check.bytes, completeOptions(options));
 }
 

@@ -456,6 +456,20 @@ describe('external signature', () => {
     expect(error).toMatchObject({ code: 'challenge-invalid', exceptions: [{ code: 21111 }] });
   });
 
+  it('refuses a file re-indented after signing, sending nothing; the file as signed then signs in', async () => {
+    const prepared = await prepareExternalSignature(stack.client, { context: CONTEXT }, { now: stack.now });
+    const signed = await signElsewhere(prepared.unsignedXml);
+    const reindented = encode(new TextDecoder().decode(signed).replace(/></g, '>\n    <'));
+    const before = stack.relayed.length;
+    const error = await rejection(signInWithExternalSignature(stack.client, prepared, reindented, options()));
+    expect(error).toBeInstanceOf(CryptoError);
+    expect(error).toMatchObject({ code: 'signature-digest-mismatch' });
+    expect(stack.relayed.length).toBe(before);
+    await expect(signInWithExternalSignature(stack.client, prepared, signed, options())).resolves.toMatchObject({
+      tokens: expect.anything() as unknown,
+    });
+  });
+
   it('refuses a file signed for another attempt, sending nothing', async () => {
     const first = await prepareExternalSignature(stack.client, { context: CONTEXT }, { now: stack.now });
     const second = await prepareExternalSignature(stack.client, { context: CONTEXT }, { now: stack.now });

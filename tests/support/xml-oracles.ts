@@ -70,9 +70,17 @@ export const XMLSEC1_VERIFY_ARGS = [
   'signed.xml',
 ] as const;
 
-/** Runs `XMLSEC1_VERIFY_ARGS` on `signedXml` (bytes exactly as given) with `certificate` (DER). */
-export function xmlsec1Verify(signedXml: string | Uint8Array, certificate: Uint8Array): OracleResult {
-  return run('xmlsec1', XMLSEC1_VERIFY_ARGS, {
+/**
+ * Runs `XMLSEC1_VERIFY_ARGS` on `signedXml` (bytes exactly as given) with `certificate` (DER);
+ * `options` go after `--verify` (e.g. `--id-attr:Id <ds>:Object` for an enveloping signature).
+ */
+export function xmlsec1Verify(
+  signedXml: string | Uint8Array,
+  certificate: Uint8Array,
+  options: readonly string[] = [],
+): OracleResult {
+  const [command, ...rest] = XMLSEC1_VERIFY_ARGS;
+  return run('xmlsec1', [command, ...options, ...rest], {
     'signed.xml': signedXml,
     'signer.pem': encodePem('CERTIFICATE', certificate),
   });

@@ -86,6 +86,7 @@ export async function signInWithSignedFile(file: File): Promise<void> {
     const prepared = { challenge: external.challenge, challengeIssuedAt: new Date(external.challengeIssuedAt) };
     const session = await crypto.signInWithExternalSignature(ksefClient(environment), prepared, bytes, {
       now,
+      crypto: seams().crypto,
       onProgress: progress,
       pollOptions: { sleep, now, onRateLimitWait: onPollRateLimitWait },
     });
