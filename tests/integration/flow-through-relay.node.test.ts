@@ -117,7 +117,7 @@ describe('test identity → certificate, through the relay', () => {
       pollOptions: poll(),
     });
     await rememberSecrets(identity.keyPair.privateKey);
-    expect(session.authenticationMethodInfo.category).toBe('XadesSignature');
+    expect(session.authenticationMethodInfo?.category).toBe('XadesSignature');
     const submitted = stack.exchanges.filter((e) => e.path === '/auth/xades-signature').at(-1);
     expect(submitted?.query.get('verifyCertificateChain')).toBe('false');
     expect(submitted?.requestBody).toContain(`<Nip>${nip}</Nip>`);
@@ -147,7 +147,7 @@ describe('renewal with a KSeF Authentication certificate', () => {
       { now: stack.now, pollOptions: poll() },
     );
     expect(stack.relayed.length).toBeGreaterThan(before);
-    expect(session.authenticationMethodInfo.code).toBe('xades.internal-certificate');
+    expect(session.authenticationMethodInfo?.code).toBe('xades.internal-certificate');
 
     await obtainCertificate(session, 'RSA-2048', 'Offline');
   });
