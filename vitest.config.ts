@@ -3,8 +3,9 @@ import { defineConfig } from 'vitest/config';
 import { chromiumLaunchOptions } from './scripts/chromium.ts';
 
 /**
- * Two projects: `node` runs every unit test (crypto against Node's WebCrypto and @peculiar/webcrypto,
- * plus the openssl/xmlsec1 oracles); `chromium` runs the crypto suite again in real Chromium.
+ * Three projects: `node` runs every unit test (crypto against Node's WebCrypto and @peculiar/webcrypto,
+ * plus the openssl/xmlsec1 oracles); `node-older-shapes` runs the Node journeys again against older KSeF
+ * answers; `chromium` runs the crypto suite again in real Chromium.
  * Files named `*.node.test.ts` need Node (child processes, fs) and run only in the first.
  */
 export default defineConfig({
@@ -16,6 +17,17 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/**/*.test.ts'],
           testTimeout: 60_000,
+        },
+      },
+      // The Node journeys again, against the older answer shape real KSeF TEST sent in January 2026
+      // (docs/ksef-contract.md §14a; tests/support/answer-shapes.ts).
+      {
+        test: {
+          name: 'node-older-shapes',
+          environment: 'node',
+          include: ['tests/state/apply/journeys.node.test.ts', 'tests/integration/**/*.test.ts'],
+          testTimeout: 60_000,
+          provide: { ksefAnswerShape: 'january-2026' },
         },
       },
       {

@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
 import { SIGNED_FILE_EDITS } from '../tests/support/signed-file-edits.ts';
 import { makeOpensslSigner, signWithXmlsec1 } from '../tests/support/xmlsec1-xades.ts';
 import { pl } from '../src/messages/pl.ts';
@@ -17,6 +18,7 @@ import {
   sandboxNow,
   stepHeading,
   type Application,
+  useOlderAnswerShapes,
 } from './support/apply-journey.ts';
 
 /*
@@ -29,11 +31,26 @@ test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
 });
 
-test('journey 3: external signature made by xmlsec1, Authentication, EC: a .crt that pairs and a PFX', async ({
-  page,
-  request,
-  secrets,
-}, testInfo) => {
+const JOURNEY_3 = 'journey 3: external signature made by xmlsec1, Authentication, EC: a .crt that pairs and a PFX';
+
+test(JOURNEY_3, async ({ page, request, secrets }, testInfo) => {
+  await journeyThree(page, request, secrets, testInfo);
+});
+
+// The same journey against the answers real KSeF TEST sent in January 2026 (docs/ksef-contract.md §14a).
+test(`${JOURNEY_3}, against the older KSeF answers`, async ({ page, request, secrets }, testInfo) => {
+  const older = await useOlderAnswerShapes(page, request);
+  await journeyThree(page, request, secrets, testInfo);
+  await older.expectMet();
+  await older.switchOff();
+});
+
+async function journeyThree(
+  page: Page,
+  request: APIRequestContext,
+  secrets: string[],
+  testInfo: TestInfo,
+): Promise<void> {
   test.setTimeout(180_000);
   const nip = randomNip();
   const application: Application = { name: 'Podpis zewnetrzny 1', type: 'Authentication', key: 'EC-P256' };
@@ -64,7 +81,7 @@ test('journey 3: external signature made by xmlsec1, Authentication, EC: a .crt 
   const files = await applyForCertificate(page, testInfo, secrets, application, true);
   expectPairOnDisk(files, application, KEY_PASSWORD);
   await downloadAndCheckPfx(page, testInfo, files, KEY_PASSWORD);
-});
+}
 
 test('a signed file re-indented after signing is refused before upload; the file as signed then signs in', async ({
   page,

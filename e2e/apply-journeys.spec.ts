@@ -17,6 +17,7 @@ import {
   resetSandbox,
   signInAsSeal,
   stepHeading,
+  useOlderAnswerShapes,
 } from './support/apply-journey.ts';
 
 /*
@@ -31,10 +32,22 @@ test.beforeEach(async ({ request }) => {
   await resetSandbox(request);
 });
 
-test('journey 1: test identity (company seal), Authentication, EC: a .crt that pairs, a PFX and a reminder', async ({
-  page,
-  secrets,
-}, testInfo) => {
+const JOURNEY_1 =
+  'journey 1: test identity (company seal), Authentication, EC: a .crt that pairs, a PFX and a reminder';
+
+test(JOURNEY_1, async ({ page, secrets }, testInfo) => {
+  await journeyOne(page, secrets, testInfo);
+});
+
+// The same journey against the answers real KSeF TEST sent in January 2026 (docs/ksef-contract.md §14a).
+test(`${JOURNEY_1}, against the older KSeF answers`, async ({ page, request, secrets }, testInfo) => {
+  const older = await useOlderAnswerShapes(page, request);
+  await journeyOne(page, secrets, testInfo);
+  await older.expectMet();
+  await older.switchOff();
+});
+
+async function journeyOne(page: Page, secrets: string[], testInfo: TestInfo): Promise<void> {
   test.setTimeout(180_000);
   const nip = randomNip();
   secrets.push(KEY_PASSWORD);
@@ -122,7 +135,7 @@ test('journey 1: test identity (company seal), Authentication, EC: a .crt that p
   await expect(stepHeading(page, pl.apply.environment.heading)).toBeFocused();
   await expect(page.getByRole('button', { name: pl.apply.resume.continue('Program księgowy 1') })).toBeVisible();
   await checkStep(page, testInfo, '8-resume-list');
-});
+}
 
 test('errors: an invalid name and password show why in the checklist, and there is no way forward', async ({
   page,

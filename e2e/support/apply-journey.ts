@@ -145,6 +145,52 @@ export async function resetSandbox(request: APIRequestContext): Promise<void> {
   await control(request, 'POST', '/reset');
 }
 
+/** What the page received from the sandbox's sign-in answers while the older shape was on. */
+interface OlderAnswerShapes {
+  /** The page met the older shape and nothing else: every challenge without clientIp, every auth status without authenticationMethodInfo. */
+  expectMet(): Promise<void>;
+  /** Switches the sandbox back to today's shape (a `resetSandbox` does too). */
+  switchOff(): Promise<void>;
+}
+
+/**
+ * Switches the sandbox to the answers real KSeF TEST sent in January 2026 (docs/ksef-contract.md §14a):
+ * no `clientIp` in POST /auth/challenge, no `authenticationMethodInfo` in GET /auth/{referenceNumber},
+ * and records those answers as `page` receives them.
+ */
+export async function useOlderAnswerShapes(page: Page, request: APIRequestContext): Promise<OlderAnswerShapes> {
+  await control(request, 'PUT', '/answer-shape', { shape: 'january-2026' });
+  const answers: Promise<{ kind: 'challenge' | 'status'; keys: string[] }>[] = [];
+  page.on('response', (response) => {
+    const path = new URL(response.url()).pathname;
+    const kind =
+      path === '/api/sandbox/v2/auth/challenge'
+        ? 'challenge'
+        : /^\/api\/sandbox\/v2\/auth\/\d{8}-AU-/.test(path)
+          ? 'status'
+          : null;
+    if (kind === null || response.status() !== 200) return;
+    answers.push(
+      response.json().then((body: unknown) => ({
+        kind,
+        keys: typeof body === 'object' && body !== null ? Object.keys(body) : [],
+      })),
+    );
+  });
+  return {
+    expectMet: async () => {
+      const met = await Promise.all(answers);
+      const challenges = met.filter((a) => a.kind === 'challenge');
+      const statuses = met.filter((a) => a.kind === 'status');
+      expect(challenges.length).toBeGreaterThan(0);
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(challenges.filter((a) => a.keys.includes('clientIp'))).toEqual([]);
+      expect(statuses.filter((a) => a.keys.includes('authenticationMethodInfo'))).toEqual([]);
+    },
+    switchOff: () => control(request, 'PUT', '/answer-shape', { shape: 'current' }),
+  };
+}
+
 /** The sandbox's "now" (it runs ahead of real time once a test advanced the clock). */
 export async function sandboxNow(request: APIRequestContext): Promise<Date> {
   const response = await request.get('/api/sandbox/_control/clock');

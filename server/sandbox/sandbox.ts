@@ -2,6 +2,7 @@ import { isCrossSite } from '../relay/origin.ts';
 import { type SandboxCa, createSandboxCa } from './core/ca.ts';
 import { type SandboxClock, createSandboxClock } from './core/clock.ts';
 import {
+  type SandboxAnswerShape,
   type SandboxContext,
   type SandboxLimits,
   type SandboxSettings,
@@ -28,6 +29,8 @@ export interface SandboxOptions {
   readonly timing?: Partial<SandboxTiming>;
   /** docs/ksef-contract.md §10 rate limits; default off. */
   readonly rateLimits?: boolean;
+  /** Default `current`, today's open-api.json. */
+  readonly answerShape?: SandboxAnswerShape;
   readonly crypto?: Crypto;
   /** The caller's IP (the Fetch API does not carry it). Default `127.0.0.1`. */
   readonly clientIp?: (request: Request) => string;
@@ -93,6 +96,7 @@ export function createSandbox(
     rateLimits: options.rateLimits ?? false,
     nextAuthStatus: null,
     nextEnrollmentStatus: null,
+    answerShape: options.answerShape ?? 'current',
   });
   let ca: Promise<SandboxCa> | null = null;
   const context: SandboxContext = {

@@ -6,14 +6,18 @@ import {
   referenceNumberSchema,
   statusInfoSchema,
   tokenInfoSchema,
+  unread,
 } from './common-schemas';
 
 /** `AuthenticationChallengeResponse` (POST /auth/challenge, docs/ksef-contract.md §4.2). */
 export const authenticationChallengeResponseSchema = z.object({
   challenge: challengeSchema,
-  timestamp: dateTimeSchema,
-  timestampMs: int64Schema,
-  clientIp: z.string(),
+  // Unread: the app times the challenge's 10 minutes from its own clock.
+  timestamp: unread(dateTimeSchema),
+  // Unread, as `timestamp`; added in RC6.1.
+  timestampMs: unread(int64Schema),
+  // Unread (behind the relay it is the relay's address); missing in real TEST answers of January 2026 (§14a).
+  clientIp: unread(z.string()),
 });
 export type AuthenticationChallengeResponse = z.infer<typeof authenticationChallengeResponseSchema>;
 
@@ -50,15 +54,17 @@ export type AuthenticationMethodInfo = z.infer<typeof authenticationMethodInfoSc
 
 /** `AuthenticationOperationStatusResponse` (GET /auth/{referenceNumber}, docs/ksef-contract.md §4.6). */
 export const authenticationOperationStatusResponseSchema = z.object({
-  startDate: dateTimeSchema,
-  // Required in open-api.json but deprecated with removal announced for 2026-11-16 (changelog 2.1.0);
-  // optional here so sign-in keeps working the day KSeF stops sending it. Nothing reads it.
-  authenticationMethod: authenticationMethodSchema.optional(),
-  authenticationMethodInfo: authenticationMethodInfoSchema,
+  // Unread.
+  startDate: unread(dateTimeSchema),
+  // Unread; deprecated, with removal announced for 2026-11-16 (changelog 2.1.0).
+  authenticationMethod: unread(authenticationMethodSchema),
+  // Unread (kept on the session when sent); missing in real TEST answers of January 2026 (§14a).
+  authenticationMethodInfo: unread(authenticationMethodInfoSchema),
   status: statusInfoSchema,
-  isTokenRedeemed: z.boolean().nullish(),
-  lastTokenRefreshDate: dateTimeSchema.nullish(),
-  refreshTokenValidUntil: dateTimeSchema.nullish(),
+  // Unread, as are the two dates below.
+  isTokenRedeemed: unread(z.boolean().nullable()),
+  lastTokenRefreshDate: unread(dateTimeSchema.nullable()),
+  refreshTokenValidUntil: unread(dateTimeSchema.nullable()),
 });
 export type AuthenticationOperationStatusResponse = z.infer<typeof authenticationOperationStatusResponseSchema>;
 

@@ -7,6 +7,7 @@ import {
   ksefCertificateTypeSchema,
   referenceNumberSchema,
   statusInfoSchema,
+  unread,
 } from './common-schemas';
 
 /** `CertificateLimit`. */
@@ -57,13 +58,15 @@ export type EnrollCertificateRequest = z.infer<typeof enrollCertificateRequestSc
 /** `EnrollCertificateResponse` (202). */
 export const enrollCertificateResponseSchema = z.object({
   referenceNumber: referenceNumberSchema,
-  timestamp: dateTimeSchema,
+  // Unread.
+  timestamp: unread(dateTimeSchema),
 });
 export type EnrollCertificateResponse = z.infer<typeof enrollCertificateResponseSchema>;
 
 /** `CertificateEnrollmentStatusResponse` (GET /certificates/enrollments/{referenceNumber}, docs/ksef-contract.md §5.4). */
 export const certificateEnrollmentStatusResponseSchema = z.object({
-  requestDate: dateTimeSchema,
+  // Unread.
+  requestDate: unread(dateTimeSchema),
   status: statusInfoSchema,
   certificateSerialNumber: certificateSerialNumberSchema.nullish(),
 });
@@ -80,7 +83,8 @@ export const retrieveCertificatesListItemSchema = z.object({
   certificate: byteSchema,
   certificateName: z.string(),
   certificateSerialNumber: certificateSerialNumberSchema,
-  certificateType: ksefCertificateTypeSchema,
+  // Unread: the app knows the type it applied for.
+  certificateType: unread(ksefCertificateTypeSchema),
 });
 export type RetrieveCertificatesListItem = z.infer<typeof retrieveCertificatesListItemSchema>;
 
@@ -118,22 +122,24 @@ export type CertificateSubjectIdentifier = z.infer<typeof certificateSubjectIden
 /** `CertificateListItem`: `commonName` is the CN as requested, without the suffix KSeF adds. */
 export const certificateListItemSchema = z.object({
   certificateSerialNumber: certificateSerialNumberSchema,
-  name: z.string().max(100),
-  type: ksefCertificateTypeSchema,
-  commonName: z.string(),
   status: certificateListItemStatusSchema,
-  subjectIdentifier: certificateSubjectIdentifierSchema,
-  validFrom: dateTimeSchema,
-  validTo: dateTimeSchema,
-  lastUseDate: dateTimeSchema.nullish(),
-  requestDate: dateTimeSchema,
+  // Unread, as every field below: the query filters by name and type; the app reads serial and status.
+  name: unread(z.string().max(100)),
+  type: unread(ksefCertificateTypeSchema),
+  commonName: unread(z.string()),
+  subjectIdentifier: unread(certificateSubjectIdentifierSchema),
+  validFrom: unread(dateTimeSchema),
+  validTo: unread(dateTimeSchema),
+  lastUseDate: unread(dateTimeSchema.nullable()),
+  requestDate: unread(dateTimeSchema),
 });
 export type CertificateListItem = z.infer<typeof certificateListItemSchema>;
 
 /** `QueryCertificatesResponse`, sorted by `requestDate` descending. */
 export const queryCertificatesResponseSchema = z.object({
   certificates: z.array(certificateListItemSchema),
-  hasMore: z.boolean(),
+  // Unread: one page of 50 is searched.
+  hasMore: unread(z.boolean()),
 });
 export type QueryCertificatesResponse = z.infer<typeof queryCertificatesResponseSchema>;
 

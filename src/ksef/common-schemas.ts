@@ -5,7 +5,20 @@ import { isKsefDateTime } from './date-time';
  * Schemas shared by the auth and certificate responses, each named after its `open-api.json` component
  * (or the OpenAPI format it checks). Objects are not `.strict()`: clients must ignore unknown properties
  * (changelog 2.1.2), and zod drops them from the parsed value.
+ *
+ * Answers are checked strictly only in what the app reads. A field it does not read is wrapped in
+ * `unread`: KSeF environments are updated on different dates, and real TEST answers have lacked fields
+ * today's spec calls required (docs/ksef-contract.md §14a), so such a field missing, null or odd is
+ * never an error. The request schemas (what we send) stay exactly the spec.
  */
+
+/**
+ * A response field the app does not read: parsed when it is as the spec says, otherwise (missing, null,
+ * another type) read as `undefined`, never an error. Its value is never logged either way.
+ */
+export function unread<T extends z.ZodType>(schema: T): z.ZodCatch<z.ZodOptional<T>> {
+  return schema.optional().catch(undefined);
+}
 
 /** OpenAPI `format: date-time` as KSeF sends it; stays a string, read it with `parseKsefDateTime`. */
 export const dateTimeSchema = z
@@ -42,7 +55,8 @@ export type CertificateSerialNumber = z.infer<typeof certificateSerialNumberSche
 /** `TokenInfo`: a JWT and its expiry. The token is a secret: keep it in memory, never log it. */
 export const tokenInfoSchema = z.object({
   token: z.string(),
-  validUntil: dateTimeSchema,
+  // Unread: the app refreshes after a 401 instead of by the clock.
+  validUntil: unread(dateTimeSchema),
 });
 export type TokenInfo = z.infer<typeof tokenInfoSchema>;
 

@@ -21,8 +21,11 @@ export interface SignedInSession {
   readonly tokens: KsefTokenStore;
   /** The authentication operation's reference number (KSeF support asks for it). */
   readonly referenceNumber: string;
-  /** How KSeF saw the sign-in, e.g. `{ category: 'XadesSignature', code: 'xades.qualified-seal', ... }`. */
-  readonly authenticationMethodInfo: AuthenticationMethodInfo;
+  /**
+   * How KSeF saw the sign-in, e.g. `{ category: 'XadesSignature', code: 'xades.qualified-seal', ... }`;
+   * `undefined` when KSeF did not say (real TEST answers of January 2026, docs/ksef-contract.md §14a).
+   */
+  readonly authenticationMethodInfo: AuthenticationMethodInfo | undefined;
 }
 
 /** Options of `completeSignIn`. */

@@ -48,6 +48,8 @@ afterAll(async () => {
 });
 
 const poll = () => ({ sleep: stack.sleep, now: stack.now });
+/** What the session says of the sign-in method: `value`, or nothing when the sandbox answers in the January 2026 shape. */
+const methodInfoOr = <T>(value: T): T | undefined => (stack.answerShape === 'current' ? value : undefined);
 
 async function rememberSecrets(privateKey: CryptoKey): Promise<void> {
   secrets.push(...(await secretForms(privateKey)));
@@ -117,7 +119,7 @@ describe('test identity → certificate, through the relay', () => {
       pollOptions: poll(),
     });
     await rememberSecrets(identity.keyPair.privateKey);
-    expect(session.authenticationMethodInfo.category).toBe('XadesSignature');
+    expect(session.authenticationMethodInfo?.category).toBe(methodInfoOr('XadesSignature'));
     const submitted = stack.exchanges.filter((e) => e.path === '/auth/xades-signature').at(-1);
     expect(submitted?.query.get('verifyCertificateChain')).toBe('false');
     expect(submitted?.requestBody).toContain(`<Nip>${nip}</Nip>`);
@@ -147,7 +149,7 @@ describe('renewal with a KSeF Authentication certificate', () => {
       { now: stack.now, pollOptions: poll() },
     );
     expect(stack.relayed.length).toBeGreaterThan(before);
-    expect(session.authenticationMethodInfo.code).toBe('xades.internal-certificate');
+    expect(session.authenticationMethodInfo?.code).toBe(methodInfoOr('xades.internal-certificate'));
 
     await obtainCertificate(session, 'RSA-2048', 'Offline');
   });

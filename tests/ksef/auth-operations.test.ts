@@ -94,7 +94,7 @@ describe('GET /auth/{referenceNumber}', () => {
     const status = await client.getAuthStatus(AUTH_REFERENCE, AUTHENTICATION_TOKEN);
 
     expect(status.status).toEqual({ code: 100, description: 'Uwierzytelnianie w toku' });
-    expect(status.authenticationMethodInfo.category).toBe('XadesSignature');
+    expect(status.authenticationMethodInfo?.category).toBe('XadesSignature');
     const [request] = double.requests;
     expect(request?.method).toBe('GET');
     expect(request?.path).toBe(`/auth/${AUTH_REFERENCE}`);

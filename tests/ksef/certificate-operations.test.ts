@@ -92,7 +92,7 @@ describe('GET /certificates/enrollments/{referenceNumber}', () => {
       .json(200, enrollmentStatus(200, 'Wniosek obsłużony', SERIAL));
     const status = await client.getEnrollmentStatus(session, ENROLLMENT_REFERENCE);
     expect(status.certificateSerialNumber).toBe(SERIAL);
-    expect(parseKsefDateTime(status.requestDate).toISOString()).toBe('2025-07-11T12:23:56.015Z');
+    expect(parseKsefDateTime(status.requestDate ?? '').toISOString()).toBe('2025-07-11T12:23:56.015Z');
     expect(double.requests[0]?.path).toBe(`/certificates/enrollments/${ENROLLMENT_REFERENCE}`);
     expectAccessCall(double.requests[0]?.headers);
   });

@@ -350,7 +350,7 @@ describe('signing in', () => {
       { key, certificate: made.certificate, context: CONTEXT },
       options(),
     );
-    expect(session.authenticationMethodInfo.code).toBe('xades.qualified-signature');
+    expect(session.authenticationMethodInfo?.code).toBe('xades.qualified-signature');
   });
 
   it("with the signing files: opens them, signs in, and names the certificate's owner", async () => {

@@ -29,11 +29,12 @@ export function postChallenge(request: Request, context: SandboxContext): Respon
   }
   const challenge = ksefIdentifier('CR', now, context.random);
   challenges.set(challenge, { issuedAt: now, used: false });
+  const older = context.world.settings.answerShape === 'january-2026';
   return jsonResponse(200, {
     challenge,
     timestamp: ksefDateTime(now),
     timestampMs: now.getTime(),
-    clientIp: context.clientIp(request),
+    ...(older ? {} : { clientIp: context.clientIp(request) }),
   });
 }
 
@@ -123,10 +124,11 @@ export function getAuthStatus(request: Request, context: SandboxContext, referen
   const now = context.clock.now();
   if (now.getTime() - operation.startDate.getTime() > AUTH_STATUS_RETENTION) throw gone();
   operation.polls++;
+  const older = context.world.settings.answerShape === 'january-2026';
   return jsonResponse(200, {
     startDate: ksefDateTime(operation.startDate),
     authenticationMethod: operation.method,
-    authenticationMethodInfo: operation.methodInfo,
+    ...(older ? {} : { authenticationMethodInfo: operation.methodInfo }),
     status: currentStatus(operation, now),
     isTokenRedeemed: operation.redeemed,
     lastTokenRefreshDate: operation.lastTokenRefreshDate === null ? null : ksefDateTime(operation.lastTokenRefreshDate),

@@ -1,5 +1,5 @@
 import type { SandboxClock } from '../core/clock.ts';
-import type { SandboxLimits, SandboxSettings, SandboxTiming } from '../core/context.ts';
+import type { SandboxAnswerShape, SandboxLimits, SandboxSettings, SandboxTiming } from '../core/context.ts';
 import type { FaultInjector, SandboxFault } from './faults.ts';
 import { ksefIdentifier } from '../core/random.ts';
 import { createSandboxState, type AuthOperation, type Identity } from '../core/state.ts';
@@ -25,6 +25,8 @@ export interface SandboxControl {
   setTiming(timing: Partial<SandboxTiming>): void;
   /** Turns the docs/ksef-contract.md §10 rate limits on or off. */
   setRateLimits(enabled: boolean): void;
+  /** Answers in today's shape (`current`, the default) or an older one KSeF TEST has sent (`SandboxAnswerShape`). */
+  setAnswerShape(shape: SandboxAnswerShape): void;
   /** The sandbox CA certificate (DER), e.g. to check a chain in a test. */
   caCertificate(): Promise<Uint8Array>;
   /**
@@ -70,6 +72,9 @@ export function createControl({ context, faults, rateLimiter, initialSettings }:
     setRateLimits: (enabled) => {
       settings().rateLimits = enabled;
       if (!enabled) rateLimiter.reset();
+    },
+    setAnswerShape: (shape) => {
+      settings().answerShape = shape;
     },
     caCertificate: async () => (await context.ca()).certificate,
     reset: () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { encodePem } from '../../../src/crypto/pem.ts';
 import type { SandboxControl } from './control.ts';
 import { KSEF_OPERATION_IDS } from '../../ksef-operations.ts';
+import { ANSWER_SHAPES } from '../core/context.ts';
 import { AUTH_FAILURE_CODES, ENROLLMENT_FAILURE_CODES } from '../core/status-info.ts';
 
 /** Where the control API lives; only served when the sandbox is created with `exposeControl: true`. */
@@ -45,6 +46,7 @@ const advanceSchema = z.strictObject({
     .max(100 * 365 * 86_400_000),
 });
 const rateLimitsSchema = z.strictObject({ enabled: z.boolean() });
+const answerShapeSchema = z.strictObject({ shape: z.enum(ANSWER_SHAPES) });
 
 /**
  * The control API for end-to-end tests driving a running server (`npm start` exposes it only with
@@ -57,6 +59,8 @@ const rateLimitsSchema = z.strictObject({ enabled: z.boolean() });
  * - `PUT /limits {enrollment, certificate}` / `DELETE /limits` (KSeF defaults) → 204
  * - `PUT /timing {authDelayMs?, authPendingPolls?, enrollmentDelayMs?, enrollmentPendingPolls?}` → 204
  * - `PUT /rate-limits {enabled}` → 204
+ * - `PUT /answer-shape {shape}` → 204: `current` (today's open-api.json, the default) or `january-2026`
+ *   (no `clientIp` in the challenge, no `authenticationMethodInfo` in the auth status); `POST /reset` restores the default
  * - `GET /ca` → the sandbox CA certificate, PEM
  * Anything else 404; a bad body 400 `{ error: 'invalid-body', issues }`.
  */
@@ -104,6 +108,9 @@ export async function handleControl(request: Request, path: string, control: San
         return noContent();
       case 'PUT /rate-limits':
         control.setRateLimits((await body(rateLimitsSchema)).enabled);
+        return noContent();
+      case 'PUT /answer-shape':
+        control.setAnswerShape((await body(answerShapeSchema)).shape);
         return noContent();
       case 'GET /ca':
         return new Response(encodePem('CERTIFICATE', await control.caCertificate()), {

@@ -35,6 +35,15 @@ export const DEFAULT_LIMITS: Readonly<Record<SubjectIdentifierKind, SandboxLimit
   Fingerprint: { enrollment: 12, certificate: 6 },
 };
 
+/**
+ * Which shape the sandbox's answers have: `current`, today's open-api.json; `january-2026`, the older
+ * shape recorded from real KSeF TEST in January 2026 (docs/ksef-contract.md §4.2, §4.6, §14a): no
+ * `clientIp` in POST /auth/challenge, no `authenticationMethodInfo` in GET /auth/{referenceNumber}.
+ */
+export type SandboxAnswerShape = 'current' | 'january-2026';
+
+export const ANSWER_SHAPES: readonly SandboxAnswerShape[] = ['current', 'january-2026'];
+
 /** What tests and the control API can change at run time. */
 export interface SandboxSettings {
   timing: SandboxTiming;
@@ -45,6 +54,8 @@ export interface SandboxSettings {
   /** The final status of the next accepted sign-in / enrollment, then back to normal. */
   nextAuthStatus: StatusInfo | null;
   nextEnrollmentStatus: StatusInfo | null;
+  /** `current` unless a test asks for an older shape (see `SandboxAnswerShape`). */
+  answerShape: SandboxAnswerShape;
 }
 
 /** Everything a handler needs. `state` and `settings` are replaced on reset, so read them per request. */

@@ -1,6 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readCertificate } from '../../../../src/crypto/certificate-reader';
+import { withoutAnswerShapeGaps } from '../../../support/answer-shapes';
+import { sandboxViolations } from '../../../support/sandbox-contract';
 import { createSandboxClock } from '../../../../server/sandbox/core/clock';
 import { createControlledSandbox } from '../../../../server/sandbox/control/controlled-sandbox';
 import { type Sandbox, type SandboxLogLine, createSandbox } from '../../../../server/sandbox/sandbox';
@@ -235,6 +237,7 @@ describe('control over HTTP', () => {
     ['DELETE', '/limits', undefined],
     ['PUT', '/timing', { authDelayMs: 0 }],
     ['PUT', '/rate-limits', { enabled: false }],
+    ['PUT', '/answer-shape', { shape: 'current' }],
     ['GET', '/ca', undefined],
   ] as const;
 
@@ -320,6 +323,8 @@ describe('control over HTTP', () => {
       ['POST', '/faults', { path: '(' }],
       ['POST', '/faults', { operation: 'GET /invoices' }],
       ['PUT', '/rate-limits', { enabled: 'yes' }],
+      ['PUT', '/answer-shape', { shape: '2025-10' }],
+      ['PUT', '/answer-shape', { shape: 'current', extra: true }],
     ] as const) {
       const reply = await control(sandbox, method, path, body);
       expect(reply.status, `${method} ${path} ${JSON.stringify(body)}`).toBe(400);
@@ -350,5 +355,54 @@ describe('control over HTTP', () => {
     expect(exceptionCodes(await s.call('POST', '/auth/token/redeem', { token: started.authenticationToken }))).toEqual([
       21301,
     ]);
+  });
+});
+
+describe('answer shapes (docs/ksef-contract.md §14a)', () => {
+  const challengeKeys = async (s: SandboxHarness) =>
+    Object.keys(z.record(z.string(), z.unknown()).parse((await s.call('POST', '/auth/challenge')).json()));
+  const statusKeys = async (s: SandboxHarness) => {
+    const started = await s.submit(await s.signedRequest(person));
+    const reply = await s.call('GET', `/auth/${started.referenceNumber}`, { token: started.authenticationToken });
+    return Object.keys(z.record(z.string(), z.unknown()).parse(reply.json()));
+  };
+
+  it("answer in today's shape by default, which open-api.json accepts", async () => {
+    const s = harness();
+    expect(await challengeKeys(s)).toContain('clientIp');
+    expect(await statusKeys(s)).toContain('authenticationMethodInfo');
+  });
+
+  it('january-2026 drops clientIp and authenticationMethodInfo, and nothing else breaks the contract', async () => {
+    const s = createSandboxHarness({ answerShape: 'january-2026' });
+    expect(await challengeKeys(s)).toEqual(['challenge', 'timestamp', 'timestampMs']);
+    expect(await statusKeys(s)).not.toContain('authenticationMethodInfo');
+    await s.signIn(person);
+    const violations = s.exchanges.flatMap((e) => sandboxViolations(e));
+    expect(violations.length).toBeGreaterThanOrEqual(3);
+    expect(withoutAnswerShapeGaps(violations, 'january-2026')).toEqual([]);
+  });
+
+  it('is switched over HTTP and back by PUT /answer-shape, and reset restores the shape the sandbox was made with', async () => {
+    const s = harness({ exposeControl: true });
+    const put = (shape: string) =>
+      s.sandbox.handle(
+        new Request('http://sandbox.test/api/sandbox/_control/answer-shape', {
+          method: 'PUT',
+          body: JSON.stringify({ shape }),
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      );
+    expect((await put('january-2026')).status).toBe(204);
+    // Not through `call`: these answers are outside today's contract on purpose.
+    const older = await s.sandbox.handle(
+      new Request('http://sandbox.test/api/sandbox/v2/auth/challenge', { method: 'POST' }),
+    );
+    expect(await older.json()).not.toHaveProperty('clientIp');
+    expect((await put('current')).status).toBe(204);
+    expect(await challengeKeys(s)).toContain('clientIp');
+    s.control.setAnswerShape('january-2026');
+    s.control.reset();
+    expect(await challengeKeys(s)).toContain('clientIp');
   });
 });
