@@ -69,6 +69,7 @@ export const en = {
       hint: 'The password is used only to open the file in this browser. It is not stored.',
       show: 'Show password',
       submit: 'Open and check',
+      noPassword: 'Open without a password (the file was saved with an empty one)',
       required: 'Enter the password of the file.',
     },
     guidance: {

@@ -86,6 +86,7 @@ export const pl = {
       hint: 'Hasło służy tylko do otwarcia pliku w tej przeglądarce. Nie zapisujemy go.',
       show: 'Pokaż hasło',
       submit: 'Otwórz i sprawdź',
+      noPassword: 'Otwórz bez hasła (plik zapisano z pustym hasłem)',
       required: 'Wpisz hasło do pliku.',
     },
     guidance: {
