@@ -20,7 +20,8 @@ import { decodeFileBytes } from './pem';
 
 /**
  * How to re-export a PFX we do not read (RC4, PBMAC1) into one we do (OpenSSL 3 writes AES-256 by
- * default). Through a temporary file: OpenSSL 3.0 fails when both commands of a pipe ask for a password.
+ * default). Through a temporary file: `openssl pkcs12 -export` reading a pipe fails on OpenSSL 3.0 ("Could
+ * not read any certificates from -in file from <stdin>"), even with both passwords given.
  */
 export const LEGACY_PFX_CONVERSION_HINT =
   'Re-export it (and then delete old.pem, which holds the key unencrypted) with: ' +
