@@ -193,16 +193,27 @@ test('a PFX opened alone: its own key and certificate pair', async ({ page, requ
   await screenshot(page, testInfo, 'pfx-pairs');
 });
 
-test('a PFX with 3DES encryption gets the conversion command at once, without asking for a password', async ({
+test('a PFX with 3DES encryption, as .NET and Windows write it, opens with its password and pairs', async ({
   page,
   requests,
 }) => {
-  await checkPair(page, requests, [fixture('jan-legacy.pfx')], null);
-  await expect(page.locator('input[type="password"]')).toHaveCount(0);
-  await expect(verdict(page)).toHaveAttribute('data-verdict', 'failed');
-  await expect(verdict(page)).toContainText(
-    'openssl pkcs12 -in stary.pfx -nodes | openssl pkcs12 -export -out nowy.pfx',
-  );
+  await checkPair(page, requests, [fixture('jan-legacy.pfx')], { label: 'jan-legacy.pfx', value: PFX_PASSWORD });
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'pairs');
+});
+
+test('an openssl -legacy PFX saved with an empty password opens with "no password" and pairs', async ({
+  page,
+  requests,
+}, testInfo) => {
+  await checkPair(page, requests, [fixture('jan-legacy-no-password.pfx')], null);
+  await expect(page.getByLabel(pl.check.password.label('jan-legacy-no-password.pfx'), { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await screenshot(page, testInfo, 'no-password-offered');
+  await withoutRequests(requests, async () => {
+    await page.getByRole('button', { name: pl.check.password.noPassword }).click();
+    await expect(verdict(page)).toHaveAttribute('data-verdict', 'pairs');
+  });
+  await expect(page.getByRole('article', { name: 'Certyfikat: Jan Kowalski' })).toBeVisible();
 });
 
 test('the Taxpayer Application sample key opens with its password and pairs', async ({ page, requests }) => {

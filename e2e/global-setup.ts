@@ -56,7 +56,8 @@ function selfSigned(
  *   as the Taxpayer Application writes it, and a self-signed Authentication-like certificate.
  * - anna.key / anna.crt: an unrelated EC P-256 key, unencrypted PKCS#8, with an Offline-like certificate.
  * - jan.pfx: jan's key and certificate, AES-256-CBC + PBKDF2, SHA-256 MAC (OpenSSL 3 defaults).
- * - jan-legacy.pfx: the same with PBE-SHA1-3DES, which browsers cannot open.
+ * - jan-legacy.pfx: the same with PBE-SHA1-3DES and a SHA-1 MAC, as .NET and Windows write it.
+ * - jan-legacy-no-password.pfx: the same with `-legacy` (3DES key, RC2-40 certificates) and an empty password.
  * - taxpayer.crt: a certificate for the real Taxpayer Application sample key (tests/fixtures/keys).
  */
 export default function globalSetup(): () => void {
@@ -123,6 +124,19 @@ export default function globalSetup(): () => void {
     'sha1',
     '-passout',
     `pass:${PFX_PASSWORD}`,
+  ]);
+  openssl(dir, [
+    'pkcs12',
+    '-export',
+    '-legacy',
+    '-inkey',
+    'jan-plain.pem',
+    '-in',
+    'jan.crt',
+    '-out',
+    'jan-legacy-no-password.pfx',
+    '-passout',
+    'pass:',
   ]);
 
   openssl(dir, ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'anna.key']);

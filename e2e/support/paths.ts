@@ -5,7 +5,7 @@ export const FIXTURES_ENV = 'KSEF_CERT_E2E_FIXTURES';
 
 /** Password of jan.key (the fixture key in the Taxpayer Application format). */
 export const KEY_PASSWORD = 'Klucz-Testowy-2025!';
-/** Password of jan.pfx and jan-legacy.pfx. */
+/** Password of jan.pfx and jan-legacy.pfx (jan-legacy-no-password.pfx has an empty one). */
 export const PFX_PASSWORD = 'Pfx-Testowy-2025!';
 
 /**

@@ -40,7 +40,7 @@ export type InspectedFile =
 /**
  * Tells what a file holds, by content. A plain private key is opened at once. An encrypted key or a
  * PFX is first tried without a password, so that what no password can fix (OpenSSL's legacy PEM
- * encryption, a 3DES/RC2 PFX) is reported right away; otherwise it is kept as ciphertext until the
+ * encryption, an RC4 PFX) is reported right away; otherwise it is kept as ciphertext until the
  * password comes. A PFX without a password opens at once.
  *
  * @throws CryptoError from the readers (`empty-file`, `unrecognized-file`, `corrupt-file`, ...).

@@ -24,11 +24,11 @@ export type CryptoErrorCode =
   | 'wrong-password'
   /** Structurally broken or truncated: bad PEM armour, bad base64, DER that does not parse. */
   | 'corrupt-file'
-  /** Encryption we do not implement (PBES1, 3DES, RC2, an unknown cipher or PRF). */
+  /** Encryption we do not implement (RC4, MD2, scrypt, RC2 in PBES2, an unknown cipher or PRF). */
   | 'unsupported-encryption'
   /** An OpenSSL "traditional" PEM with `Proc-Type: 4,ENCRYPTED` headers. */
   | 'legacy-pem-encryption'
-  /** A PKCS#12/PFX protected with legacy PBES1 (3DES/RC2/RC4) algorithms. */
+  /** A PKCS#12/PFX protected with legacy algorithms we do not read (RC4, MD2, RC2 in PBES2). */
   | 'legacy-pfx-encryption'
   /** A key type other than RSA or EC (DSA, Ed25519, X25519, ...). */
   | 'unsupported-key-type'

@@ -4,7 +4,8 @@ import { wipe } from '../lib/bytes';
 import { decodeDer, encodeDer, octetStringBytes, parsePkijs, toAlgorithmIdentifier } from './asn1';
 import { CryptoError, isCryptoError } from './errors';
 import { requireExtractablePrivateKey } from './keys';
-import { type Pbes2EncryptOptions, pbes2Decrypt, pbes2Encrypt } from './pbes2';
+import { decryptPasswordBased } from './pbe';
+import { type Pbes2EncryptOptions, pbes2Encrypt } from './pbes2';
 import { encodePem } from './pem';
 import { type PrivateKeyMaterial, decodePrivateKeyInfo } from './private-key-decoding';
 
@@ -65,7 +66,7 @@ export async function encryptPrivateKeyInfo(
 
 /**
  * Decrypts a PKCS#8 EncryptedPrivateKeyInfo (RFC 5208 §6; also the PKCS#12 pkcs8ShroudedKeyBag) with
- * PBES2 and decodes the PrivateKeyInfo inside. Plaintext that passes the padding check but is not a
+ * PBES2, PBES1 or PKCS#12 PBE (`decryptPasswordBased`) and decodes the PrivateKeyInfo inside. Plaintext that passes the padding check but is not a
  * PrivateKeyInfo means a wrong password too. The plaintext is wiped.
  *
  * @param encryptedPrivateKeyInfo its DER, or the already parsed node.
@@ -82,7 +83,7 @@ export async function decryptPrivateKeyInfo(
   const node =
     encryptedPrivateKeyInfo instanceof Uint8Array ? decodeDer(encryptedPrivateKeyInfo, what) : encryptedPrivateKeyInfo;
   const parsed = parsePkijs(() => new PKCS8ShroudedKeyBag({ schema: node }), `${what} is malformed`);
-  const plaintext = await pbes2Decrypt(
+  const plaintext = await decryptPasswordBased(
     parsed.encryptionAlgorithm,
     octetStringBytes(parsed.encryptedData),
     password,

@@ -1,3 +1,4 @@
+import { cbc } from '@noble/ciphers/aes.js';
 import * as asn1js from 'asn1js';
 import { AlgorithmIdentifier, PBES2Params, PBKDF2Params } from 'pkijs';
 import { wipe } from '../lib/bytes';
@@ -14,11 +15,15 @@ import {
   toAlgorithmIdentifier,
 } from './asn1';
 import { CryptoError } from './errors';
+import { legacyCbcDecrypt } from './legacy-ciphers';
 import { OID } from './oids';
+import { isReadablePbes1 } from './pbes1';
 
 /**
- * PBES2 (RFC 8018 §6.2) with PBKDF2 (§5.2) and AES-CBC (RFC 3565 OIDs), done with WebCrypto. pkijs only
- * encodes and decodes the parameters; it never derives or decrypts (its engine defaults to SHA-1).
+ * PBES2 (RFC 8018 §6.2) with PBKDF2 (§5.2) and AES-CBC (RFC 3565 OIDs), done with WebCrypto; reading
+ * also takes DES and 3DES (RFC 8018 B.2.1, B.2.2, through node-forge) and AES-192 (through
+ * @noble/ciphers, as Chromium's WebCrypto has no AES-192). pkijs only encodes and decodes the
+ * parameters; it never derives or decrypts (its engine defaults to SHA-1).
  */
 
 /** PBKDF2 pseudo-random functions we read: HMAC with these hashes (RFC 8018 Appendix B.1). */
@@ -48,6 +53,10 @@ export interface Pbes2Encrypted {
 export const MAX_PBKDF2_ITERATIONS = 10_000_000;
 
 const AES_BLOCK = 16;
+const DES_BLOCK = 8;
+
+/** The ciphers `pbes2Decrypt` reads: the AES ones it writes, and DES/3DES from older tools. */
+type Pbes2DecryptCipher = Pbes2Cipher | 'DES-CBC' | 'DES-EDE3-CBC';
 
 const PRF_BY_OID = new Map<string, Pbes2Prf>([
   [OID.hmacWithSha1, 'SHA-1'],
@@ -63,11 +72,19 @@ const PRF_OID: Record<Pbes2Prf, string> = {
 };
 
 /** Key length in bytes of each cipher. */
-const CIPHER_KEY_BYTES: Record<Pbes2Cipher, number> = { 'AES-128-CBC': 16, 'AES-192-CBC': 24, 'AES-256-CBC': 32 };
-const CIPHER_BY_OID = new Map<string, Pbes2Cipher>([
+const CIPHER_KEY_BYTES: Record<Pbes2DecryptCipher, number> = {
+  'AES-128-CBC': 16,
+  'AES-192-CBC': 24,
+  'AES-256-CBC': 32,
+  'DES-CBC': 8,
+  'DES-EDE3-CBC': 24,
+};
+const CIPHER_BY_OID = new Map<string, Pbes2DecryptCipher>([
   [OID.aes128Cbc, 'AES-128-CBC'],
   [OID.aes192Cbc, 'AES-192-CBC'],
   [OID.aes256Cbc, 'AES-256-CBC'],
+  [OID.desCbc, 'DES-CBC'],
+  [OID.desEde3Cbc, 'DES-EDE3-CBC'],
 ]);
 const CIPHER_OID: Record<Pbes2Cipher, string> = {
   'AES-128-CBC': OID.aes128Cbc,
@@ -90,12 +107,16 @@ const LEGACY_SCHEMES = new Set<string>([
   OID.pbeWithShaAnd128BitRc2Cbc,
   OID.pbewithShaAnd40BitRc2Cbc,
 ]);
-/** Ciphers that PBES2 allows but WebCrypto does not implement. */
-const LEGACY_CIPHERS = new Set<string>([OID.desEde3Cbc, OID.rc2Cbc, OID.desCbc]);
+/** A cipher that PBES2 allows but we do not read. */
+const UNREAD_CIPHERS = new Set<string>([OID.rc2Cbc]);
 
-/** How to re-encrypt a key file into something we read (shown with every `unsupported-encryption`). */
+/**
+ * How to re-encrypt a key file into something we read (shown with every `unsupported-encryption`). The
+ * legacy provider lets OpenSSL 3 read RC2, RC4 and MD2 files; the default one writes AES.
+ */
 export const PKCS8_CONVERSION_HINT =
-  'Convert it with: openssl pkcs8 -topk8 -v2 aes-256-cbc -v2prf hmacWithSHA256 -in old.key -out new.key';
+  'Convert it with: openssl pkcs8 -topk8 -provider legacy -provider default -v2 aes-256-cbc ' +
+  '-v2prf hmacWithSHA256 -in old.key -out new.key';
 
 function unsupported(message: string): CryptoError {
   return new CryptoError('unsupported-encryption', `${message}. ${PKCS8_CONVERSION_HINT}`);
@@ -148,16 +169,16 @@ export async function pbes2Encrypt(
 /**
  * Decrypts PBES2 ciphertext. Reads PBKDF2 with HMAC-SHA-1 (PRF absent), -SHA-256, -SHA-384 or -SHA-512
  * (PRF with or without a NULL parameter), an optional keyLength that must match the cipher, and
- * AES-128/192/256-CBC. The password is taken as its UTF-8 bytes.
+ * AES-128/192/256-CBC, DES-CBC or DES-EDE3-CBC. The password is taken as its UTF-8 bytes.
  *
  * The caller must still check that the plaintext parses as the structure it expects: garbage that
  * passes the padding check by chance means a wrong password too.
  *
  * @returns the plaintext (the caller wipes it once used).
- * @throws CryptoError `unsupported-encryption` for PBES1, PKCS#12 PBE, scrypt, 3DES, RC2, an unknown
- *   PRF or cipher, more than 10 000 000 iterations, or AES-192 where the browser lacks it (Chromium); `corrupt-file` for malformed parameters (empty
- *   salt, zero iterations, an IV that is not 16 bytes, a keyLength that does not match, ciphertext that
- *   is not whole blocks); `wrong-password` when the padding does not check out.
+ * @throws CryptoError `unsupported-encryption` for PBES1 and PKCS#12 PBE (see `pbes1Decrypt`), scrypt,
+ *   RC2, an unknown PRF or cipher, more than 10 000 000 iterations; `corrupt-file` for malformed
+ *   parameters (empty salt, zero iterations, an IV of the wrong size, a keyLength that does not match,
+ *   ciphertext that is not whole blocks); `wrong-password` when the padding does not check out.
  */
 export async function pbes2Decrypt(
   algorithmIdentifier: AlgorithmIdentifier | Uint8Array,
@@ -170,18 +191,14 @@ export async function pbes2Decrypt(
       ? algorithmIdentifier
       : toAlgorithmIdentifier(algorithmIdentifier, 'The encryption AlgorithmIdentifier');
   const params = readPbes2Params(algorithm);
+  const { cipher } = params;
+  if (cipher === 'DES-CBC' || cipher === 'DES-EDE3-CBC' || cipher === 'AES-192-CBC') {
+    return decryptWithDerivedBytes(params, ciphertext, password, crypto);
+  }
   if (ciphertext.length === 0 || ciphertext.length % AES_BLOCK !== 0) {
     throw corrupt(`The encrypted data is ${ciphertext.length} bytes, not a whole number of AES blocks`);
   }
-  const key = await deriveAesKey(
-    password,
-    params.salt,
-    params.iterations,
-    params.prf,
-    params.cipher,
-    'decrypt',
-    crypto,
-  );
+  const key = await deriveAesKey(password, params.salt, params.iterations, params.prf, cipher, 'decrypt', crypto);
   try {
     return new Uint8Array(
       await crypto.subtle.decrypt({ name: 'AES-CBC', iv: params.iv }, key, bufferSource(ciphertext)),
@@ -195,24 +212,60 @@ export async function pbes2Decrypt(
 }
 
 /**
- * True for encryption that only legacy software writes and WebCrypto cannot undo: PBES1 and PKCS#12
- * PBE schemes (DES, 3DES, RC2, RC4), and PBES2 with DES, 3DES or RC2. Used to tell a user to re-export
- * a PFX before asking for a password.
+ * True for legacy encryption we still do not read: PBES1 with MD2, the PKCS#12 RC4 schemes, and PBES2
+ * with RC2. Used to tell a user to re-export a PFX before asking for a password.
  *
  * @throws CryptoError `corrupt-file` when PBES2 parameters are malformed.
  */
 export function isLegacyEncryption(algorithm: AlgorithmIdentifier): boolean {
-  if (LEGACY_SCHEMES.has(algorithm.algorithmId)) return true;
+  if (LEGACY_SCHEMES.has(algorithm.algorithmId)) return !isReadablePbes1(algorithm);
   if (algorithm.algorithmId !== OID.pbes2) return false;
-  return LEGACY_CIPHERS.has(decodePbes2Params(algorithm).encryptionScheme.algorithmId);
+  return UNREAD_CIPHERS.has(decodePbes2Params(algorithm).encryptionScheme.algorithmId);
 }
 
 interface Pbes2Parameters {
   readonly salt: Uint8Array<ArrayBuffer>;
   readonly iterations: number;
   readonly prf: Pbes2Prf;
-  readonly cipher: Pbes2Cipher;
+  readonly cipher: Pbes2DecryptCipher;
   readonly iv: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * DES, 3DES and AES-192, which WebCrypto (Chromium's, for AES-192) cannot do: PBKDF2 through
+ * WebCrypto `deriveBits`, then the cipher in JavaScript. The derived key is wiped once used.
+ */
+async function decryptWithDerivedBytes(
+  params: Pbes2Parameters,
+  ciphertext: Uint8Array,
+  password: string,
+  crypto: Crypto,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const block = params.cipher === 'AES-192-CBC' ? AES_BLOCK : DES_BLOCK;
+  if (ciphertext.length === 0 || ciphertext.length % block !== 0) {
+    throw corrupt(`The encrypted data is ${ciphertext.length} bytes, not a whole number of ${params.cipher} blocks`);
+  }
+  const baseKey = await passwordKey(password, 'deriveBits', crypto);
+  const key = new Uint8Array(
+    await crypto.subtle.deriveBits(
+      { name: 'PBKDF2', hash: params.prf, salt: params.salt, iterations: params.iterations },
+      baseKey,
+      CIPHER_KEY_BYTES[params.cipher] * 8,
+    ),
+  );
+  try {
+    const { cipher } = params;
+    if (cipher === 'DES-CBC' || cipher === 'DES-EDE3-CBC')
+      return legacyCbcDecrypt({ name: cipher }, key, params.iv, ciphertext);
+    try {
+      return cbc(key, params.iv).decrypt(ciphertext);
+    } catch (cause) {
+      // With whole blocks and a 16-byte IV, noble's AES-CBC throws only for bad PKCS#7 padding.
+      throw new CryptoError('wrong-password', 'The password is not correct', { cause });
+    }
+  } finally {
+    wipe(key);
+  }
 }
 
 function decodePbes2Params(algorithm: AlgorithmIdentifier): PBES2Params {
@@ -224,9 +277,7 @@ function decodePbes2Params(algorithm: AlgorithmIdentifier): PBES2Params {
 function readPbes2Params(algorithm: AlgorithmIdentifier): Pbes2Parameters {
   const scheme = algorithm.algorithmId;
   if (LEGACY_SCHEMES.has(scheme)) {
-    throw unsupported(
-      `The file uses legacy password-based encryption (PBES1/PKCS#12 PBE, ${scheme}), which browsers do not implement`,
-    );
+    throw unsupported(`The file uses legacy password-based encryption (${scheme}) that we do not read`);
   }
   if (scheme !== OID.pbes2) throw unsupported(`Unknown encryption algorithm ${scheme}`);
   const params = decodePbes2Params(algorithm);
@@ -266,13 +317,14 @@ function readPbes2Params(algorithm: AlgorithmIdentifier): Pbes2Parameters {
   const encryption = params.encryptionScheme;
   const cipher = CIPHER_BY_OID.get(encryption.algorithmId);
   if (cipher === undefined) {
-    const name = LEGACY_CIPHERS.has(encryption.algorithmId) ? 'DES/3DES/RC2' : encryption.algorithmId;
-    throw unsupported(`The file is encrypted with ${name}, which browsers do not implement`);
+    const name = UNREAD_CIPHERS.has(encryption.algorithmId) ? 'RC2' : encryption.algorithmId;
+    throw unsupported(`The file is encrypted with ${name}, which we do not read`);
   }
   const ivNode: unknown = encryption.algorithmParams;
-  if (!(ivNode instanceof asn1js.OctetString)) throw corrupt('The AES-CBC IV is missing');
+  if (!(ivNode instanceof asn1js.OctetString)) throw corrupt(`The ${cipher} IV is missing`);
   const iv = octetStringBytes(ivNode);
-  if (iv.length !== AES_BLOCK) throw corrupt(`The AES-CBC IV is ${iv.length} bytes, not ${AES_BLOCK}`);
+  const ivLength = cipher.startsWith('AES') ? AES_BLOCK : DES_BLOCK;
+  if (iv.length !== ivLength) throw corrupt(`The ${cipher} IV is ${iv.length} bytes, not ${ivLength}`);
 
   const keyLengthNode = optionalField(kdfFields, 'keyLength', asn1js.Integer, 'PBKDF2 parameters');
   if (keyLengthNode !== undefined && keyLengthNode.toBigInt() !== BigInt(CIPHER_KEY_BYTES[cipher])) {
@@ -294,6 +346,16 @@ function readPrf(node: asn1js.Sequence | undefined): Pbes2Prf {
   return hash;
 }
 
+/** The password's UTF-8 bytes as a PBKDF2 base key; the bytes are wiped. */
+async function passwordKey(password: string, usage: 'deriveKey' | 'deriveBits', crypto: Crypto): Promise<CryptoKey> {
+  const passwordBytes = new TextEncoder().encode(password);
+  try {
+    return await crypto.subtle.importKey('raw', passwordBytes, 'PBKDF2', false, [usage]);
+  } finally {
+    wipe(passwordBytes);
+  }
+}
+
 async function deriveAesKey(
   password: string,
   salt: Uint8Array<ArrayBuffer>,
@@ -303,13 +365,7 @@ async function deriveAesKey(
   usage: 'encrypt' | 'decrypt',
   crypto: Crypto,
 ): Promise<CryptoKey> {
-  const passwordBytes = new TextEncoder().encode(password);
-  let baseKey: CryptoKey;
-  try {
-    baseKey = await crypto.subtle.importKey('raw', passwordBytes, 'PBKDF2', false, ['deriveKey']);
-  } finally {
-    wipe(passwordBytes);
-  }
+  const baseKey = await passwordKey(password, 'deriveKey', crypto);
   try {
     return await crypto.subtle.deriveKey(
       { name: 'PBKDF2', hash: prf, salt, iterations },

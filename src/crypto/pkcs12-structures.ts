@@ -18,9 +18,14 @@ import { OID } from './oids';
 import { isLegacyEncryption } from './pbes2';
 import { decodeFileBytes } from './pem';
 
-/** How to re-export a PFX that uses legacy encryption (OpenSSL 3 writes AES-256 by default). */
+/**
+ * How to re-export a PFX we do not read (RC4, PBMAC1) into one we do (OpenSSL 3 writes AES-256 by
+ * default). Through a temporary file: `openssl pkcs12 -export` reading a pipe fails on OpenSSL 3.0 ("Could
+ * not read any certificates from -in file from <stdin>"), even with both passwords given.
+ */
 export const LEGACY_PFX_CONVERSION_HINT =
-  'Re-export it with: openssl pkcs12 -legacy -in old.pfx -nodes | openssl pkcs12 -export -out new.pfx';
+  'Re-export it (and then delete old.pem, which holds the key unencrypted) with: ' +
+  'openssl pkcs12 -legacy -in old.pfx -nodes -out old.pem && openssl pkcs12 -export -in old.pem -out new.pfx';
 
 /** One SafeBag (RFC 7292 §4.2): its type, its value node, and its localKeyId attribute if any. */
 export interface DecodedSafeBag {
@@ -41,8 +46,9 @@ export interface DecodedPfx {
 }
 
 /**
- * Decodes a PFX (DER, or a PEM `PKCS12` block) down to its SafeContents and refuses legacy encryption
- * of a safe or a key bag, before any password is asked for, since no password would help.
+ * Decodes a PFX (DER, or a PEM `PKCS12` block) down to its SafeContents and refuses the legacy
+ * encryption we do not read (RC4, MD2, RC2 in PBES2) of a safe or a key bag, before any password is
+ * asked for, since no password would help. PBES1 3DES/RC2 and PKCS#12 PBE pass: `readPfx` decrypts them.
  *
  * @throws CryptoError `unrecognized-file` when the file is not a PFX; `corrupt-file`;
  *   `unsupported-encryption` for the public-key integrity and privacy modes; `legacy-pfx-encryption`.
@@ -88,7 +94,8 @@ export function isShroudedKeyBag(bag: DecodedSafeBag): boolean {
 }
 
 /**
- * Refuses a pkcs8ShroudedKeyBag encrypted with PBES1 or PKCS#12 PBE; other bags pass.
+ * Refuses a pkcs8ShroudedKeyBag encrypted with legacy encryption we do not read (`isLegacyEncryption`);
+ * other bags pass.
  *
  * @throws CryptoError `legacy-pfx-encryption`; `corrupt-file` for a malformed key bag.
  */
@@ -102,7 +109,7 @@ export function rejectLegacyKeyBag(bag: DecodedSafeBag): void {
 function legacyPfx(): CryptoError {
   return new CryptoError(
     'legacy-pfx-encryption',
-    `The PFX uses legacy encryption (3DES, RC2 or RC4) that browsers do not implement. ${LEGACY_PFX_CONVERSION_HINT}`,
+    `The PFX uses legacy encryption (RC4, MD2 or RC2 in PBES2) that we do not read. ${LEGACY_PFX_CONVERSION_HINT}`,
   );
 }
 

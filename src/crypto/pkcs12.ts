@@ -10,7 +10,7 @@ import { decryptPrivateKeyInfo, encryptPrivateKeyInfo } from './key-file';
 import type { LoadedPrivateKey } from './key-type';
 import { requireExtractablePrivateKey } from './keys';
 import { OID } from './oids';
-import { pbes2Decrypt } from './pbes2';
+import { decryptPasswordBased } from './pbe';
 import { PFX_ENCRYPTION, assemblePfx } from './pkcs12-build';
 import { verifyPfxMac } from './pkcs12-mac';
 import {
@@ -39,15 +39,17 @@ export interface BuildPfxOptions {
 }
 
 /**
- * Reads a PKCS#12/PFX (RFC 7292). Order: structure; legacy encryption (before any password is asked
- * for, since no password would help); the MAC (HMAC-SHA-1/256/384/512 with the PKCS#12 KDF, password as
- * BMPString); then the `data` and PBES2 `encryptedData` safes (PBKDF2 password as UTF-8, as OpenSSL 3).
- * Keys come from pkcs8ShroudedKeyBag (PBES2) or keyBag, certificates from x509Certificate certBags.
+ * Reads a PKCS#12/PFX (RFC 7292). Order: structure; encryption we do not read (RC4, MD2: before any
+ * password is asked for, since no password would help); the MAC (HMAC-SHA-1/256/384/512 with the
+ * PKCS#12 KDF, password as BMPString); then the `data` and `encryptedData` safes: PBES2 (PBKDF2 password
+ * as UTF-8, as OpenSSL 3) or PKCS#12 PBE with 3DES or RC2 (as .NET, Windows and `openssl -legacy`).
+ * An empty password is tried as BMPString "" and as no bytes, as OpenSSL does.
+ * Keys come from pkcs8ShroudedKeyBag or keyBag, certificates from x509Certificate certBags.
  * The first key is used; a PFX with more than one key is not expected.
  *
  * @returns the key (extractable, memory only) and the certificates, the key's own first when a
  *   localKeyId or the public key tells which it is.
- * @throws CryptoError `legacy-pfx-encryption` (PBES1, PKCS#12 PBE, 3DES, RC2, RC4);
+ * @throws CryptoError `legacy-pfx-encryption` (RC4, MD2, RC2 in PBES2);
  *   `password-required`; `wrong-password` (MAC mismatch, bad padding); `pfx-without-key`;
  *   `unsupported-encryption` (public-key modes, PBMAC1, scrypt, > 1 000 000 MAC iterations);
  *   `corrupt-file`, `unrecognized-file`, `empty-file`; the key errors of `readPrivateKey`.
@@ -68,7 +70,12 @@ export async function readPfx(
   try {
     const bags = [...plainBags];
     for (const safe of encryptedSafes) {
-      const plaintext = await pbes2Decrypt(safe.contentEncryptionAlgorithm, encryptedContent(safe), pass, crypto);
+      const plaintext = await decryptPasswordBased(
+        safe.contentEncryptionAlgorithm,
+        encryptedContent(safe),
+        pass,
+        crypto,
+      );
       plaintexts.push(plaintext);
       bags.push(...decodeDecryptedSafe(plaintext, macData !== undefined));
     }

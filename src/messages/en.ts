@@ -4,8 +4,9 @@ import { plural } from './plural';
 const days = (n: number) => `${n} ${plural('en', n, { one: 'day', other: 'days' })}`;
 const files = (n: number) => `${n} ${plural('en', n, { one: 'file', other: 'files' })}`;
 
-const PEM_CONVERT = 'openssl pkcs8 -topk8 -v2 aes-256-cbc -in old.key -out new.key';
-const PFX_CONVERT = 'openssl pkcs12 -in old.pfx -nodes | openssl pkcs12 -export -out new.pfx';
+const PEM_CONVERT = 'openssl pkcs8 -topk8 -provider legacy -provider default -v2 aes-256-cbc -in old.key -out new.key';
+const PFX_CONVERT =
+  'openssl pkcs12 -legacy -in old.pfx -nodes -out key.pem && openssl pkcs12 -export -in key.pem -out new.pfx';
 
 /** The English catalog: the same keys and signatures as the Polish one (a missing key fails the build). */
 export const en = {
@@ -68,6 +69,7 @@ export const en = {
       hint: 'The password is used only to open the file in this browser. It is not stored.',
       show: 'Show password',
       submit: 'Open and check',
+      noPassword: 'Open without a password (the file was saved with an empty one)',
       required: 'Enter the password of the file.',
     },
     guidance: {
@@ -181,9 +183,9 @@ export const en = {
     'password-required': 'The file is password protected. Enter the password to open it.',
     'wrong-password': 'The password does not open this key file. Check upper and lower case and try again.',
     'corrupt-file': 'The file is damaged or incomplete. Download it again or use a backup copy.',
-    'unsupported-encryption': `This file is encrypted with a method browsers do not support (for example 3DES). Convert the key with: ${PEM_CONVERT}`,
+    'unsupported-encryption': `This file is encrypted with a method we do not support (for example RC4 or scrypt). Convert the key with: ${PEM_CONVERT}`,
     'legacy-pem-encryption': `The key is in the old OpenSSL format (a "Proc-Type: 4,ENCRYPTED" header). Convert it with: ${PEM_CONVERT}`,
-    'legacy-pfx-encryption': `The PFX file is encrypted with an older algorithm (3DES or RC2) that browsers do not support. Convert it with: ${PFX_CONVERT} (with OpenSSL 3, add -legacy to the first command).`,
+    'legacy-pfx-encryption': `The PFX file is encrypted with an algorithm we do not support (for example RC4). Convert it with the command below, then delete key.pem (it holds the key without a password): ${PFX_CONVERT}`,
     'unsupported-key-type':
       'This kind of key (for example DSA or Ed25519) is not supported. KSeF accepts RSA and EC P-256 keys.',
     'unsupported-curve':

@@ -15,8 +15,10 @@ type PairMismatchReason = Extract<PairResult, { match: false }>['reason'];
 const days = (n: number) => `${n} ${plural('pl', n, { one: 'dzień', other: 'dni' })}`;
 const files = (n: number) => `${n} ${plural('pl', n, { one: 'plik', few: 'pliki', many: 'plików', other: 'pliku' })}`;
 
-const PEM_CONVERT = 'openssl pkcs8 -topk8 -v2 aes-256-cbc -in stary.key -out nowy.key';
-const PFX_CONVERT = 'openssl pkcs12 -in stary.pfx -nodes | openssl pkcs12 -export -out nowy.pfx';
+const PEM_CONVERT =
+  'openssl pkcs8 -topk8 -provider legacy -provider default -v2 aes-256-cbc -in stary.key -out nowy.key';
+const PFX_CONVERT =
+  'openssl pkcs12 -legacy -in stary.pfx -nodes -out klucz.pem && openssl pkcs12 -export -in klucz.pem -out nowy.pfx';
 
 /**
  * The Polish catalog, the app's default language. Its shape is the `Messages` type: the English
@@ -84,6 +86,7 @@ export const pl = {
       hint: 'Hasło służy tylko do otwarcia pliku w tej przeglądarce. Nie zapisujemy go.',
       show: 'Pokaż hasło',
       submit: 'Otwórz i sprawdź',
+      noPassword: 'Otwórz bez hasła (plik zapisano z pustym hasłem)',
       required: 'Wpisz hasło do pliku.',
     },
     guidance: {
@@ -197,9 +200,9 @@ export const pl = {
     'password-required': 'Plik jest chroniony hasłem. Wpisz hasło, aby go otworzyć.',
     'wrong-password': 'Hasło nie pasuje do tego pliku klucza. Sprawdź wielkość liter i spróbuj ponownie.',
     'corrupt-file': 'Plik jest uszkodzony albo niekompletny. Pobierz go ponownie lub użyj kopii zapasowej.',
-    'unsupported-encryption': `Ten plik zaszyfrowano metodą, której przeglądarka nie obsługuje (na przykład 3DES). Przekonwertuj klucz poleceniem: ${PEM_CONVERT}`,
+    'unsupported-encryption': `Ten plik zaszyfrowano metodą, której nie obsługujemy (na przykład RC4 albo scrypt). Przekonwertuj klucz poleceniem: ${PEM_CONVERT}`,
     'legacy-pem-encryption': `Klucz zapisano w starym formacie OpenSSL (nagłówek „Proc-Type: 4,ENCRYPTED”). Przekonwertuj go poleceniem: ${PEM_CONVERT}`,
-    'legacy-pfx-encryption': `Plik PFX zaszyfrowano starszym algorytmem (3DES lub RC2), którego przeglądarka nie obsługuje. Przekonwertuj go poleceniem: ${PFX_CONVERT} (w OpenSSL 3 dodaj -legacy do pierwszego polecenia).`,
+    'legacy-pfx-encryption': `Plik PFX zaszyfrowano algorytmem, którego nie obsługujemy (na przykład RC4). Przekonwertuj go poleceniem poniżej, a potem usuń plik klucz.pem (zawiera klucz bez hasła): ${PFX_CONVERT}`,
     'unsupported-key-type':
       'Ten rodzaj klucza (na przykład DSA albo Ed25519) nie jest obsługiwany. KSeF przyjmuje klucze RSA i EC P-256.',
     'unsupported-curve':

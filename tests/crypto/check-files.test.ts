@@ -68,7 +68,7 @@ describe('inspectFile', () => {
 
   it.each([
     ['an empty file', new Uint8Array(), 'empty-file'],
-    ['a legacy PFX, before any password', fixture('ec-p256.legacy.p12'), 'legacy-pfx-encryption'],
+    ['an RC4 PFX, before any password', fixture('ec-p256.pbe-sha1-rc4.p12'), 'legacy-pfx-encryption'],
     ['a legacy encrypted PEM, before any password', fixture('ec-p256.legacy-aes256.pem'), 'legacy-pem-encryption'],
   ] as const)('refuses %s', async (_name, bytes, code) => {
     expect(await codeOf(inspectFile(bytes, NOW))).toBe(code);

@@ -5,6 +5,7 @@ import { generateKeyPair, toNonExtractable } from '../../src/crypto/keys';
 import { OID } from '../../src/crypto/oids';
 import { parsePem } from '../../src/crypto/pem';
 import { buildPfx, readPfx } from '../../src/crypto/pkcs12';
+import { LEGACY_PFX_CONVERSION_HINT } from '../../src/crypto/pkcs12-structures';
 import { readPrivateKey } from '../../src/crypto/private-key-reader';
 import { asn1Shape } from '../support/asn1-shape';
 import { engines } from '../support/engines';
@@ -40,6 +41,12 @@ describe.each(engines)('readPfx ($name)', ({ crypto }) => {
     { file: 'ec-p256.plain-bags.p12', password: FIXTURE_PASSWORD, key: 'ec-p256', certificates: [EC_CERT] },
     { file: 'ec-p256.unprotected.p12', password: undefined, key: 'ec-p256', certificates: [EC_CERT] },
     { file: 'ec-p256.empty-password.p12', password: '', key: 'ec-p256', certificates: [EC_CERT] },
+    // PKCS#12 PBE: 3DES key bag, RC2-40 certificates, SHA-1 MAC (openssl -legacy, .NET, Windows).
+    { file: 'ec-p256.legacy.p12', password: FIXTURE_PASSWORD, key: 'ec-p256', certificates: [EC_CERT] },
+    { file: 'ec-p256.legacy-empty-password.p12', password: '', key: 'ec-p256', certificates: [EC_CERT] },
+    { file: 'rsa-2048.dotnet.p12', password: FIXTURE_PASSWORD, key: 'rsa-2048', certificates: [RSA_CERT, CA_CERT] },
+    { file: 'ec-p256.pbe-sha1-2des-rc2-128.p12', password: FIXTURE_PASSWORD, key: 'ec-p256', certificates: [EC_CERT] },
+    { file: 'ec-p256.pbes2-3des.p12', password: FIXTURE_PASSWORD, key: 'ec-p256', certificates: [EC_CERT] },
   ])('reads $file made by OpenSSL', async ({ file, password, key, certificates }) => {
     const pfx = await readPfx(fixture(file), password, crypto);
     expect(pfx.key.source).toBe('pkcs12');
@@ -50,22 +57,40 @@ describe.each(engines)('readPfx ($name)', ({ crypto }) => {
 
   it.each<{ name: string; bytes: () => Uint8Array; password: string | undefined; code: CryptoErrorCode }>([
     {
-      name: 'OpenSSL -legacy (RC2-40, 3DES)',
-      bytes: () => fixture('ec-p256.legacy.p12'),
+      name: 'RC4 (OpenSSL -legacy -keypbe PBE-SHA1-RC4-128)',
+      bytes: () => fixture('ec-p256.pbe-sha1-rc4.p12'),
       password: FIXTURE_PASSWORD,
+      code: 'legacy-pfx-encryption',
+    },
+    {
+      name: 'RC4 without password',
+      bytes: () => fixture('ec-p256.pbe-sha1-rc4.p12'),
+      password: undefined,
       code: 'legacy-pfx-encryption',
     },
     {
       name: 'OpenSSL -legacy without password',
       bytes: () => fixture('ec-p256.legacy.p12'),
       password: undefined,
-      code: 'legacy-pfx-encryption',
+      code: 'password-required',
     },
     {
-      name: 'PBES2 with 3DES',
-      bytes: () => fixture('ec-p256.pbes2-3des.p12'),
-      password: FIXTURE_PASSWORD,
-      code: 'legacy-pfx-encryption',
+      name: 'OpenSSL -legacy with a wrong password',
+      bytes: () => fixture('ec-p256.legacy.p12'),
+      password: 'wrong',
+      code: 'wrong-password',
+    },
+    {
+      name: 'OpenSSL -legacy with an empty password it was not saved with',
+      bytes: () => fixture('ec-p256.legacy.p12'),
+      password: '',
+      code: 'wrong-password',
+    },
+    {
+      name: 'an empty-password legacy PFX with a password',
+      bytes: () => fixture('ec-p256.legacy-empty-password.p12'),
+      password: 'wrong',
+      code: 'wrong-password',
     },
     {
       name: 'certificates only',
@@ -114,9 +139,9 @@ describe.each(engines)('readPfx ($name)', ({ crypto }) => {
     expect(await codeOf(readPfx(bytes(), password, crypto))).toBe(code);
   });
 
-  it('names the re-export command for legacy files', async () => {
-    const error = await readPfx(fixture('ec-p256.legacy.p12'), FIXTURE_PASSWORD, crypto).catch((e: unknown) => e);
-    expect(String(error)).toContain('openssl pkcs12 -legacy -in old.pfx -nodes | openssl pkcs12 -export -out new.pfx');
+  it('names the re-export command for files it cannot read', async () => {
+    const error = await readPfx(fixture('ec-p256.pbe-sha1-rc4.p12'), FIXTURE_PASSWORD, crypto).catch((e: unknown) => e);
+    expect(String(error)).toContain(LEGACY_PFX_CONVERSION_HINT);
   });
 });
 

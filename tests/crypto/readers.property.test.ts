@@ -1,8 +1,11 @@
+import * as asn1js from 'asn1js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CryptoError } from '../../src/crypto/errors';
 import { identifyFile } from '../../src/crypto/file-kind';
+import { legacyCbcDecrypt } from '../../src/crypto/legacy-ciphers';
 import { decodeFileBytes, parsePem } from '../../src/crypto/pem';
+import { decryptPasswordBased } from '../../src/crypto/pbe';
 import { readPfx } from '../../src/crypto/pkcs12';
 import { readPrivateKey } from '../../src/crypto/private-key-reader';
 import { engines } from '../support/engines';
@@ -102,6 +105,24 @@ describe('synchronous readers of untrusted bytes', () => {
     );
   });
 
+  it('legacyCbcDecrypt: random keys, IVs and ciphertexts', () => {
+    const cipher = fc.oneof(
+      fc.constant({ name: 'DES-CBC' as const }),
+      fc.constant({ name: 'DES-EDE3-CBC' as const }),
+      fc.integer({ min: 1, max: 1024 }).map((effectiveBits) => ({ name: 'RC2-CBC' as const, effectiveBits })),
+    );
+    fc.assert(
+      fc.property(
+        cipher,
+        fc.uint8Array({ minLength: 1, maxLength: 32 }),
+        fc.uint8Array({ maxLength: 16 }),
+        fc.uint8Array({ maxLength: 64 }),
+        (name, key, iv, ciphertext) => sync(() => legacyCbcDecrypt(name, key, iv, ciphertext)),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it.each([...KEY_FILES, 'ec-p256.cert.der', 'ec-p256.csr.pem', 'ec-p256.openssl3.p12'])(
     'identifyFile: damaged %s',
     (file) => {
@@ -133,9 +154,61 @@ describe.each(engines)('asynchronous readers of untrusted bytes ($name)', ({ cry
     );
   });
 
+  // PBES1 and the PKCS#12 KDF take one digest call per iteration: fewer runs, as a flipped bit in the
+  // iteration count can multiply the work.
+  it.each([
+    'ec-p256.pbe-sha1-3des.pem',
+    'ec-p256.pbe-md5-des.pem',
+    'ec-p256.pbe-sha1-rc2-64.pem',
+    'ec-p256.pbes2-des3.pem',
+    'ec-p256.pbes2-sha256-aes-192-cbc.pem',
+  ])('readPrivateKey: damaged %s', async (file) => {
+    await fc.assert(
+      fc.asyncProperty(damaged(fixture(file)), async (bytes) =>
+        settles(readPrivateKey(bytes, FIXTURE_PASSWORD, crypto)),
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('decryptPasswordBased: PBES1 and PKCS#12 PBE with random parameters and ciphertext', async () => {
+    const scheme = fc.constantFrom(
+      '1.2.840.113549.1.12.1.3',
+      '1.2.840.113549.1.12.1.4',
+      '1.2.840.113549.1.12.1.5',
+      '1.2.840.113549.1.12.1.6',
+      '1.2.840.113549.1.5.3',
+      '1.2.840.113549.1.5.10',
+      '1.2.840.113549.1.5.11',
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        scheme,
+        fc.uint8Array({ maxLength: 12 }),
+        fc.integer({ min: -2, max: 40 }),
+        fc.uint8Array({ maxLength: 40 }),
+        fc.constantFrom('', FIXTURE_PASSWORD),
+        async (oid, salt, iterations, ciphertext, password) => {
+          const algorithm = new asn1js.Sequence({
+            value: [
+              new asn1js.ObjectIdentifier({ value: oid }),
+              new asn1js.Sequence({
+                value: [new asn1js.OctetString({ valueHex: salt }), new asn1js.Integer({ value: iterations })],
+              }),
+            ],
+          });
+          await settles(decryptPasswordBased(new Uint8Array(algorithm.toBER()), ciphertext, password, crypto));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it.each([
     ['ec-p256.unprotected.p12', 150],
     ['ec-p256.openssl3.p12', 25],
+    ['ec-p256.legacy.p12', 15],
+    ['ec-p256.legacy-empty-password.p12', 15],
   ] as const)('readPfx: damaged %s', async (file, numRuns) => {
     await fc.assert(
       fc.asyncProperty(damaged(fixture(file)), async (bytes) => settles(readPfx(bytes, FIXTURE_PASSWORD, crypto))),

@@ -30,13 +30,4 @@ describe('message catalogs', () => {
     expect(pl.certificate.validFor(729)).toBe('ważny jeszcze 729 dni');
     expect(en.certificate.expired(1)).toBe('expired 1 day ago');
   });
-
-  it('gives the conversion commands for legacy files', () => {
-    expect(pl.cryptoErrors['legacy-pfx-encryption']).toContain(
-      'openssl pkcs12 -in stary.pfx -nodes | openssl pkcs12 -export -out nowy.pfx',
-    );
-    expect(pl.cryptoErrors['legacy-pem-encryption']).toContain(
-      'openssl pkcs8 -topk8 -v2 aes-256-cbc -in stary.key -out nowy.key',
-    );
-  });
 });

@@ -35,6 +35,12 @@ export function UnlockForm({ file, problem, busy }: UnlockFormProps) {
     setFocus('password');
   };
 
+  const openWithoutPassword = async () => {
+    resetField('password');
+    await unlock('');
+    setFocus('password');
+  };
+
   const error =
     formState.errors.password !== undefined
       ? t.check.password.required
@@ -56,9 +62,13 @@ export function UnlockForm({ file, problem, busy }: UnlockFormProps) {
         <p id="unlock-hint" className="hint">
           {t.check.password.hint}
         </p>
-        <div>
+        <div className="actions">
           <button type="submit" className="button button-primary" disabled={busy}>
             {t.check.password.submit}
+          </button>
+          {/* .NET, Windows and OpenSSL save PFX and PKCS#8 files with an empty password too. */}
+          <button type="button" className="button" disabled={busy} onClick={() => void openWithoutPassword()}>
+            {t.check.password.noPassword}
           </button>
         </div>
       </form>

@@ -10,6 +10,7 @@ import {
 } from '../../../src/state/check/store';
 import { vault } from '../../../src/state/check/vault';
 import certPem from '../../fixtures/keys/ec-p256.cert.pem?raw';
+import emptyPasswordKeyPem from '../../fixtures/keys/ec-p256.pbe-sha1-3des.empty-password.pem?raw';
 import encryptedKeyPem from '../../fixtures/keys/ec-p256.pbes2-sha256-aes-256-cbc.pem?raw';
 import keyPem from '../../fixtures/keys/ec-p256.pkcs8.pem?raw';
 
@@ -78,6 +79,21 @@ describe('the checker keeps opened keys in its vault, never in its store', () =>
 
     clearFiles();
     expect(vault.keys.size).toBe(0);
+  });
+
+  it('opens a key saved with an empty password with the empty password, and only that key', async () => {
+    await addFiles([fileOf('jan.enc.key', encryptedKeyPem), fileOf('jan.crt', certPem)]);
+    await unlock('');
+    const { run } = useCheckStore.getState();
+    expect(run.status === 'failed' && run.problem).toMatchObject({ code: 'wrong-password' });
+    clearFiles();
+
+    await addFiles([fileOf('legacy.key', emptyPasswordKeyPem), fileOf('jan.crt', certPem)]);
+    expect(planCheck(useCheckStore.getState().files).kind).toBe('needs-password');
+    await unlock('');
+    const opened = useCheckStore.getState().run;
+    expect(opened.status === 'done' && opened.pairs.map((p) => p.result.match)).toEqual([true]);
+    expect(vault.keys.size).toBe(1);
   });
 
   it('keeps nothing of a key whose file was removed while it was being read', async () => {
