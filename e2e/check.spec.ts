@@ -44,14 +44,14 @@ test.beforeEach(async ({ page }) => {
   await openChecker(page);
 });
 
-/** A qualified-style signature certificate (qcStatements esign, nonRepudiation) and its key, made by openssl. */
-const qualified = (name: string): string => resolve(import.meta.dirname, '..', 'tests/fixtures/certs', name);
+/** Certificates and keys made by openssl under tests/fixtures/certs (tests/fixtures/README.md). */
+const certFixture = (name: string): string => resolve(import.meta.dirname, '..', 'tests/fixtures/certs', name);
 
 test('a qualified signature certificate reads as not a KSeF certificate, in Polish and English', async ({
   page,
   requests,
 }) => {
-  await checkPair(page, requests, [qualified('qualified-sign.key'), qualified('qualified-sign.pem')], null);
+  await checkPair(page, requests, [certFixture('qualified-sign.key'), certFixture('qualified-sign.pem')], null);
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'pairs');
   const card = page.getByRole('article', { name: 'Certyfikat: Jan Kowalski' });
   await expect(card).toContainText(`${pl.certificate.notKsef}: ${pl.certificate.notKsefKinds['qualified-signature']}`);
@@ -64,6 +64,18 @@ test('a qualified signature certificate reads as not a KSeF certificate, in Poli
   await expect(page.getByRole('article', { name: 'Certificate: Jan Kowalski' })).toContainText(
     `${en.certificate.notKsef}: ${en.certificate.notKsefKinds['qualified-signature']}`,
   );
+});
+
+test('a TEST CCK KSeF certificate without a CRL reads TEST or DEMO, with what to do when signing in', async ({
+  page,
+  requests,
+}) => {
+  await checkPair(page, requests, [certFixture('auth-ec.key'), certFixture('auth-ec.pem')], null);
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'pairs');
+  const card = page.getByRole('article', { name: 'Certyfikat: RÓŻA ŻÓŁTOWSKA-ŚWIĘCKA' });
+  await expect(card).toContainText(pl.certificate.purposes.Authentication);
+  await expect(card).toContainText(pl.certificate.environments['test-or-demo']);
+  await expect(card).toContainText(pl.certificate.testOrDemoHint);
 });
 
 test('the empty checker is accessible and explains what to do', async ({ page }, testInfo) => {
