@@ -295,3 +295,29 @@ describe('readCertificate on certificates openssl issues', () => {
     });
   });
 });
+
+describe('readCertificate on hand-written classification extensions', () => {
+  it.each([
+    ['qcStatements that is not a SEQUENCE', '1.3.6.1.5.5.7.1.3=DER:0500', 'corrupt-file'],
+    ['a QcType that holds no OID', '1.3.6.1.5.5.7.1.3=DER:300C300A060604008E4601060500', 'corrupt-file'],
+    ['cRLDistributionPoints that is not a SEQUENCE', '2.5.29.31=DER:0500', 'corrupt-file'],
+    ['a CRL URI with a byte over 0x7F', '2.5.29.31=DER:300B3009A007A005860368C3A9', 'corrupt-file'],
+    // The control: the same shape, ASCII, reads.
+    ['a CRL URI "hi"', '2.5.29.31=DER:300A3008A006A00486026869', 'ok'],
+  ])('%s: %s', async (_, extension, expected) => {
+    await withTempDir(async (dir) => {
+      const cwd = dir.path;
+      openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'k.pem'], { cwd });
+      dir.write('x.ext', `${extension}\n`);
+      openssl(['req', '-new', '-key', 'k.pem', '-subj', '/CN=Ala', '-out', 'r.pem'], { cwd });
+      openssl(['x509', '-req', '-in', 'r.pem', '-signkey', 'k.pem', '-extfile', 'x.ext', '-out', 'c.pem'], { cwd });
+      // openssl wrote the extension as given.
+      expect(openssl(['asn1parse', '-in', 'c.pem'], { cwd }).stdout).toContain(
+        extension.startsWith('2.5.29.31') ? 'X509v3 CRL Distribution Points' : 'qcStatements',
+      );
+      const read = readCertificate(dir.read('c.pem'));
+      if (expected === 'ok') expect((await read).crlDistributionPoints).toEqual(['hi']);
+      else await expect(read).rejects.toMatchObject({ code: expected });
+    });
+  });
+});
