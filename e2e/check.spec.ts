@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { resolve } from 'node:path';
+import { en } from '../src/messages/en.ts';
 import { pl } from '../src/messages/pl.ts';
 import { expect, expectAccessible, openChecker, screenshot, test, withoutRequests } from './support/app-test.ts';
 import { fixture, KEY_PASSWORD, PFX_PASSWORD, TAXPAYER_KEY_PASSWORD, TAXPAYER_SAMPLE_KEY } from './support/paths.ts';
@@ -40,6 +42,40 @@ async function checkPair(
 
 test.beforeEach(async ({ page }) => {
   await openChecker(page);
+});
+
+/** Certificates and keys made by openssl under tests/fixtures/certs (tests/fixtures/README.md). */
+const certFixture = (name: string): string => resolve(import.meta.dirname, '..', 'tests/fixtures/certs', name);
+
+test('a qualified signature certificate reads as not a KSeF certificate, in Polish and English', async ({
+  page,
+  requests,
+}) => {
+  await checkPair(page, requests, [certFixture('qualified-sign.key'), certFixture('qualified-sign.pem')], null);
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'pairs');
+  const card = page.getByRole('article', { name: 'Certyfikat: Jan Kowalski' });
+  await expect(card).toContainText(`${pl.certificate.notKsef}: ${pl.certificate.notKsefKinds['qualified-signature']}`);
+  // No KSeF environment beside it, and no "unknown issuer".
+  await expect(card).not.toContainText(pl.certificate.environment);
+  await expect(card).not.toContainText(pl.certificate.purposes.Offline);
+  await expect(card).toContainText('Przykładowe QCA 2026');
+
+  await page.getByRole('group', { name: pl.app.languageSwitch }).getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('article', { name: 'Certificate: Jan Kowalski' })).toContainText(
+    `${en.certificate.notKsef}: ${en.certificate.notKsefKinds['qualified-signature']}`,
+  );
+});
+
+test('a TEST CCK KSeF certificate without a CRL reads TEST or DEMO, with what to do when signing in', async ({
+  page,
+  requests,
+}) => {
+  await checkPair(page, requests, [certFixture('auth-ec.key'), certFixture('auth-ec.pem')], null);
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'pairs');
+  const card = page.getByRole('article', { name: 'Certyfikat: RÓŻA ŻÓŁTOWSKA-ŚWIĘCKA' });
+  await expect(card).toContainText(pl.certificate.purposes.Authentication);
+  await expect(card).toContainText(pl.certificate.environments['test-or-demo']);
+  await expect(card).toContainText(pl.certificate.testOrDemoHint);
 });
 
 test('the empty checker is accessible and explains what to do', async ({ page }, testInfo) => {

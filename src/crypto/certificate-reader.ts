@@ -1,12 +1,12 @@
 import * as asn1js from 'asn1js';
 import { Certificate } from 'pkijs';
 import { bytesEqual, toHex } from '../lib/bytes';
-import { bitStringBytes, children, corrupt, decodeDer, encodedBytes, isContext, parsePkijs } from './asn1';
-import type { CertificateSummary } from './certificate-summary';
+import { bitStringBytes, children, corrupt, decodeDer, encodedBytes, isContext, isUniversal, parsePkijs } from './asn1';
+import type { CertificateSummary, QcStatements } from './certificate-summary';
 import { encodeName, formatName, readName } from './distinguished-name';
 import { CryptoError } from './errors';
 import { identifyDer } from './file-kind';
-import { ksefEnvironment, ksefPurpose, stripKsefSuffix } from './ksef-profile';
+import { QC_OID, stripKsefSuffix } from './ksef-profile';
 import { OID } from './oids';
 import { decodeFileBytes } from './pem';
 import { publicKeyType, readPublicKey } from './public-key';
@@ -151,8 +151,8 @@ async function summarize(
     keyType: publicKeyType(key),
     selfSigned,
     keyUsage,
-    purpose: ksefPurpose(keyUsage, commonName),
-    environment: ksefEnvironment(issuer),
+    qcStatements: readQcStatements(certificate),
+    crlDistributionPoints: readCrlDistributionPoints(certificate),
     sha256Fingerprint: toHex(fingerprint),
     spki,
     der,
@@ -177,6 +177,75 @@ function readKeyUsage(certificate: Certificate): string[] {
   const bytes = bits.valueBlock.valueHexView;
   const length = bytes.length * 8 - bits.valueBlock.unusedBits;
   return KEY_USAGE_BITS.filter((_, i) => i < length && ((bytes[i >> 3] ?? 0) & (0x80 >> (i & 7))) !== 0);
+}
+
+/** The value of the one extension `oid`, decoded; `null` when absent. @throws CryptoError `corrupt-file` if repeated. */
+function extensionValue(certificate: Certificate, oid: string, what: string): asn1js.AsnType | null {
+  const extensions = (certificate.extensions ?? []).filter((e) => e.extnID === oid);
+  const [extension] = extensions;
+  if (extension === undefined) return null;
+  if (extensions.length > 1) throw new CryptoError('corrupt-file', `The ${what} extension appears twice`);
+  return decodeDer(new Uint8Array(extension.extnValue.getValue()), `The ${what} extension`);
+}
+
+/**
+ * qcStatements (RFC 3739 §3.2.6): SEQUENCE OF QCStatement { statementId OID, statementInfo ANY OPTIONAL }.
+ * Reads QcCompliance and the OIDs in QcType (ETSI EN 319 412-5 §4.2.3: SEQUENCE OF OID); other statements
+ * are skipped unread.
+ *
+ * @throws CryptoError `corrupt-file` when the structure or a QcType is malformed.
+ */
+function readQcStatements(certificate: Certificate): QcStatements | null {
+  const value = extensionValue(certificate, QC_OID.statements, 'qcStatements');
+  if (value === null) return null;
+  const malformed = () => new CryptoError('corrupt-file', 'The qcStatements extension is malformed');
+  if (!isUniversal(value, 16)) throw malformed();
+  let compliance = false;
+  const types: string[] = [];
+  for (const statement of children(value)) {
+    const [id, info, ...rest] = children(statement);
+    if (!isUniversal(statement, 16) || !(id instanceof asn1js.ObjectIdentifier) || rest.length > 0) throw malformed();
+    const oid = id.valueBlock.toString();
+    if (oid === QC_OID.compliance) compliance = true;
+    if (oid !== QC_OID.type) continue;
+    if (info === undefined || !isUniversal(info, 16)) throw malformed();
+    for (const type of children(info)) {
+      if (!(type instanceof asn1js.ObjectIdentifier)) throw malformed();
+      types.push(type.valueBlock.toString());
+    }
+  }
+  return { compliance, types };
+}
+
+/**
+ * The URIs in cRLDistributionPoints (RFC 5280 §4.2.1.13): each DistributionPoint's `[0] distributionPoint`
+ * `[0] fullName` GeneralNames, `[6] uniformResourceIdentifier` entries only (IA5 text); nameRelativeToCRLIssuer,
+ * reasons and cRLIssuer are skipped.
+ *
+ * @throws CryptoError `corrupt-file` when the structure is malformed.
+ */
+function readCrlDistributionPoints(certificate: Certificate): string[] {
+  const value = extensionValue(certificate, OID.crlDistributionPoints, 'cRLDistributionPoints');
+  if (value === null) return [];
+  const malformed = () => new CryptoError('corrupt-file', 'The cRLDistributionPoints extension is malformed');
+  if (!isUniversal(value, 16)) throw malformed();
+  const uris: string[] = [];
+  for (const point of children(value)) {
+    if (!isUniversal(point, 16)) throw malformed();
+    const [name] = children(point);
+    if (!isContext(name, 0) || name === undefined) continue;
+    const [fullName] = children(name);
+    if (fullName === undefined) throw malformed();
+    if (!isContext(fullName, 0)) continue;
+    for (const general of children(fullName)) {
+      if (!isContext(general, 6)) continue;
+      if (!(general instanceof asn1js.Primitive)) throw malformed();
+      const bytes = general.valueBlock.valueHexView;
+      if (bytes.some((b) => b > 0x7f)) throw malformed();
+      uris.push(String.fromCharCode(...bytes));
+    }
+  }
+  return uris;
 }
 
 /** The first TLV of `der` (what precedes OpenSSL's trust settings in a TRUSTED CERTIFICATE). */

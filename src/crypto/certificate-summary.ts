@@ -1,10 +1,12 @@
 import type { KeyType } from './key-type';
 
-/** KSeF certificate type as the API names it (`KsefCertificateType`), or not a KSeF certificate. */
-export type KsefPurpose = 'Authentication' | 'Offline' | 'not-ksef';
-
-/** Which KSeF environment issued a certificate, told from its issuer (docs/ksef-contract.md §7). */
-export type KsefEnvironment = 'prod' | 'test' | 'sandbox' | 'unknown';
+/** What the qcStatements extension (RFC 3739, ETSI EN 319 412-5) says. */
+export interface QcStatements {
+  /** QcCompliance (0.4.0.1862.1.1) is present: the issuer declares it a qualified certificate. */
+  readonly compliance: boolean;
+  /** The QcType OIDs (0.4.0.1862.1.6.1 esign, .2 eseal, .3 web). */
+  readonly types: readonly string[];
+}
 
 /** One attribute of a distinguished name, decoded to readable text. */
 export interface NameAttribute {
@@ -36,8 +38,10 @@ export interface CertificateSummary {
   readonly selfSigned: boolean;
   /** keyUsage bits set, by RFC 5280 name (`digitalSignature`, `nonRepudiation`, ...). */
   readonly keyUsage: readonly string[];
-  readonly purpose: KsefPurpose;
-  readonly environment: KsefEnvironment;
+  /** qcStatements when the extension is present, else `null`. */
+  readonly qcStatements: QcStatements | null;
+  /** URIs of the CRL distribution points (fullName), in order; empty when absent. */
+  readonly crlDistributionPoints: readonly string[];
   /** SHA-256 of the DER certificate, uppercase hex. */
   readonly sha256Fingerprint: string;
   /** DER SubjectPublicKeyInfo, for pair checks. */

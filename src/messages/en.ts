@@ -128,14 +128,28 @@ export const en = {
     purposes: {
       Authentication: 'Authentication (type 1)',
       Offline: 'Offline (type 2)',
-      'not-ksef': 'Not a KSeF certificate',
+    },
+    notKsef: 'Not a KSeF certificate',
+    notKsefKinds: {
+      'qualified-signature': 'qualified certificate for electronic signatures',
+      'qualified-seal': 'qualified certificate for electronic seals',
+      qualified: 'qualified certificate',
+      'certificate-authority': 'certification authority certificate',
+      'self-signed': 'self-signed test identity (KSeF accepts it only on TEST and in the local sandbox)',
+      encryption: 'encryption key certificate (like the Ministry of Finance’s KSeF public keys)',
+      other: 'no KSeF certification authority issued it',
     },
     environments: {
       prod: 'KSeF production',
+      demo: 'DEMO (KSeF pre-production environment)',
       test: 'TEST (KSeF test environment)',
+      'test-or-demo': 'TEST or DEMO (the same certification authority, TEST CCK KSeF, issues for both)',
       sandbox: 'Local sandbox (not KSeF)',
-      unknown: 'Unknown issuer – not one of the KSeF certification authorities we recognise (TEST CCK KSeF, CCK KSeF)',
+      unknown:
+        'Unknown – the issuer is not a KSeF certification authority (TEST CCK KSeF, CCK KSeF) and the certificate does not name an environment',
     },
+    testOrDemoHint:
+      'When signing in, choose KSeF TEST first. If KSeF refuses the certificate there, it belongs to KSeF DEMO: sign in with it on DEMO.',
     range: (from: string, to: string) => `from ${from} to ${to}`,
     validFor: (n: number) => `valid for ${days(n)} more`,
     expired: (n: number) => (n === 0 ? 'expired today' : `expired ${days(n)} ago`),

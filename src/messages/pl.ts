@@ -1,5 +1,5 @@
 import type { ReadFileErrorCode } from '../browser/read-file';
-import type { KsefEnvironment, KsefPurpose } from '../crypto/certificate-summary';
+import type { CertificateEnvironment, KsefPurpose, NotKsefKind } from '../crypto/ksef-profile';
 import type { CryptoErrorCode } from '../crypto/errors';
 import type { FileKind } from '../crypto/file-kind';
 import type { PairResult } from '../crypto/pair';
@@ -145,14 +145,28 @@ export const pl = {
     purposes: {
       Authentication: 'Uwierzytelnianie (typ 1)',
       Offline: 'Offline (typ 2)',
-      'not-ksef': 'To nie jest certyfikat KSeF',
     } satisfies Record<KsefPurpose, string>,
+    notKsef: 'To nie jest certyfikat KSeF',
+    notKsefKinds: {
+      'qualified-signature': 'kwalifikowany certyfikat podpisu elektronicznego',
+      'qualified-seal': 'kwalifikowany certyfikat pieczęci elektronicznej',
+      qualified: 'certyfikat kwalifikowany',
+      'certificate-authority': 'certyfikat urzędu certyfikacji',
+      'self-signed': 'samopodpisana tożsamość testowa (KSeF przyjmuje ją tylko na TEST i w lokalnej piaskownicy)',
+      encryption: 'certyfikat klucza do szyfrowania (jak klucze publiczne Ministerstwa Finansów dla KSeF)',
+      other: 'nie wystawił go urząd certyfikacji KSeF',
+    } satisfies Record<NotKsefKind, string>,
     environments: {
       prod: 'Produkcyjne KSeF',
+      demo: 'DEMO (środowisko przedprodukcyjne KSeF)',
       test: 'TEST (środowisko testowe KSeF)',
+      'test-or-demo': 'TEST albo DEMO (ten sam urząd certyfikacji, TEST CCK KSeF, wystawia dla obu)',
       sandbox: 'Lokalna piaskownica (nie KSeF)',
-      unknown: 'Nieznany wystawca – nie rozpoznajemy go jako urzędu certyfikacji KSeF (TEST CCK KSeF, CCK KSeF)',
-    } satisfies Record<KsefEnvironment, string>,
+      unknown:
+        'Nieznane – wystawca nie jest urzędem certyfikacji KSeF (TEST CCK KSeF, CCK KSeF), a certyfikat nie wskazuje środowiska',
+    } satisfies Record<CertificateEnvironment, string>,
+    testOrDemoHint:
+      'Przy logowaniu wybierz najpierw KSeF TEST. Jeśli KSeF odrzuci tam ten certyfikat, należy on do KSeF DEMO: zaloguj się nim na DEMO.',
     range: (from: string, to: string) => `od ${from} do ${to}`,
     validFor: (n: number) => `ważny jeszcze ${days(n)}`,
     expired: (n: number) => (n === 0 ? 'wygasł dzisiaj' : `wygasł ${days(n)} temu`),

@@ -10,6 +10,7 @@ import {
   buildAuthTokenRequest,
 } from '../crypto/auth-token-request';
 import { readCertificate } from '../crypto/certificate-reader';
+import { classifyCertificate } from '../crypto/ksef-profile';
 import { checkExternalSignature } from '../crypto/external-signature';
 import { verifyExternalSignature } from '../crypto/external-signature-verify';
 import type { LoadedPrivateKey } from '../crypto/key-type';
@@ -50,6 +51,8 @@ export interface SignInOptions extends CallOptions {
   /** Clock for certificate validity, SigningTime and the challenge's age. */
   readonly now?: () => Date;
   readonly crypto?: Crypto;
+  /** Where the client signs in; lets `signInWithKsefCertificate` refuse what that environment refuses. */
+  readonly environment?: KsefEnvironment;
 }
 
 /** What the user supplied to sign in with a KSeF (or any file-based) certificate. */
@@ -66,12 +69,15 @@ export interface KsefCertificateSignIn {
  * apply for further or renewed certificates, docs/ksef-contract.md §4.12): challenge, `buildAuthTokenRequest`,
  * XAdES signature in the browser, then `completeSignIn`.
  *
- * Refused before KSeF is contacted: a KSeF Offline certificate (Offline purpose from a KSeF issuer,
- * docs/ksef-contract.md §7, §9), an expired certificate (at `now`), and a key that does not pair with the
- * certificate. Other certificates (qualified, self-signed on TEST) go to KSeF, which decides. A not-yet-valid certificate is left to KSeF: a fresh
- * one can look so on a computer whose clock is a little behind.
+ * Refused before KSeF is contacted, by what `classifyCertificate` says the certificate is: a KSeF Offline
+ * certificate (docs/ksef-contract.md §7, §9), and a self-signed certificate on an environment that does not
+ * accept one (`options.environment` without `allowsSelfSignedIdentity`: DEMO, production); then an expired
+ * certificate (at `now`) and a key that does not pair with the certificate. Other certificates (KSeF
+ * Authentication, qualified signatures and seals, self-signed on TEST and the sandbox) go to KSeF, which
+ * decides. A not-yet-valid certificate is left to KSeF: a fresh one can look so on a computer whose clock
+ * is a little behind.
  *
- * @throws SignInError 'offline-certificate', 'certificate-expired', 'key-certificate-mismatch';
+ * @throws SignInError 'offline-certificate', 'test-identity-not-allowed', 'certificate-expired', 'key-certificate-mismatch';
  *   CryptoError from reading the certificate ('corrupt-file', ...) or building the request
  *   ('invalid-argument', 'invalid-nip' for a bad context); KsefError from KSeF (see `completeSignIn`).
  */
@@ -83,12 +89,22 @@ export async function signInWithKsefCertificate(
   const now = options.now ?? (() => new Date());
   const crypto = options.crypto ?? globalThis.crypto;
   const summary = await readCertificate(input.certificate, now(), crypto);
-  // keyUsage alone does not decide: qualified certificates carry nonRepudiation too (ksefPurpose).
-  if (summary.purpose === 'Offline' && summary.environment !== 'unknown') {
+  // keyUsage alone does not decide: qualified certificates carry nonRepudiation too (classifyCertificate).
+  const kind = classifyCertificate(summary);
+  if (kind.kind === 'ksef' && kind.purpose === 'Offline') {
     throw new SignInError(
       'offline-certificate',
       'An Offline certificate cannot sign in to KSeF; use an Authentication certificate',
     );
+  }
+  const environment = options.environment;
+  if (
+    kind.kind === 'not-ksef' &&
+    kind.what === 'self-signed' &&
+    environment !== undefined &&
+    !KSEF_ENVIRONMENT_INFO[environment].allowsSelfSignedIdentity
+  ) {
+    throw new SignInError('test-identity-not-allowed', `KSeF ${environment} does not accept self-signed certificates`);
   }
   if (summary.validity === 'expired')
     throw new SignInError('certificate-expired', `The certificate expired on ${summary.notAfter.toISOString()}`);

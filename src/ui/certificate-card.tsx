@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import type { CertificateSummary } from '../crypto/certificate-summary';
 import { describeKeyType } from '../crypto/key-type';
+import { type CertificateClass, classifyCertificate } from '../crypto/ksef-profile';
 import type { PairResult } from '../crypto/pair';
 import type { Messages } from '../messages/catalogs';
 import { useMessages } from '../state/preferences-store';
@@ -22,6 +23,24 @@ function keyTypeText(t: Messages, c: CertificateSummary): string {
   return c.keyType.kind === 'other' ? t.certificate.otherKey(c.keyType.algorithmOid) : describeKeyType(c.keyType);
 }
 
+/** The purpose row and, for a KSeF certificate, the environment row (`classifyCertificate`). */
+function kindRows(t: Messages, kind: CertificateClass): [string, ReactNode][] {
+  if (kind.kind === 'not-ksef')
+    return [[t.certificate.purpose, `${t.certificate.notKsef}: ${t.certificate.notKsefKinds[kind.what]}`]];
+  const environment =
+    kind.environment === 'test-or-demo' ? (
+      <>
+        {t.certificate.environments[kind.environment]} <span className="hint">{t.certificate.testOrDemoHint}</span>
+      </>
+    ) : (
+      t.certificate.environments[kind.environment]
+    );
+  return [
+    [t.certificate.purpose, t.certificate.purposes[kind.purpose]],
+    [t.certificate.environment, environment],
+  ];
+}
+
 interface CertificateCardProps {
   readonly certificate: CertificateSummary;
   readonly fileName: string;
@@ -36,8 +55,7 @@ export function CertificateCard({ certificate: c, fileName, pair, children }: Ce
   const headingId = useId();
   const rows: readonly [string, ReactNode][] = [
     [t.certificate.owner, c.ownerName ?? t.certificate.noOwner],
-    [t.certificate.purpose, t.certificate.purposes[c.purpose]],
-    [t.certificate.environment, t.certificate.environments[c.environment]],
+    ...kindRows(t, classifyCertificate(c)),
     [t.certificate.serial, <code key="serial">{c.serialHex}</code>],
     [
       t.certificate.validity,

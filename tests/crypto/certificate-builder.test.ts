@@ -4,6 +4,7 @@ import { readCertificate } from '../../src/crypto/certificate-reader';
 import { buildSubject, encodeName } from '../../src/crypto/distinguished-name';
 import { CryptoError } from '../../src/crypto/errors';
 import { generateKeyPair } from '../../src/crypto/keys';
+import { classifyCertificate } from '../../src/crypto/ksef-profile';
 import { engines } from '../support/engines';
 
 const SERIAL = Uint8Array.of(0x01, 0xf2, 0x0a, 0x5d, 0x35, 0x2a, 0xe5, 0x90);
@@ -45,7 +46,8 @@ describe.each(engines)('issueCertificate ($name)', ({ crypto }) => {
       expect(summary.selfSigned).toBe(true);
       expect(summary.serialHex).toBe('01F20A5D352AE590');
       expect(summary.keyUsage).toEqual(['digitalSignature']);
-      expect(summary.purpose).toBe('Authentication');
+      // The KSeF suffix makes it read as KSeF; no KSeF issuer or CRL names the environment.
+      expect(classifyCertificate(summary)).toEqual({ kind: 'ksef', purpose: 'Authentication', environment: 'unknown' });
       expect(summary.notBefore.toISOString()).toBe('2026-11-21T09:00:00.000Z');
       expect(summary.notAfter.toISOString()).toBe('2028-11-21T09:00:00.000Z');
       expect(summary.keyType).toEqual(

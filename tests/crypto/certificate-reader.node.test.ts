@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readCertificate } from '../../src/crypto/certificate-reader';
 import type { CertificateSummary } from '../../src/crypto/certificate-summary';
+import { type CertificateClass, QC_OID, classifyCertificate } from '../../src/crypto/ksef-profile';
 import { toHex } from '../../src/lib/bytes';
 import { engines } from '../support/engines';
 import { NAMEOPT, openssl, parseOpensslName, withTempDir } from '../support/openssl-x509';
@@ -100,10 +101,28 @@ interface Case {
   readonly subject: string;
   readonly keyUsage: string | null;
   readonly serial: string;
-  readonly purpose: string;
-  readonly environment: string;
+  readonly kind: CertificateClass;
+  /** More lines for the leaf's extension file (CRL distribution points, qcStatements). */
+  readonly extensions?: string;
   readonly ownerName: string;
 }
+
+/** An openssl extension-file line and sections for qcStatements with QcCompliance and one QcType. */
+const qcStatements = (type: string): string =>
+  [
+    '1.3.6.1.5.5.7.1.3=ASN1:SEQUENCE:qc_statements',
+    '[qc_statements]',
+    'compliance=SEQUENCE:qc_compliance',
+    'type=SEQUENCE:qc_type',
+    '[qc_compliance]',
+    `id=OID:${QC_OID.compliance}`,
+    '[qc_type]',
+    `id=OID:${QC_OID.type}`,
+    'types=SEQUENCE:qc_types',
+    '[qc_types]',
+    `type=OID:${type}`,
+    '',
+  ].join('\n');
 
 const randomSerial = (): string => `0x${toHex(crypto.getRandomValues(new Uint8Array(8)))}`;
 
@@ -115,8 +134,8 @@ const CASES: Case[] = [
     subject: '/C=PL/serialNumber=TINPL-6381853612/SN=Kowalski/GN=Jan/CN=Jan Kowalski (uwierzytelnienie)',
     keyUsage: 'critical,digitalSignature',
     serial: randomSerial(),
-    purpose: 'Authentication',
-    environment: 'test',
+    // No CRL distribution point: the TEST CCK KSeF issuer alone allows TEST or DEMO.
+    kind: { kind: 'ksef', purpose: 'Authentication', environment: 'test-or-demo' },
     ownerName: 'Jan Kowalski',
   },
   {
@@ -127,8 +146,7 @@ const CASES: Case[] = [
       '/C=PL/organizationIdentifier=VATPL-6381853612/O=SPÓŁKA Z OGRANICZONĄ ODPOWIEDZIALNOŚCIĄ/CN=SPÓŁKA (offline)',
     keyUsage: 'critical,nonRepudiation',
     serial: '0xFFEEDDCCBBAA9988',
-    purpose: 'Offline',
-    environment: 'prod',
+    kind: { kind: 'ksef', purpose: 'Offline', environment: 'prod' },
     ownerName: 'SPÓŁKA',
   },
   {
@@ -138,8 +156,7 @@ const CASES: Case[] = [
     subject: '/CN=Ala Ślązak/C=PL',
     keyUsage: 'digitalSignature,keyEncipherment',
     serial: randomSerial(),
-    purpose: 'Authentication',
-    environment: 'sandbox',
+    kind: { kind: 'ksef', purpose: 'Authentication', environment: 'sandbox' },
     ownerName: 'Ala Ślązak',
   },
   {
@@ -149,8 +166,7 @@ const CASES: Case[] = [
     subject: '/CN=Ala (uwierzytelnienie)',
     keyUsage: 'digitalSignature,nonRepudiation',
     serial: randomSerial(),
-    purpose: 'not-ksef',
-    environment: 'unknown',
+    kind: { kind: 'not-ksef', what: 'other' },
     ownerName: 'Ala',
   },
   {
@@ -160,9 +176,53 @@ const CASES: Case[] = [
     subject: '/CN=Bez rozszerzeń',
     keyUsage: null,
     serial: '0x0012345678ABCDEF',
-    purpose: 'not-ksef',
-    environment: 'test',
+    kind: { kind: 'not-ksef', what: 'other' },
     ownerName: 'Bez rozszerzeń',
+  },
+  {
+    title: 'TEST Authentication as real TEST certificates look: qcStatements, ksef-test CRL',
+    issuerCn: 'TEST CCK KSeF',
+    key: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'],
+    subject: '/C=PL/CN=Jan Kowalski (uwierzytelnienie)',
+    keyUsage: 'critical,digitalSignature',
+    extensions: `crlDistributionPoints=URI:https://ksef-test.mf.gov.pl/security/crl/testmfksef2.crl\n${qcStatements(QC_OID.esign)}`,
+    serial: randomSerial(),
+    kind: { kind: 'ksef', purpose: 'Authentication', environment: 'test' },
+    ownerName: 'Jan Kowalski',
+  },
+  {
+    title: 'TEST CCK KSeF with a ksef-demo CRL: DEMO',
+    issuerCn: 'TEST CCK KSeF',
+    key: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'],
+    subject: '/C=PL/CN=Firma (offline)',
+    keyUsage: 'critical,nonRepudiation',
+    extensions:
+      'crlDistributionPoints=URI:https://ksef-demo.mf.gov.pl/security/crl/demo.crl,URI:ldap://ldap.example.pl/x\n',
+    serial: randomSerial(),
+    kind: { kind: 'ksef', purpose: 'Offline', environment: 'demo' },
+    ownerName: 'Firma',
+  },
+  {
+    title: 'qualified signature: digitalSignature + nonRepudiation, QcCompliance, QcType esign',
+    issuerCn: 'Przykładowe QCA 2026',
+    key: ['-algorithm', 'RSA', '-pkeyopt', 'rsa_keygen_bits:2048'],
+    subject: '/C=PL/serialNumber=PNOPL-80010112345/CN=Jan Kowalski',
+    keyUsage: 'critical,digitalSignature,nonRepudiation',
+    extensions: `crlDistributionPoints=URI:http://crl.example.pl/qca.crl\n${qcStatements(QC_OID.esign)}`,
+    serial: randomSerial(),
+    kind: { kind: 'not-ksef', what: 'qualified-signature' },
+    ownerName: 'Jan Kowalski',
+  },
+  {
+    title: 'qualified seal: nonRepudiation, QcCompliance, QcType eseal',
+    issuerCn: 'Przykładowe QCA 2026',
+    key: ['-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256'],
+    subject: '/C=PL/O=SPÓŁKA/CN=SPÓŁKA',
+    keyUsage: 'critical,nonRepudiation',
+    extensions: qcStatements(QC_OID.eseal),
+    serial: randomSerial(),
+    kind: { kind: 'not-ksef', what: 'qualified-seal' },
+    ownerName: 'SPÓŁKA',
   },
 ];
 
@@ -191,7 +251,8 @@ describe('readCertificate on certificates openssl issues', () => {
       );
       openssl(['genpkey', ...c.key, '-out', 'leaf.key'], { cwd });
       openssl(['req', '-new', '-utf8', '-key', 'leaf.key', '-subj', c.subject, '-out', 'leaf.csr'], { cwd });
-      dir.write('leaf.ext', c.keyUsage === null ? 'subjectKeyIdentifier=hash\n' : `keyUsage=${c.keyUsage}\n`);
+      const keyUsage = c.keyUsage === null ? 'subjectKeyIdentifier=hash\n' : `keyUsage=${c.keyUsage}\n`;
+      dir.write('leaf.ext', keyUsage + (c.extensions ?? ''));
       openssl(
         [
           'x509',
@@ -220,9 +281,8 @@ describe('readCertificate on certificates openssl issues', () => {
       for (const { name, crypto } of engines) {
         const leaf = await readCertificate(dir.read('leaf.pem'), oracle.notBefore, crypto);
         expect(inOpensslTerms(leaf), name).toEqual(oracle);
+        expect(classifyCertificate(leaf), name).toEqual(c.kind);
         expect(leaf, name).toMatchObject({
-          purpose: c.purpose,
-          environment: c.environment,
           ownerName: c.ownerName,
           selfSigned: false,
           validity: 'valid',
@@ -232,6 +292,32 @@ describe('readCertificate on certificates openssl issues', () => {
         expect(inOpensslTerms(ca), name).toEqual(describeWithOpenssl('ca.pem', cwd));
         expect(ca.selfSigned, name).toBe(true);
       }
+    });
+  });
+});
+
+describe('readCertificate on hand-written classification extensions', () => {
+  it.each([
+    ['qcStatements that is not a SEQUENCE', '1.3.6.1.5.5.7.1.3=DER:0500', 'corrupt-file'],
+    ['a QcType that holds no OID', '1.3.6.1.5.5.7.1.3=DER:300C300A060604008E4601060500', 'corrupt-file'],
+    ['cRLDistributionPoints that is not a SEQUENCE', '2.5.29.31=DER:0500', 'corrupt-file'],
+    ['a CRL URI with a byte over 0x7F', '2.5.29.31=DER:300B3009A007A005860368C3A9', 'corrupt-file'],
+    // The control: the same shape, ASCII, reads.
+    ['a CRL URI "hi"', '2.5.29.31=DER:300A3008A006A00486026869', 'ok'],
+  ])('%s: %s', async (_, extension, expected) => {
+    await withTempDir(async (dir) => {
+      const cwd = dir.path;
+      openssl(['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'k.pem'], { cwd });
+      dir.write('x.ext', `${extension}\n`);
+      openssl(['req', '-new', '-key', 'k.pem', '-subj', '/CN=Ala', '-out', 'r.pem'], { cwd });
+      openssl(['x509', '-req', '-in', 'r.pem', '-signkey', 'k.pem', '-extfile', 'x.ext', '-out', 'c.pem'], { cwd });
+      // openssl wrote the extension as given.
+      expect(openssl(['asn1parse', '-in', 'c.pem'], { cwd }).stdout).toContain(
+        extension.startsWith('2.5.29.31') ? 'X509v3 CRL Distribution Points' : 'qcStatements',
+      );
+      const read = readCertificate(dir.read('c.pem'));
+      if (expected === 'ok') expect((await read).crlDistributionPoints).toEqual(['hi']);
+      else await expect(read).rejects.toMatchObject({ code: expected });
     });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readCertificate, readCertificates } from '../../src/crypto/certificate-reader';
 import { isCryptoError } from '../../src/crypto/errors';
 import type { CryptoErrorCode } from '../../src/crypto/errors';
+import { classifyCertificate } from '../../src/crypto/ksef-profile';
 import { OID } from '../../src/crypto/oids';
 import { encodePem, parsePem } from '../../src/crypto/pem';
 import { concatBytes, fromBase64, toBase64 } from '../../src/lib/bytes';
@@ -52,8 +53,8 @@ const FIXTURES = [
       keyType: { kind: 'EC', curve: 'P-256' },
       selfSigned: false,
       keyUsage: ['digitalSignature'],
-      purpose: 'Authentication',
-      environment: 'test',
+      // TEST CCK KSeF without a CRL distribution point: TEST and DEMO share the issuer.
+      kind: { kind: 'ksef', purpose: 'Authentication', environment: 'test-or-demo' },
     },
   },
   {
@@ -67,8 +68,7 @@ const FIXTURES = [
       keyType: { kind: 'EC', curve: 'P-256' },
       selfSigned: false,
       keyUsage: ['nonRepudiation'],
-      purpose: 'Offline',
-      environment: 'test',
+      kind: { kind: 'ksef', purpose: 'Offline', environment: 'test-or-demo' },
     },
   },
   {
@@ -81,8 +81,7 @@ const FIXTURES = [
       keyType: { kind: 'EC', curve: 'P-256' },
       selfSigned: true,
       keyUsage: ['keyCertSign', 'cRLSign'],
-      purpose: 'not-ksef',
-      environment: 'test',
+      kind: { kind: 'not-ksef', what: 'certificate-authority' },
     },
   },
   {
@@ -95,8 +94,7 @@ const FIXTURES = [
       keyType: { kind: 'RSA', modulusBits: 2048 },
       selfSigned: true,
       keyUsage: [],
-      purpose: 'not-ksef',
-      environment: 'unknown',
+      kind: { kind: 'not-ksef', what: 'self-signed' },
     },
   },
   {
@@ -109,8 +107,8 @@ const FIXTURES = [
       keyType: { kind: 'EC', curve: 'P-384' },
       selfSigned: true,
       keyUsage: ['digitalSignature'],
-      purpose: 'Authentication',
-      environment: 'unknown',
+      // digitalSignature alone made it "Authentication" before; no KSeF issuer or suffix, so it is not KSeF.
+      kind: { kind: 'not-ksef', what: 'self-signed' },
     },
   },
   {
@@ -123,8 +121,7 @@ const FIXTURES = [
       keyType: { kind: 'EC', curve: 'P-256' },
       selfSigned: true,
       keyUsage: [],
-      purpose: 'not-ksef',
-      environment: 'unknown',
+      kind: { kind: 'not-ksef', what: 'self-signed' },
     },
   },
 ] as const;
@@ -134,7 +131,8 @@ describe.each(engines)('readCertificates ($name)', ({ crypto }) => {
     const oracle = expected[name];
     const notBefore = new Date(oracle.notBefore);
     const [read] = await readCertificates(text(pem), notBefore, crypto);
-    expect(read).toMatchObject({
+    if (read === undefined) throw new Error('nothing read');
+    expect({ ...read, kind: classifyCertificate(read) }).toMatchObject({
       ...summary,
       serialHex: oracle.serial,
       sha256Fingerprint: oracle.sha256Fingerprint,
@@ -223,41 +221,43 @@ describe.each(engines)('readCertificates ($name)', ({ crypto }) => {
   });
 
   it.each([
-    ['TEST CCK KSeF', 0x80, 'Ala (uwierzytelnienie)', 'test', 'Authentication', 'Ala'],
-    ['CCK KSeF', 0x40, 'Firma (offline)', 'prod', 'Offline', 'Firma'],
-    ['SANDBOX CCK KSeF', 0x80, 'Ala', 'sandbox', 'Authentication', 'Ala'],
-    ['CCK KSeF', 0x40, 'Ala (uwierzytelnienie)', 'prod', 'not-ksef', 'Ala'],
-    ['Some Other CA', 0x20, 'Ala', 'unknown', 'not-ksef', 'Ala'],
-  ] as const)(
-    'tells issuer %s, keyUsage %i, CN %s apart',
-    async (issuerCn, keyUsage, cn, environment, purpose, owner) => {
-      const subjectKeys = await generateKeyPair(crypto, 'EC-P256');
-      const issuerKeys = await generateKeyPair(crypto, 'EC-P256');
-      const der = await makeCertificate(
-        crypto,
-        {
-          subject: encodeRdns([
-            [{ type: OID.countryName, value: 'PL', stringType: 'PrintableString' }],
-            [{ type: OID.commonName, value: cn }],
-          ]),
-          issuer: encodeRdns([[{ type: OID.commonName, value: issuerCn }]]),
-          spki: new Uint8Array(await crypto.subtle.exportKey('spki', subjectKeys.publicKey)),
-          signer: issuerKeys.privateKey,
-          serial: Uint8Array.of(0x00, 0x80, 1, 2, 3, 4, 5, 6, 7),
-          notBefore: new Date('2026-01-01T00:00:00Z'),
-          notAfter: new Date('2028-01-01T00:00:00Z'),
-          keyUsage,
-        },
-        { ecdsaNullParameters: true }, // as the KSeF CA signs (docs/ksef-contract.md §7)
-      );
-      const summary = await readCertificate(der, new Date('2027-01-01T00:00:00Z'), crypto);
-      expect(summary).toMatchObject({
-        environment,
-        purpose,
-        ownerName: owner,
-        serialHex: '8001020304050607',
-        daysRemaining: 365,
-      });
-    },
-  );
+    [
+      'TEST CCK KSeF',
+      0x80,
+      'Ala (uwierzytelnienie)',
+      { kind: 'ksef', purpose: 'Authentication', environment: 'test-or-demo' },
+      'Ala',
+    ],
+    ['CCK KSeF', 0x40, 'Firma (offline)', { kind: 'ksef', purpose: 'Offline', environment: 'prod' }, 'Firma'],
+    ['SANDBOX CCK KSeF', 0x80, 'Ala', { kind: 'ksef', purpose: 'Authentication', environment: 'sandbox' }, 'Ala'],
+    ['CCK KSeF', 0x40, 'Ala (uwierzytelnienie)', { kind: 'not-ksef', what: 'other' }, 'Ala'],
+    ['Some Other CA', 0x20, 'Ala', { kind: 'not-ksef', what: 'encryption' }, 'Ala'],
+  ] as const)('tells issuer %s, keyUsage %i, CN %s apart', async (issuerCn, keyUsage, cn, kind, owner) => {
+    const subjectKeys = await generateKeyPair(crypto, 'EC-P256');
+    const issuerKeys = await generateKeyPair(crypto, 'EC-P256');
+    const der = await makeCertificate(
+      crypto,
+      {
+        subject: encodeRdns([
+          [{ type: OID.countryName, value: 'PL', stringType: 'PrintableString' }],
+          [{ type: OID.commonName, value: cn }],
+        ]),
+        issuer: encodeRdns([[{ type: OID.commonName, value: issuerCn }]]),
+        spki: new Uint8Array(await crypto.subtle.exportKey('spki', subjectKeys.publicKey)),
+        signer: issuerKeys.privateKey,
+        serial: Uint8Array.of(0x00, 0x80, 1, 2, 3, 4, 5, 6, 7),
+        notBefore: new Date('2026-01-01T00:00:00Z'),
+        notAfter: new Date('2028-01-01T00:00:00Z'),
+        keyUsage,
+      },
+      { ecdsaNullParameters: true }, // as the KSeF CA signs (docs/ksef-contract.md §7)
+    );
+    const summary = await readCertificate(der, new Date('2027-01-01T00:00:00Z'), crypto);
+    expect(classifyCertificate(summary)).toEqual(kind);
+    expect(summary).toMatchObject({
+      ownerName: owner,
+      serialHex: '8001020304050607',
+      daysRemaining: 365,
+    });
+  });
 });

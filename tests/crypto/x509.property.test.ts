@@ -7,6 +7,8 @@ import { isCryptoError } from '../../src/crypto/errors';
 import { parsePem } from '../../src/crypto/pem';
 import authPem from '../fixtures/certs/auth-ec.pem?raw';
 import compressedPem from '../fixtures/certs/compressed-p256.pem?raw';
+import ksefTestPem from '../fixtures/certs/ksef-test-auth.pem?raw';
+import qualifiedSealPem from '../fixtures/certs/qualified-seal.pem?raw';
 import rsaPem from '../fixtures/certs/self-signed-rsa.pem?raw';
 import { generateKeyPair, PERSON } from '../support/certificates';
 import { engines } from '../support/engines';
@@ -38,7 +40,8 @@ function flip(bytes: Uint8Array, bits: readonly number[]): Uint8Array {
   return out;
 }
 
-const CERTIFICATES = [derOf(authPem), derOf(rsaPem), derOf(compressedPem)];
+// ksef-test-auth and qualified-seal carry qcStatements and a CRL distribution point: flips reach their readers too.
+const CERTIFICATES = [derOf(authPem), derOf(rsaPem), derOf(compressedPem), derOf(ksefTestPem), derOf(qualifiedSealPem)];
 const flips = fc.array(fc.nat({ max: 8 * 2000 }), { minLength: 1, maxLength: 4 });
 
 describe.each(engines)('readers of untrusted bytes ($name)', ({ crypto }) => {

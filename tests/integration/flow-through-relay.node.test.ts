@@ -5,6 +5,7 @@ import { checkCsr, csrChecksPass } from '../../src/crypto/check-csr';
 import { buildCsr, csrToBase64 } from '../../src/crypto/csr';
 import { writeEncryptedKeyFile } from '../../src/crypto/key-file';
 import { generateKeyPair } from '../../src/crypto/keys';
+import { classifyCertificate } from '../../src/crypto/ksef-profile';
 import { checkPair } from '../../src/crypto/pair';
 import { encodePem } from '../../src/crypto/pem';
 import { readPrivateKey } from '../../src/crypto/private-key-reader';
@@ -82,9 +83,8 @@ async function obtainCertificate(session: SignedInSession, algorithm: KeyAlgorit
 
   expect(await checkPair(await loadedKey(crypto, keyPair), der)).toEqual({ match: true });
   const summary = await readCertificate(der, stack.now());
+  expect(classifyCertificate(summary)).toEqual({ kind: 'ksef', purpose: type, environment: 'sandbox' });
   expect(summary).toMatchObject({
-    purpose: type,
-    environment: 'sandbox',
     validity: 'valid',
     serialHex: issued.certificateSerialNumber,
   });
@@ -141,7 +141,7 @@ describe('renewal with a KSeF Authentication certificate', () => {
       { keyFile, certificateFile, password: PASSWORD },
       { now: stack.now },
     );
-    expect(credentials.summary.purpose).toBe('Authentication');
+    expect(classifyCertificate(credentials.summary)).toMatchObject({ kind: 'ksef', purpose: 'Authentication' });
     const before = stack.relayed.length;
     const session = await signInWithKsefCertificate(
       stack.client,

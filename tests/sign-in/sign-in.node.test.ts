@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAuthTokenRequest } from '../../src/crypto/auth-token-request';
 import { buildCsr, csrToBase64 } from '../../src/crypto/csr';
 import { issueCertificate } from '../../src/crypto/certificate-builder';
 import { readCertificate } from '../../src/crypto/certificate-reader';
+import { classifyCertificate } from '../../src/crypto/ksef-profile';
 import { buildSubject, encodeName } from '../../src/crypto/distinguished-name';
 import { type CryptoErrorCode, CryptoError } from '../../src/crypto/errors';
 import { ChallengeExpiredError } from '../../src/crypto/external-signature';
@@ -261,7 +264,8 @@ describe('refusals before KSeF is contacted', () => {
 
   it('a KSeF Offline certificate', async () => {
     const { key, certificate } = await issuedOffline();
-    expect(await readCertificate(certificate, stack.now())).toMatchObject({
+    expect(classifyCertificate(await readCertificate(certificate, stack.now()))).toEqual({
+      kind: 'ksef',
       purpose: 'Offline',
       environment: 'sandbox',
     });
@@ -313,6 +317,18 @@ describe('refusals before KSeF is contacted', () => {
     );
   });
 
+  it.each(['prod', 'demo'] as const)('a self-signed certificate with its key on %s', async (environment) => {
+    const made = await identity();
+    await refusedQuietly(
+      signInWithKsefCertificate(
+        stack.client,
+        { key: await loadedKey(crypto, made.keyPair), certificate: made.certificate, context: CONTEXT },
+        { ...options(), environment },
+      ),
+      'test-identity-not-allowed',
+    );
+  });
+
   it('a PESEL test identity without a context', async () => {
     await refusedQuietly(signInWithTestIdentity(stack.client, 'test', PESEL_PERSON, options()), 'context-required');
   });
@@ -338,19 +354,41 @@ describe('signing in', () => {
     expect(await stack.client.getEnrollmentData(session.tokens)).toMatchObject({ serialNumber: `PNOPL-${PESEL}` });
   });
 
-  it('with a certificate that is not KSeF’s (nonRepudiation, as qualified ones): KSeF decides', async () => {
-    const made = await identity();
-    expect(await readCertificate(made.certificate, stack.now())).toMatchObject({
-      keyUsage: ['digitalSignature', 'nonRepudiation'],
-      environment: 'unknown',
-    });
-    const key = await loadedKey(crypto, made.keyPair);
-    const session = await signInWithKsefCertificate(
-      stack.client,
-      { key, certificate: made.certificate, context: CONTEXT },
-      options(),
+  it.each(['sandbox', 'test', undefined] as const)(
+    'with a self-signed certificate that is not KSeF’s (nonRepudiation, as qualified ones) on %s: KSeF decides',
+    async (environment) => {
+      const made = await identity();
+      const summary = await readCertificate(made.certificate, stack.now());
+      expect(summary.keyUsage).toEqual(['digitalSignature', 'nonRepudiation']);
+      expect(classifyCertificate(summary)).toEqual({ kind: 'not-ksef', what: 'self-signed' });
+      const key = await loadedKey(crypto, made.keyPair);
+      const session = await signInWithKsefCertificate(
+        stack.client,
+        { key, certificate: made.certificate, context: CONTEXT },
+        { ...options(), ...(environment === undefined ? {} : { environment }) },
+      );
+      expect(session.authenticationMethodInfo?.code).toBe('xades.qualified-signature');
+    },
+  );
+
+  it('with a qualified signature certificate (openssl, qcStatements esign) on production: KSeF decides', async () => {
+    const certificate = readFileSync(fileURLToPath(new URL('../fixtures/certs/qualified-sign.pem', import.meta.url)));
+    const keyFile = readFileSync(fileURLToPath(new URL('../fixtures/certs/qualified-sign.key', import.meta.url)));
+    const summary = await readCertificate(certificate, stack.now());
+    expect(classifyCertificate(summary)).toEqual({ kind: 'not-ksef', what: 'qualified-signature' });
+    const key = await readPrivateKey(keyFile, undefined);
+    // The sandbox stands in for production: our rules let the certificate through to KSeF, which decides (the
+    // sandbox refuses a certificate from a CA it does not know, with its own status).
+    const before = stack.relayed.length;
+    const error = await rejection(
+      signInWithKsefCertificate(
+        stack.client,
+        { key, certificate: summary.der, context: CONTEXT },
+        { ...options(), environment: 'prod' },
+      ),
     );
-    expect(session.authenticationMethodInfo?.code).toBe('xades.qualified-signature');
+    expect(error).toBeInstanceOf(KsefError);
+    expect(stack.relayed.length).toBeGreaterThan(before);
   });
 
   it("with the signing files: opens them, signs in, and names the certificate's owner", async () => {

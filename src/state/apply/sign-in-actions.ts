@@ -46,7 +46,10 @@ export async function signInWithFiles(input: {
     const certificateFile =
       input.certificateFile === undefined ? undefined : await readFileBytes(input.certificateFile);
     const files = { keyFile, password: input.password, ...(certificateFile === undefined ? {} : { certificateFile }) };
-    return crypto.signInWithSigningFiles(ksefClient(environment), files, requireContext(context), signInOptions());
+    return crypto.signInWithSigningFiles(ksefClient(environment), files, requireContext(context), {
+      ...signInOptions(),
+      environment,
+    });
   });
 }
 

@@ -2,7 +2,9 @@
  * The printable summary card of an issued certificate (issue 4, deliverable 7): the fields only; the
  * UI labels, formats and prints them.
  */
+import type { CertificateSummary } from '../../crypto/certificate-summary';
 import type { KeyType } from '../../crypto/key-type';
+import { classifyCertificate } from '../../crypto/ksef-profile';
 import type { KsefEnvironment } from '../../ksef/environments';
 import type { ApplyState, CertificateType } from './model';
 
@@ -27,6 +29,11 @@ export interface SummaryCard {
   };
 }
 
+function isOfflineCertificate(certificate: CertificateSummary): boolean {
+  const kind = classifyCertificate(certificate);
+  return kind.kind === 'ksef' && kind.purpose === 'Offline';
+}
+
 /**
  * The card for the state's issued certificate, or `null` before the result is ready. `purpose` and the
  * names come from the application; the rest from the certificate itself.
@@ -39,7 +46,7 @@ export function summaryCard(
   const { certificate } = result;
   const application = state.details ?? state.resume?.record ?? null;
   const purpose: CertificateType =
-    application?.certificateType ?? (certificate.purpose === 'Offline' ? 'Offline' : 'Authentication');
+    application?.certificateType ?? (isOfflineCertificate(certificate) ? 'Offline' : 'Authentication');
   const keyFile = state.key.status === 'proven' || state.key.status === 'saved' ? state.key.fileName : null;
   return {
     owner: certificate.ownerName ?? certificate.subjectText,

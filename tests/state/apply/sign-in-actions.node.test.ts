@@ -180,6 +180,16 @@ describe('the test identity, saved and used again', () => {
     expect(state().signIn).toEqual({ status: 'done', method: 'ksef-certificate', subject: 'Zażółć Gęślą-Jaźń' });
     expect(state()).toMatchObject({ step: 'data', enrollment: { status: 'done' } });
     expect(vault.testIdentity).toBeNull();
+
+    // The same self-signed files on DEMO, which accepts no self-signed certificate: refused here, nothing sent.
+    chooseEnvironment('demo', NIP);
+    const relayed = kit.stack.relayed.length;
+    await signInWithFiles({ keyFile: kit.asFile(keyFile), certificateFile: kit.asFile(crtFile), password: PASSWORD });
+    expect(state().signIn).toEqual({
+      status: 'failed',
+      problem: { source: 'sign-in', code: 'test-identity-not-allowed' },
+    });
+    expect(kit.stack.relayed).toHaveLength(relayed);
     kit.expectNoSecretLeaked();
   });
 

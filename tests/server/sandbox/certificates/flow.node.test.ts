@@ -4,6 +4,7 @@ import { readCertificate } from '../../../../src/crypto/certificate-reader';
 import { buildCsr, csrToBase64 } from '../../../../src/crypto/csr';
 import { writeEncryptedKeyFile } from '../../../../src/crypto/key-file';
 import { generateKeyPair } from '../../../../src/crypto/keys';
+import { classifyCertificate } from '../../../../src/crypto/ksef-profile';
 import { OID } from '../../../../src/crypto/oids';
 import { checkPair } from '../../../../src/crypto/pair';
 import { readPrivateKey } from '../../../../src/crypto/private-key-reader';
@@ -117,8 +118,7 @@ describe('the whole flow, against our own key reader and pair check', () => {
 
       const summary = await readCertificate(retrieved.der, new Date(h.clock.now()));
       expect(summary.serialHex).toBe(status.serial);
-      expect(summary.purpose).toBe(type);
-      expect(summary.environment).toBe('sandbox');
+      expect(classifyCertificate(summary)).toEqual({ kind: 'ksef', purpose: type, environment: 'sandbox' });
       expect(summary.keyUsage).toEqual(type === 'Authentication' ? ['digitalSignature'] : ['nonRepudiation']);
       expect(summary.ownerName).toBe(data.commonName);
       expect(summary.subject.find((a) => a.type === OID.commonName)?.value).toBe(

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readCertificate } from '../../../../src/crypto/certificate-reader';
+import { classifyCertificate } from '../../../../src/crypto/ksef-profile';
 import { withoutAnswerShapeGaps } from '../../../support/answer-shapes';
 import { sandboxViolations } from '../../../support/sandbox-contract';
 import { createSandboxClock } from '../../../../server/sandbox/core/clock';
@@ -334,7 +335,8 @@ describe('control over HTTP', () => {
     const pem = await (await control(sandbox, 'GET', '/ca')).text();
     expect(pem).toMatch(/^-----BEGIN CERTIFICATE-----/);
     const ca = await readCertificate(new TextEncoder().encode(pem), new Date(START));
-    expect(ca.environment).toBe('sandbox');
+    // The CA itself is no KSeF certificate; what it issues reads as the sandbox's (certificates/flow.node.test.ts).
+    expect(classifyCertificate(ca)).toEqual({ kind: 'not-ksef', what: 'certificate-authority' });
     expect(ca.subjectText).toBe('CN=SANDBOX CCK KSeF, O=ksef-cert, C=PL');
     expect(ca.selfSigned).toBe(true);
     expect(ca.keyType).toEqual({ kind: 'EC', curve: 'P-256' });
