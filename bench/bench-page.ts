@@ -5,6 +5,7 @@ import { generateKeyPair } from '../src/crypto/keys';
 import { checkPair } from '../src/crypto/pair';
 import { buildPfx, readPfx } from '../src/crypto/pkcs12';
 import { readPrivateKey } from '../src/crypto/private-key-reader';
+import { fromBase64 } from '../src/lib/bytes';
 import { runJourney } from './journey';
 import { measure, summarize, type Measurement } from './measure';
 import { selfSignedCertificate } from './self-signed';
@@ -17,7 +18,31 @@ const SEAL: CertificateEnrollmentData = {
   organizationIdentifier: 'VATPL-5265877635',
 };
 
-async function runBench(): Promise<Measurement[]> {
+/** What bench/run.ts hands the page: which parts to run, and OpenSSL's PFX files (base64) to read. */
+export interface BenchInput {
+  /** Skip the wizard journeys (the crypto figures only). */
+  readonly cryptoOnly: boolean;
+  /** The password of both files. */
+  readonly pfxPassword: string;
+  /** `openssl pkcs12 -export -iter 100000 -macalg sha256`. */
+  readonly pfx100k: string;
+  /** `openssl pkcs12 -export -iter 600000 -macalg sha512`. */
+  readonly pfx600kSha512: string;
+}
+
+/** The figures set beside OpenSSL's, by the same names bench/run.ts uses for its side. */
+export interface BenchOutput {
+  readonly measurements: Measurement[];
+  readonly pkcs12: { readonly build100k: Measurement; readonly read100k: Measurement; readonly read600k: Measurement };
+}
+
+function bytesOf(base64: string): Uint8Array {
+  const bytes = fromBase64(base64);
+  if (bytes === null) throw new Error('The bench PFX is not base64');
+  return bytes;
+}
+
+async function runBench(input: BenchInput): Promise<BenchOutput> {
   const ec = await generateKeyPair('EC-P256');
   const rsa = await generateKeyPair('RSA-2048');
   const ecKeyFile = new TextEncoder().encode(await writeEncryptedKeyFile(ec.privateKey, PASSWORD));
@@ -34,9 +59,19 @@ async function runBench(): Promise<Measurement[]> {
     friendlyName: 'Bench',
     password: PASSWORD,
   };
-  const pfx = await buildPfx(pfxOptions);
+  const pfx100k = bytesOf(input.pfx100k);
+  const pfx600k = bytesOf(input.pfx600kSha512);
+  const pkcs12 = {
+    build100k: await measure('build PFX (PBKDF2 and MAC-SHA256 100 000 iterations), EC', 5, () => buildPfx(pfxOptions)),
+    read100k: await measure("read OpenSSL's PFX (-iter 100000 -macalg sha256), EC", 5, () =>
+      readPfx(pfx100k, input.pfxPassword),
+    ),
+    read600k: await measure("read OpenSSL's PFX (-iter 600000 -macalg sha512), EC", 3, () =>
+      readPfx(pfx600k, input.pfxPassword),
+    ),
+  };
 
-  return [
+  const measurements = [
     await measure('generate EC P-256 key pair', 20, () => generateKeyPair('EC-P256'), 20),
     await measure('generate RSA-2048 key pair', 20, () => generateKeyPair('RSA-2048')),
     await measure('write .key (PBKDF2 100 000, AES-256-CBC), EC', 10, () =>
@@ -45,12 +80,14 @@ async function runBench(): Promise<Measurement[]> {
     await measure('read .key (PBKDF2 100 000, AES-256-CBC), EC', 10, () => readPrivateKey(ecKeyFile, PASSWORD)),
     await measure('build CSR, EC P-256', 20, () => buildCsr(SEAL, ec), 10),
     await measure('build CSR, RSA-2048', 20, () => buildCsr(SEAL, rsa), 10),
-    await measure('build PFX (PBKDF2 and MAC 100 000 iterations), EC', 5, () => buildPfx(pfxOptions)),
-    await measure('read PFX (PBKDF2 and MAC 100 000 iterations), EC', 5, () => readPfx(pfx, PASSWORD)),
+    pkcs12.build100k,
+    pkcs12.read100k,
+    pkcs12.read600k,
     await measure('pair check, EC P-256', 20, () => checkPair(loadedEc, ecCertificate), 10),
     await measure('pair check, RSA-2048', 20, () => checkPair(loadedRsa, rsaCertificate), 10),
-    ...(await journeys(5)),
+    ...(input.cryptoOnly ? [] : await journeys(5)),
   ];
+  return { measurements, pkcs12 };
 }
 
 /** Journey (1) against the local sandbox, `runs` times after one warm-up. */

@@ -108,9 +108,22 @@ async function journeyOne(page: Page, secrets: string[], testInfo: TestInfo): Pr
 
   // The PFX is protected by the key's password (the state layer opens the saved key with it).
   await page.getByLabel(pl.apply.result.pfxPassword, { exact: true }).fill(KEY_PASSWORD);
+  // What the PFX status says in each frame the browser paints (requestAnimationFrame runs just before a
+  // paint): the busy text must be painted, not only be in the DOM while the main thread is held.
+  await page.evaluate(() => {
+    const frames: string[] = [];
+    Object.assign(window, { pfxStatusFrames: frames });
+    const tick = () => {
+      frames.push(document.querySelector('[aria-labelledby="pfx-heading"] [role="status"]')?.textContent ?? '');
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   const pfx = await download(page, testInfo, () =>
     page.getByRole('button', { name: pl.apply.result.pfxSubmit }).click(),
   );
+  const frames = await page.evaluate(() => (window as unknown as { pfxStatusFrames: string[] }).pfxStatusFrames);
+  expect(frames).toContain(pl.apply.result.pfxBuilding);
   expect(pfx.name).toBe(key.name.replace(/\.key$/, '.pfx'));
   openssl(['pkcs12', '-info', '-in', pfx.path, '-passin', `pass:${KEY_PASSWORD}`, '-noout']);
   const pfxCertificate = openssl(['pkcs12', '-in', pfx.path, '-passin', `pass:${KEY_PASSWORD}`, '-nokeys', '-clcerts']);

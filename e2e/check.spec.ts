@@ -222,8 +222,22 @@ test('a file over 10 MB is refused without reading it', async ({ page, requests 
 });
 
 test('a PFX opened alone: its own key and certificate pair', async ({ page, requests }, testInfo) => {
+  // The verdict in each painted frame (requestAnimationFrame runs just before a paint): "checking" must
+  // be painted before the PFX's key derivation holds the main thread, not only be in the DOM meanwhile.
+  await page.evaluate(() => {
+    const frames: string[] = [];
+    Object.assign(window, { verdictFrames: frames });
+    const tick = () => {
+      frames.push(document.querySelector('[data-verdict]')?.getAttribute('data-verdict') ?? '');
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   await checkPair(page, requests, [fixture('jan.pfx')], { label: 'jan.pfx', value: PFX_PASSWORD });
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'pairs');
+  expect(await page.evaluate(() => (window as unknown as { verdictFrames: string[] }).verdictFrames)).toContain(
+    'checking',
+  );
   await expect(page.getByRole('listitem').filter({ hasText: 'jan.pfx' })).toContainText(pl.check.fileKinds.pkcs12);
   await expect(page.getByRole('article', { name: 'Certyfikat: Jan Kowalski' })).toContainText('01F20A5D352AE590');
   await screenshot(page, testInfo, 'pfx-pairs');

@@ -519,6 +519,7 @@ export const en = {
         'Some software takes a single PFX file with the key and the certificate. Enter the key password: it opens the saved key, and the same password protects the PFX file.',
       pfxPassword: 'Key password (protects the PFX file too)',
       pfxSubmit: 'Save PFX file',
+      pfxBuilding: 'Creating the PFX file…',
       reminder: 'Add a calendar reminder (.ics)',
       reminderIntro: 'Reminders 30 and 7 days before the certificate expires.',
       reminder30: (name: string) => `KSeF certificate “${name}” expires in 30 days`,

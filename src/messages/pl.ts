@@ -542,6 +542,7 @@ export const pl = {
         'Niektóre programy przyjmują jeden plik PFX z kluczem i certyfikatem. Podaj hasło klucza: otworzy zapisany klucz i to samo hasło zabezpieczy plik PFX.',
       pfxPassword: 'Hasło klucza (zabezpieczy też plik PFX)',
       pfxSubmit: 'Zapisz plik PFX',
+      pfxBuilding: 'Tworzę plik PFX…',
       reminder: 'Dodaj przypomnienie do kalendarza (.ics)',
       reminderIntro: 'Przypomnienie 30 i 7 dni przed wygaśnięciem certyfikatu.',
       reminder30: (name: string) => `Certyfikat KSeF „${name}” wygasa za 30 dni`,

@@ -42,9 +42,14 @@ export function PfxForm({ savedAs }: { readonly savedAs: string | undefined }) {
             {t.apply.result.pfxSubmit}
           </button>
         </div>
-        <div role="status" className="apply-status">
-          {savedAs !== undefined && problem === null && <p className="ok-text">✓ {t.apply.result.saved(savedAs)}</p>}
-          {problem !== null && <ProblemMessage title={t.apply.problemHeading} problem={problem} />}
+        <div role="status" className="apply-status" aria-busy={formState.isSubmitting}>
+          {formState.isSubmitting && <p>{t.apply.result.pfxBuilding}</p>}
+          {!formState.isSubmitting && savedAs !== undefined && problem === null && (
+            <p className="ok-text">✓ {t.apply.result.saved(savedAs)}</p>
+          )}
+          {!formState.isSubmitting && problem !== null && (
+            <ProblemMessage title={t.apply.problemHeading} problem={problem} />
+          )}
         </div>
       </form>
     </section>

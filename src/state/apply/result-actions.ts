@@ -2,6 +2,7 @@
  * The result step: the `.crt`, a PFX built in the browser, the `.ics` reminder; signing out, which
  * drops the key and the tokens from memory; and starting over.
  */
+import { nextPaint } from '../../browser/next-paint';
 import { signOut } from '../../ksef/sign-in';
 import type { Problem } from '../../problem/problem';
 import type { ReminderTexts } from './model';
@@ -41,6 +42,8 @@ export async function downloadPfx(password: string): Promise<Problem | null> {
       throw new ApplyError('wrong-step', 'Nothing to put in a PFX yet');
     if (!result.pair.match) throw new ApplyError('pair-mismatch', 'The certificate does not pair with the key');
     const crypto = await loadApplyCrypto();
+    // The PFX's MAC key derivation holds the main thread: let the form show it is busy first.
+    await nextPaint();
     const friendlyName = result.certificate.ownerName ?? result.fileBase;
     const pfx = await crypto.buildApplicationPfx(
       keyFile,

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { readFileBytes, ReadFileError } from '../../browser/read-file';
 import { downloadFile } from '../../browser/download';
+import { nextPaint } from '../../browser/next-paint';
 import type { CertificateSummary } from '../../crypto/certificate-summary';
 import type { InspectedFile } from '../../crypto/check-files';
 import { isCryptoError } from '../../crypto/errors';
@@ -92,6 +93,8 @@ export async function unlock(password: string): Promise<void> {
   useCheckStore.setState({ run: { status: 'checking' } });
   try {
     const { unlockFile } = await loadCheckCrypto();
+    // A PFX's MAC key derivation holds the main thread (up to ~2 s): show "checking" first.
+    await nextPaint();
     const opened = await unlockFile(plan.file.content, password);
     if (own !== revision) return;
     setContent(plan.file.id, opened);
@@ -110,6 +113,8 @@ export async function exportPfx(certificate: CertificateSummary, password: strin
   useCheckStore.setState({ pfxExport: { status: 'exporting' } });
   try {
     const crypto = await loadCheckCrypto();
+    // The PFX's MAC key derivation holds the main thread: show "creating" first.
+    await nextPaint();
     const pfx = await crypto.exportPfx(
       keyOf(run.keyFileId),
       certificate,
