@@ -150,16 +150,19 @@ describe.each(Object.keys(PAIRS))('%s', (name) => {
     );
   });
 
-  it.runIf(name in UNREAD)('zod accepts generated values without any of their unread fields', () => {
-    fc.assert(
-      fc.property(arbitraryFor(toJsonSchema(ref(name))), (value) => {
-        const stripped = withoutFields(value, UNREAD[name] ?? []);
-        const parsed = PAIRS[name]!.safeParse(stripped);
-        expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
-      }),
-      { numRuns: 50 },
-    );
-  });
+  // Only schemas with fields the app does not read get this row (no row is generated to be skipped).
+  const unread = UNREAD[name];
+  if (unread !== undefined) {
+    it('zod accepts generated values without any of their unread fields', () => {
+      fc.assert(
+        fc.property(arbitraryFor(toJsonSchema(ref(name))), (value) => {
+          const parsed = PAIRS[name]!.safeParse(withoutFields(value, unread));
+          expect(parsed.success, JSON.stringify(parsed.error?.issues)).toBe(true);
+        }),
+        { numRuns: 50 },
+      );
+    });
+  }
 });
 
 /** `value` without the fields at `paths` (`[]` for every item of an array). */
