@@ -1,7 +1,17 @@
 import * as asn1js from 'asn1js';
 import { Certificate } from 'pkijs';
 import { bytesEqual, toHex } from '../lib/bytes';
-import { bitStringBytes, children, corrupt, decodeDer, encodedBytes, isContext, isUniversal, parsePkijs } from './asn1';
+import {
+  bitStringBytes,
+  children,
+  corrupt,
+  decodeDer,
+  encodedBytes,
+  firstValue,
+  isContext,
+  isUniversal,
+  parsePkijs,
+} from './asn1';
 import type { CertificateSummary, QcStatements } from './certificate-summary';
 import { encodeName, formatName, readName } from './distinguished-name';
 import { CryptoError } from './errors';
@@ -60,7 +70,7 @@ export async function readCertificates(
   const summaries: CertificateSummary[] = [];
   for (const block of certificates) {
     // OpenSSL's TRUSTED CERTIFICATE is the certificate followed by trust settings we do not read.
-    const der = block.label === 'TRUSTED CERTIFICATE' ? firstElement(block.der) : block.der;
+    const der = block.label === 'TRUSTED CERTIFICATE' ? firstValue(block.der, 'The TRUSTED CERTIFICATE') : block.der;
     summaries.push(await summarize(parseCertificate(der), now, crypto));
   }
   return summaries;
@@ -246,19 +256,4 @@ function readCrlDistributionPoints(certificate: Certificate): string[] {
     }
   }
   return uris;
-}
-
-/** The first TLV of `der` (what precedes OpenSSL's trust settings in a TRUSTED CERTIFICATE). */
-function firstElement(der: Uint8Array): Uint8Array {
-  let end: number;
-  try {
-    end = asn1js.fromBER(Uint8Array.from(der)).offset;
-  } catch (cause) {
-    // asn1js signals most errors with offset -1 but throws on some malformed values.
-    if (cause instanceof Error)
-      throw new CryptoError('corrupt-file', 'The TRUSTED CERTIFICATE does not parse', { cause });
-    throw cause;
-  }
-  if (end === -1) throw new CryptoError('corrupt-file', 'The TRUSTED CERTIFICATE does not parse');
-  return der.subarray(0, end);
 }

@@ -1,5 +1,5 @@
 import * as asn1js from 'asn1js';
-import { children, corrupt, decodeDer, isContext, isUniversal } from './asn1';
+import { children, corrupt, decodeDer, firstValue, isContext, isUniversal } from './asn1';
 import { CryptoError } from './errors';
 import { type PemBlock, decodeFileBytes } from './pem';
 
@@ -41,6 +41,8 @@ const STRUCTURE_OF_LABEL = new Map<string, DerStructure>([
   ['EC PRIVATE KEY', 'ec-private-key'],
   ['CERTIFICATE', 'certificate'],
   ['X509 CERTIFICATE', 'certificate'],
+  // OpenSSL's trusted certificate: the certificate, then trust settings (checked on the certificate alone).
+  ['TRUSTED CERTIFICATE', 'certificate'],
   ['CERTIFICATE REQUEST', 'certification-request'],
   ['NEW CERTIFICATE REQUEST', 'certification-request'],
   ['PKCS12', 'pfx'],
@@ -78,7 +80,8 @@ export function identifyFile(bytes: Uint8Array): FileKind[] {
 export function pemBlockStructure(block: PemBlock): DerStructure | undefined {
   const expected = STRUCTURE_OF_LABEL.get(block.label);
   if (expected === undefined || isLegacyEncryptedPem(block)) return expected;
-  const actual = identifyDer(block.der);
+  const der = block.label === 'TRUSTED CERTIFICATE' ? firstValue(block.der, 'The TRUSTED CERTIFICATE') : block.der;
+  const actual = identifyDer(der);
   if (actual !== expected) throw corrupt(`The PEM block "${block.label}" holds a ${actual}, not a ${expected}`);
   return expected;
 }

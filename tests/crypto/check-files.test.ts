@@ -57,6 +57,7 @@ describe('inspectFile', () => {
     ['ec-p256.openssl3.p12', 'locked pkcs12 +0'],
     ['ec-p256.unprotected.p12', 'key pkcs12 +1'],
     ['ec-p256.cert.pem', 'certificates +1'],
+    ['ec-p256.trusted-cert.pem', 'certificates +1'],
     ['ec-p256.csr.pem', 'csr'],
   ])('%s: %s', async (file, shape) => {
     expect(shapeOf(await inspectFile(fixture(file), NOW))).toBe(shape);
@@ -116,6 +117,16 @@ describe('checkPairs and exportPfx', () => {
       ['ec', ecCertificate, true],
       ['rsa', rsaCertificate, false],
     ]);
+  });
+
+  it("reads OpenSSL's TRUSTED CERTIFICATE as the certificate it starts with, which pairs with its key", async () => {
+    const { key } = await opened('ec-p256.pkcs8.pem');
+    const [trusted] = await certificatesIn('ec-p256.trusted-cert.pem');
+    const [plain] = await certificatesIn('ec-p256.cert.pem');
+    if (trusted === undefined || plain === undefined) throw new Error('fixtures without certificates');
+    expect(trusted.sha256Fingerprint).toBe(plain.sha256Fingerprint);
+    const [pair] = await checkPairs(key, [{ certificate: trusted }]);
+    expect(pair?.result.match).toBe(true);
   });
 
   it('exports a PFX that opens again to the same key and certificate', async () => {

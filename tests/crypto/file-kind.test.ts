@@ -38,6 +38,7 @@ describe('identifyFile', () => {
     ['ec-p256.cert.pem', ['certificate']],
     ['ec-p256.cert.der', ['certificate']],
     ['rsa-2048.cert.pem', ['certificate']],
+    ['ec-p256.trusted-cert.pem', ['certificate']],
     ['ec-p256.csr.pem', ['csr']],
     ['ec-p256.csr.der', ['csr']],
     ['ec-p256.openssl3.p12', ['pkcs12']],
