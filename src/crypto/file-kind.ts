@@ -1,6 +1,7 @@
 import * as asn1js from 'asn1js';
 import { children, corrupt, decodeDer, firstValue, isContext, isUniversal } from './asn1';
 import { CryptoError } from './errors';
+import { OID } from './oids';
 import { type PemBlock, decodeFileBytes } from './pem';
 
 /** What a file (or one PEM block of it) holds, as the UI sorts dropped files. */
@@ -21,7 +22,9 @@ export type DerStructure =
   /** RFC 5280 Certificate. */
   | 'certificate'
   /** RFC 2986 CertificationRequest. */
-  | 'certification-request';
+  | 'certification-request'
+  /** RFC 5652 ContentInfo of type SignedData: a PKCS#7 certificate bundle (`.p7b`). */
+  | 'pkcs7-signed-data';
 
 const KIND_OF_STRUCTURE: Record<DerStructure, FileKind> = {
   pfx: 'pkcs12',
@@ -31,6 +34,7 @@ const KIND_OF_STRUCTURE: Record<DerStructure, FileKind> = {
   'ec-private-key': 'private-key',
   certificate: 'certificate',
   'certification-request': 'csr',
+  'pkcs7-signed-data': 'certificate',
 };
 
 /** PEM labels (RFC 7468 and OpenSSL's traditional ones) and the structure each must hold. */
@@ -46,6 +50,7 @@ const STRUCTURE_OF_LABEL = new Map<string, DerStructure>([
   ['CERTIFICATE REQUEST', 'certification-request'],
   ['NEW CERTIFICATE REQUEST', 'certification-request'],
   ['PKCS12', 'pfx'],
+  ['PKCS7', 'pkcs7-signed-data'],
 ]);
 
 /**
@@ -105,6 +110,9 @@ export function identifyDer(der: Uint8Array): DerStructure {
   const count = elements.length;
 
   if (version === 3n && isAlgorithmLike(second) && count <= 3) return 'pfx';
+  if (count === 2 && first instanceof asn1js.ObjectIdentifier && first.valueBlock.toString() === OID.signedData) {
+    if (isContext(second, 0)) return 'pkcs7-signed-data';
+  }
   if (count === 2 && isAlgorithmLike(first) && second instanceof asn1js.OctetString)
     return 'encrypted-private-key-info';
   if (

@@ -80,7 +80,7 @@ async function readPemBlocks(
 }
 
 function isKey(structure: DerStructure): boolean {
-  return structure !== 'certificate' && structure !== 'certification-request';
+  return structure !== 'certificate' && structure !== 'certification-request' && structure !== 'pkcs7-signed-data';
 }
 
 function notAKey(structure: DerStructure): CryptoError {
@@ -111,6 +111,7 @@ async function readStructure(
       return importPrivateKey(decodeEcPrivateKey(der, contextCurve), 'sec1', crypto);
     case 'certificate':
     case 'certification-request':
+    case 'pkcs7-signed-data':
       throw notAKey(structure);
   }
 }

@@ -58,6 +58,8 @@ describe('inspectFile', () => {
     ['ec-p256.unprotected.p12', 'key pkcs12 +1'],
     ['ec-p256.cert.pem', 'certificates +1'],
     ['ec-p256.trusted-cert.pem', 'certificates +1'],
+    ['rsa-2048.chain.p7b.pem', 'certificates +2'],
+    ['rsa-2048.chain.p7b.der', 'certificates +2'],
     ['ec-p256.csr.pem', 'csr'],
   ])('%s: %s', async (file, shape) => {
     expect(shapeOf(await inspectFile(fixture(file), NOW))).toBe(shape);
@@ -128,6 +130,22 @@ describe('checkPairs and exportPfx', () => {
     const [pair] = await checkPairs(key, [{ certificate: trusted }]);
     expect(pair?.result.match).toBe(true);
   });
+
+  it.each(['rsa-2048.chain.p7b.pem', 'rsa-2048.chain.p7b.der'])(
+    'reads the certificates of the PKCS#7 bundle %s in order; the leaf pairs with its key',
+    async (file) => {
+      const { key } = await opened('rsa-2048.pkcs8.pem');
+      const bundle = await certificatesIn(file);
+      // openssl crl2pkcs7 made the bundle from these two files, in this order.
+      const separate = [...(await certificatesIn('rsa-2048.cert.pem')), ...(await certificatesIn('ca.cert.pem'))];
+      expect(bundle.map((c) => c.sha256Fingerprint)).toEqual(separate.map((c) => c.sha256Fingerprint));
+      const pairs = await checkPairs(
+        key,
+        bundle.map((certificate) => ({ certificate })),
+      );
+      expect(pairs.map((p) => p.result.match)).toEqual([true, false]);
+    },
+  );
 
   it('exports a PFX that opens again to the same key and certificate', async () => {
     const { key, certificates } = await opened('ec-p256.unprotected.p12');

@@ -39,6 +39,8 @@ describe('identifyFile', () => {
     ['ec-p256.cert.der', ['certificate']],
     ['rsa-2048.cert.pem', ['certificate']],
     ['ec-p256.trusted-cert.pem', ['certificate']],
+    ['rsa-2048.chain.p7b.pem', ['certificate']],
+    ['rsa-2048.chain.p7b.der', ['certificate']],
     ['ec-p256.csr.pem', ['csr']],
     ['ec-p256.csr.der', ['csr']],
     ['ec-p256.openssl3.p12', ['pkcs12']],
