@@ -92,6 +92,8 @@ export const en = {
       pairsDetail: 'The private key belongs to the certificate. You can use them together.',
       noPair: 'The key and the certificate do not form a pair',
       partial: (matching: number, total: number) => `The key matches ${matching} of ${total} certificates`,
+      caIncluded: (n: number) =>
+        `${n} CA ${plural('en', n, { one: 'certificate', other: 'certificates' })} included. A CA certificate belongs to the issuer, not to you, so it is not compared with the key.`,
       failed: 'Could not check',
       inFile: (name: string) => `File ${name}:`,
       unexpected:

@@ -110,6 +110,8 @@ export const pl = {
       pairsDetail: 'Klucz prywatny pasuje do certyfikatu. Możesz używać ich razem.',
       noPair: 'Klucz i certyfikat nie stanowią pary',
       partial: (matching: number, total: number) => `Klucz pasuje do ${matching} z ${total} certyfikatów`,
+      caIncluded: (n: number) =>
+        `Dołączono ${n} ${plural('pl', n, { one: 'certyfikat', few: 'certyfikaty', many: 'certyfikatów', other: 'certyfikatu' })} CA. Certyfikat CA należy do wystawcy, nie do Ciebie, więc nie porównujemy go z kluczem.`,
       failed: 'Nie udało się sprawdzić',
       inFile: (name: string) => `Plik ${name}:`,
       unexpected:

@@ -121,6 +121,35 @@ describe('checkPairs and exportPfx', () => {
     ]);
   });
 
+  it('marks the CA certificate of a PFX carrying its chain as a CA, not as a mismatch', async () => {
+    const found = await inspectFile(fixture('rsa-2048.chain.p12'), NOW);
+    if (found.kind !== 'locked') throw new Error('expected a locked PFX');
+    const { key, certificates } = await unlockFile(found, FIXTURE_PASSWORD, NOW);
+    const pairs = await checkPairs(
+      key,
+      certificates.map((certificate) => ({ certificate })),
+    );
+    expect(pairs.map((p) => [p.certificate.subjectText, p.result.match, p.ca])).toEqual([
+      ['C=PL, CN=Fixture RSA 2048', true, false],
+      ['C=PL, CN=Fixture CA', false, true],
+    ]);
+  });
+
+  it('marks a certificate with basicConstraints cA=TRUE as a CA, and a stranger leaf as a mismatch', async () => {
+    const { key } = await opened('ec-p256.pkcs8.pem');
+    const [ca] = await certificatesIn('ca.cert.pem');
+    const [stranger] = await certificatesIn('rsa-2048.cert.pem');
+    const [own] = await certificatesIn('ec-p256.cert.pem');
+    if (ca === undefined || stranger === undefined || own === undefined)
+      throw new Error('fixtures without certificates');
+    const pairs = await checkPairs(key, [{ certificate: own }, { certificate: ca }, { certificate: stranger }]);
+    expect(pairs.map((p) => [p.result.match, p.ca])).toEqual([
+      [true, false],
+      [false, true],
+      [false, false],
+    ]);
+  });
+
   it("reads OpenSSL's TRUSTED CERTIFICATE as the certificate it starts with, which pairs with its key", async () => {
     const { key } = await opened('ec-p256.pkcs8.pem');
     const [trusted] = await certificatesIn('ec-p256.trusted-cert.pem');
@@ -143,7 +172,10 @@ describe('checkPairs and exportPfx', () => {
         key,
         bundle.map((certificate) => ({ certificate })),
       );
-      expect(pairs.map((p) => p.result.match)).toEqual([true, false]);
+      expect(pairs.map((p) => [p.result.match, p.ca])).toEqual([
+        [true, false],
+        [false, true],
+      ]);
     },
   );
 

@@ -39,7 +39,8 @@ export function CheckPage() {
   };
 
   const pairs = run.status === 'done' ? run.pairs : [];
-  const pairOf = (id: string) => pairs.find((p) => p.id === id)?.result ?? null;
+  // A CA's certificate beside the leaf is not compared with the key: no badge (the verdict counts it).
+  const pairOf = (id: string) => pairs.find((p) => p.id === id && !p.ca)?.result ?? null;
   const firstMatch = pairs.find((p) => p.result.match)?.id;
 
   return (
