@@ -60,6 +60,7 @@ const STRUCTURE_OF_LABEL = new Map<string, DerStructure>([
  * `encrypted-private-key`.
  *
  * @throws CryptoError `empty-file` for no bytes; `unrecognized-file` when nothing is recognised;
+ *   `public-key-not-private-key`, `openssh-private-key`, `java-keystore` for those files;
  *   `corrupt-file` for broken PEM or DER, or a PEM block whose content does not match its label.
  */
 export function identifyFile(bytes: Uint8Array): FileKind[] {
@@ -71,9 +72,25 @@ export function identifyFile(bytes: Uint8Array): FileKind[] {
     if (structure !== undefined)
       kinds.push(isLegacyEncryptedPem(block) ? 'encrypted-private-key' : KIND_OF_STRUCTURE[structure]);
   }
-  if (kinds.length === 0)
+  if (kinds.length === 0) {
+    const labels = new Set(encoding.blocks.map((block) => block.label));
+    if (labels.has('OPENSSH PRIVATE KEY')) throw opensshKey();
+    if (labels.has('PUBLIC KEY') || labels.has('RSA PUBLIC KEY')) throw publicKey();
     throw new CryptoError('unrecognized-file', 'The PEM file holds no key, certificate or request');
+  }
   return kinds;
+}
+
+/** The command that converts an OpenSSH private key, in place, to PKCS#8 PEM (ssh-keygen asks for the passphrase). */
+export const OPENSSH_CONVERSION_HINT = 'ssh-keygen -p -m PKCS8 -f key';
+
+/** An `openssh-private-key` error with the conversion command. */
+export function opensshKey(): CryptoError {
+  return new CryptoError('openssh-private-key', `This is an OpenSSH key; convert it with: ${OPENSSH_CONVERSION_HINT}`);
+}
+
+function publicKey(): CryptoError {
+  return new CryptoError('public-key-not-private-key', 'This is a public key; the private key is needed');
 }
 
 /**
@@ -100,7 +117,7 @@ export function isLegacyEncryptedPem(block: PemBlock): boolean {
  * Identifies a DER value by its outer structure only (no key is decoded, nothing is decrypted).
  *
  * @throws CryptoError `corrupt-file` for bytes that are not one complete DER value;
- *   `unrecognized-file` for DER of another structure.
+ *   `public-key-not-private-key` for a SubjectPublicKeyInfo; `unrecognized-file` for DER of another structure.
  */
 export function identifyDer(der: Uint8Array): DerStructure {
   const root = decodeDer(der, 'The file');
@@ -115,6 +132,8 @@ export function identifyDer(der: Uint8Array): DerStructure {
   }
   if (count === 2 && isAlgorithmLike(first) && second instanceof asn1js.OctetString)
     return 'encrypted-private-key-info';
+  // SubjectPublicKeyInfo (RFC 5280 §4.1): what `openssl pkey -pubout` writes.
+  if (count === 2 && isAlgorithmLike(first) && second instanceof asn1js.BitString) throw publicKey();
   if (
     (version === 0n || version === 1n) &&
     isAlgorithmLike(second) &&

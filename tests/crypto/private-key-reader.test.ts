@@ -185,7 +185,10 @@ describe.each(engines)('readPrivateKey ($name)', ({ crypto }) => {
     },
     { name: 'truncated DER', bytes: () => truncate(fixture('ec-p256.pkcs8.der'), 0.6), code: 'corrupt-file' },
     { name: 'truncated PFX', bytes: () => truncate(fixture('ec-p256.openssl3.p12'), 0.5), code: 'corrupt-file' },
-    { name: 'a public key only', bytes: () => fixture('ec-p256.pub.pem'), code: 'unrecognized-file' },
+    { name: 'a public key only', bytes: () => fixture('ec-p256.pub.pem'), code: 'public-key-not-private-key' },
+    { name: 'a public key (DER)', bytes: () => expectedSpki('rsa-2048'), code: 'public-key-not-private-key' },
+    { name: 'an OpenSSH key', bytes: () => fixture('ec-p256.openssh.key'), code: 'openssh-private-key' },
+    { name: 'a Java keystore', bytes: () => fixture('ec-p256.jks'), code: 'java-keystore' },
     { name: 'a stored public key that is not the private key’s', bytes: withTamperedPublicKey, code: 'corrupt-file' },
     {
       name: 'an encrypted key without password',
