@@ -387,6 +387,7 @@ test('a PFX carrying its CA pairs, and the CA certificate is counted, not compar
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'pairs');
   await expect(verdict(page)).toContainText(pl.check.verdict.caIncluded(1));
   await expect(page.getByText(pl.check.noPairBadge)).toHaveCount(0);
+  await expect(page.getByText(pl.check.caBadge)).toHaveCount(1);
 });
 
 test('a .p7b bundle and the leaf key pair; an OpenSSH key is named with its conversion', async ({ page, requests }) => {

@@ -109,6 +109,7 @@ export const en = {
     },
     pairBadge: 'Matches the key',
     noPairBadge: 'Does not match the key',
+    caBadge: 'CA certificate (the issuer’s): not compared with the key',
   },
   certificate: {
     heading: (owner: string) => `Certificate: ${owner}`,

@@ -126,6 +126,7 @@ export const pl = {
     } satisfies Record<PairMismatchReason, string>,
     pairBadge: 'Pasuje do klucza',
     noPairBadge: 'Nie pasuje do klucza',
+    caBadge: 'Certyfikat CA (wystawcy): nie porównujemy go z kluczem',
   },
   certificate: {
     heading: (owner: string) => `Certyfikat: ${owner}`,
