@@ -375,3 +375,28 @@ test('leaving the checker forgets the opened files', async ({ page }) => {
   await expect(verdictTitle(page)).toHaveText(pl.check.guidance.empty);
   await expect(page.getByRole('article')).toHaveCount(0);
 });
+
+/** Keys made by openssl, ssh-keygen and keytool under tests/fixtures/keys (tests/fixtures/README.md). */
+const keyFixture = (name: string): string => resolve(import.meta.dirname, '..', 'tests/fixtures/keys', name);
+
+test('a PFX carrying its CA pairs, and the CA certificate is counted, not compared', async ({ page, requests }) => {
+  await checkPair(page, requests, [keyFixture('rsa-2048.chain.p12')], {
+    label: 'rsa-2048.chain.p12',
+    value: 'Test-Password-123!',
+  });
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'pairs');
+  await expect(verdict(page)).toContainText(pl.check.verdict.caIncluded(1));
+  await expect(page.getByText(pl.check.noPairBadge)).toHaveCount(0);
+  await expect(page.getByText(pl.check.caBadge)).toHaveCount(1);
+});
+
+test('a .p7b bundle and the leaf key pair; an OpenSSH key is named with its conversion', async ({ page, requests }) => {
+  await checkPair(page, requests, [keyFixture('rsa-2048.pkcs8.pem'), keyFixture('rsa-2048.chain.p7b.der')], null);
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'pairs');
+  await expect(verdict(page)).toContainText(pl.check.verdict.caIncluded(1));
+
+  await page.getByRole('button', { name: pl.check.removeAll }).click();
+  await checkPair(page, requests, [keyFixture('ec-p256.openssh.key')], null);
+  await expect(verdict(page)).toHaveAttribute('data-verdict', 'failed');
+  await expect(verdict(page)).toContainText(pl.cryptoErrors['openssh-private-key']);
+});

@@ -12,6 +12,8 @@ find_missing() {
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
   command -v xmlsec1 >/dev/null 2>&1 || missing+=(xmlsec1)
   command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+  # ssh-keygen runs the conversion we suggest for OpenSSH keys.
+  command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
   # /usr/sbin is not on every user's PATH; the e2e setup looks in the same two places.
   [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 }
@@ -19,7 +21,7 @@ find_missing() {
 find_missing
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "test tools: chromium, openssl, xmlsec1, xmllint and nginx are present"
+  echo "test tools: chromium, openssl, xmlsec1, xmllint, ssh-keygen and nginx are present"
   exit 0
 fi
 

@@ -46,6 +46,24 @@ export function decodeDer(bytes: Uint8Array, what: string): asn1js.AsnType {
   return parsed.result;
 }
 
+/**
+ * The bytes of the first BER/DER value at the start of `bytes`; what follows it is not read (OpenSSL's
+ * TRUSTED CERTIFICATE is a certificate followed by trust settings).
+ *
+ * @throws CryptoError `corrupt-file` when no complete value starts the bytes.
+ */
+export function firstValue(bytes: Uint8Array, what: string): Uint8Array {
+  let parsed: asn1js.FromBerResult;
+  try {
+    parsed = asn1js.fromBER(bytes, PARSE_LIMITS);
+  } catch (cause) {
+    if (cause instanceof Error) throw corrupt(`${what} is not valid DER`, cause);
+    throw cause;
+  }
+  if (parsed.offset === -1) throw corrupt(`${what} is not valid DER (${parsed.result.error})`);
+  return bytes.subarray(0, parsed.offset);
+}
+
 /** The named components of a node that matched a schema (asn1js attaches them to the root). */
 export type SchemaFields = Readonly<Record<string, unknown>>;
 

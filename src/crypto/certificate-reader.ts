@@ -1,7 +1,17 @@
 import * as asn1js from 'asn1js';
 import { Certificate } from 'pkijs';
 import { bytesEqual, toHex } from '../lib/bytes';
-import { bitStringBytes, children, corrupt, decodeDer, encodedBytes, isContext, isUniversal, parsePkijs } from './asn1';
+import {
+  bitStringBytes,
+  children,
+  corrupt,
+  decodeDer,
+  encodedBytes,
+  firstValue,
+  isContext,
+  isUniversal,
+  parsePkijs,
+} from './asn1';
 import type { CertificateSummary, QcStatements } from './certificate-summary';
 import { encodeName, formatName, readName } from './distinguished-name';
 import { CryptoError } from './errors';
@@ -10,18 +20,22 @@ import { QC_OID, stripKsefSuffix } from './ksef-profile';
 import { OID } from './oids';
 import { decodeFileBytes } from './pem';
 import { publicKeyType, readPublicKey } from './public-key';
+import { pkcs7Certificates } from './pkcs7';
 import { verifySignature } from './signature';
 import { KEY_USAGE_BITS } from './key-usage';
 
 /** PEM labels that hold an X.509 certificate (RFC 7468 §5.1 and the OpenSSL variants). */
 const CERTIFICATE_LABELS = new Set(['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE']);
+/** RFC 7468 §8: a PKCS#7 / CMS certificate bundle (`.p7b`). */
+const PKCS7_LABEL = 'PKCS7';
 const CSR_LABELS = new Set(['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST']);
 
 /**
  * Reads every certificate in a file, in file order, and summarises each (see `CertificateSummary`).
  * Accepts PEM with one or more `CERTIFICATE` / `X509 CERTIFICATE` / `TRUSTED CERTIFICATE` blocks (other
  * blocks beside them, such as a key, are ignored), DER, or bare base64 of DER (what KSeF's
- * `/certificates/retrieve` returns). `now` sets validity and daysRemaining.
+ * `/certificates/retrieve` returns); a PKCS#7 bundle (`.p7b`, PEM `PKCS7` or DER) gives each certificate
+ * it holds. `now` sets validity and daysRemaining.
  *
  * @throws CryptoError
  *   - `empty-file`: no bytes;
@@ -43,11 +57,12 @@ export async function readCertificates(
     if (structure === 'certification-request') {
       throw new CryptoError('csr-not-certificate', 'This is a certificate signing request');
     }
+    if (structure === 'pkcs7-signed-data') return summarizeAll(pkcs7Certificates(encoding.der), now, crypto);
     if (structure !== 'certificate')
       throw new CryptoError('key-not-certificate', 'This is a private key, not a certificate');
     return [await summarize(parseCertificate(encoding.der), now, crypto)];
   }
-  const certificates = encoding.blocks.filter((b) => CERTIFICATE_LABELS.has(b.label));
+  const certificates = encoding.blocks.filter((b) => CERTIFICATE_LABELS.has(b.label) || b.label === PKCS7_LABEL);
   if (certificates.length === 0) {
     if (encoding.blocks.some((b) => b.label.endsWith('PRIVATE KEY') || b.label === 'PKCS12')) {
       throw new CryptoError('key-not-certificate', 'The PEM holds a private key, not a certificate');
@@ -57,12 +72,21 @@ export async function readCertificates(
     }
     throw new CryptoError('unrecognized-file', 'The PEM holds no certificate');
   }
+  return summarizeAll(
+    certificates.flatMap((block) =>
+      block.label === PKCS7_LABEL
+        ? pkcs7Certificates(block.der)
+        : // OpenSSL's TRUSTED CERTIFICATE is the certificate followed by trust settings we do not read.
+          [block.label === 'TRUSTED CERTIFICATE' ? firstValue(block.der, 'The TRUSTED CERTIFICATE') : block.der],
+    ),
+    now,
+    crypto,
+  );
+}
+
+async function summarizeAll(ders: readonly Uint8Array[], now: Date, crypto: Crypto): Promise<CertificateSummary[]> {
   const summaries: CertificateSummary[] = [];
-  for (const block of certificates) {
-    // OpenSSL's TRUSTED CERTIFICATE is the certificate followed by trust settings we do not read.
-    const der = block.label === 'TRUSTED CERTIFICATE' ? firstElement(block.der) : block.der;
-    summaries.push(await summarize(parseCertificate(der), now, crypto));
-  }
+  for (const der of ders) summaries.push(await summarize(parseCertificate(der), now, crypto));
   return summaries;
 }
 
@@ -246,19 +270,4 @@ function readCrlDistributionPoints(certificate: Certificate): string[] {
     }
   }
   return uris;
-}
-
-/** The first TLV of `der` (what precedes OpenSSL's trust settings in a TRUSTED CERTIFICATE). */
-function firstElement(der: Uint8Array): Uint8Array {
-  let end: number;
-  try {
-    end = asn1js.fromBER(Uint8Array.from(der)).offset;
-  } catch (cause) {
-    // asn1js signals most errors with offset -1 but throws on some malformed values.
-    if (cause instanceof Error)
-      throw new CryptoError('corrupt-file', 'The TRUSTED CERTIFICATE does not parse', { cause });
-    throw cause;
-  }
-  if (end === -1) throw new CryptoError('corrupt-file', 'The TRUSTED CERTIFICATE does not parse');
-  return der.subarray(0, end);
 }

@@ -3,11 +3,14 @@
  * (`import('../../crypto/check-files')`): it pulls in PKI.js/asn1js, which must stay out of the
  * JavaScript of the first paint.
  */
-import { readCertificates } from './certificate-reader';
+import * as asn1js from 'asn1js';
+import { children, corrupt, decodeDer, isUniversal } from './asn1';
+import { parseCertificate, readCertificates } from './certificate-reader';
 import type { CertificateSummary } from './certificate-summary';
 import { isCryptoError } from './errors';
 import { identifyFile } from './file-kind';
 import type { LoadedPrivateKey } from './key-type';
+import { OID } from './oids';
 import { checkPair, type PairResult } from './pair';
 import { buildPfx, readPfx } from './pkcs12';
 import { readPrivateKey } from './private-key-reader';
@@ -100,12 +103,36 @@ export async function unlockFile(
   return { kind: 'key', format, key: pfx.key, certificates: await summarize(pfx.certificates, now) };
 }
 
-/** Checks the key against every entry's certificate. A mismatch is a result, not an error. */
+/**
+ * Checks the key against every entry's certificate. A mismatch is a result, not an error. `ca` marks a
+ * certificate that does not pair and is a CA's — basicConstraints cA=TRUE (RFC 5280 §4.2.1.9), or the
+ * issuer of a certificate that pairs — as a PFX or a chain carries it beside the leaf.
+ */
 export async function checkPairs<T extends { readonly certificate: CertificateSummary }>(
   key: LoadedPrivateKey,
   entries: readonly T[],
-): Promise<(T & { readonly result: PairResult })[]> {
-  return Promise.all(entries.map(async (entry) => ({ ...entry, result: await checkPair(key, entry.certificate.der) })));
+): Promise<(T & { readonly result: PairResult; readonly ca: boolean })[]> {
+  const results = await Promise.all(entries.map((entry) => checkPair(key, entry.certificate.der)));
+  const issuers = new Set(
+    entries.filter((_, i) => results[i]?.match === true).map((entry) => entry.certificate.issuerText),
+  );
+  return entries.map((entry, i) => {
+    const result = results[i] ?? { match: false, reason: 'different-key' };
+    const { certificate } = entry;
+    const ca = !result.match && (issuers.has(certificate.subjectText) || isCaCertificate(certificate.der));
+    return { ...entry, result, ca };
+  });
+}
+
+/** basicConstraints cA=TRUE. @throws CryptoError `corrupt-file` when the extension is malformed. */
+function isCaCertificate(der: Uint8Array): boolean {
+  const { certificate } = parseCertificate(der);
+  const extension = (certificate.extensions ?? []).find((e) => e.extnID === OID.basicConstraints);
+  if (extension === undefined) return false;
+  const value = decodeDer(new Uint8Array(extension.extnValue.getValue()), 'The basicConstraints extension');
+  if (!isUniversal(value, 16)) throw corrupt('The basicConstraints extension is not a SEQUENCE');
+  const [cA] = children(value);
+  return cA instanceof asn1js.Boolean && cA.getValue();
 }
 
 /** A PFX holding the key and the certificate, encrypted with `password` (AES-256, PBKDF2). */

@@ -18,6 +18,12 @@ export type CryptoErrorCode =
   | 'key-not-certificate'
   /** A certificate was expected, but the file holds a certificate signing request. */
   | 'csr-not-certificate'
+  /** A public key (PEM `PUBLIC KEY` or DER SubjectPublicKeyInfo): the private half is needed. */
+  | 'public-key-not-private-key'
+  /** An OpenSSH private key (`OPENSSH PRIVATE KEY`), which `ssh-keygen -p -m PKCS8` converts. */
+  | 'openssh-private-key'
+  /** A Java keystore (JKS or JCEKS), which `keytool -importkeystore` converts to PKCS#12. */
+  | 'java-keystore'
   /** The file is encrypted and no password was given. */
   | 'password-required'
   /** The password does not open the file (bad padding, a MAC mismatch, or garbage after decryption). */

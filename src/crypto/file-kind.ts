@@ -1,6 +1,7 @@
 import * as asn1js from 'asn1js';
-import { children, corrupt, decodeDer, isContext, isUniversal } from './asn1';
+import { children, corrupt, decodeDer, firstValue, isContext, isUniversal } from './asn1';
 import { CryptoError } from './errors';
+import { OID } from './oids';
 import { type PemBlock, decodeFileBytes } from './pem';
 
 /** What a file (or one PEM block of it) holds, as the UI sorts dropped files. */
@@ -21,7 +22,9 @@ export type DerStructure =
   /** RFC 5280 Certificate. */
   | 'certificate'
   /** RFC 2986 CertificationRequest. */
-  | 'certification-request';
+  | 'certification-request'
+  /** RFC 5652 ContentInfo of type SignedData: a PKCS#7 certificate bundle (`.p7b`). */
+  | 'pkcs7-signed-data';
 
 const KIND_OF_STRUCTURE: Record<DerStructure, FileKind> = {
   pfx: 'pkcs12',
@@ -31,6 +34,7 @@ const KIND_OF_STRUCTURE: Record<DerStructure, FileKind> = {
   'ec-private-key': 'private-key',
   certificate: 'certificate',
   'certification-request': 'csr',
+  'pkcs7-signed-data': 'certificate',
 };
 
 /** PEM labels (RFC 7468 and OpenSSL's traditional ones) and the structure each must hold. */
@@ -41,9 +45,12 @@ const STRUCTURE_OF_LABEL = new Map<string, DerStructure>([
   ['EC PRIVATE KEY', 'ec-private-key'],
   ['CERTIFICATE', 'certificate'],
   ['X509 CERTIFICATE', 'certificate'],
+  // OpenSSL's trusted certificate: the certificate, then trust settings (checked on the certificate alone).
+  ['TRUSTED CERTIFICATE', 'certificate'],
   ['CERTIFICATE REQUEST', 'certification-request'],
   ['NEW CERTIFICATE REQUEST', 'certification-request'],
   ['PKCS12', 'pfx'],
+  ['PKCS7', 'pkcs7-signed-data'],
 ]);
 
 /**
@@ -53,6 +60,7 @@ const STRUCTURE_OF_LABEL = new Map<string, DerStructure>([
  * `encrypted-private-key`.
  *
  * @throws CryptoError `empty-file` for no bytes; `unrecognized-file` when nothing is recognised;
+ *   `public-key-not-private-key`, `openssh-private-key`, `java-keystore` for those files;
  *   `corrupt-file` for broken PEM or DER, or a PEM block whose content does not match its label.
  */
 export function identifyFile(bytes: Uint8Array): FileKind[] {
@@ -64,9 +72,25 @@ export function identifyFile(bytes: Uint8Array): FileKind[] {
     if (structure !== undefined)
       kinds.push(isLegacyEncryptedPem(block) ? 'encrypted-private-key' : KIND_OF_STRUCTURE[structure]);
   }
-  if (kinds.length === 0)
+  if (kinds.length === 0) {
+    const labels = new Set(encoding.blocks.map((block) => block.label));
+    if (labels.has('OPENSSH PRIVATE KEY')) throw opensshKey();
+    if (labels.has('PUBLIC KEY') || labels.has('RSA PUBLIC KEY')) throw publicKey();
     throw new CryptoError('unrecognized-file', 'The PEM file holds no key, certificate or request');
+  }
   return kinds;
+}
+
+/** The command that converts an OpenSSH private key, in place, to PKCS#8 PEM (ssh-keygen asks for the passphrase). */
+export const OPENSSH_CONVERSION_HINT = 'ssh-keygen -p -m PKCS8 -f key';
+
+/** An `openssh-private-key` error with the conversion command. */
+export function opensshKey(): CryptoError {
+  return new CryptoError('openssh-private-key', `This is an OpenSSH key; convert it with: ${OPENSSH_CONVERSION_HINT}`);
+}
+
+function publicKey(): CryptoError {
+  return new CryptoError('public-key-not-private-key', 'This is a public key; the private key is needed');
 }
 
 /**
@@ -78,7 +102,8 @@ export function identifyFile(bytes: Uint8Array): FileKind[] {
 export function pemBlockStructure(block: PemBlock): DerStructure | undefined {
   const expected = STRUCTURE_OF_LABEL.get(block.label);
   if (expected === undefined || isLegacyEncryptedPem(block)) return expected;
-  const actual = identifyDer(block.der);
+  const der = block.label === 'TRUSTED CERTIFICATE' ? firstValue(block.der, 'The TRUSTED CERTIFICATE') : block.der;
+  const actual = identifyDer(der);
   if (actual !== expected) throw corrupt(`The PEM block "${block.label}" holds a ${actual}, not a ${expected}`);
   return expected;
 }
@@ -92,7 +117,7 @@ export function isLegacyEncryptedPem(block: PemBlock): boolean {
  * Identifies a DER value by its outer structure only (no key is decoded, nothing is decrypted).
  *
  * @throws CryptoError `corrupt-file` for bytes that are not one complete DER value;
- *   `unrecognized-file` for DER of another structure.
+ *   `public-key-not-private-key` for a SubjectPublicKeyInfo; `unrecognized-file` for DER of another structure.
  */
 export function identifyDer(der: Uint8Array): DerStructure {
   const root = decodeDer(der, 'The file');
@@ -102,8 +127,13 @@ export function identifyDer(der: Uint8Array): DerStructure {
   const count = elements.length;
 
   if (version === 3n && isAlgorithmLike(second) && count <= 3) return 'pfx';
+  if (count === 2 && first instanceof asn1js.ObjectIdentifier && first.valueBlock.toString() === OID.signedData) {
+    if (isContext(second, 0)) return 'pkcs7-signed-data';
+  }
   if (count === 2 && isAlgorithmLike(first) && second instanceof asn1js.OctetString)
     return 'encrypted-private-key-info';
+  // SubjectPublicKeyInfo (RFC 5280 §4.1): what `openssl pkey -pubout` writes.
+  if (count === 2 && isAlgorithmLike(first) && second instanceof asn1js.BitString) throw publicKey();
   if (
     (version === 0n || version === 1n) &&
     isAlgorithmLike(second) &&

@@ -58,15 +58,31 @@ export function encodePem(label: string, der: Uint8Array): string {
   return `-----BEGIN ${label}-----\n${lines.join('\n')}\n-----END ${label}-----\n`;
 }
 
+/** The command that turns a Java keystore into a PFX (keytool asks for both passwords). */
+export const JKS_CONVERSION_HINT =
+  'keytool -importkeystore -srckeystore store.jks -destkeystore store.p12 -deststoretype PKCS12';
+
+/** JKS starts with the magic 0xFEEDFEED, JCEKS with 0xCECECECE (big-endian, then the version). */
+function isJavaKeystore(bytes: Uint8Array): boolean {
+  const magic = bytes.length >= 8 ? new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0) : 0;
+  return magic === 0xfeedfeed || magic === 0xcececece;
+}
+
 /**
  * Tells PEM from DER by content. Text that is only base64 (no armour, as KSeF returns certificates)
  * is decoded and treated as DER.
  *
- * @throws CryptoError `empty-file` for zero bytes; `corrupt-file` for broken PEM; `unrecognized-file`
+ * @throws CryptoError `empty-file` for zero bytes; `java-keystore` for a JKS or JCEKS file; `corrupt-file` for broken PEM; `unrecognized-file`
  *   for bytes that are neither PEM nor something that starts like DER.
  */
 export function decodeFileBytes(bytes: Uint8Array): FileEncoding {
   if (bytes.length === 0) throw new CryptoError('empty-file', 'The file is empty');
+  if (isJavaKeystore(bytes)) {
+    throw new CryptoError(
+      'java-keystore',
+      `This is a Java keystore; convert it to PKCS#12 with: ${JKS_CONVERSION_HINT}`,
+    );
+  }
   // DER of every structure we read starts with a SEQUENCE tag; PEM and base64 are ASCII text.
   if (bytes[0] === 0x30) return { kind: 'der', der: Uint8Array.from(bytes) };
   const text = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 5 * 1024 * 1024));

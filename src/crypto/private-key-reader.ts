@@ -1,7 +1,7 @@
 import type { EcCurve } from './ec-curves';
 import { decodeEcParameters } from './ec-parameters';
 import { CryptoError } from './errors';
-import { type DerStructure, identifyDer, isLegacyEncryptedPem, pemBlockStructure } from './file-kind';
+import { type DerStructure, identifyDer, isLegacyEncryptedPem, opensshKey, pemBlockStructure } from './file-kind';
 import { decryptPrivateKeyInfo } from './key-file';
 import type { LoadedPrivateKey } from './key-type';
 import { type PemBlock, decodeFileBytes } from './pem';
@@ -56,12 +56,7 @@ async function readPemBlocks(
     }
     if (block.label === 'DSA PRIVATE KEY')
       throw new CryptoError('unsupported-key-type', 'DSA keys are not supported; use an EC P-256 or RSA key');
-    if (block.label === 'OPENSSH PRIVATE KEY') {
-      throw new CryptoError(
-        'unrecognized-file',
-        'This is an OpenSSH key; convert it with: ssh-keygen -p -m PKCS8 -f <file>',
-      );
-    }
+    if (block.label === 'OPENSSH PRIVATE KEY') throw opensshKey();
     const structure = pemBlockStructure(block);
     if (structure === undefined) continue;
     if (isKey(structure)) {
@@ -76,11 +71,13 @@ async function readPemBlocks(
     firstOther ??= structure;
   }
   if (firstOther !== undefined) throw notAKey(firstOther);
+  if (blocks.some((block) => block.label === 'PUBLIC KEY' || block.label === 'RSA PUBLIC KEY'))
+    throw new CryptoError('public-key-not-private-key', 'This is a public key; the private key is needed');
   throw new CryptoError('unrecognized-file', 'The PEM file holds no private key');
 }
 
 function isKey(structure: DerStructure): boolean {
-  return structure !== 'certificate' && structure !== 'certification-request';
+  return structure !== 'certificate' && structure !== 'certification-request' && structure !== 'pkcs7-signed-data';
 }
 
 function notAKey(structure: DerStructure): CryptoError {
@@ -111,6 +108,7 @@ async function readStructure(
       return importPrivateKey(decodeEcPrivateKey(der, contextCurve), 'sec1', crypto);
     case 'certificate':
     case 'certification-request':
+    case 'pkcs7-signed-data':
       throw notAKey(structure);
   }
 }

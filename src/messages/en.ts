@@ -92,6 +92,8 @@ export const en = {
       pairsDetail: 'The private key belongs to the certificate. You can use them together.',
       noPair: 'The key and the certificate do not form a pair',
       partial: (matching: number, total: number) => `The key matches ${matching} of ${total} certificates`,
+      caIncluded: (n: number) =>
+        `${n} CA ${plural('en', n, { one: 'certificate', other: 'certificates' })} included. A CA certificate belongs to the issuer, not to you, so it is not compared with the key.`,
       failed: 'Could not check',
       inFile: (name: string) => `File ${name}:`,
       unexpected:
@@ -107,6 +109,7 @@ export const en = {
     },
     pairBadge: 'Matches the key',
     noPairBadge: 'Does not match the key',
+    caBadge: 'CA certificate (the issuer’s): not compared with the key',
   },
   certificate: {
     heading: (owner: string) => `Certificate: ${owner}`,
@@ -194,6 +197,12 @@ export const en = {
     'key-not-certificate': 'This is a private key, not a certificate. Choose the .crt file downloaded from KSeF.',
     'csr-not-certificate':
       'This is a certificate signing request (CSR), not a certificate. You download the certificate (.crt) from KSeF once the request is processed.',
+    'public-key-not-private-key':
+      'This is a public key; the checker needs the private key (.key) that was created with it. A public key cannot sign or open anything.',
+    'openssh-private-key':
+      'This is an OpenSSH key (as ssh-keygen writes it). Convert it in place to PKCS#8 – for a file named key: ssh-keygen -p -m PKCS8 -f key',
+    'java-keystore':
+      'This is a Java keystore (JKS). Convert it to a PFX file with keytool (it asks for both passwords), then choose store.p12: keytool -importkeystore -srckeystore store.jks -destkeystore store.p12 -deststoretype PKCS12',
     'password-required': 'The file is password protected. Enter the password to open it.',
     'wrong-password': 'The password does not open this key file. Check upper and lower case and try again.',
     'corrupt-file': 'The file is damaged or incomplete. Download it again or use a backup copy.',

@@ -110,6 +110,8 @@ export const pl = {
       pairsDetail: 'Klucz prywatny pasuje do certyfikatu. Możesz używać ich razem.',
       noPair: 'Klucz i certyfikat nie stanowią pary',
       partial: (matching: number, total: number) => `Klucz pasuje do ${matching} z ${total} certyfikatów`,
+      caIncluded: (n: number) =>
+        `Dołączono ${n} ${plural('pl', n, { one: 'certyfikat', few: 'certyfikaty', many: 'certyfikatów', other: 'certyfikatu' })} CA. Certyfikat CA należy do wystawcy, nie do Ciebie, więc nie porównujemy go z kluczem.`,
       failed: 'Nie udało się sprawdzić',
       inFile: (name: string) => `Plik ${name}:`,
       unexpected:
@@ -124,6 +126,7 @@ export const pl = {
     } satisfies Record<PairMismatchReason, string>,
     pairBadge: 'Pasuje do klucza',
     noPairBadge: 'Nie pasuje do klucza',
+    caBadge: 'Certyfikat CA (wystawcy): nie porównujemy go z kluczem',
   },
   certificate: {
     heading: (owner: string) => `Certyfikat: ${owner}`,
@@ -211,6 +214,12 @@ export const pl = {
     'key-not-certificate': 'To jest klucz prywatny, a nie certyfikat. Wybierz plik .crt pobrany z KSeF.',
     'csr-not-certificate':
       'To jest wniosek o certyfikat (CSR), a nie certyfikat. Certyfikat (.crt) pobierzesz z KSeF po rozpatrzeniu wniosku.',
+    'public-key-not-private-key':
+      'To jest klucz publiczny; do sprawdzenia potrzebny jest klucz prywatny (.key) utworzony razem z nim. Klucz publiczny niczego nie podpisze ani nie otworzy.',
+    'openssh-private-key':
+      'To jest klucz OpenSSH (taki, jaki zapisuje ssh-keygen). Przekształć go na miejscu do PKCS#8 – dla pliku o nazwie key: ssh-keygen -p -m PKCS8 -f key',
+    'java-keystore':
+      'To jest magazyn kluczy Javy (JKS). Przekształć go w plik PFX narzędziem keytool (zapyta o oba hasła), a potem wybierz store.p12: keytool -importkeystore -srckeystore store.jks -destkeystore store.p12 -deststoretype PKCS12',
     'password-required': 'Plik jest chroniony hasłem. Wpisz hasło, aby go otworzyć.',
     'wrong-password': 'Hasło nie pasuje do tego pliku klucza. Sprawdź wielkość liter i spróbuj ponownie.',
     'corrupt-file': 'Plik jest uszkodzony albo niekompletny. Pobierz go ponownie lub użyj kopii zapasowej.',

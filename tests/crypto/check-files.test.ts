@@ -57,6 +57,9 @@ describe('inspectFile', () => {
     ['ec-p256.openssl3.p12', 'locked pkcs12 +0'],
     ['ec-p256.unprotected.p12', 'key pkcs12 +1'],
     ['ec-p256.cert.pem', 'certificates +1'],
+    ['ec-p256.trusted-cert.pem', 'certificates +1'],
+    ['rsa-2048.chain.p7b.pem', 'certificates +2'],
+    ['rsa-2048.chain.p7b.der', 'certificates +2'],
     ['ec-p256.csr.pem', 'csr'],
   ])('%s: %s', async (file, shape) => {
     expect(shapeOf(await inspectFile(fixture(file), NOW))).toBe(shape);
@@ -117,6 +120,64 @@ describe('checkPairs and exportPfx', () => {
       ['rsa', rsaCertificate, false],
     ]);
   });
+
+  it('marks the CA certificate of a PFX carrying its chain as a CA, not as a mismatch', async () => {
+    const found = await inspectFile(fixture('rsa-2048.chain.p12'), NOW);
+    if (found.kind !== 'locked') throw new Error('expected a locked PFX');
+    const { key, certificates } = await unlockFile(found, FIXTURE_PASSWORD, NOW);
+    const pairs = await checkPairs(
+      key,
+      certificates.map((certificate) => ({ certificate })),
+    );
+    expect(pairs.map((p) => [p.certificate.subjectText, p.result.match, p.ca])).toEqual([
+      ['C=PL, CN=Fixture RSA 2048', true, false],
+      ['C=PL, CN=Fixture CA', false, true],
+    ]);
+  });
+
+  it('marks a certificate with basicConstraints cA=TRUE as a CA, and a stranger leaf as a mismatch', async () => {
+    const { key } = await opened('ec-p256.pkcs8.pem');
+    const [ca] = await certificatesIn('ca.cert.pem');
+    const [stranger] = await certificatesIn('rsa-2048.cert.pem');
+    const [own] = await certificatesIn('ec-p256.cert.pem');
+    if (ca === undefined || stranger === undefined || own === undefined)
+      throw new Error('fixtures without certificates');
+    const pairs = await checkPairs(key, [{ certificate: own }, { certificate: ca }, { certificate: stranger }]);
+    expect(pairs.map((p) => [p.result.match, p.ca])).toEqual([
+      [true, false],
+      [false, true],
+      [false, false],
+    ]);
+  });
+
+  it("reads OpenSSL's TRUSTED CERTIFICATE as the certificate it starts with, which pairs with its key", async () => {
+    const { key } = await opened('ec-p256.pkcs8.pem');
+    const [trusted] = await certificatesIn('ec-p256.trusted-cert.pem');
+    const [plain] = await certificatesIn('ec-p256.cert.pem');
+    if (trusted === undefined || plain === undefined) throw new Error('fixtures without certificates');
+    expect(trusted.sha256Fingerprint).toBe(plain.sha256Fingerprint);
+    const [pair] = await checkPairs(key, [{ certificate: trusted }]);
+    expect(pair?.result.match).toBe(true);
+  });
+
+  it.each(['rsa-2048.chain.p7b.pem', 'rsa-2048.chain.p7b.der'])(
+    'reads the certificates of the PKCS#7 bundle %s in order; the leaf pairs with its key',
+    async (file) => {
+      const { key } = await opened('rsa-2048.pkcs8.pem');
+      const bundle = await certificatesIn(file);
+      // openssl crl2pkcs7 made the bundle from these two files, in this order.
+      const separate = [...(await certificatesIn('rsa-2048.cert.pem')), ...(await certificatesIn('ca.cert.pem'))];
+      expect(bundle.map((c) => c.sha256Fingerprint)).toEqual(separate.map((c) => c.sha256Fingerprint));
+      const pairs = await checkPairs(
+        key,
+        bundle.map((certificate) => ({ certificate })),
+      );
+      expect(pairs.map((p) => [p.result.match, p.ca])).toEqual([
+        [true, false],
+        [false, true],
+      ]);
+    },
+  );
 
   it('exports a PFX that opens again to the same key and certificate', async () => {
     const { key, certificates } = await opened('ec-p256.unprotected.p12');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type CryptoErrorCode, CryptoError } from '../../src/crypto/errors';
 import { type FileKind, identifyFile } from '../../src/crypto/file-kind';
 import { toBase64 } from '../../src/lib/bytes';
-import { fixture, fixtureText } from '../support/key-fixtures';
+import { expectedSpki, fixture, fixtureText } from '../support/key-fixtures';
 
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
 
@@ -38,6 +38,9 @@ describe('identifyFile', () => {
     ['ec-p256.cert.pem', ['certificate']],
     ['ec-p256.cert.der', ['certificate']],
     ['rsa-2048.cert.pem', ['certificate']],
+    ['ec-p256.trusted-cert.pem', ['certificate']],
+    ['rsa-2048.chain.p7b.pem', ['certificate']],
+    ['rsa-2048.chain.p7b.der', ['certificate']],
     ['ec-p256.csr.pem', ['csr']],
     ['ec-p256.csr.der', ['csr']],
     ['ec-p256.openssl3.p12', ['pkcs12']],
@@ -67,7 +70,12 @@ describe('identifyFile', () => {
   it.each<[string, Uint8Array, CryptoErrorCode]>([
     ['an empty file', new Uint8Array(0), 'empty-file'],
     ['plain text', text('hello, this is not a key'), 'unrecognized-file'],
-    ['a PEM holding only a public key', fixture('ec-p256.pub.pem'), 'unrecognized-file'],
+    ['a PEM holding only a public key', fixture('ec-p256.pub.pem'), 'public-key-not-private-key'],
+    ['a public key as DER', expectedSpki('ec-p256'), 'public-key-not-private-key'],
+    ['a public key as bare base64', text(toBase64(expectedSpki('rsa-2048'))), 'public-key-not-private-key'],
+    ['an OpenSSH private key', fixture('ec-p256.openssh.key'), 'openssh-private-key'],
+    ['a Java keystore (JKS)', fixture('ec-p256.jks'), 'java-keystore'],
+    ['a JCEKS keystore', Uint8Array.of(0xce, 0xce, 0xce, 0xce, 0, 0, 0, 2), 'java-keystore'],
     ['a PEM without END line', text(certificatePem.slice(0, 200)), 'corrupt-file'],
     [
       'a PEM whose body is not base64',

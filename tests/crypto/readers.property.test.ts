@@ -1,6 +1,7 @@
 import * as asn1js from 'asn1js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readCertificates } from '../../src/crypto/certificate-reader';
 import { CryptoError } from '../../src/crypto/errors';
 import { identifyFile } from '../../src/crypto/file-kind';
 import { legacyCbcDecrypt } from '../../src/crypto/legacy-ciphers';
@@ -123,15 +124,19 @@ describe('synchronous readers of untrusted bytes', () => {
     );
   });
 
-  it.each([...KEY_FILES, 'ec-p256.cert.der', 'ec-p256.csr.pem', 'ec-p256.openssl3.p12'])(
-    'identifyFile: damaged %s',
-    (file) => {
-      fc.assert(
-        fc.property(damaged(fixture(file)), (bytes) => sync(() => identifyFile(bytes))),
-        { numRuns: 200 },
-      );
-    },
-  );
+  it.each([
+    ...KEY_FILES,
+    'ec-p256.cert.der',
+    'ec-p256.csr.pem',
+    'ec-p256.openssl3.p12',
+    'ec-p256.trusted-cert.pem',
+    'rsa-2048.chain.p7b.der',
+  ])('identifyFile: damaged %s', (file) => {
+    fc.assert(
+      fc.property(damaged(fixture(file)), (bytes) => sync(() => identifyFile(bytes))),
+      { numRuns: 200 },
+    );
+  });
 });
 
 describe.each(engines)('asynchronous readers of untrusted bytes ($name)', ({ crypto }) => {
@@ -142,6 +147,13 @@ describe.each(engines)('asynchronous readers of untrusted bytes ($name)', ({ cry
         await settles(readPfx(bytes, FIXTURE_PASSWORD, crypto));
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it.each(['rsa-2048.chain.p7b.der', 'ec-p256.trusted-cert.pem'])('readCertificates: damaged %s', async (file) => {
+    await fc.assert(
+      fc.asyncProperty(damaged(fixture(file)), async (bytes) => settles(readCertificates(bytes, new Date(), crypto))),
+      { numRuns: 100 },
     );
   });
 

@@ -18,7 +18,7 @@ function text(name: string): string {
 
 /** The bytes of fixture `name` (e.g. `ec-p256.pkcs8.pem`, `ec-p256.openssl3.p12`). */
 export function fixture(name: string): Uint8Array<ArrayBuffer> {
-  if (/\.(der|p12)$/.test(name)) {
+  if (/\.(der|p12|jks)$/.test(name)) {
     const bytes = fromBase64(text(`${name}.b64`));
     if (bytes === null) throw new Error(`Fixture ${name}.b64 is not base64`);
     return bytes;

@@ -39,8 +39,10 @@ export function CheckPage() {
   };
 
   const pairs = run.status === 'done' ? run.pairs : [];
-  const pairOf = (id: string) => pairs.find((p) => p.id === id)?.result ?? null;
+  // A CA's certificate beside the leaf is not compared with the key: no badge (the verdict counts it).
+  const pairOf = (id: string) => pairs.find((p) => p.id === id && !p.ca)?.result ?? null;
   const firstMatch = pairs.find((p) => p.result.match)?.id;
+  const isCa = (id: string) => pairs.some((p) => p.id === id && p.ca);
 
   return (
     <>
@@ -76,6 +78,7 @@ export function CheckPage() {
 
       {certificates.map(({ id, certificate, fileName }) => (
         <CertificateCard key={id} certificate={certificate} fileName={fileName} pair={pairOf(id)}>
+          {isCa(id) && <p className="badge">{t.check.caBadge}</p>}
           {firstMatch === id && <SavePair certificate={certificate} />}
         </CertificateCard>
       ))}

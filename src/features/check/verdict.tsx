@@ -59,12 +59,16 @@ export function verdictText(t: Messages, run: CheckRun, plan: CheckPlan): Verdic
         ],
       };
     case 'done': {
-      const matching = run.pairs.filter((p) => p.result.match).length;
-      if (matching === run.pairs.length)
-        return { tone: 'pairs', title: t.check.verdict.pairs, details: [t.check.verdict.pairsDetail] };
+      // CA certificates carried beside the leaf are not the key's: they are counted, not compared.
+      const cas = run.pairs.filter((p) => p.ca).length;
+      const own = cas < run.pairs.length ? run.pairs.filter((p) => !p.ca) : run.pairs;
+      const caDetail = cas > 0 && own !== run.pairs ? [t.check.verdict.caIncluded(cas)] : [];
+      const matching = own.filter((p) => p.result.match).length;
+      if (matching === own.length)
+        return { tone: 'pairs', title: t.check.verdict.pairs, details: [t.check.verdict.pairsDetail, ...caDetail] };
       if (matching > 0)
-        return { tone: 'partial', title: t.check.verdict.partial(matching, run.pairs.length), details: [] };
-      const reasons = new Set(run.pairs.flatMap((p) => (p.result.match ? [] : [t.check.reasons[p.result.reason]])));
+        return { tone: 'partial', title: t.check.verdict.partial(matching, own.length), details: caDetail };
+      const reasons = new Set(own.flatMap((p) => (p.result.match ? [] : [t.check.reasons[p.result.reason]])));
       return { tone: 'no-pair', title: t.check.verdict.noPair, details: [...reasons] };
     }
   }

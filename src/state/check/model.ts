@@ -44,6 +44,8 @@ export interface CertificateEntry {
 /** One certificate checked against the key. */
 export interface PairOutcome extends CertificateEntry {
   readonly result: PairResult;
+  /** A CA's certificate that does not pair (carried beside the leaf): not the key's, not a mismatch. */
+  readonly ca: boolean;
 }
 
 /** The one async state of the checker (STYLE: a union, never a handful of booleans). */
