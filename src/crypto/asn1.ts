@@ -181,11 +181,15 @@ export function bufferSource(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * A pkijs AlgorithmIdentifier from a parsed node or from DER.
+ * A pkijs AlgorithmIdentifier from a parsed node or from DER (one that is already parsed is returned as it is).
  *
  * @throws CryptoError `corrupt-file` when it is not an AlgorithmIdentifier.
  */
-export function toAlgorithmIdentifier(input: asn1js.AsnType | Uint8Array, what: string): AlgorithmIdentifier {
+export function toAlgorithmIdentifier(
+  input: AlgorithmIdentifier | asn1js.AsnType | Uint8Array,
+  what: string,
+): AlgorithmIdentifier {
+  if (input instanceof AlgorithmIdentifier) return input;
   const node = input instanceof Uint8Array ? decodeDer(input, what) : input;
   return parsePkijs(() => new AlgorithmIdentifier({ schema: node }), `${what} is not a valid AlgorithmIdentifier`);
 }

@@ -1,4 +1,4 @@
-import { AlgorithmIdentifier } from 'pkijs';
+import type { AlgorithmIdentifier } from 'pkijs';
 import { toAlgorithmIdentifier } from './asn1';
 import { isReadablePbes1, pbes1Decrypt } from './pbes1';
 import { pbes2Decrypt } from './pbes2';
@@ -16,10 +16,7 @@ export function decryptPasswordBased(
   password: string,
   crypto: Crypto = globalThis.crypto,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const algorithm =
-    algorithmIdentifier instanceof AlgorithmIdentifier
-      ? algorithmIdentifier
-      : toAlgorithmIdentifier(algorithmIdentifier, 'The encryption AlgorithmIdentifier');
+  const algorithm = toAlgorithmIdentifier(algorithmIdentifier, 'The encryption AlgorithmIdentifier');
   return isReadablePbes1(algorithm)
     ? pbes1Decrypt(algorithm, ciphertext, password, crypto)
     : pbes2Decrypt(algorithm, ciphertext, password, crypto);

@@ -186,10 +186,7 @@ export async function pbes2Decrypt(
   password: string,
   crypto: Crypto = globalThis.crypto,
 ): Promise<Uint8Array<ArrayBuffer>> {
-  const algorithm =
-    algorithmIdentifier instanceof AlgorithmIdentifier
-      ? algorithmIdentifier
-      : toAlgorithmIdentifier(algorithmIdentifier, 'The encryption AlgorithmIdentifier');
+  const algorithm = toAlgorithmIdentifier(algorithmIdentifier, 'The encryption AlgorithmIdentifier');
   const params = readPbes2Params(algorithm);
   const { cipher } = params;
   if (cipher === 'DES-CBC' || cipher === 'DES-EDE3-CBC' || cipher === 'AES-192-CBC') {
