@@ -22,4 +22,5 @@ function allowlistResponseHeaders(r) {
   });
 }
 
-export default { allowlistResponseHeaders };
+// The list is exported for the test that compares it with the Node relay's.
+export default { allowlistResponseHeaders, PASSED_RESPONSE_HEADERS };
