@@ -7,8 +7,9 @@
 // server/relay/headers.ts PASSED_RESPONSE_HEADERS.
 var PASSED_RESPONSE_HEADERS = ['Content-Type', 'Retry-After', 'X-System-Warning'];
 
-// How nginx frames the bytes it passes on: without these a body KSeF sent compressed or with a length
-// would reach the browser undecodable. The Node relay's fetch decodes and reframes the body instead.
+// How the body is framed and encoded, which the browser needs to read it: nginx passes KSeF's bytes
+// as they are (a body KSeF compressed unasked stays compressed), where the Node relay's fetch
+// decodes and reframes them.
 var FRAMING_HEADERS = ['Content-Length', 'Content-Encoding'];
 
 var KEPT = PASSED_RESPONSE_HEADERS.concat(FRAMING_HEADERS).map(function (name) {
