@@ -52,6 +52,11 @@ export default tseslint.config(
     files: ['eslint.config.js', '.dependency-cruiser.cjs'],
     ...tseslint.configs.disableTypeChecked,
   },
+  // Scripts nginx runs (njs 0.7): plain JavaScript outside the TypeScript project.
+  {
+    files: ['deploy/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
   {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -82,7 +82,7 @@ test('journey 1 through nginx: TEST, test identity (company seal), Authenticatio
   ).toEqual([]);
 });
 
-test('nginx refuses what the relay refuses: other operations, big bodies, other sites, queries', async ({
+test('nginx refuses what the relay refuses: other operations, big bodies, bodies on GET, other sites, queries', async ({
   request,
 }) => {
   const json = { 'Content-Type': 'application/json' };
@@ -102,6 +102,11 @@ test('nginx refuses what the relay refuses: other operations, big bodies, other 
   const large = await request.post('/api/test/v2/auth/challenge', { headers: json, data: 'x'.repeat(1024 * 1024 + 1) });
   expect(large.status()).toBe(413);
   expect(await large.json()).toEqual({ error: 'body-too-large' });
+
+  // GET routes take no body: nginx refuses one rather than passing it on.
+  const getWithBody = await request.fetch('/api/test/v2/certificates/limits', { method: 'GET', data: 'x' });
+  expect(getWithBody.status()).toBe(413);
+  expect(await getWithBody.json()).toEqual({ error: 'body-too-large' });
 
   const crossSite: Record<string, string>[] = [
     { Origin: 'https://elsewhere.example' },

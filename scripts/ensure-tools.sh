@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Provisions the independent oracles the tests check our output with (openssl, xmlsec1, xmllint), the
-# browser they drive (Debian's Chromium) and the nginx they run deploy/nginx/ksef-cert.conf in. As root
+# browser they drive (Debian's Chromium) and the nginx (with njs) they run deploy/nginx/ksef-cert.conf in. As root
 # on Debian it installs what is missing; otherwise it stops with one line saying what to install.
 set -euo pipefail
 
@@ -16,12 +16,14 @@ find_missing() {
   command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
   # /usr/sbin is not on every user's PATH; the e2e setup looks in the same two places.
   [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+  # njs runs the relay's response header allowlist (deploy/nginx/ksef-cert-headers.js).
+  [ -e /usr/lib/nginx/modules/ngx_http_js_module.so ] || missing+=(libnginx-mod-http-js)
 }
 
 find_missing
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "test tools: chromium, openssl, xmlsec1, xmllint, ssh-keygen and nginx are present"
+  echo "test tools: chromium, openssl, xmlsec1, xmllint, ssh-keygen, nginx and its njs module are present"
   exit 0
 fi
 

@@ -14,6 +14,10 @@ import { join, resolve } from 'node:path';
 export const SHIPPED_CONFIG = resolve(import.meta.dirname, '..', 'deploy', 'nginx', 'ksef-cert.conf');
 /** The production build the tests serve. */
 export const DIST_DIR = resolve(import.meta.dirname, '..', 'dist');
+/** The response header allowlist the shipped config imports (njs). */
+export const SHIPPED_HEADER_SCRIPT = resolve(import.meta.dirname, '..', 'deploy', 'nginx', 'ksef-cert-headers.js');
+/** Debian's njs module (libnginx-mod-http-js); Debian's own nginx.conf loads it, the tests' main file names it. */
+const NJS_MODULE = '/usr/lib/nginx/modules/ngx_http_js_module.so';
 /** Debian's MIME types (nginx-common). */
 export const MIME_TYPES = '/etc/nginx/mime.types';
 /** Test only: the sub-path under which the rendered config serves the build a second time. */
@@ -64,14 +68,17 @@ function configPath(path: string): string {
   return path;
 }
 
+const REDIRECT_RETURN =
+  "    # The configured name, not the client's Host: a forged Host must not pick where browsers go.\n" +
+  '    return 301 https://$server_name$request_uri;\n';
+
 /** The redirect server the loopback variant drops (plain HTTP only, no TLS to redirect to). */
 const REDIRECT_SERVER = `server {
     listen 80;
     listen [::]:80;
     server_name ksef-cert.example;
     access_log /var/log/nginx/ksef-cert.access.log ksef_cert;
-    return 301 https://$host$request_uri;
-}
+${REDIRECT_RETURN}}
 
 `;
 
@@ -84,6 +91,17 @@ const ERROR_LOG = '    error_log /var/log/nginx/ksef-cert.error.log crit;\n';
 const ROOT = '    root /srv/ksef-cert/dist;\n';
 const TEST_UPSTREAM = '    test    https://api-test.ksef.mf.gov.pl/v2;\n';
 const ROOT_LOCATION = '    location / {\n';
+const JS_IMPORT = '    js_import ksef_cert_headers from /etc/nginx/njs/ksef-cert-headers.js;\n';
+const REDIRECT_LISTEN = '    listen 80;\n    listen [::]:80;\n';
+
+/** The shipped header script itself, from this checkout. */
+function scriptReplacement(): Replacement {
+  return {
+    why: 'the response header allowlist of this checkout',
+    from: JS_IMPORT,
+    to: `    js_import ksef_cert_headers from ${configPath(SHIPPED_HEADER_SCRIPT)};\n`,
+  };
+}
 
 /** Where the shipped file's logs go under a prefix. */
 function logReplacements(prefix: string): Replacement[] {
@@ -126,6 +144,7 @@ export function loopbackReplacements({ port, prefix, distDir, testUpstream }: Lo
     { why: 'plain HTTP on loopback instead of TLS', from: TLS_LISTEN, to: `    listen 127.0.0.1:${port};\n` },
     { why: 'no server certificate', from: TLS_CERTIFICATE, to: '' },
     ...logReplacements(prefix),
+    scriptReplacement(),
     { why: 'the build of this checkout', from: ROOT, to: `    root ${dist};\n` },
     ...(testUpstream === null
       ? []
@@ -149,17 +168,35 @@ export function renderLoopbackSite(shipped: string, options: LoopbackOptions): s
 
 /**
  * The shipped config as production runs it (TLS server, redirect, official hosts), with only the
- * certificate and log paths moved, so `nginx -t` can check it without Let's Encrypt or /var/log.
+ * certificate, log and script paths moved, so `nginx -t` can check it without Let's Encrypt or
+ * /var/log; with `loopback`, its two servers listen on 127.0.0.1 at those ports instead of 80 and 443.
  */
 export function renderProductionSite(
   shipped: string,
-  options: { prefix: string; certificate: string; certificateKey: string },
+  options: {
+    prefix: string;
+    certificate: string;
+    certificateKey: string;
+    loopback?: { readonly http: number; readonly https: number };
+  },
 ): string {
+  const { loopback } = options;
   return applyReplacements(shipped, [
+    ...(loopback === undefined
+      ? []
+      : [
+          {
+            why: 'the redirect server on loopback',
+            from: REDIRECT_LISTEN,
+            to: `    listen 127.0.0.1:${loopback.http};\n`,
+          },
+          { why: 'the TLS server on loopback', from: TLS_LISTEN, to: `    listen 127.0.0.1:${loopback.https} ssl;\n` },
+        ]),
+    scriptReplacement(),
     {
       why: "the redirect server's access log into the prefix",
-      from: `${ACCESS_LOG}    return 301`,
-      to: `    access_log ${configPath(join(options.prefix, 'logs', 'access.log'))} ksef_cert;\n    return 301`,
+      from: `${ACCESS_LOG}${REDIRECT_RETURN}`,
+      to: `    access_log ${configPath(join(options.prefix, 'logs', 'access.log'))} ksef_cert;\n${REDIRECT_RETURN}`,
     },
     ...logReplacements(options.prefix),
     {
@@ -187,6 +224,7 @@ export function renderMainConfig(options: {
     '# Made by scripts/nginx-test-config.ts for the tests; not for production.\n' +
     // As root nginx's workers would drop to `nobody`, which cannot write the temp folders made here.
     (options.runningAsRoot ? 'user root;\n' : '') +
+    `load_module ${NJS_MODULE};\n` +
     'worker_processes 1;\n' +
     `pid ${join(prefix, 'nginx.pid')};\n` +
     `error_log ${join(prefix, 'logs', 'nginx.log')} warn;\n` +

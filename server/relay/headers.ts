@@ -5,8 +5,8 @@
  * the browser.
  */
 
-/** docs/ksef-contract.md §3.1, §3.2, §11. */
-const FORWARDED_REQUEST_HEADERS = [
+/** docs/ksef-contract.md §3.1, §3.2, §11. deploy/nginx/ksef-cert.conf forwards the same (a test compares). */
+export const FORWARDED_REQUEST_HEADERS = [
   'Authorization',
   'Content-Type',
   'Accept',
@@ -16,8 +16,11 @@ const FORWARDED_REQUEST_HEADERS = [
   'X-Test-System-Warning',
 ] as const;
 
-/** docs/ksef-contract.md §3.2 (`X-System-Warning`), §10 (`Retry-After`). */
-const PASSED_RESPONSE_HEADERS = ['Content-Type', 'Retry-After', 'X-System-Warning'] as const;
+/**
+ * docs/ksef-contract.md §3.2 (`X-System-Warning`), §10 (`Retry-After`). deploy/nginx/ksef-cert-headers.js
+ * passes the same (a test compares).
+ */
+export const PASSED_RESPONSE_HEADERS = ['Content-Type', 'Retry-After', 'X-System-Warning'] as const;
 
 /** Headers on every relay response: KSeF answers carry tokens and must not be cached anywhere. */
 export const RELAY_RESPONSE_HEADERS: Readonly<Record<string, string>> = {

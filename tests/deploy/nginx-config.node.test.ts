@@ -11,6 +11,7 @@ import {
   renderMainConfig,
   renderProductionSite,
   SHIPPED_CONFIG,
+  SHIPPED_HEADER_SCRIPT,
   SUB_PATH,
 } from '../../scripts/nginx-test-config';
 
@@ -86,7 +87,8 @@ describe('the loopback variant of deploy/nginx/ksef-cert.conf', () => {
         '    listen [::]:80;',
         '    server_name ksef-cert.example;',
         '    access_log /var/log/nginx/ksef-cert.access.log ksef_cert;',
-        '    return 301 https://$host$request_uri;',
+        "    # The configured name, not the client's Host: a forged Host must not pick where browsers go.",
+        '    return 301 https://$server_name$request_uri;',
         '}',
         '    test    https://api-test.ksef.mf.gov.pl/v2;',
         '    listen 443 ssl;',
@@ -96,10 +98,12 @@ describe('the loopback variant of deploy/nginx/ksef-cert.conf', () => {
         '    access_log /var/log/nginx/ksef-cert.access.log ksef_cert;',
         '    error_log /var/log/nginx/ksef-cert.error.log crit;',
         '    root /srv/ksef-cert/dist;',
+        '    js_import ksef_cert_headers from /etc/nginx/njs/ksef-cert-headers.js;',
       ].sort(),
     );
     expect(linesMissing(rendered, shipped)).toEqual(
       [
+        `    js_import ksef_cert_headers from ${SHIPPED_HEADER_SCRIPT};`,
         '    test    http://127.0.0.1:4998/api/sandbox/v2;',
         '    listen 127.0.0.1:4999;',
         '    access_log /tmp/p/logs/access.log ksef_cert;',
@@ -171,7 +175,7 @@ describe('deploy/nginx/ksef-cert.conf as production runs it', () => {
       certificate: join(prefix, 'server.crt'),
       certificateKey: join(prefix, 'server.key'),
     });
-    expect(linesMissing(shipped, site)).toHaveLength(5);
+    expect(linesMissing(shipped, site)).toHaveLength(6);
     expect(site).toContain('    listen 443 ssl;\n');
     expect(() => nginxTest(site)).not.toThrow();
   });

@@ -37,7 +37,8 @@ export async function startNginx(prefix: string, main: string, readyUrl: string)
   };
   for (let attempt = 0; attempt < 100; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`nginx exited with ${child.exitCode}: ${output}`);
-    const answered = await fetch(readyUrl).then(
+    // A redirect counts as an answer: the redirect server answers nothing else.
+    const answered = await fetch(readyUrl, { redirect: 'manual' }).then(
       () => true,
       () => false,
     );
