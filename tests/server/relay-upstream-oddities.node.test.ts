@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,9 @@ const FINE: Readonly<Record<string, string>> = {
   'an empty reason phrase': 'HTTP/1.1 200 \r\nContent-Length: 7\r\n\r\n{"a":1}',
 };
 
+/** Answers made up by the property test, by case name. */
+const generated = new Map<string, Buffer>();
+
 let upstream: Server;
 let base: string;
 const sockets = new Set<Socket>();
@@ -54,8 +58,9 @@ beforeAll(async () => {
     socket.on('error', () => undefined);
     socket.once('data', (data) => {
       const name = decodeURIComponent(/case=([^/ ]*)/.exec(data.toString('latin1'))?.[1] ?? '');
-      const answer = ANSWERS[name] ?? FINE[name];
+      const answer = ANSWERS[name] ?? FINE[name] ?? generated.get(name);
       if (typeof answer === 'function') answer(socket);
+      else if (answer instanceof Buffer) socket.end(answer);
       else socket.end(answer ?? 'HTTP/1.1 500 Unknown case\r\nContent-Length: 0\r\n\r\n', 'latin1');
     });
   });
@@ -120,5 +125,63 @@ describe('relay: upstream answers that break HTTP', () => {
     const response = await relay(new Request('http://127.0.0.1/api/test/v2/certificates/limits'));
     expect(response.status).toBe(502);
     expect(await response.json()).toEqual({ error: 'upstream-unreachable' });
+  });
+});
+
+/** An answer that is nearly HTTP: any status number and reason, headers from a small pool, any body. */
+const nearlyHttp = fc
+  .record({
+    version: fc.constantFrom('HTTP/1.1', 'HTTP/1.0', 'HTTP/2', 'HTTP/1.1 ', 'http/1.1'),
+    status: fc.oneof(fc.integer({ min: 0, max: 1200 }), fc.constantFrom(200, 204, 304, 429, 502)),
+    reason: fc.string({ maxLength: 12, unit: 'binary' }),
+    headers: fc.array(
+      fc.constantFrom(
+        'Content-Length: 2',
+        'Content-Length: 0',
+        'Content-Length: 99',
+        'Content-Length: -1',
+        'Transfer-Encoding: chunked',
+        'Content-Encoding: gzip',
+        'Content-Type: application/json',
+        'Retry-After: 5',
+        'X-System-Warning: \u0001',
+        'Set-Cookie: visid_incap_1=x',
+      ),
+      { maxLength: 4 },
+    ),
+    body: fc.constantFrom('', '{}', '2\r\n{}\r\n0\r\n\r\n', 'zz\r\n', '\u0000\u00ff'),
+  })
+  .map(({ version, status, reason, headers, body }) =>
+    Buffer.from(`${version} ${status} ${reason}\r\n${headers.map((h) => `${h}\r\n`).join('')}\r\n${body}`, 'latin1'),
+  );
+
+describe('relay: property over answers that are nearly HTTP, or not at all', () => {
+  it('always answers: a relayed status from 200 to 599 or its own coded 502, never a throw or a hang', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          nearlyHttp,
+          fc.uint8Array({ maxLength: 200 }).map((bytes) => Buffer.from(bytes)),
+        ),
+        async (bytes) => {
+          const name = `generated-${run++}`;
+          generated.set(name, bytes);
+          const { response, lines } = await relayCase(name);
+          generated.delete(name);
+          const [line] = lines;
+          if (line?.error === undefined) {
+            expect(response.status).toBeGreaterThanOrEqual(200);
+            expect(response.status).toBeLessThanOrEqual(599);
+            expect(response.headers.get('set-cookie')).toBeNull();
+          } else {
+            expect(response.status).toBe(502);
+            expect(['upstream-invalid', 'upstream-unreachable']).toContain(line.error);
+          }
+          await response.arrayBuffer();
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
