@@ -54,6 +54,8 @@ export async function relayLoad(durationSeconds = 30, connections = 100): Promis
   const relay = await start('relay', {
     ...process.env,
     KSEF_UPSTREAM_TEST: `http://127.0.0.1:${sandbox.port}/api/sandbox/v2`,
+    // One client on loopback stands for many here: the per-client limit would measure only itself.
+    KSEF_RELAY_MAX_CONCURRENT: String(connections),
   });
   try {
     const url = `http://127.0.0.1:${relay.port}/api/test/v2/auth/challenge`;

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
+import type { ServerHandler } from '../server/bindings.ts';
 
 /**
  * One server of the relay load test, in a process of its own so its memory can be read alone:
@@ -9,18 +10,26 @@ import type { AddressInfo } from 'node:net';
 const role = process.argv[2];
 const quiet = (): void => undefined;
 
-async function handlerFor(name: string | undefined): Promise<(request: Request) => Promise<Response>> {
+async function handlerFor(name: string | undefined): Promise<ServerHandler> {
   if (name === 'sandbox') {
     const { createSandbox } = await import('../server/sandbox/sandbox.ts');
     const sandbox = createSandbox({ log: quiet });
     return (request) => sandbox.handle(request);
   }
   if (name === 'relay') {
-    const [{ createRelay }, { readRelayUpstreams }] = await Promise.all([
-      import('../server/relay/relay.ts'),
-      import('../server/relay/upstreams.ts'),
-    ]);
-    return createRelay({ upstreams: readRelayUpstreams(), log: quiet });
+    const [{ createRelay }, { readRelayUpstreams }, { readRelayMaxConcurrent }, { clientAddressOf }] =
+      await Promise.all([
+        import('../server/relay/relay.ts'),
+        import('../server/relay/upstreams.ts'),
+        import('../server/relay/concurrency.ts'),
+        import('../server/bindings.ts'),
+      ]);
+    const relay = createRelay({
+      upstreams: readRelayUpstreams(),
+      maxConcurrentPerClient: readRelayMaxConcurrent(),
+      log: quiet,
+    });
+    return (request, bindings) => relay(request, clientAddressOf(bindings));
   }
   throw new Error('usage: serve-one.ts sandbox|relay');
 }

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { rawExchange } from '../tests/support/raw-http.ts';
 
 // Plain Playwright tests, not the guarded ones: the second test provokes a violation on purpose.
 
@@ -30,4 +31,23 @@ test('the policy is enforced: requests to other origins are refused', async ({ p
     }
   });
   expect(outcome).toBe('blocked');
+});
+
+test('the server’s own refusals carry the headers too: a malformed request, a foreign Host', async ({ baseURL }) => {
+  const port = Number(new URL(baseURL ?? '').port);
+  // Raw bytes: no HTTP client would send these.
+  const malformed = await rawExchange(port, 'GARBAGE\r\n\r\n');
+  const rebinding = await rawExchange(
+    port,
+    `GET / HTTP/1.1\r\nHost: rebind.example:${port}\r\nOrigin: http://rebind.example:${port}\r\nConnection: close\r\n\r\n`,
+  );
+  for (const [answer, status, error] of [
+    [malformed, 400, 'bad-request'],
+    [rebinding, 421, 'host-not-allowed'],
+  ] as const) {
+    expect(answer.status).toBe(status);
+    expect(JSON.parse(answer.body)).toEqual({ error });
+    expect(answer.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+  }
 });

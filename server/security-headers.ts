@@ -1,3 +1,5 @@
+import type { ServerHandler } from './bindings.ts';
+
 /**
  * Headers on everything the Node server answers (static files, relay, sandbox). The app runs no
  * inline script or style, no eval (zod runs jitless), loads nothing from other origins and talks
@@ -24,12 +26,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()',
 };
 
-/** Wraps a fetch-style handler so that every response carries `SECURITY_HEADERS`. */
-export function withSecurityHeaders(
-  handler: (request: Request) => Promise<Response>,
-): (request: Request) => Promise<Response> {
-  return async (request) => {
-    const response = await handler(request);
+/**
+ * Wraps a fetch-style handler so that every response carries `SECURITY_HEADERS`. Answers Node or the
+ * adapter make themselves (parser errors, a throwing handler) get them in `node-server.ts`.
+ */
+export function withSecurityHeaders(handler: ServerHandler): ServerHandler {
+  return async (request, bindings) => {
+    const response = await handler(request, bindings);
     const headers = new Headers(response.headers);
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers });

@@ -1,9 +1,10 @@
-import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { buildIsStale } from './build-if-needed.ts';
 import { readServerEnv } from './config.ts';
 import { createAppHandler } from './app-handler.ts';
+import { createNodeServer } from './node-server.ts';
 
 /**
  * `npm start`: builds the app when the sources changed, then serves from one Node process on
@@ -20,7 +21,9 @@ if (await buildIsStale(projectRoot)) {
 
 const handler = createAppHandler(`${projectRoot}dist`);
 
-const server = serve({ fetch: handler, hostname: env.HOST, port: env.PORT }, (info) => {
+const server = createNodeServer(handler);
+server.listen(env.PORT, env.HOST, () => {
+  const info = server.address() as AddressInfo;
   const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
   process.stdout.write(`ksef-cert is running at http://${host}:${info.port}/\n`);
 });

@@ -38,9 +38,8 @@ export function upstreamRequestHeaders(incoming: Headers): Headers {
 }
 
 /**
- * `Content-Length` passes only when the upstream body is not content-encoded: fetch decodes
- * gzip/br bodies but keeps the encoded length and `Content-Encoding`, which would then be wrong for
- * the bytes we send on. Without it the server frames the body itself.
+ * The allowlisted upstream headers. `Content-Length` and `Content-Encoding` never pass: the relay
+ * sends the body fetch decoded and read whole, and the server frames it with its own length.
  */
 export function relayResponseHeaders(upstream: Headers): Headers {
   const headers = new Headers(RELAY_RESPONSE_HEADERS);
@@ -48,7 +47,5 @@ export function relayResponseHeaders(upstream: Headers): Headers {
     const value = upstream.get(name);
     if (value !== null) headers.set(name, value);
   }
-  const length = upstream.get('Content-Length');
-  if (length !== null && upstream.get('Content-Encoding') === null) headers.set('Content-Length', length);
   return headers;
 }

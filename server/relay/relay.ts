@@ -1,8 +1,10 @@
-import { readBoundedBody } from './body.ts';
+import { declaresBody, readBoundedBody, RELAY_MAX_BODY_BYTES } from './body.ts';
+import { createClientSlots, DEFAULT_RELAY_MAX_CONCURRENT, RELAY_BUSY_RETRY_AFTER_SECONDS } from './concurrency.ts';
 import { RELAY_RESPONSE_HEADERS, relayResponseHeaders, upstreamRequestHeaders } from './headers.ts';
 import { isCrossSite } from './origin.ts';
 import { matchRoute } from './routes.ts';
 import { DEFAULT_RELAY_TIMEOUT_MS } from './timeout.ts';
+import { isMalformedAnswer, readUpstreamAnswer } from './upstream-answer.ts';
 import { RELAY_ENVIRONMENTS, resolveUpstreams, type RelayEnvironment, type RelayUpstreams } from './upstreams.ts';
 
 /** Everything the relay answers itself; upstream answers pass through unchanged. */
@@ -10,9 +12,12 @@ export type RelayErrorCode =
   | 'not-found'
   | 'cross-origin'
   | 'query-not-allowed'
+  | 'body-not-allowed'
   | 'body-too-large'
+  | 'too-many-requests'
   | 'upstream-timeout'
   | 'upstream-unreachable'
+  | 'upstream-invalid'
   | 'client-closed';
 
 /**
@@ -26,7 +31,7 @@ export interface RelayLogLine {
   /** The allowlisted template (`/auth/{referenceNumber}`), `null` when nothing matched. */
   readonly route: string | null;
   readonly status: number;
-  /** Until the response headers (the body then streams). */
+  /** Until the whole answer was read from upstream. */
   readonly durationMs: number;
   /** Set when the relay answered itself. */
   readonly error?: RelayErrorCode;
@@ -38,39 +43,48 @@ export interface RelayOptions {
   readonly fetch?: typeof fetch;
   /** Deadline for the whole upstream exchange, response body included; default {@link DEFAULT_RELAY_TIMEOUT_MS}. */
   readonly timeoutMs?: number;
+  /** Cap of the request body and of the upstream answer's body; default {@link RELAY_MAX_BODY_BYTES}. */
   readonly maxBodyBytes?: number;
+  /** Relayed calls one client address may have in flight; default {@link DEFAULT_RELAY_MAX_CONCURRENT}. */
+  readonly maxConcurrentPerClient?: number;
   readonly log?: (line: RelayLogLine) => void;
 }
+
+/**
+ * The relay as a fetch-style handler. `clientAddress` is the peer's IP as the server saw it; calls
+ * without one share a single count.
+ */
+export type RelayHandler = (request: Request, clientAddress?: string) => Promise<Response>;
 
 /** Stderr, as JSON: the lint rule keeps stdout for command-line output. */
 const defaultLog = (line: RelayLogLine): void => console.warn(JSON.stringify(line));
 
 const PATH = /^\/api\/([a-z]+)\/v2(\/.*)$/;
 
-/** Fetch and Response allow no body on these statuses. */
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
 /**
  * A stateless same-origin relay to the KSeF API (docs/ksef-contract.md §11): `/api/<environment>/v2/<path>`
  * goes to that environment's base URL, but only for the allowlisted operations (see `routes.ts`);
  * everything else is answered here without an upstream call. No retries (docs/ksef-contract.md §10): every
- * request is sent upstream at most once, and 429 with `Retry-After` goes back to the app as is.
+ * request is sent upstream at most once, and 429 with `Retry-After` goes back to the app as is. At most
+ * `maxConcurrentPerClient` calls per client address are in flight; more get 429 `too-many-requests`.
  * A fetch-style handler with no Node APIs, so it runs on Node and on edge runtimes.
  */
-export function createRelay(options: RelayOptions = {}): (request: Request) => Promise<Response> {
+export function createRelay(options: RelayOptions = {}): RelayHandler {
   const upstreams = resolveUpstreams(options.upstreams);
   const upstreamFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_RELAY_TIMEOUT_MS;
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? RELAY_MAX_BODY_BYTES;
+  const slots = createClientSlots(options.maxConcurrentPerClient ?? DEFAULT_RELAY_MAX_CONCURRENT);
   const log = options.log ?? defaultLog;
 
-  return async (request) => {
+  return async (request, clientAddress) => {
     const started = performance.now();
     const url = new URL(request.url);
     const parts = PATH.exec(url.pathname);
     const environment = RELAY_ENVIRONMENTS.find((e) => e === parts?.[1] && upstreams[e] !== undefined) ?? null;
     const base = environment === null ? undefined : upstreams[environment];
     const match = parts?.[2] === undefined ? null : matchRoute(request.method, parts[2], url.searchParams);
+    let bodyRead = false;
 
     const finish = (response: Response, route: string | null, error?: RelayErrorCode): Response => {
       const durationMs = Math.round(performance.now() - started);
@@ -78,50 +92,62 @@ export function createRelay(options: RelayOptions = {}): (request: Request) => P
       log(error === undefined ? line : { ...line, error });
       return response;
     };
-    const refuse = (status: number, error: RelayErrorCode, route: string | null = null): Response =>
-      finish(errorResponse(status, error), route, error);
+    const refuse = (status: number, error: RelayErrorCode, route: string | null = null): Response => {
+      const headers = new Headers(RELAY_RESPONSE_HEADERS);
+      // A body left unread would otherwise be read and thrown away by the server to keep the
+      // connection: closing it bounds what a refused client can make us receive.
+      if (!bodyRead && declaresBody(request.headers)) headers.set('Connection', 'close');
+      if (status === 429) headers.set('Retry-After', String(RELAY_BUSY_RETRY_AFTER_SECONDS));
+      return finish(Response.json({ error }, { status, headers }), route, error);
+    };
 
     if (base === undefined || match === null || match.kind === 'not-found') return refuse(404, 'not-found');
     if (isCrossSite(request, url)) return refuse(403, 'cross-origin', match.template);
     if (match.kind === 'query-not-allowed') return refuse(400, 'query-not-allowed', match.template);
+    if (!match.hasBody && declaresBody(request.headers)) return refuse(413, 'body-not-allowed', match.template);
 
-    let body: Uint8Array<ArrayBuffer> | undefined;
-    if (match.hasBody) {
-      const read = await readBoundedBody(request, maxBodyBytes);
-      if (read.kind === 'too-large') return refuse(413, 'body-too-large', match.template);
-      body = read.bytes;
-    }
-
-    const timeout = AbortSignal.timeout(timeoutMs);
-    let upstream: Response;
+    const release = slots.take(clientAddress);
+    if (release === null) return refuse(429, 'too-many-requests', match.template);
     try {
-      upstream = await upstreamFetch(`${base}${match.path}${match.query}`, {
-        method: request.method,
-        headers: upstreamRequestHeaders(request.headers),
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.any([timeout, request.signal]),
-      });
-    } catch (cause) {
-      if (timeout.aborted) return refuse(504, 'upstream-timeout', match.template);
-      // Nobody reads this answer; 499 (nginx's "client closed request") keeps the log line honest.
-      if (request.signal.aborted) return refuse(499, 'client-closed', match.template);
-      // Fetch reports every network failure (refused, reset, DNS, TLS) as a TypeError.
-      if (cause instanceof TypeError) return refuse(502, 'upstream-unreachable', match.template);
-      throw cause;
+      let body: Uint8Array<ArrayBuffer> | undefined;
+      if (match.hasBody) {
+        const read = await readBoundedBody(request, maxBodyBytes);
+        if (read.kind === 'too-large') return refuse(413, 'body-too-large', match.template);
+        bodyRead = true;
+        body = read.bytes;
+      }
+
+      const timeout = AbortSignal.timeout(timeoutMs);
+      let answered = false;
+      try {
+        const upstream = await upstreamFetch(`${base}${match.path}${match.query}`, {
+          method: request.method,
+          headers: upstreamRequestHeaders(request.headers),
+          body,
+          redirect: 'manual',
+          signal: AbortSignal.any([timeout, request.signal]),
+        });
+        answered = true;
+        const answer = await readUpstreamAnswer(upstream, maxBodyBytes);
+        if (answer.kind === 'invalid') return refuse(502, 'upstream-invalid', match.template);
+        const headers = relayResponseHeaders(answer.headers);
+        if (answer.body !== null) headers.set('Content-Length', String(answer.body.byteLength));
+        const response = new Response(answer.body, { status: answer.status, headers });
+        return finish(response, match.template);
+      } catch (cause) {
+        if (timeout.aborted) return refuse(504, 'upstream-timeout', match.template);
+        // Nobody reads this answer; 499 (nginx's "client closed request") keeps the log line honest.
+        if (request.signal.aborted) return refuse(499, 'client-closed', match.template);
+        // Fetch reports every network failure (refused, reset, DNS, TLS) and every malformed answer as a
+        // TypeError; once the answer has begun, a failure means KSeF got the request.
+        if (cause instanceof TypeError) {
+          const invalid = answered || isMalformedAnswer(cause);
+          return refuse(502, invalid ? 'upstream-invalid' : 'upstream-unreachable', match.template);
+        }
+        throw cause;
+      }
+    } finally {
+      release();
     }
-
-    const passBody = !NULL_BODY_STATUSES.has(upstream.status);
-    if (!passBody) await upstream.body?.cancel();
-    const response = new Response(passBody ? upstream.body : null, {
-      status: upstream.status,
-      statusText: upstream.statusText,
-      headers: relayResponseHeaders(upstream.headers),
-    });
-    return finish(response, match.template);
   };
-}
-
-function errorResponse(status: number, error: RelayErrorCode): Response {
-  return Response.json({ error }, { status, headers: RELAY_RESPONSE_HEADERS });
 }

@@ -127,9 +127,7 @@ export function ksefErrorFromResponse(response: ErrorResponse): KsefError {
     return new KsefError(
       relay.code,
       `KSeF ${response.method} ${response.path} failed at the relay: HTTP ${response.status} (${relay.name})`,
-      {
-        status: response.status,
-      },
+      { status: response.status, retryAfterSeconds: response.retryAfterSeconds },
     );
   }
   const parsed = parseErrorBody(parseJsonOrUndefined(response.bodyText), response.status);

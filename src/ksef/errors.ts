@@ -24,8 +24,13 @@ export type KsefErrorCode =
   | 'upstream-timeout'
   /** Relay 404 on an allowlisted call: this server does not offer the environment (e.g. no local sandbox). */
   | 'environment-unavailable'
-  /** Relay 400/403/413 (query-not-allowed, cross-origin, body-too-large): the relay refused the request itself. */
+  /**
+   * Relay 400/403/413/421 (query-not-allowed, cross-origin, body-too-large, body-not-allowed,
+   * host-not-allowed): the relay refused the request itself.
+   */
   | 'relay-refused'
+  /** Relay 429 too-many-requests: this client already has the most calls in flight the relay allows; nothing was sent. */
+  | 'relay-busy'
   // HTTP status fallbacks
   /** HTTP 401, or the session's tokens cannot be refreshed: sign in again. */
   | 'unauthorized'

@@ -583,6 +583,8 @@ export const en = {
       'This server does not offer the chosen KSeF environment (for example the local sandbox). Choose another environment.',
     'relay-refused':
       'The app’s server refused this request before it reached KSeF (a server configuration problem). Nothing was sent to KSeF. Report it to whoever runs this server.',
+    'relay-busy':
+      'The app’s server is already relaying many requests from your network address at once, so it held this one back. Nothing was sent to KSeF. Wait a moment and try again.',
     unauthorized: 'The KSeF session expired or is invalid. Sign in again.',
     forbidden: 'KSeF refused access: no permissions in this context, or a sign-in method not allowed.',
     gone: 'KSeF no longer keeps this operation (it expired). Start over.',

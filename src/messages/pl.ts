@@ -606,6 +606,8 @@ export const pl = {
       'Ten serwer nie udostępnia wybranego środowiska KSeF (np. lokalnej piaskownicy). Wybierz inne środowisko.',
     'relay-refused':
       'Serwer aplikacji odrzucił to żądanie, zanim trafiło do KSeF (błąd konfiguracji serwera). Nic nie wysłano do KSeF. Zgłoś problem osobie, która prowadzi ten serwer.',
+    'relay-busy':
+      'Serwer aplikacji przekazuje już naraz wiele zapytań z Twojego adresu sieciowego, więc wstrzymał to. Nic nie wysłano do KSeF. Odczekaj chwilę i spróbuj ponownie.',
     unauthorized: 'Sesja w KSeF wygasła albo jest nieważna. Zaloguj się ponownie.',
     forbidden: 'KSeF odmówił dostępu: brak uprawnień w tym kontekście albo niedozwolony sposób logowania.',
     gone: 'KSeF już nie przechowuje tej operacji (wygasła). Zacznij od nowa.',

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RelayErrorCode } from '../../server/relay/relay';
+import type { ServerErrorCode } from '../../server/server-errors';
 import { KsefError } from '../../src/ksef/errors';
 import { RELAY_ERRORS, relayErrorOf } from '../../src/ksef/relay-error';
 import { DEFAULT_RETRY_POLICY, isTransient } from '../../src/ksef/retry';
@@ -7,6 +8,9 @@ import { createHarness, honestyCheck } from '../support/ksef-harness';
 import { enrollRequest, enrollResponse, limitsResponse, SIGNED_XML, tooManyProblem } from '../support/ksef-samples';
 
 afterEach(honestyCheck);
+
+/** The Node server's refusals a well-formed call of the app can meet before it reaches the relay. */
+type ServerRefusalOfApiCalls = Extract<ServerErrorCode, 'host-not-allowed' | 'body-not-allowed'>;
 
 async function failure(promise: Promise<unknown>): Promise<KsefError> {
   const error = await promise.then(
@@ -29,6 +33,10 @@ describe('relayErrorOf: only the relay’s exact answers', () => {
     [403, '{"error":"cross-origin"}', 'relay-refused'],
     [400, '{"error":"query-not-allowed"}', 'relay-refused'],
     [413, '{"error":"body-too-large"}', 'relay-refused'],
+    [413, '{"error":"body-not-allowed"}', 'relay-refused'],
+    [421, '{"error":"host-not-allowed"}', 'relay-refused'],
+    [429, '{"error":"too-many-requests"}', 'relay-busy'],
+    [502, '{"error":"upstream-invalid"}', 'server-error'],
   ])('HTTP %i %s is %s', (status, text, code) => {
     expect(relayErrorOf(status, text)?.code).toBe(code);
   });
@@ -48,14 +56,18 @@ describe('relayErrorOf: only the relay’s exact answers', () => {
     expect(relayErrorOf(status, text)).toBeNull();
   });
 
-  it('knows every answer the relay gives to someone who waits for it', () => {
-    const relayCodes: Record<Exclude<RelayErrorCode, 'client-closed'>, true> = {
+  it('knows every answer the relay and the server in front of it give to someone who waits for it', () => {
+    const relayCodes: Record<Exclude<RelayErrorCode, 'client-closed'> | ServerRefusalOfApiCalls, true> = {
       'not-found': true,
       'cross-origin': true,
       'query-not-allowed': true,
+      'body-not-allowed': true,
       'body-too-large': true,
+      'too-many-requests': true,
       'upstream-timeout': true,
       'upstream-unreachable': true,
+      'upstream-invalid': true,
+      'host-not-allowed': true,
     };
     expect(Object.keys(RELAY_ERRORS).sort()).toEqual(Object.keys(relayCodes).sort());
   });
@@ -156,5 +168,38 @@ describe('relay answers through the client', () => {
       .json(202, enrollResponse);
     await client.enrollCertificate(session, enrollRequest);
     expect(waits).toEqual([[3_000, 'POST /certificates/enrollments']]);
+  });
+});
+
+describe('the relay’s newer answers through the client', () => {
+  it('a relay 429 too-many-requests is waited out like KSeF’s own, then the call goes on', async () => {
+    const { double, client, session, sleeps } = createHarness();
+    double
+      .on('get', '/certificates/limits')
+      .offContract(429, body('too-many-requests'), { ...JSON_TYPE, 'Retry-After': '1' })
+      .json(200, limitsResponse);
+    await expect(client.getCertificateLimits(session)).resolves.toEqual(limitsResponse);
+    expect(sleeps).toEqual([1_000]);
+  });
+
+  it('a relay that stays busy ends as relay-busy with its Retry-After, not as KSeF’s rate limit', async () => {
+    const { double, client, session } = createHarness();
+    const route = double.on('get', '/certificates/limits');
+    for (let i = 0; i <= DEFAULT_RETRY_POLICY.maxRateLimitRetries; i++)
+      route.offContract(429, body('too-many-requests'), { ...JSON_TYPE, 'Retry-After': '1' });
+    const error = await failure(client.getCertificateLimits(session));
+    expect(error.code).toBe('relay-busy');
+    expect(error.status).toBe(429);
+    expect(error.retryAfterSeconds).toBe(1);
+  });
+
+  it('an enrollment whose answer broke HTTP (upstream-invalid) is a server error and is not repeated', async () => {
+    const { double, client, session, sleeps } = createHarness();
+    double.on('post', '/certificates/enrollments').offContract(502, body('upstream-invalid'), JSON_TYPE);
+    const error = await failure(client.enrollCertificate(session, enrollRequest));
+    expect(error.code).toBe('server-error');
+    expect(error.message).toContain('upstream-invalid');
+    expect(double.requests).toHaveLength(1);
+    expect(sleeps).toEqual([]);
   });
 });

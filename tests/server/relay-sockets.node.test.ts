@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clientAddressOf } from '../../server/bindings';
 import { createRelay, type RelayLogLine } from '../../server/relay/relay';
 
 /** What the real upstream saw for one request. */
@@ -48,7 +49,11 @@ beforeAll(async () => {
     upstreams: { test: `http://127.0.0.1:${upstreamPort}/v2` },
     log: (line) => lines.push(line),
   });
-  relayServer = serve({ fetch: relay, hostname: '127.0.0.1', port: 0 });
+  relayServer = serve({
+    fetch: (request, bindings) => relay(request, clientAddressOf(bindings)),
+    hostname: '127.0.0.1',
+    port: 0,
+  });
   const relayPort = await new Promise<number>((resolve) => {
     relayServer.once('listening', () => resolve((relayServer.address() as AddressInfo).port));
   });

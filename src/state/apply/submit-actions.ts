@@ -35,6 +35,7 @@ const POLL_AGAIN_AFTER: ReadonlySet<KsefErrorCode> = new Set([
   'upstream-unreachable',
   'upstream-timeout',
   'rate-limited',
+  'relay-busy',
   'server-error',
 ]);
 /**
