@@ -106,7 +106,7 @@ test('nginx refuses what the relay refuses: other operations, big bodies, bodies
   // GET routes take no body: nginx refuses one rather than passing it on.
   const getWithBody = await request.fetch('/api/test/v2/certificates/limits', { method: 'GET', data: 'x' });
   expect(getWithBody.status()).toBe(413);
-  expect(await getWithBody.json()).toEqual({ error: 'body-too-large' });
+  expect(await getWithBody.json()).toEqual({ error: 'body-not-allowed' });
 
   const crossSite: Record<string, string>[] = [
     { Origin: 'https://elsewhere.example' },

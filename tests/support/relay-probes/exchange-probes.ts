@@ -14,17 +14,17 @@ const bodies: RelayProbe[] = [
   {
     name: 'a GET route refuses a body with a length',
     request: { method: 'GET', path: '/api/test/v2/certificates/limits', body: 'x'.repeat(100) },
-    expect: { status: 413, error: 'body-too-large' },
+    expect: { status: 413, error: 'body-not-allowed' },
   },
   {
     name: 'a GET route refuses a chunked body',
     request: { method: 'GET', path: `/api/test/v2/auth/${REFERENCE}`, body: 'x'.repeat(100), chunked: true },
-    expect: { status: 413, error: 'body-too-large' },
+    expect: { status: 413, error: 'body-not-allowed' },
   },
   {
     name: 'the DELETE route refuses a body',
     request: { method: 'DELETE', path: '/api/test/v2/auth/sessions/current', body: '{}' },
-    expect: { status: 413, error: 'body-too-large' },
+    expect: { status: 413, error: 'body-not-allowed' },
   },
   {
     name: 'a GET with Content-Length: 0 is no body and reaches KSeF',
