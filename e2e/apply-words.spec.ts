@@ -51,6 +51,8 @@ const DOWNLOADED = {
 test('saved applications: one is removed after a confirmation, and it stays gone after a reload', async ({
   page,
 }, testInfo) => {
+  // Three axe scans and two reloads: generous on a shared, busy machine.
+  test.setTimeout(150_000);
   await page.goto('./#/apply');
   await page.evaluate(([key, records]) => localStorage.setItem(key, JSON.stringify(records)), [
     APPLICATIONS_KEY,
