@@ -146,7 +146,10 @@ async function journeyOne(page: Page, secrets: string[], testInfo: TestInfo): Pr
 
   await page.getByRole('button', { name: pl.apply.result.signOut }).click();
   await expect(stepHeading(page, pl.apply.environment.heading)).toBeFocused();
-  await expect(page.getByRole('button', { name: pl.apply.resume.continue('Program księgowy 1') })).toBeVisible();
+  // Downloaded: the list offers it again rather than "continue".
+  await expect(page.getByRole('button', { name: pl.apply.resume.downloadAgain('Program księgowy 1') })).toHaveText(
+    pl.apply.resume.downloadAgainShort,
+  );
   await checkStep(page, testInfo, '8-resume-list');
 }
 
