@@ -146,7 +146,10 @@ async function journeyOne(page: Page, secrets: string[], testInfo: TestInfo): Pr
 
   await page.getByRole('button', { name: pl.apply.result.signOut }).click();
   await expect(stepHeading(page, pl.apply.environment.heading)).toBeFocused();
-  await expect(page.getByRole('button', { name: pl.apply.resume.continue('Program księgowy 1') })).toBeVisible();
+  // Downloaded: the list offers it again rather than "continue".
+  await expect(page.getByRole('button', { name: pl.apply.resume.downloadAgain('Program księgowy 1') })).toHaveText(
+    pl.apply.resume.downloadAgainShort,
+  );
   await checkStep(page, testInfo, '8-resume-list');
 }
 
@@ -161,14 +164,19 @@ test('errors: an invalid name and password show why in the checklist, and there 
   await page.getByLabel(pl.apply.details.name).fill('Zły/nazwa');
   await expect(page.locator('[data-rule="allowed-characters"]')).toHaveAttribute('data-ok', 'false');
   await expect(page.locator('[data-rule="length"]')).toHaveAttribute('data-ok', 'true');
+  // Grey until a submit; then the unmet rule is red with ✗ and the message names the character.
+  await expect(page.locator('[data-rule="allowed-characters"]')).not.toHaveClass(/rule-bad/);
   await page.getByRole('button', { name: pl.apply.details.submit }).click();
-  await expect(page.getByText(pl.apply.details.nameInvalid)).toBeVisible();
+  await expect(page.locator('[data-rule="allowed-characters"]')).toHaveClass(/rule-bad/);
+  await expect(page.locator('[data-rule="allowed-characters"] .rule-icon')).toHaveText('✗');
+  await expect(page.getByText(pl.apply.details.nameCharacters('„/”'))).toBeVisible();
   await expect(page.getByLabel(pl.apply.details.name)).toHaveAttribute('aria-invalid', 'true');
   await expect(stepHeading(page, pl.apply.details.heading)).toBeVisible();
   await checkStep(page, testInfo, 'invalid-name');
 
   await page.getByLabel(pl.apply.details.name).fill('Abc');
   await expect(page.locator('[data-rule="length"]')).toHaveAttribute('data-ok', 'false');
+  await expect(page.getByText(pl.apply.details.nameLength(3))).toBeVisible();
   await page.getByLabel(pl.apply.details.name).fill('Nazwa poprawna');
   await page.getByRole('button', { name: pl.apply.details.submit }).click();
   await expect(stepHeading(page, pl.apply.key.heading)).toBeFocused();
@@ -180,7 +188,8 @@ test('errors: an invalid name and password show why in the checklist, and there 
   }
   await expect(page.locator('[data-rule="lowercase"]')).toHaveAttribute('data-ok', 'true');
   await page.getByRole('button', { name: pl.apply.key.generate }).click();
-  await expect(page.getByText(pl.apply.key.passwordInvalid)).toBeVisible();
+  await expect(page.getByText(pl.apply.key.passwordInvalid(pl.save.rules.length))).toBeVisible();
+  await expect(page.locator('[data-rule="length"]')).toHaveClass(/rule-bad/);
   await expect(page.getByText(pl.apply.key.confirmMismatch)).toBeVisible();
   await expect(page.getByRole('button', { name: pl.apply.key.next })).toHaveCount(0);
   await checkStep(page, testInfo, 'invalid-password');

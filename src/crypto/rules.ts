@@ -31,6 +31,11 @@ function codePoints(text: string): number {
   return [...text].length;
 }
 
+/** The characters of `name` that `certificateName` does not allow, each once, in order of appearance. */
+export function disallowedNameCharacters(name: string): string[] {
+  return [...new Set([...name].filter((c) => !NAME_CHARACTERS.test(c)))];
+}
+
 /** Each certificateName rule, passes included: `length` (5–100) and `allowed-characters`. */
 export function certificateNameRules(name: string): RuleResult<CertificateNameRule>[] {
   const length = codePoints(name);

@@ -1,5 +1,6 @@
 import type { Messages } from './pl';
 import { plural } from './plural';
+import { sentence } from './sentence';
 
 const days = (n: number) => `${n} ${plural('en', n, { one: 'day', other: 'days' })}`;
 const files = (n: number) => `${n} ${plural('en', n, { one: 'file', other: 'files' })}`;
@@ -20,7 +21,7 @@ export const en = {
     home: 'Home',
     pageLoading: 'Loading the page…',
     privacy:
-      'Everything happens in this browser. No file leaves your device: keys, certificates and passwords are never sent or stored anywhere.',
+      'The private key and its password never leave this browser. What goes to KSeF is the request with the public key and the sign-in signature.',
     pageTitle: (page: string) => `${page} – ksef-cert`,
   },
   home: {
@@ -267,6 +268,33 @@ export const en = {
       'The file is larger than 10 MB, so it is not a key or a certificate (those are usually a few kilobytes). It was not opened.',
     'file-unreadable': 'The file could not be read. Check that it still exists on disk and choose it again.',
   },
+  identifiers: {
+    nip: {
+      empty: 'Enter the NIP: 10 digits.',
+      characters: (characters: string) => `A NIP is digits only; remove ${characters}. Dashes and spaces may stay.`,
+      length: (digits: number) =>
+        `A NIP has 10 digits; this one has ${digits}. Check that none is missing or repeated.`,
+      'office-code': 'A NIP does not start with 0, nor has 0 as both its second and third digit. Check its beginning.',
+      checksum:
+        'The last digit (the check digit) does not agree with the others, so this NIP has a typo. Compare it with the company’s documents.',
+    },
+    pesel: {
+      empty: 'Enter the PESEL: 11 digits.',
+      characters: (characters: string) => `A PESEL is digits only; remove ${characters}. Dashes and spaces may stay.`,
+      length: (digits: number) =>
+        `A PESEL has 11 digits; this one has ${digits}. Check that none is missing or repeated.`,
+      'birth-date':
+        'The first six digits of a PESEL are the birth date (YYMMDD, month +20 for those born from 2000), and here they are no real date. Check its beginning.',
+      checksum:
+        'The last digit (the check digit) does not agree with the others, so this PESEL has a typo. Compare it with the document.',
+    },
+    exampleNip: 'Fill in an example NIP',
+    examplePesel: 'Fill in an example PESEL',
+    nipExampleNote:
+      'In the sandbox and on KSeF TEST any NIP with a valid check digit works: it need not belong to a real company.',
+    peselExampleNote:
+      'In the sandbox and on KSeF TEST any PESEL with a valid date and check digit works: it need not belong to a real person.',
+  },
   apply: {
     title: 'Apply for a KSeF certificate',
     intro:
@@ -294,7 +322,7 @@ export const en = {
     chooseFile: 'Choose file',
     noFileChosen: 'No file chosen',
     problemHeading: 'That did not work',
-    ksefDetails: 'Details from KSeF:',
+    technicalDetails: 'Technical details from KSeF (original text, not translated)',
     retryAfter: (seconds: number) => `Try again in ${seconds} s.`,
     rateLimitWait: (seconds: number) =>
       `KSeF is limiting requests. Waiting ${seconds} s, then trying again on my own; nothing for you to do.`,
@@ -309,6 +337,17 @@ export const en = {
       statuses: { submitted: 'submitted', issued: 'issued', downloaded: 'issued and downloaded', failed: 'rejected' },
       continue: (name: string) => `Continue application “${name}”`,
       continueShort: 'Continue',
+      downloadAgain: (name: string) => `Download the certificate “${name}” again`,
+      downloadAgainShort: 'Download again',
+      remove: (name: string) => `Remove application “${name}” from this list`,
+      removeShort: 'Remove from list',
+      removeTitle: (name: string) => `Remove application “${name}” from the list?`,
+      removeBody: 'Only the entry in this browser goes; the application can then no longer be continued here.',
+      removeKeeps: (keyFile: string) =>
+        `What remains: the key file ${keyFile}, and the .crt if you downloaded it, on your disk; the application and any issued certificate in KSeF. The certificate stays valid; revoke it in the KSeF Taxpayer Application.`,
+      removeConfirm: 'Remove from list',
+      removeCancel: 'Keep it',
+      removed: (name: string) => `Removed application “${name}” from the list.`,
       continuing: (name: string) =>
         `You are continuing the application “${name}”. Sign in the way you did when you submitted it.`,
       lookingUp: 'Looking up the application and the certificate in KSeF…',
@@ -341,8 +380,7 @@ export const en = {
       },
       recommended: '(default)',
       nip: 'Context NIP (company)',
-      nipHint: '10 digits, no dashes or spaces.',
-      nipInvalid: 'This is not a valid NIP: it has 10 digits with a correct check digit. Check it for typos.',
+      nipHint: '10 digits; dashes and spaces may stay.',
       submit: 'Next: sign in',
     },
     signIn: {
@@ -386,7 +424,6 @@ export const en = {
       pesel: 'PESEL (instead of NIP)',
       personIdHint: 'Enter a NIP or a PESEL, not both.',
       nameRequired: 'Fill in this field.',
-      peselInvalid: 'This is not a valid PESEL: 11 digits with a correct birth date and check digit.',
       personIdRequired: 'Enter a NIP or a PESEL (one of the two).',
       submitIdentity: 'Create the identity and sign in',
       notAllowed: 'A test identity is available only in the sandbox and on TEST.',
@@ -397,7 +434,7 @@ export const en = {
         verifying: (attempt: number) => `KSeF is checking the signature (check ${attempt})…`,
         redeeming: 'Signature accepted, getting access…',
       },
-      done: (subject: string) => `Signed in as ${subject}.`,
+      done: (subject: string) => sentence(`Signed in as ${subject}`),
       failed: 'Signing in failed.',
     },
     data: {
@@ -423,10 +460,11 @@ export const en = {
         'KSeF will not accept another application now: the application or active-certificate limit is used up. Revoke a certificate you no longer need in the KSeF Taxpayer Application, or try later.',
       saveIdentityHeading: 'Save the test identity (optional)',
       saveIdentityIntro:
-        'You can save the key and certificate of the test identity to sign in with them again. The key is encrypted with this password.',
+        'You can save the key and certificate of the test identity to sign in with them again. The key is encrypted with a password you choose then.',
       saveIdentityPassword: 'Key file password',
       saveIdentityConfirm: 'Repeat the password',
       saveIdentity: 'Save the test identity',
+      saveIdentitySubmit: 'Save the .key and .crt files',
       next: 'Next: certificate details',
       retry: 'Load the data again',
     },
@@ -438,8 +476,10 @@ export const en = {
         length: '5 to 100 characters',
         'allowed-characters': 'only letters (Polish ones too), digits, space, _ and -',
       },
-      nameInvalid: 'The name does not meet every requirement in the list.',
-      purposeLegend: 'Certificate type (one)',
+      nameLength: (length: number) => `The name must have 5 to 100 characters; it has ${length}.`,
+      nameCharacters: (characters: string) =>
+        `The name contains characters that are not allowed: ${characters}. Only letters (Polish ones too), digits, space, _ and - are.`,
+      purposeLegend: 'Certificate type',
       purposes: {
         Authentication: 'Authentication (type 1)',
         Offline: 'Offline (type 2)',
@@ -467,7 +507,7 @@ export const en = {
         'Neither the key nor the password can be recovered. Nobody – not us, not the Ministry – has a copy. Without the .key file and its password the certificate is useless.',
       password: 'Key password',
       confirm: 'Repeat the password',
-      passwordInvalid: 'The password does not meet every requirement in the list.',
+      passwordInvalid: (rule: string) => `The password must ${rule}.`,
       confirmMismatch: 'The passwords differ. Enter the same password twice.',
       generate: 'Make the key and save the file',
       generating: 'Making the key and the request…',
@@ -517,7 +557,11 @@ export const en = {
       heading: 'Your certificate',
       retrieving: 'Getting the certificate and checking it matches the key…',
       pairs: 'The certificate matches your key',
-      pairsDetail: 'Save the certificate next to the key file. Together they sign you in or sign.',
+      pairsDetail: {
+        Authentication: 'Save the certificate next to the key file. Together they let your software sign in to KSeF.',
+        Offline:
+          'Save the certificate next to the key file. Together they sign the verification link (QR code) on invoices issued offline; they do not sign you in.',
+      },
       noPair: 'The certificate does not match your key',
       failed: 'Could not get the certificate.',
       retry: 'Try again',

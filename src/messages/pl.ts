@@ -9,6 +9,7 @@ import type { ApplicationStatus } from '../problem/application-status';
 import type { ApplyProblemCode } from '../problem/problem';
 import type { SignInErrorCode } from '../sign-in/errors';
 import { plural } from './plural';
+import { sentence } from './sentence';
 
 type PairMismatchReason = Extract<PairResult, { match: false }>['reason'];
 
@@ -35,7 +36,7 @@ export const pl = {
     home: 'Strona główna',
     pageLoading: 'Wczytywanie strony…',
     privacy:
-      'Wszystko dzieje się w tej przeglądarce. Żaden plik nie opuszcza Twojego urządzenia: klucze, certyfikaty i hasła nie są nigdzie wysyłane ani zapisywane.',
+      'Klucz prywatny i jego hasło nigdy nie opuszczają tej przeglądarki. Do KSeF trafia tylko wniosek z kluczem publicznym i podpis logowania.',
     pageTitle: (page: string) => `${page} – ksef-cert`,
   },
   home: {
@@ -285,6 +286,36 @@ export const pl = {
       'Plik ma ponad 10 MB, więc nie jest kluczem ani certyfikatem (te mają zwykle kilka kilobajtów). Nie otworzyliśmy go.',
     'file-unreadable': 'Nie udało się odczytać pliku. Sprawdź, czy nadal istnieje na dysku, i wybierz go ponownie.',
   } satisfies Record<ReadFileErrorCode, string>,
+  identifiers: {
+    nip: {
+      empty: 'Wpisz NIP: 10 cyfr.',
+      characters: (characters: string) =>
+        `NIP składa się z samych cyfr; usuń: ${characters}. Kreski i spacje możesz zostawić.`,
+      length: (digits: number) =>
+        `NIP ma 10 cyfr, a wpisano ${digits} ${plural('pl', digits, { one: 'cyfrę', few: 'cyfry', many: 'cyfr', other: 'cyfry' })}. Sprawdź, czy żadnej nie brakuje i żadna się nie powtórzyła.`,
+      'office-code':
+        'NIP nie zaczyna się od 0 ani nie ma zer jednocześnie na drugim i trzecim miejscu. Sprawdź początek numeru.',
+      checksum:
+        'Ostatnia cyfra (kontrolna) nie zgadza się z pozostałymi, więc w tym NIP jest literówka. Porównaj go z dokumentem firmy.',
+    },
+    pesel: {
+      empty: 'Wpisz PESEL: 11 cyfr.',
+      characters: (characters: string) =>
+        `PESEL składa się z samych cyfr; usuń: ${characters}. Kreski i spacje możesz zostawić.`,
+      length: (digits: number) =>
+        `PESEL ma 11 cyfr, a wpisano ${digits} ${plural('pl', digits, { one: 'cyfrę', few: 'cyfry', many: 'cyfr', other: 'cyfry' })}. Sprawdź, czy żadnej nie brakuje i żadna się nie powtórzyła.`,
+      'birth-date':
+        'Pierwsze sześć cyfr PESEL to data urodzenia (RRMMDD, miesiąc +20 dla urodzonych od 2000 roku), a tu nie tworzą prawdziwej daty. Sprawdź początek numeru.',
+      checksum:
+        'Ostatnia cyfra (kontrolna) nie zgadza się z pozostałymi, więc w tym PESEL jest literówka. Porównaj go z dokumentem.',
+    },
+    exampleNip: 'Wstaw przykładowy NIP',
+    examplePesel: 'Wstaw przykładowy PESEL',
+    nipExampleNote:
+      'W piaskownicy i na KSeF TEST działa każdy NIP z poprawną cyfrą kontrolną – nie musi należeć do prawdziwej firmy.',
+    peselExampleNote:
+      'W piaskownicy i na KSeF TEST działa każdy PESEL z poprawną datą i cyfrą kontrolną – nie musi należeć do prawdziwej osoby.',
+  },
   apply: {
     title: 'Wniosek o certyfikat KSeF',
     intro:
@@ -312,7 +343,7 @@ export const pl = {
     chooseFile: 'Wybierz plik',
     noFileChosen: 'Nie wybrano pliku',
     problemHeading: 'Nie udało się',
-    ksefDetails: 'Szczegóły od KSeF:',
+    technicalDetails: 'Szczegóły techniczne od KSeF (oryginalny tekst, bez tłumaczenia)',
     retryAfter: (seconds: number) => `Spróbuj ponownie za ${seconds} s.`,
     rateLimitWait: (seconds: number) =>
       `KSeF ogranicza liczbę zapytań. Czekam ${seconds} s i ponawiam sam; nic nie musisz robić.`,
@@ -332,6 +363,17 @@ export const pl = {
       } satisfies Record<ApplicationStatus, string>,
       continue: (name: string) => `Kontynuuj wniosek „${name}”`,
       continueShort: 'Kontynuuj',
+      downloadAgain: (name: string) => `Pobierz ponownie certyfikat „${name}”`,
+      downloadAgainShort: 'Pobierz ponownie',
+      remove: (name: string) => `Usuń wniosek „${name}” z tej listy`,
+      removeShort: 'Usuń z listy',
+      removeTitle: (name: string) => `Usunąć wniosek „${name}” z listy?`,
+      removeBody: 'Zniknie tylko wpis w tej przeglądarce; potem nie da się tu kontynuować tego wniosku.',
+      removeKeeps: (keyFile: string) =>
+        `Zostają: plik klucza ${keyFile} i certyfikat .crt, jeśli go pobrano, na Twoim dysku, a wniosek i wydany certyfikat w KSeF. Certyfikat pozostaje ważny; unieważnisz go w Aplikacji Podatnika KSeF.`,
+      removeConfirm: 'Usuń z listy',
+      removeCancel: 'Zostaw',
+      removed: (name: string) => `Usunięto z listy wniosek „${name}”.`,
       continuing: (name: string) => `Kontynuujesz wniosek „${name}”. Zaloguj się tak jak przy jego składaniu.`,
       lookingUp: 'Sprawdzam w KSeF stan wniosku i certyfikat…',
       keyHeading: 'Otwórz zapisany klucz',
@@ -364,8 +406,7 @@ export const pl = {
       },
       recommended: '(domyślne)',
       nip: 'NIP kontekstu (firmy)',
-      nipHint: '10 cyfr, bez kresek i spacji.',
-      nipInvalid: 'To nie jest poprawny NIP: ma 10 cyfr i właściwą cyfrę kontrolną. Sprawdź, czy nie ma literówki.',
+      nipHint: '10 cyfr; kreski i spacje możesz zostawić.',
       submit: 'Dalej: logowanie',
     },
     signIn: {
@@ -408,7 +449,6 @@ export const pl = {
       pesel: 'PESEL (zamiast NIP)',
       personIdHint: 'Podaj NIP albo PESEL, nie oba.',
       nameRequired: 'Uzupełnij to pole.',
-      peselInvalid: 'To nie jest poprawny PESEL: ma 11 cyfr z właściwą datą urodzenia i cyfrą kontrolną.',
       personIdRequired: 'Podaj NIP albo PESEL (jedno z dwóch).',
       submitIdentity: 'Utwórz tożsamość i zaloguj się',
       notAllowed: 'Tożsamość testowa jest dostępna tylko w piaskownicy i w środowisku TEST.',
@@ -419,7 +459,7 @@ export const pl = {
         verifying: (attempt: number) => `KSeF sprawdza podpis (sprawdzenie ${attempt})…`,
         redeeming: 'Podpis przyjęty, odbieram dostęp…',
       },
-      done: (subject: string) => `Zalogowano jako ${subject}.`,
+      done: (subject: string) => sentence(`Zalogowano jako ${subject}`),
       failed: 'Logowanie nie powiodło się.',
     },
     data: {
@@ -445,10 +485,11 @@ export const pl = {
         'KSeF nie przyjmie teraz kolejnego wniosku: limit wniosków albo aktywnych certyfikatów został wyczerpany. Unieważnij niepotrzebny certyfikat w Aplikacji Podatnika KSeF albo spróbuj później.',
       saveIdentityHeading: 'Zapisz tożsamość testową (nieobowiązkowe)',
       saveIdentityIntro:
-        'Możesz zapisać klucz i certyfikat tożsamości testowej, aby zalogować się nimi ponownie. Klucz zostanie zaszyfrowany tym hasłem.',
+        'Możesz zapisać klucz i certyfikat tożsamości testowej, aby zalogować się nimi ponownie. Klucz zaszyfrujemy hasłem, które wtedy podasz.',
       saveIdentityPassword: 'Hasło pliku klucza',
       saveIdentityConfirm: 'Powtórz hasło',
       saveIdentity: 'Zapisz tożsamość testową',
+      saveIdentitySubmit: 'Zapisz pliki .key i .crt',
       next: 'Dalej: dane certyfikatu',
       retry: 'Pobierz dane ponownie',
     },
@@ -460,8 +501,10 @@ export const pl = {
         length: 'od 5 do 100 znaków',
         'allowed-characters': 'tylko litery (także polskie), cyfry, spacja, _ i -',
       },
-      nameInvalid: 'Nazwa nie spełnia wszystkich wymagań z listy.',
-      purposeLegend: 'Rodzaj certyfikatu (jeden)',
+      nameLength: (length: number) => `Nazwa musi mieć od 5 do 100 znaków, a ma ${length}.`,
+      nameCharacters: (characters: string) =>
+        `Nazwa zawiera niedozwolone znaki: ${characters}. Dozwolone są tylko litery (także polskie), cyfry, spacja, _ i -.`,
+      purposeLegend: 'Rodzaj certyfikatu',
       purposes: {
         Authentication: 'Uwierzytelnianie (typ 1)',
         Offline: 'Offline (typ 2)',
@@ -490,7 +533,7 @@ export const pl = {
         'Ani klucza, ani hasła nie da się odzyskać. Nikt – ani my, ani Ministerstwo – nie ma ich kopii. Bez pliku .key i hasła certyfikat będzie bezużyteczny.',
       password: 'Hasło klucza',
       confirm: 'Powtórz hasło',
-      passwordInvalid: 'Hasło nie spełnia wszystkich wymagań z listy.',
+      passwordInvalid: (rule: string) => `Hasło musi ${rule}.`,
       confirmMismatch: 'Hasła się różnią. Wpisz dwa razy to samo hasło.',
       generate: 'Utwórz klucz i zapisz plik',
       generating: 'Tworzę klucz i wniosek…',
@@ -540,7 +583,11 @@ export const pl = {
       heading: 'Twój certyfikat',
       retrieving: 'Pobieram certyfikat i sprawdzam, czy pasuje do klucza…',
       pairs: 'Certyfikat pasuje do Twojego klucza',
-      pairsDetail: 'Zapisz certyfikat obok pliku klucza. Razem pozwalają logować się albo podpisywać.',
+      pairsDetail: {
+        Authentication: 'Zapisz certyfikat obok pliku klucza. Razem pozwalają programowi logować się do KSeF.',
+        Offline:
+          'Zapisz certyfikat obok pliku klucza. Razem służą do podpisywania linku weryfikacyjnego (kodu QR) na fakturach wystawianych offline; nie służą do logowania.',
+      },
       noPair: 'Certyfikat nie pasuje do Twojego klucza',
       failed: 'Nie udało się pobrać certyfikatu.',
       retry: 'Spróbuj ponownie',

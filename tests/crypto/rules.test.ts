@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   certificateNameRules,
   certificateNameSchema,
+  disallowedNameCharacters,
   keyPasswordRules,
   keyPasswordSchema,
 } from '../../src/crypto/rules';
@@ -85,5 +86,16 @@ describe('key password rules', () => {
       'digit',
       'special',
     ]);
+  });
+});
+
+describe('disallowedNameCharacters', () => {
+  it.each([
+    ['Księgowość Żółw 2026', []],
+    ['Zły/nazwa', ['/']],
+    ['a.b.c/d?', ['.', '/', '?']],
+    ['Ünïcode', ['Ü', 'ï']],
+  ])('%j', (name, expected) => {
+    expect(disallowedNameCharacters(name)).toEqual(expected);
   });
 });

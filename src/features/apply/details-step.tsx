@@ -1,7 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { certificateNameRules } from '../../crypto/rules';
+import { certificateNameRules, disallowedNameCharacters } from '../../crypto/rules';
+import type { Messages } from '../../messages/catalogs';
+import { quotedList } from '../../messages/sentence';
 import { setDetails } from '../../state/apply/sign-in-actions';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
@@ -12,6 +14,14 @@ import { TextField } from './text-field';
 
 const TYPES = ['Authentication', 'Offline'] as const;
 const KEYS = ['EC-P256', 'RSA-2048'] as const;
+
+/** The first rule `name` fails, in words: its length, or the characters that are not allowed. */
+function nameError(t: Messages, name: string, failed: string | undefined): string | undefined {
+  if (failed === 'length') return t.apply.details.nameLength([...name].length);
+  if (failed === 'allowed-characters')
+    return t.apply.details.nameCharacters(quotedList(t.locale, disallowedNameCharacters(name)));
+  return undefined;
+}
 
 /** Step 4: name (live checklist), type (exactly one), start date and key type. */
 export function DetailsStep() {
@@ -28,7 +38,8 @@ export function DetailsStep() {
       keyAlgorithm: 'EC-P256',
     },
   });
-  const rules = certificateNameRules(useWatch({ control, name: 'certificateName' }));
+  const name = useWatch({ control, name: 'certificateName' });
+  const rules = certificateNameRules(name);
   const { errors } = formState;
 
   const onSubmit = (input: DetailsFormInput) => setDetails(input);
@@ -43,9 +54,9 @@ export function DetailsStep() {
           hint={t.apply.details.nameHint}
           describedBy={rulesId}
           maxLength={100}
-          error={errors.certificateName === undefined ? undefined : t.apply.details.nameInvalid}
+          error={errors.certificateName === undefined ? undefined : nameError(t, name, rules.find((r) => !r.ok)?.rule)}
         />
-        <RuleChecklist id={rulesId} rules={rules} texts={t.apply.details.nameRules} />
+        <RuleChecklist id={rulesId} rules={rules} texts={t.apply.details.nameRules} submitted={formState.isSubmitted} />
 
         <fieldset className="choices">
           <legend>{t.apply.details.purposeLegend}</legend>

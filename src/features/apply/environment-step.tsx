@@ -1,11 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
+import { exampleNip } from '../../crypto/identifier-examples';
 import { KSEF_ENVIRONMENTS } from '../../ksef/environments';
 import { chooseEnvironment } from '../../state/apply/sign-in-actions';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
-import { environmentFormSchema, type EnvironmentFormInput } from './environment-schema';
+import { environmentFormSchema, EXAMPLE_ENVIRONMENTS, type EnvironmentFormInput } from './environment-schema';
+import { identifierFieldError } from './identifier-field-error';
 import { ResumeList } from './resume-list';
 import { StepHeading } from './step-heading';
 import { FieldError } from '../../ui/field-error';
@@ -18,11 +20,16 @@ export function EnvironmentStep() {
   const nipId = useId();
   const nipHintId = useId();
   const nipErrorId = useId();
-  const { register, handleSubmit, formState } = useForm<EnvironmentFormInput>({
+  const { register, handleSubmit, formState, control, setValue } = useForm<EnvironmentFormInput>({
     resolver: zodResolver(environmentFormSchema),
     defaultValues: { environment: environment ?? 'sandbox', contextNip: contextNip ?? '' },
   });
-  const nipError = formState.errors.contextNip !== undefined;
+  const chosen = useWatch({ control, name: 'environment' });
+  const typedNip = useWatch({ control, name: 'contextNip' });
+  const nipError = formState.errors.contextNip === undefined ? undefined : identifierFieldError(t, 'nip', typedNip);
+  const examples = EXAMPLE_ENVIRONMENTS.has(chosen);
+  const fillExample = () =>
+    setValue('contextNip', exampleNip(), { shouldValidate: formState.isSubmitted, shouldDirty: true });
 
   const onSubmit = (input: EnvironmentFormInput) => chooseEnvironment(input.environment, input.contextNip);
 
@@ -65,14 +72,22 @@ export function EnvironmentStep() {
               className="text-input"
               inputMode="numeric"
               autoComplete="off"
-              aria-invalid={nipError}
-              aria-describedby={nipError ? `${nipErrorId} ${nipHintId}` : nipHintId}
+              aria-invalid={nipError !== undefined}
+              aria-describedby={nipError === undefined ? nipHintId : `${nipErrorId} ${nipHintId}`}
               {...register('contextNip')}
             />
             <p id={nipHintId} className="hint">
               {t.apply.environment.nipHint}
             </p>
-            {nipError && <FieldError id={nipErrorId}>{t.apply.environment.nipInvalid}</FieldError>}
+            {nipError !== undefined && <FieldError id={nipErrorId}>{nipError}</FieldError>}
+            {examples && (
+              <div className="example-row">
+                <button type="button" className="button button-quiet" onClick={fillExample}>
+                  {t.identifiers.exampleNip}
+                </button>
+                <p className="hint">{t.identifiers.nipExampleNote}</p>
+              </div>
+            )}
           </div>
           <div className="actions">
             <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>

@@ -25,16 +25,21 @@ export function PasswordPairFields({
   const t = useMessages();
   const rulesId = useId();
   const rules = keyPasswordRules(useWatch({ control, name: 'password' }));
+  const firstUnmet = rules.find((r) => !r.ok)?.rule;
   return (
     <>
       <PasswordInput
         {...register('password')}
         label={passwordLabel}
         showLabel={t.check.password.show}
-        error={formState.errors.password === undefined ? undefined : t.apply.key.passwordInvalid}
+        error={
+          formState.errors.password === undefined || firstUnmet === undefined
+            ? undefined
+            : t.apply.key.passwordInvalid(t.save.rules[firstUnmet])
+        }
         describedBy={rulesId}
       />
-      <RuleChecklist id={rulesId} rules={rules} texts={t.save.rules} />
+      <RuleChecklist id={rulesId} rules={rules} texts={t.save.rules} submitted={formState.isSubmitted} />
       <PasswordInput
         {...register('confirm')}
         label={confirmLabel}

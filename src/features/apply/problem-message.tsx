@@ -11,7 +11,11 @@ export function sessionEnded(problem: Problem): boolean {
   );
 }
 
-/** A failure in words: what went wrong, what to do next, and KSeF's own details when it gave any. */
+/**
+ * A failure in words: what went wrong and what to do next, from the catalog. KSeF's own texts (in
+ * whatever language, and library messages such as "XMLJS0013 …" from a signature check) are not
+ * words for the user: they stay folded under "technical details", for a support request.
+ */
 export function ProblemMessage({ title, problem }: { readonly title: string; readonly problem: Problem }) {
   const t = useMessages();
   const details = problem.source === 'ksef' || problem.source === 'apply' ? (problem.details ?? []) : [];
@@ -42,14 +46,14 @@ export function ProblemMessage({ title, problem }: { readonly title: string; rea
         </p>
       )}
       {details.length > 0 && (
-        <>
-          <p className="hint">{t.apply.ksefDetails}</p>
+        <details className="technical-details">
+          <summary>{t.apply.technicalDetails}</summary>
           <ul className="hint">
             {details.map((detail) => (
               <li key={detail}>{detail}</li>
             ))}
           </ul>
-        </>
+        </details>
       )}
     </div>
   );

@@ -40,6 +40,8 @@ export function ResultStep() {
   const reference =
     'referenceNumber' in submission ? submission.referenceNumber : (resume?.record.referenceNumber ?? null);
   const name = details?.certificateName ?? resume?.record.certificateName ?? '';
+  // What the pair is for: an Offline certificate never signs anyone in.
+  const purpose = details?.certificateType ?? resume?.record.certificateType ?? 'Authentication';
 
   const reminder = () =>
     setProblem(
@@ -80,7 +82,7 @@ export function ResultStep() {
               <div className="verdict-body">
                 <p className="verdict-title">{ready.pair.match ? t.apply.result.pairs : t.apply.result.noPair}</p>
                 <p className="verdict-detail">
-                  {ready.pair.match ? t.apply.result.pairsDetail : t.check.reasons[ready.pair.reason]}
+                  {ready.pair.match ? t.apply.result.pairsDetail[purpose] : t.check.reasons[ready.pair.reason]}
                 </p>
               </div>
             </div>

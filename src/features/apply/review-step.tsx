@@ -10,6 +10,7 @@ import { ProblemMessage, sessionEnded } from './problem-message';
 import { StepHeading } from './step-heading';
 import { FactList } from '../../ui/fact-list';
 import { ProgressLine } from './progress-line';
+import { shownChecks } from './review-checks';
 
 function checkText(t: Messages, check: CsrCheck): string {
   switch (check.check) {
@@ -67,7 +68,7 @@ export function ReviewStep() {
         <>
           <h3>{t.apply.review.checksHeading}</h3>
           <ul className="rule-list apply-checks">
-            {preflight.map((check, index) => (
+            {shownChecks(preflight).map((check, index) => (
               <li
                 key={index}
                 className={check.ok ? 'rule rule-ok' : 'rule rule-bad'}

@@ -51,7 +51,7 @@ export function SaveTestIdentity() {
             />
             <div className="actions">
               <button type="submit" className="button button-primary" disabled={formState.isSubmitting}>
-                {t.apply.data.saveIdentity}
+                {t.apply.data.saveIdentitySubmit}
               </button>
             </div>
             <div role="status" className="apply-status">

@@ -1,5 +1,5 @@
 import { z } from '../../lib/zod';
-import { isValidNip, isValidPesel } from '../../crypto/polish-identifiers';
+import { identifierProblem, stripSeparators } from '../../crypto/identifier-input';
 import { chosenFileSchema, optionalFileSchema } from './file-list-schema';
 
 /** Sign in with a KSeF certificate: a `.key` (+ `.crt`) or a `.pfx`, and the file's password. */
@@ -16,7 +16,8 @@ export type SignedFileInput = z.infer<typeof signedFileSchema>;
 
 /**
  * A test identity: a company seal (name + NIP) or a person (names + exactly one of NIP and PESEL).
- * One flat shape, so that switching the kind keeps what was typed.
+ * One flat shape, so that switching the kind keeps what was typed. NIP and PESEL lose their
+ * separators; a refused one's issue says which (`invalid-nip`, `invalid-pesel`) and the form words why.
  */
 export const testIdentitySchema = z
   .object({
@@ -24,8 +25,8 @@ export const testIdentitySchema = z
     organizationName: z.string().trim(),
     givenName: z.string().trim(),
     surname: z.string().trim(),
-    nip: z.string().trim(),
-    pesel: z.string().trim(),
+    nip: z.string().transform(stripSeparators),
+    pesel: z.string().transform(stripSeparators),
   })
   .superRefine((input, ctx) => {
     const required = input.kind === 'seal' ? (['organizationName'] as const) : (['givenName', 'surname'] as const);
@@ -33,7 +34,7 @@ export const testIdentitySchema = z
       if (input[field] === '') ctx.addIssue({ code: 'custom', path: [field], message: 'required' });
     }
     if (input.kind === 'seal' || input.pesel === '') {
-      if (!isValidNip(input.nip))
+      if (identifierProblem('nip', input.nip) !== null)
         ctx.addIssue({
           code: 'custom',
           path: ['nip'],
@@ -41,7 +42,7 @@ export const testIdentitySchema = z
         });
     } else if (input.nip !== '') {
       ctx.addIssue({ code: 'custom', path: ['pesel'], message: 'person-id-required' });
-    } else if (!isValidPesel(input.pesel)) {
+    } else if (identifierProblem('pesel', input.pesel) !== null) {
       ctx.addIssue({ code: 'custom', path: ['pesel'], message: 'invalid-pesel' });
     }
   });

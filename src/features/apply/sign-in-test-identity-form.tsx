@@ -1,21 +1,23 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm, useWatch, type FieldError } from 'react-hook-form';
+import { examplePesel } from '../../crypto/identifier-examples';
 import type { TestIdentityInput } from '../../crypto/test-identity';
 import type { Messages } from '../../messages/catalogs';
 import { signInWithTestIdentity } from '../../state/apply/sign-in-actions';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
+import { identifierFieldError } from './identifier-field-error';
 import { testIdentitySchema, type TestIdentityFormInput } from './sign-in-schema';
 import { TextField } from './text-field';
 
-function errorText(t: Messages, error: FieldError | undefined): string | undefined {
+function errorText(t: Messages, error: FieldError | undefined, typed: string): string | undefined {
   switch (error?.message) {
     case undefined:
       return undefined;
     case 'invalid-nip':
-      return t.apply.environment.nipInvalid;
+      return identifierFieldError(t, 'nip', typed);
     case 'invalid-pesel':
-      return t.apply.signIn.peselInvalid;
+      return identifierFieldError(t, 'pesel', typed);
     case 'person-id-required':
       return t.apply.signIn.personIdRequired;
     default:
@@ -33,12 +35,19 @@ function identityInput(input: TestIdentityFormInput): TestIdentityInput {
 export function TestIdentityForm({ busy }: { readonly busy: boolean }) {
   const t = useMessages();
   const contextNip = useApplyStore((s) => s.contextNip) ?? '';
-  const { register, handleSubmit, formState, control } = useForm<TestIdentityFormInput>({
+  const { register, handleSubmit, formState, control, setValue } = useForm<TestIdentityFormInput>({
     resolver: zodResolver(testIdentitySchema),
     defaultValues: { kind: 'seal', organizationName: '', givenName: '', surname: '', nip: contextNip, pesel: '' },
   });
-  const kind = useWatch({ control, name: 'kind' });
+  const [kind, nip, pesel] = useWatch({ control, name: ['kind', 'nip', 'pesel'] });
   const { errors } = formState;
+  // The test identity exists only where any valid identifier works (sandbox, TEST): an example helps.
+  // A person has a NIP or a PESEL, not both: the example PESEL takes the NIP's place.
+  const fillExample = () => {
+    const options = { shouldValidate: formState.isSubmitted, shouldDirty: true };
+    setValue('nip', '', options);
+    setValue('pesel', examplePesel(), options);
+  };
 
   const onSubmit = async (input: TestIdentityFormInput) => {
     await signInWithTestIdentity(identityInput(input));
@@ -59,32 +68,40 @@ export function TestIdentityForm({ busy }: { readonly busy: boolean }) {
         <TextField
           {...register('organizationName')}
           label={t.apply.signIn.organizationName}
-          error={errorText(t, errors.organizationName)}
+          error={errorText(t, errors.organizationName, '')}
         />
       ) : (
         <>
           <TextField
             {...register('givenName')}
             label={t.apply.signIn.givenName}
-            error={errorText(t, errors.givenName)}
+            error={errorText(t, errors.givenName, '')}
           />
-          <TextField {...register('surname')} label={t.apply.signIn.surname} error={errorText(t, errors.surname)} />
+          <TextField {...register('surname')} label={t.apply.signIn.surname} error={errorText(t, errors.surname, '')} />
         </>
       )}
       <TextField
         {...register('nip')}
         label={t.apply.signIn.identityNip}
         inputMode="numeric"
-        error={errorText(t, errors.nip)}
+        error={errorText(t, errors.nip, nip)}
         hint={kind === 'person' ? t.apply.signIn.personIdHint : undefined}
       />
       {kind === 'person' && (
-        <TextField
-          {...register('pesel')}
-          label={t.apply.signIn.pesel}
-          inputMode="numeric"
-          error={errorText(t, errors.pesel)}
-        />
+        <>
+          <TextField
+            {...register('pesel')}
+            label={t.apply.signIn.pesel}
+            inputMode="numeric"
+            error={errorText(t, errors.pesel, pesel)}
+          />
+          <div className="example-row">
+            <button type="button" className="button button-quiet" onClick={fillExample}>
+              {t.identifiers.examplePesel}
+            </button>
+            <p className="hint">{t.identifiers.peselExampleNote}</p>
+          </div>
+        </>
       )}
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>

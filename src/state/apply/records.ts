@@ -80,3 +80,15 @@ export function updateApplicationRecord(
   storage.setItem(APPLICATIONS_STORAGE_KEY, JSON.stringify(records.map((r) => (r.id === id ? updated : r))));
   return updated;
 }
+
+/**
+ * Removes the record `id` from the list (only this browser's entry: the files on disk and the
+ * application in KSeF are not touched). @returns whether there was such a record.
+ */
+export function removeApplicationRecord(storage: RecordStorage, id: string): boolean {
+  const records = readApplicationRecords(storage);
+  const kept = records.filter((r) => r.id !== id);
+  if (kept.length === records.length) return false;
+  storage.setItem(APPLICATIONS_STORAGE_KEY, JSON.stringify(kept));
+  return true;
+}

@@ -4,6 +4,7 @@ import {
   type ApplicationRecord,
   parseApplicationRecords,
   readApplicationRecords,
+  removeApplicationRecord,
   saveApplicationRecord,
   updateApplicationRecord,
 } from '../../../src/state/apply/records';
@@ -67,6 +68,25 @@ describe('application records', () => {
     expect(readApplicationRecords(storage).find((r) => r.id === 'a1')?.serialNumber).toBe('01F20A5D352AE590');
     expect(updateApplicationRecord(storage, 'missing', { status: 'failed' })).toBeNull();
     expect(() => saveApplicationRecord(storage, { ...RECORD, contextNip: 'abc' })).toThrow();
+  });
+
+  it('removes one record by id, leaves the others in order, and says whether it was there', () => {
+    const storage = memory();
+    for (const id of ['a1', 'a2', 'a3']) saveApplicationRecord(storage, { ...RECORD, id });
+    expect(removeApplicationRecord(storage, 'a2')).toBe(true);
+    expect(readApplicationRecords(storage).map((r) => r.id)).toEqual(['a3', 'a1']);
+    expect(removeApplicationRecord(storage, 'a2')).toBe(false);
+    expect(removeApplicationRecord(storage, 'missing')).toBe(false);
+    expect(readApplicationRecords(storage).map((r) => r.id)).toEqual(['a3', 'a1']);
+    expect(removeApplicationRecord(storage, 'a3')).toBe(true);
+    expect(removeApplicationRecord(storage, 'a1')).toBe(true);
+    expect(storage.map.get(APPLICATIONS_STORAGE_KEY)).toBe('[]');
+  });
+
+  it('removing from a corrupted store removes nothing and writes nothing', () => {
+    const storage = memory('not json');
+    expect(removeApplicationRecord(storage, 'a1')).toBe(false);
+    expect(storage.map.get(APPLICATIONS_STORAGE_KEY)).toBe('not json');
   });
 
   it('survives a corrupted store by starting a new list', () => {
