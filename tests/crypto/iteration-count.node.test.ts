@@ -5,25 +5,9 @@ import { readPfx } from '../../src/crypto/pkcs12';
 import { readPrivateKey } from '../../src/crypto/private-key-reader';
 import { FIXTURE_PASSWORD, expectedSpki } from '../support/key-fixtures';
 import { openssl, withTempDir } from '../support/openssl';
+import { recordingCrypto } from '../support/recording-crypto';
 
 const KEYS = join(import.meta.dirname, '..', 'fixtures', 'keys');
-
-/** Node's WebCrypto, recording every `crypto.subtle` call: a refusal before any derivation makes none. */
-function recordingCrypto(): { crypto: Crypto; calls: string[] } {
-  const calls: string[] = [];
-  const subtle = new Proxy(globalThis.crypto.subtle, {
-    get(target, name, receiver) {
-      const value: unknown = Reflect.get(target, name, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]): unknown => {
-        calls.push(String(name));
-        return Reflect.apply(value, target, args);
-      };
-    },
-  });
-  const crypto = Object.create(globalThis.crypto, { subtle: { value: subtle } }) as Crypto;
-  return { crypto, calls };
-}
 
 /**
  * Each place an iteration count comes from, in files OpenSSL 3.0 writes with `iterations` there and as
