@@ -50,7 +50,7 @@ export async function beginPasswordBasedDecryption(
       ? beginPbes1Decrypt(algorithm, ciphertext, password, crypto)
       : await beginPbes2Decrypt(algorithm, ciphertext, password, crypto);
   } catch (error) {
-    if (isCryptoError(error, 'iterations-too-many')) throw error;
-    return () => Promise.reject(error as Error);
+    if (isCryptoError(error, 'iterations-too-many') || !(error instanceof Error)) throw error;
+    return () => Promise.reject(error);
   }
 }

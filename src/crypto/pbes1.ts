@@ -81,7 +81,10 @@ export function beginPbes1Decrypt(
     throw new CryptoError('unsupported-encryption', `The encryption scheme ${algorithm.algorithmId} is not supported`);
   }
   const { salt, iterations } = readPbeParameters(algorithm, scheme.kdf === 'PBKDF1' ? 8 : undefined);
-  if (scheme.kdf === 'PBKDF1') return async () => pbes1WithPassword(scheme, password, salt, iterations, ciphertext);
+  if (scheme.kdf === 'PBKDF1') {
+    // Synchronous work; its errors still reach the caller as a rejection.
+    return () => Promise.resolve().then(() => pbes1WithPassword(scheme, password, salt, iterations, ciphertext));
+  }
   return () => pkcs12PbeWithPassword(scheme, password, salt, iterations, ciphertext, crypto);
 }
 
