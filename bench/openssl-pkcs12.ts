@@ -3,7 +3,6 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Measurement, summarize } from './measure.ts';
 
 /**
  * `openssl pkcs12` on the machine, timed the way a user would see it (process start included), beside
@@ -27,10 +26,10 @@ export interface OpensslPkcs12 {
   readonly password: string;
   /** The PFX of the EC P-256 fixture key and certificate, built by `openssl pkcs12 -export` once. */
   file(recipe: PfxRecipe): Promise<Uint8Array>;
-  /** `openssl pkcs12 -export` with `recipe`, `runs` times. */
-  measureBuild(name: string, recipe: PfxRecipe, runs: number): Measurement;
-  /** `openssl pkcs12 -in f.pfx -nodes` on `file(recipe)`, `runs` times. */
-  measureRead(name: string, recipe: PfxRecipe, runs: number): Promise<Measurement>;
+  /** Milliseconds of one `openssl pkcs12 -export` with `recipe`. */
+  timeBuild(recipe: PfxRecipe): number;
+  /** Milliseconds of one `openssl pkcs12 -in f.pfx -nodes` on `file(recipe)`. */
+  timeRead(recipe: PfxRecipe): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -70,25 +69,13 @@ export async function opensslPkcs12(): Promise<OpensslPkcs12> {
     }
     return new Uint8Array(await readFile(join(dir, name(recipe))));
   };
-  const repeat = (runs: number, once: () => number) => {
-    once();
-    return Array.from({ length: runs }, once);
-  };
   return {
     password: PASSWORD,
     file,
-    measureBuild: (label, recipe, runs) =>
-      summarize(
-        label,
-        repeat(runs, () => run(exportArgs(recipe, 'built.pfx'))),
-      ),
-    measureRead: async (label, recipe, runs) => {
+    timeBuild: (recipe) => run(exportArgs(recipe, 'built.pfx')),
+    timeRead: async (recipe) => {
       await file(recipe);
-      const args = ['pkcs12', '-in', name(recipe), '-nodes', '-passin', `env:${PASSWORD_ENV}`, '-out', 'read.pem'];
-      return summarize(
-        label,
-        repeat(runs, () => run(args)),
-      );
+      return run(['pkcs12', '-in', name(recipe), '-nodes', '-passin', `env:${PASSWORD_ENV}`, '-out', 'read.pem']);
     },
     close: () => rm(dir, { recursive: true, force: true }),
   };

@@ -32,6 +32,8 @@ export type CryptoErrorCode =
   | 'corrupt-file'
   /** Encryption we do not implement (RC4, MD2, scrypt, RC2 in PBES2, an unknown cipher or PRF). */
   | 'unsupported-encryption'
+  /** More password iterations than any real file uses (`MAX_ITERATIONS`): refused before any work. */
+  | 'iterations-too-many'
   /** An OpenSSL "traditional" PEM with `Proc-Type: 4,ENCRYPTED` headers. */
   | 'legacy-pem-encryption'
   /** A PKCS#12/PFX protected with legacy algorithms we do not read (RC4, MD2, RC2 in PBES2). */

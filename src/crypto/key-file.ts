@@ -4,8 +4,8 @@ import { wipe } from '../lib/bytes';
 import { decodeDer, encodeDer, octetStringBytes, parsePkijs, toAlgorithmIdentifier } from './asn1';
 import { CryptoError, isCryptoError } from './errors';
 import { requireExtractablePrivateKey } from './keys';
-import { decryptPasswordBased } from './pbe';
-import { type Pbes2EncryptOptions, pbes2Encrypt } from './pbes2';
+import { beginPasswordBasedDecryption, decryptPasswordBased } from './pbe';
+import { type Pbes2EncryptOptions, type Pbes2Encrypted, pbes2Encrypt } from './pbes2';
 import { encodePem } from './pem';
 import { type PrivateKeyMaterial, decodePrivateKeyInfo } from './private-key-decoding';
 
@@ -57,7 +57,11 @@ export async function encryptPrivateKeyInfo(
   options: Pbes2EncryptOptions,
   crypto: Crypto = globalThis.crypto,
 ): Promise<PKCS8ShroudedKeyBag> {
-  const { algorithmIdentifier, ciphertext } = await pbes2Encrypt(pkcs8, password, options, crypto);
+  return encryptedPrivateKeyInfo(await pbes2Encrypt(pkcs8, password, options, crypto));
+}
+
+/** The EncryptedPrivateKeyInfo (pkcs8ShroudedKeyBag) of a `pbes2Encrypt` result. */
+export function encryptedPrivateKeyInfo({ algorithmIdentifier, ciphertext }: Pbes2Encrypted): PKCS8ShroudedKeyBag {
   return new PKCS8ShroudedKeyBag({
     encryptionAlgorithm: toAlgorithmIdentifier(algorithmIdentifier, 'The PBES2 AlgorithmIdentifier'),
     encryptedData: new asn1js.OctetString({ valueHex: ciphertext }),
@@ -89,6 +93,33 @@ export async function decryptPrivateKeyInfo(
     password,
     crypto,
   );
+  return privateKeyInfoIn(plaintext);
+}
+
+/**
+ * `decryptPrivateKeyInfo` of a parsed node in two steps (see `beginPasswordBasedDecryption`): the
+ * returned promise settles once the derivation is under way, the function it gives returns the key.
+ * Its errors, a malformed node's included, come from that function, except `iterations-too-many`.
+ */
+export function beginDecryptPrivateKeyInfo(
+  node: asn1js.AsnType,
+  password: string,
+  crypto: Crypto = globalThis.crypto,
+): Promise<() => Promise<PrivateKeyMaterial>> {
+  const part = () => {
+    const parsed = parsePkijs(
+      () => new PKCS8ShroudedKeyBag({ schema: node }),
+      'The EncryptedPrivateKeyInfo is malformed',
+    );
+    return { algorithm: parsed.encryptionAlgorithm, ciphertext: octetStringBytes(parsed.encryptedData) };
+  };
+  return beginPasswordBasedDecryption(part, password, crypto).then(
+    (decryption) => async () => privateKeyInfoIn(await decryption()),
+  );
+}
+
+/** The PrivateKeyInfo in decrypted `plaintext`, which is wiped; not one means a wrong password. */
+function privateKeyInfoIn(plaintext: Uint8Array): PrivateKeyMaterial {
   try {
     return decodePrivateKeyInfo(plaintext);
   } catch (cause) {

@@ -1,13 +1,12 @@
 import des from 'node-forge/lib/des.js';
-import md5 from 'node-forge/lib/md5.js';
 import rc2 from 'node-forge/lib/rc2.js';
 import forgeUtil from 'node-forge/lib/util.js';
 import { corrupt } from './asn1';
 import { CryptoError } from './errors';
 
 /**
- * The 64-bit block ciphers of PBES1, PKCS#12 PBE and old PBES2 files (DES, 3DES, RC2) and MD5, which
- * WebCrypto lacks. node-forge does the block cipher work; PKCS#7 padding is checked here, strictly.
+ * The 64-bit block ciphers of PBES1, PKCS#12 PBE and old PBES2 files (DES, 3DES, RC2), which WebCrypto
+ * lacks. node-forge does the block cipher work; PKCS#7 padding is checked here, strictly.
  * node-forge works on binary strings, which cannot be wiped: the key bytes live in them briefly.
  */
 
@@ -51,13 +50,6 @@ export function legacyCbcDecrypt(
   decipher.finish(() => true);
   const padded = forgeUtil.binary.raw.decode(decipher.output.getBytes());
   return unpad(padded);
-}
-
-/** MD5 (RFC 1321), for PBES1 pbeWithMD5AndDES-CBC. */
-export function md5Digest(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
-  const digest = md5.create();
-  digest.update(forgeUtil.binary.raw.encode(bytes));
-  return forgeUtil.binary.raw.decode(digest.digest().getBytes());
 }
 
 function unpad(padded: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {

@@ -37,9 +37,3 @@ declare module 'node-forge/lib/des.js' {
   const des: { createDecryptionCipher(key: ByteStringBuffer, mode: 'CBC'): ForgeDecipher };
   export default des;
 }
-
-declare module 'node-forge/lib/md5.js' {
-  import type { ByteStringBuffer } from 'node-forge/lib/util.js';
-  const md5: { create(): { update(binary: string): unknown; digest(): ByteStringBuffer } };
-  export default md5;
-}

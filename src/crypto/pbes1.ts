@@ -1,9 +1,11 @@
+import { md5, sha1 } from '@noble/hashes/legacy.js';
 import * as asn1js from 'asn1js';
 import type { AlgorithmIdentifier } from 'pkijs';
 import { concatBytes, wipe } from '../lib/bytes';
-import { corrupt, integerInRange, octetStringBytes } from './asn1';
+import { corrupt, octetStringBytes } from './asn1';
 import { CryptoError, isCryptoError } from './errors';
-import { type LegacyCbcCipher, legacyCbcDecrypt, md5Digest } from './legacy-ciphers';
+import { iterationCount } from './iteration-count';
+import { type LegacyCbcCipher, legacyCbcDecrypt } from './legacy-ciphers';
 import { OID } from './oids';
 import { bmpPassword, pkcs12Kdf } from './pkcs12-kdf';
 
@@ -12,9 +14,6 @@ import { bmpPassword, pkcs12Kdf } from './pkcs12-kdf';
  * `openssl -legacy`: PBES1 (RFC 8018 §6.1, PBKDF1 with MD5 or SHA-1, DES or RC2) and the PKCS#12 PBE
  * schemes (RFC 7292 Appendix B and C: the PKCS#12 KDF with SHA-1, 3DES or RC2). RC4 and MD2 are not read.
  */
-
-/** Above this a crafted file could keep the tab busy for long (one digest call per iteration, as the MAC). */
-export const MAX_PBE_ITERATIONS = 1_000_000;
 
 interface Pkcs12Scheme {
   readonly kdf: 'PKCS12';
@@ -53,8 +52,8 @@ export function isReadablePbes1(algorithm: AlgorithmIdentifier): boolean {
  * one whose plaintext is a whole DER SEQUENCE wins. PBES1 takes the password as its UTF-8 bytes.
  *
  * @returns the plaintext (the caller wipes it once used, and still checks it parses as it expects).
- * @throws CryptoError `unsupported-encryption` for a scheme other than `isReadablePbes1` ones or more than
- *   `MAX_PBE_ITERATIONS`; `corrupt-file` for malformed parameters or ciphertext that is not whole
+ * @throws CryptoError `unsupported-encryption` for a scheme other than `isReadablePbes1` ones;
+ *   `iterations-too-many` above `MAX_ITERATIONS`; `corrupt-file` for malformed parameters or ciphertext that is not whole
  *   blocks; `wrong-password` when no password encoding gives valid padding.
  */
 export async function pbes1Decrypt(
@@ -63,19 +62,56 @@ export async function pbes1Decrypt(
   password: string,
   crypto: Crypto = globalThis.crypto,
 ): Promise<Uint8Array<ArrayBuffer>> {
+  return beginPbes1Decrypt(algorithm, ciphertext, password, crypto)();
+}
+
+/**
+ * `pbes1Decrypt` in two steps: the parameters are checked now (so an iteration count above the cap is
+ * refused before any work), the derivation and decryption run when the returned function is called.
+ * Throws as `pbes1Decrypt`.
+ */
+export function beginPbes1Decrypt(
+  algorithm: AlgorithmIdentifier,
+  ciphertext: Uint8Array,
+  password: string,
+  crypto: Crypto = globalThis.crypto,
+): () => Promise<Uint8Array<ArrayBuffer>> {
   const scheme = SCHEMES.get(algorithm.algorithmId);
   if (scheme === undefined) {
     throw new CryptoError('unsupported-encryption', `The encryption scheme ${algorithm.algorithmId} is not supported`);
   }
   const { salt, iterations } = readPbeParameters(algorithm, scheme.kdf === 'PBKDF1' ? 8 : undefined);
   if (scheme.kdf === 'PBKDF1') {
-    const passwordBytes = new TextEncoder().encode(password);
-    try {
-      return await pbkdf1Decrypt(scheme, passwordBytes, salt, iterations, ciphertext, crypto);
-    } finally {
-      wipe(passwordBytes);
-    }
+    // Synchronous work; its errors still reach the caller as a rejection.
+    return () => Promise.resolve().then(() => pbes1WithPassword(scheme, password, salt, iterations, ciphertext));
   }
+  return () => pkcs12PbeWithPassword(scheme, password, salt, iterations, ciphertext, crypto);
+}
+
+/** PBES1 takes the password as its UTF-8 bytes, wiped once used; the work is synchronous. */
+function pbes1WithPassword(
+  scheme: Pbes1Scheme,
+  password: string,
+  salt: Uint8Array,
+  iterations: number,
+  ciphertext: Uint8Array,
+): Uint8Array<ArrayBuffer> {
+  const passwordBytes = new TextEncoder().encode(password);
+  try {
+    return pbkdf1Decrypt(scheme, passwordBytes, salt, iterations, ciphertext);
+  } finally {
+    wipe(passwordBytes);
+  }
+}
+
+async function pkcs12PbeWithPassword(
+  scheme: Pkcs12Scheme,
+  password: string,
+  salt: Uint8Array,
+  iterations: number,
+  ciphertext: Uint8Array,
+  crypto: Crypto,
+): Promise<Uint8Array<ArrayBuffer>> {
   const candidates = password === '' ? [bmpPassword(''), new Uint8Array(0)] : [bmpPassword(password)];
   let failure: unknown;
   try {
@@ -117,20 +153,19 @@ async function pkcs12Decrypt(
   }
 }
 
-async function pbkdf1Decrypt(
+function pbkdf1Decrypt(
   scheme: Pbes1Scheme,
   password: Uint8Array,
   salt: Uint8Array,
   iterations: number,
   ciphertext: Uint8Array,
-  crypto: Crypto,
-): Promise<Uint8Array<ArrayBuffer>> {
+): Uint8Array<ArrayBuffer> {
   // RFC 8018 §5.1: T_1 = Hash(P || S), T_i = Hash(T_{i-1}); §6.1.2: key = DK[0..8], IV = DK[8..16].
-  const digest = async (bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> =>
-    scheme.hash === 'MD5' ? md5Digest(bytes) : new Uint8Array(await crypto.subtle.digest('SHA-1', bytes));
-  let t = concatBytes(password, salt);
+  // One synchronous @noble/hashes call per iteration: an awaited WebCrypto digest cost ~5 µs each.
+  const hash = scheme.hash === 'MD5' ? md5 : sha1;
+  let t: Uint8Array = concatBytes(password, salt);
   for (let i = 0; i < iterations; i++) {
-    const next = await digest(t);
+    const next = hash(t);
     wipe(t);
     t = next;
   }
@@ -159,13 +194,7 @@ function readPbeParameters(
   const salt = octetStringBytes(saltNode);
   if (salt.length === 0 || (saltLength !== undefined && salt.length !== saltLength))
     throw corrupt(`${what} have a salt of ${salt.length} bytes`);
-  if (iterationNode.toBigInt() > BigInt(MAX_PBE_ITERATIONS)) {
-    throw new CryptoError(
-      'unsupported-encryption',
-      `The iteration count ${iterationNode.toBigInt()} is above the ${MAX_PBE_ITERATIONS} we accept`,
-    );
-  }
-  return { salt, iterations: integerInRange(iterationNode, 1, MAX_PBE_ITERATIONS, 'The PBE iteration count') };
+  return { salt, iterations: iterationCount(iterationNode, 'The PBE iteration count') };
 }
 
 function isWholeDerSequence(bytes: Uint8Array): boolean {

@@ -7,7 +7,6 @@ import {
   corrupt,
   encodeDer,
   field,
-  integerInRange,
   matchSchema,
   octetStringBytes,
   optionalField,
@@ -15,6 +14,7 @@ import {
   toAlgorithmIdentifier,
 } from './asn1';
 import { CryptoError } from './errors';
+import { MAX_ITERATIONS, iterationCount } from './iteration-count';
 import { legacyCbcDecrypt } from './legacy-ciphers';
 import { OID } from './oids';
 import { isReadablePbes1 } from './pbes1';
@@ -37,7 +37,7 @@ export interface Pbes2EncryptOptions {
   /** The PRF, written as an AlgorithmIdentifier without a NULL parameter (as the Taxpayer Application does). */
   readonly prf: Exclude<Pbes2Prf, 'SHA-1'>;
   readonly cipher: Pbes2Cipher;
-  /** PBKDF2 iteration count, 1 to 10 000 000. */
+  /** PBKDF2 iteration count, 1 to `MAX_ITERATIONS` (what we read). */
   readonly iterations: number;
   /** Random salt length in bytes, 8 to 64 (RFC 8018 §4.1 asks for at least 8). */
   readonly saltLength: number;
@@ -48,9 +48,6 @@ export interface Pbes2Encrypted {
   readonly algorithmIdentifier: Uint8Array<ArrayBuffer>;
   readonly ciphertext: Uint8Array<ArrayBuffer>;
 }
-
-/** Above this a crafted file could keep the tab busy for minutes (100 000 takes 20-150 ms). */
-export const MAX_PBKDF2_ITERATIONS = 10_000_000;
 
 const AES_BLOCK = 16;
 const DES_BLOCK = 8;
@@ -137,9 +134,23 @@ export async function pbes2Encrypt(
   options: Pbes2EncryptOptions,
   crypto: Crypto = globalThis.crypto,
 ): Promise<Pbes2Encrypted> {
+  return (await beginPbes2Encrypt(plaintext, password, options, crypto))();
+}
+
+/**
+ * `pbes2Encrypt` in two steps: the returned promise settles once PBKDF2 has been handed to WebCrypto
+ * (which runs it off the page's thread, in Chromium); calling the function it gives then waits for the
+ * key and encrypts. `plaintext` must stay unchanged until then. Throws as `pbes2Encrypt`.
+ */
+export async function beginPbes2Encrypt(
+  plaintext: Uint8Array,
+  password: string,
+  options: Pbes2EncryptOptions,
+  crypto: Crypto = globalThis.crypto,
+): Promise<() => Promise<Pbes2Encrypted>> {
   if (password.length === 0) throw new CryptoError('invalid-argument', 'The password must not be empty');
   const { iterations, saltLength } = options;
-  if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > MAX_PBKDF2_ITERATIONS) {
+  if (!Number.isSafeInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS) {
     throw new CryptoError('invalid-argument', `PBKDF2 iteration count ${iterations} is out of range`);
   }
   if (!Number.isSafeInteger(saltLength) || saltLength < 8 || saltLength > 64) {
@@ -147,23 +158,26 @@ export async function pbes2Encrypt(
   }
   const salt = crypto.getRandomValues(new Uint8Array(saltLength));
   const iv = crypto.getRandomValues(new Uint8Array(AES_BLOCK));
-  const key = await deriveAesKey(password, salt, iterations, options.prf, options.cipher, 'encrypt', crypto);
-  const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, key, bufferSource(plaintext)));
-
-  const kdfParams = new PBKDF2Params({
-    salt: new asn1js.OctetString({ valueHex: salt }),
-    iterationCount: iterations,
-    prf: new AlgorithmIdentifier({ algorithmId: PRF_OID[options.prf] }),
-  });
-  const params = new PBES2Params({
-    keyDerivationFunc: new AlgorithmIdentifier({ algorithmId: OID.pbkdf2, algorithmParams: kdfParams.toSchema() }),
-    encryptionScheme: new AlgorithmIdentifier({
-      algorithmId: CIPHER_OID[options.cipher],
-      algorithmParams: new asn1js.OctetString({ valueHex: iv }),
-    }),
-  });
-  const algorithm = new AlgorithmIdentifier({ algorithmId: OID.pbes2, algorithmParams: params.toSchema() });
-  return { algorithmIdentifier: encodeDer(algorithm.toSchema()), ciphertext };
+  const key = await beginAesKey(password, salt, iterations, options.prf, options.cipher, 'encrypt', crypto);
+  return async () => {
+    const ciphertext = new Uint8Array(
+      await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, await key(), bufferSource(plaintext)),
+    );
+    const kdfParams = new PBKDF2Params({
+      salt: new asn1js.OctetString({ valueHex: salt }),
+      iterationCount: iterations,
+      prf: new AlgorithmIdentifier({ algorithmId: PRF_OID[options.prf] }),
+    });
+    const params = new PBES2Params({
+      keyDerivationFunc: new AlgorithmIdentifier({ algorithmId: OID.pbkdf2, algorithmParams: kdfParams.toSchema() }),
+      encryptionScheme: new AlgorithmIdentifier({
+        algorithmId: CIPHER_OID[options.cipher],
+        algorithmParams: new asn1js.OctetString({ valueHex: iv }),
+      }),
+    });
+    const algorithm = new AlgorithmIdentifier({ algorithmId: OID.pbes2, algorithmParams: params.toSchema() });
+    return { algorithmIdentifier: encodeDer(algorithm.toSchema()), ciphertext };
+  };
 }
 
 /**
@@ -176,7 +190,7 @@ export async function pbes2Encrypt(
  *
  * @returns the plaintext (the caller wipes it once used).
  * @throws CryptoError `unsupported-encryption` for PBES1 and PKCS#12 PBE (see `pbes1Decrypt`), scrypt,
- *   RC2, an unknown PRF or cipher, more than 10 000 000 iterations; `corrupt-file` for malformed
+ *   RC2, an unknown PRF or cipher; `iterations-too-many` above `MAX_ITERATIONS`; `corrupt-file` for malformed
  *   parameters (empty salt, zero iterations, an IV of the wrong size, a keyLength that does not match,
  *   ciphertext that is not whole blocks); `wrong-password` when the padding does not check out.
  */
@@ -186,26 +200,55 @@ export async function pbes2Decrypt(
   password: string,
   crypto: Crypto = globalThis.crypto,
 ): Promise<Uint8Array<ArrayBuffer>> {
+  return (await beginPbes2Decrypt(algorithmIdentifier, ciphertext, password, crypto))();
+}
+
+/**
+ * `pbes2Decrypt` in two steps: the parameters are checked, all of them before anything awaits, and the
+ * returned promise settles once PBKDF2 has been handed to WebCrypto; calling the function it gives waits
+ * for the key and decrypts. A derivation begun and never finished is harmless. Throws as `pbes2Decrypt`.
+ */
+export async function beginPbes2Decrypt(
+  algorithmIdentifier: AlgorithmIdentifier | Uint8Array,
+  ciphertext: Uint8Array,
+  password: string,
+  crypto: Crypto = globalThis.crypto,
+): Promise<() => Promise<Uint8Array<ArrayBuffer>>> {
   const algorithm = toAlgorithmIdentifier(algorithmIdentifier, 'The encryption AlgorithmIdentifier');
   const params = readPbes2Params(algorithm);
   const { cipher } = params;
   if (cipher === 'DES-CBC' || cipher === 'DES-EDE3-CBC' || cipher === 'AES-192-CBC') {
-    return decryptWithDerivedBytes(params, ciphertext, password, crypto);
+    const block = cipher === 'AES-192-CBC' ? AES_BLOCK : DES_BLOCK;
+    if (ciphertext.length === 0 || ciphertext.length % block !== 0) {
+      throw corrupt(`The encrypted data is ${ciphertext.length} bytes, not a whole number of ${cipher} blocks`);
+    }
+    const baseKey = await passwordKey(password, 'deriveBits', crypto);
+    const bits = begun(
+      crypto.subtle.deriveBits(
+        { name: 'PBKDF2', hash: params.prf, salt: params.salt, iterations: params.iterations },
+        baseKey,
+        CIPHER_KEY_BYTES[cipher] * 8,
+      ),
+    );
+    return async () => decryptWithDerivedBytes(params, ciphertext, new Uint8Array(await bits));
   }
   if (ciphertext.length === 0 || ciphertext.length % AES_BLOCK !== 0) {
     throw corrupt(`The encrypted data is ${ciphertext.length} bytes, not a whole number of AES blocks`);
   }
-  const key = await deriveAesKey(password, params.salt, params.iterations, params.prf, cipher, 'decrypt', crypto);
-  try {
-    return new Uint8Array(
-      await crypto.subtle.decrypt({ name: 'AES-CBC', iv: params.iv }, key, bufferSource(ciphertext)),
-    );
-  } catch (cause) {
-    // With a valid key, IV and whole blocks, the only way AES-CBC decryption fails is bad PKCS#7
-    // padding, which is what a wrong password produces (engines throw OperationError or an Error).
-    if (cause instanceof Error) throw new CryptoError('wrong-password', 'The password is not correct', { cause });
-    throw cause;
-  }
+  const key = await beginAesKey(password, params.salt, params.iterations, params.prf, cipher, 'decrypt', crypto);
+  return async () => {
+    const aesKey = await key();
+    try {
+      return new Uint8Array(
+        await crypto.subtle.decrypt({ name: 'AES-CBC', iv: params.iv }, aesKey, bufferSource(ciphertext)),
+      );
+    } catch (cause) {
+      // With a valid key, IV and whole blocks, the only way AES-CBC decryption fails is bad PKCS#7
+      // padding, which is what a wrong password produces (engines throw OperationError or an Error).
+      if (cause instanceof Error) throw new CryptoError('wrong-password', 'The password is not correct', { cause });
+      throw cause;
+    }
+  };
 }
 
 /**
@@ -230,26 +273,13 @@ interface Pbes2Parameters {
 
 /**
  * DES, 3DES and AES-192, which WebCrypto (Chromium's, for AES-192) cannot do: PBKDF2 through
- * WebCrypto `deriveBits`, then the cipher in JavaScript. The derived key is wiped once used.
+ * WebCrypto `deriveBits`, then the cipher in JavaScript. The derived `key` is wiped once used.
  */
-async function decryptWithDerivedBytes(
+function decryptWithDerivedBytes(
   params: Pbes2Parameters,
   ciphertext: Uint8Array,
-  password: string,
-  crypto: Crypto,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const block = params.cipher === 'AES-192-CBC' ? AES_BLOCK : DES_BLOCK;
-  if (ciphertext.length === 0 || ciphertext.length % block !== 0) {
-    throw corrupt(`The encrypted data is ${ciphertext.length} bytes, not a whole number of ${params.cipher} blocks`);
-  }
-  const baseKey = await passwordKey(password, 'deriveBits', crypto);
-  const key = new Uint8Array(
-    await crypto.subtle.deriveBits(
-      { name: 'PBKDF2', hash: params.prf, salt: params.salt, iterations: params.iterations },
-      baseKey,
-      CIPHER_KEY_BYTES[params.cipher] * 8,
-    ),
-  );
+  key: Uint8Array,
+): Uint8Array<ArrayBuffer> {
   try {
     const { cipher } = params;
     if (cipher === 'DES-CBC' || cipher === 'DES-EDE3-CBC')
@@ -302,13 +332,7 @@ function readPbes2Params(algorithm: AlgorithmIdentifier): Pbes2Parameters {
   const salt = octetStringBytes(field(kdfFields, 'salt', asn1js.OctetString, 'PBKDF2 parameters'));
   if (salt.length === 0) throw corrupt('The PBKDF2 salt is empty');
   const iterationNode = field(kdfFields, 'iterationCount', asn1js.Integer, 'PBKDF2 parameters');
-  if (iterationNode.toBigInt() > BigInt(MAX_PBKDF2_ITERATIONS)) {
-    throw new CryptoError(
-      'unsupported-encryption',
-      `PBKDF2 iteration count ${iterationNode.toBigInt()} is above the ${MAX_PBKDF2_ITERATIONS} we accept`,
-    );
-  }
-  const iterations = integerInRange(iterationNode, 1, MAX_PBKDF2_ITERATIONS, 'PBKDF2 iteration count');
+  const iterations = iterationCount(iterationNode, 'The PBKDF2 iteration count');
   const prf = readPrf(optionalField(kdfFields, 'prf', asn1js.Sequence, 'PBKDF2 parameters'));
 
   const encryption = params.encryptionScheme;
@@ -353,7 +377,11 @@ async function passwordKey(password: string, usage: 'deriveKey' | 'deriveBits', 
   }
 }
 
-async function deriveAesKey(
+/**
+ * Hands PBKDF2 to WebCrypto and gives the function that waits for the AES key. The rejection is
+ * observed at once, so a derivation whose result is never asked for is not an unhandled rejection.
+ */
+async function beginAesKey(
   password: string,
   salt: Uint8Array<ArrayBuffer>,
   iterations: number,
@@ -361,25 +389,36 @@ async function deriveAesKey(
   cipher: Pbes2Cipher,
   usage: 'encrypt' | 'decrypt',
   crypto: Crypto,
-): Promise<CryptoKey> {
+): Promise<() => Promise<CryptoKey>> {
   const baseKey = await passwordKey(password, 'deriveKey', crypto);
-  try {
-    return await crypto.subtle.deriveKey(
+  const key = begun(
+    crypto.subtle.deriveKey(
       { name: 'PBKDF2', hash: prf, salt, iterations },
       baseKey,
       { name: 'AES-CBC', length: CIPHER_KEY_BYTES[cipher] * 8 },
       false,
       [usage],
-    );
-  } catch (cause) {
-    // Chromium implements AES-128 and AES-256 only ("192-bit AES keys are not supported").
-    if (cipher === 'AES-192-CBC' && cause instanceof Error) {
-      throw new CryptoError(
-        'unsupported-encryption',
-        `This browser does not implement AES-192. ${PKCS8_CONVERSION_HINT}`,
-        { cause },
-      );
+    ),
+  );
+  return async () => {
+    try {
+      return await key;
+    } catch (cause) {
+      // Chromium implements AES-128 and AES-256 only ("192-bit AES keys are not supported").
+      if (cipher === 'AES-192-CBC' && cause instanceof Error) {
+        throw new CryptoError(
+          'unsupported-encryption',
+          `This browser does not implement AES-192. ${PKCS8_CONVERSION_HINT}`,
+          { cause },
+        );
+      }
+      throw cause;
     }
-    throw cause;
-  }
+  };
+}
+
+/** `promise` with its rejection observed, so that one nobody awaits in the end is not reported. */
+function begun<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }

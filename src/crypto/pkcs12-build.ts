@@ -10,11 +10,11 @@ import {
   SafeBag,
   SafeContents,
 } from 'pkijs';
-import type { PKCS8ShroudedKeyBag } from 'pkijs';
 import { encodeDer, sortForDerSet, toAlgorithmIdentifier } from './asn1';
 import { OID } from './oids';
-import { type Pbes2EncryptOptions, pbes2Encrypt } from './pbes2';
-import { computePfxMac } from './pkcs12-mac';
+import { encryptedPrivateKeyInfo } from './key-file';
+import { type Pbes2EncryptOptions, type Pbes2Encrypted, beginPbes2Encrypt } from './pbes2';
+import { beginPfxMac } from './pkcs12-mac';
 
 /**
  * How `buildPfx` encrypts the key bag and the certificate safe: what OpenSSL 3 writes by default
@@ -27,9 +27,9 @@ export const PFX_ENCRYPTION: Pbes2EncryptOptions = {
   saltLength: 16,
 };
 
-/** What `assemblePfx` packs: an already encrypted key, its certificate and chain (DER), the bag attributes. */
+/** What `assemblePfx` packs: the key's PrivateKeyInfo (DER), its certificate and chain (DER), the bag attributes. */
 export interface PfxParts {
-  readonly shroudedKey: PKCS8ShroudedKeyBag;
+  readonly pkcs8: Uint8Array;
   readonly certificate: Uint8Array;
   readonly chain: readonly Uint8Array[];
   readonly friendlyName: string;
@@ -39,13 +39,13 @@ export interface PfxParts {
 /**
  * Lays out a PFX (RFC 7292, version 3, strict DER) as OpenSSL 3 does: a PBES2 `encryptedData` safe of
  * certBags, then a `data` safe with the pkcs8ShroudedKeyBag; friendlyName (BMPString) and localKeyId
- * (SHA-256 of `certificate`) on the key bag and the bag of `certificate`; the MAC as
- * `PFX_MAC` says.
+ * (SHA-256 of `certificate`) on the key bag and the bag of `certificate`; the MAC as `PFX_MAC` says.
+ * The caller wipes `pkcs8` once this settles.
  *
  * @returns the DER of the PFX.
  */
 export async function assemblePfx(parts: PfxParts, crypto: Crypto = globalThis.crypto): Promise<Uint8Array> {
-  const { shroudedKey, certificate, chain, friendlyName, password } = parts;
+  const { pkcs8, certificate, chain, friendlyName, password } = parts;
   const localKeyId = new Uint8Array(await crypto.subtle.digest('SHA-256', Uint8Array.from(certificate)));
   const attributes = sortForDerSet(
     [
@@ -54,9 +54,6 @@ export async function assemblePfx(parts: PfxParts, crypto: Crypto = globalThis.c
     ],
     (attribute) => encodeDer(attribute.toSchema()),
   );
-  const keySafe = new SafeContents({
-    safeBags: [new SafeBag({ bagId: OID.pkcs8ShroudedKeyBag, bagValue: shroudedKey, bagAttributes: attributes })],
-  });
   const certBags = [certificate, ...chain].map(
     (der, index) =>
       new SafeBag({
@@ -65,26 +62,35 @@ export async function assemblePfx(parts: PfxParts, crypto: Crypto = globalThis.c
         ...(index === 0 && { bagAttributes: attributes }),
       }),
   );
-  const certSafe = await encryptedSafe(new SafeContents({ safeBags: certBags }), password, crypto);
+  const certSafe = encodeDer(new SafeContents({ safeBags: certBags }).toSchema());
+  // Three 100 000-iteration derivations. Both PBKDF2 ones are handed to WebCrypto first (Chromium runs
+  // them off this thread), then the MAC key's PKCS#12 KDF, synchronous JavaScript, runs meanwhile: the
+  // time of the longest of them rather than of all three.
+  const [keyEncryption, certEncryption] = await Promise.all([
+    beginPbes2Encrypt(pkcs8, password, PFX_ENCRYPTION, crypto),
+    beginPbes2Encrypt(certSafe, password, PFX_ENCRYPTION, crypto),
+  ]);
+  const signMac = await beginPfxMac(password, crypto);
+  const keySafe = new SafeContents({
+    safeBags: [
+      new SafeBag({
+        bagId: OID.pkcs8ShroudedKeyBag,
+        bagValue: encryptedPrivateKeyInfo(await keyEncryption()),
+        bagAttributes: attributes,
+      }),
+    ],
+  });
   // OpenSSL's order: certificates first, then the key.
   const authSafe = encodeDer(
-    new AuthenticatedSafe({ safeContents: [certSafe, dataContentInfo(encodeDer(keySafe.toSchema()))] }).toSchema(),
+    new AuthenticatedSafe({
+      safeContents: [encryptedDataInfo(await certEncryption()), dataContentInfo(encodeDer(keySafe.toSchema()))],
+    }).toSchema(),
   );
-  const pfx = new PFX({
-    version: 3,
-    authSafe: dataContentInfo(authSafe),
-    macData: await computePfxMac(authSafe, password, crypto),
-  });
+  const pfx = new PFX({ version: 3, authSafe: dataContentInfo(authSafe), macData: await signMac(authSafe) });
   return encodeDer(pfx.toSchema());
 }
 
-async function encryptedSafe(safe: SafeContents, password: string, crypto: Crypto): Promise<ContentInfo> {
-  const { algorithmIdentifier, ciphertext } = await pbes2Encrypt(
-    encodeDer(safe.toSchema()),
-    password,
-    PFX_ENCRYPTION,
-    crypto,
-  );
+function encryptedDataInfo({ algorithmIdentifier, ciphertext }: Pbes2Encrypted): ContentInfo {
   const encryptedData = new EncryptedData({
     version: 0,
     encryptedContentInfo: new EncryptedContentInfo({

@@ -1,18 +1,18 @@
 import * as asn1js from 'asn1js';
 import { CertBag } from 'pkijs';
-import type { EncryptedContentInfo, PKCS8ShroudedKeyBag } from 'pkijs';
+import type { EncryptedContentInfo } from 'pkijs';
 import { bytesEqual, wipe } from '../lib/bytes';
 import { corrupt, decodeDer, encodedBytes, field, matchSchema, octetStringBytes } from './asn1';
 import { certificateSpki } from './certificate-reader';
 import { CryptoError } from './errors';
 import { identifyDer } from './file-kind';
-import { decryptPrivateKeyInfo, encryptPrivateKeyInfo } from './key-file';
+import { beginDecryptPrivateKeyInfo, decryptPrivateKeyInfo } from './key-file';
 import type { LoadedPrivateKey } from './key-type';
 import { requireExtractablePrivateKey } from './keys';
 import { OID } from './oids';
-import { decryptPasswordBased } from './pbe';
-import { PFX_ENCRYPTION, assemblePfx } from './pkcs12-build';
-import { verifyPfxMac } from './pkcs12-mac';
+import { beginPasswordBasedDecryption } from './pbe';
+import { assemblePfx } from './pkcs12-build';
+import { readPfxMac, verifyPfxMac } from './pkcs12-mac';
 import {
   type DecodedSafeBag,
   decodeDecryptedSafe,
@@ -51,7 +51,8 @@ export interface BuildPfxOptions {
  *   localKeyId or the public key tells which it is.
  * @throws CryptoError `legacy-pfx-encryption` (RC4, MD2, RC2 in PBES2);
  *   `password-required`; `wrong-password` (MAC mismatch, bad padding); `pfx-without-key`;
- *   `unsupported-encryption` (public-key modes, PBMAC1, scrypt, > 1 000 000 MAC iterations);
+ *   `unsupported-encryption` (public-key modes, PBMAC1, scrypt); `iterations-too-many` (more than
+ *   `MAX_ITERATIONS` for the MAC or any part, refused before any derivation starts);
  *   `corrupt-file`, `unrecognized-file`, `empty-file`; the key errors of `readPrivateKey`.
  */
 export async function readPfx(
@@ -64,28 +65,43 @@ export async function readPfx(
   if (needsPassword && password === undefined)
     throw new CryptoError('password-required', 'The PFX is protected; enter its password');
   const pass = password ?? '';
-  if (macData !== undefined) await verifyPfxMac(macData, authSafe, pass, crypto);
+  const mac = macData === undefined ? undefined : readPfxMac(macData);
+  // The PBKDF2 derivations are handed to WebCrypto (Chromium runs them off this thread) before the MAC's
+  // synchronous KDF, so that they run meanwhile. Their errors still come after the MAC's, as when the
+  // parts were decrypted in turn: a MAC that fails is a wrong password, whatever the parts hold.
+  const safeDecryptions = await Promise.all(
+    encryptedSafes.map((safe) =>
+      beginPasswordBasedDecryption(
+        () => ({ algorithm: safe.contentEncryptionAlgorithm, ciphertext: encryptedContent(safe) }),
+        pass,
+        crypto,
+      ),
+    ),
+  );
+  const plainKeyBag = plainBags.find(isKeyBag);
+  const plainKeyDecryption =
+    plainKeyBag !== undefined && isShroudedKeyBag(plainKeyBag)
+      ? await beginDecryptPrivateKeyInfo(plainKeyBag.value, pass, crypto)
+      : undefined;
+  if (mac !== undefined) await verifyPfxMac(mac, authSafe, pass, crypto);
 
   const plaintexts: Uint8Array[] = [];
   try {
     const bags = [...plainBags];
-    for (const safe of encryptedSafes) {
-      const plaintext = await decryptPasswordBased(
-        safe.contentEncryptionAlgorithm,
-        encryptedContent(safe),
-        pass,
-        crypto,
-      );
+    for (const decryption of safeDecryptions) {
+      const plaintext = await decryption();
       plaintexts.push(plaintext);
       bags.push(...decodeDecryptedSafe(plaintext, macData !== undefined));
     }
     bags.forEach(rejectLegacyKeyBag);
-    const keyBag = bags.find((bag) => bag.bagId === OID.keyBag || isShroudedKeyBag(bag));
+    const keyBag = bags.find(isKeyBag);
     if (keyBag === undefined) throw new CryptoError('pfx-without-key', 'The PFX holds no private key');
     const material =
       keyBag.bagId === OID.keyBag
         ? decodeKeyBag(keyBag.value)
-        : await decryptPrivateKeyInfo(keyBag.value, pass, crypto);
+        : await (keyBag === plainKeyBag && plainKeyDecryption !== undefined
+            ? plainKeyDecryption()
+            : decryptPrivateKeyInfo(keyBag.value, pass, crypto));
     const key = await importPrivateKey(material, 'pkcs12', crypto);
     return { key, certificates: orderCertificates(bags, keyBag, key.spki) };
   } finally {
@@ -118,17 +134,15 @@ export async function buildPfx(options: BuildPfxOptions, crypto: Crypto = global
   for (const der of [certificate, ...chain]) requireCertificate(der);
 
   const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', privateKey));
-  let shroudedKey: PKCS8ShroudedKeyBag;
   try {
     const { spki } = await importPrivateKey(decodePrivateKeyInfo(pkcs8), 'pkcs8', crypto);
     if (!bytesEqual(certificateSpki(decodeDer(certificate, 'The certificate')), spki)) {
       throw new CryptoError('invalid-argument', 'The certificate does not belong to the key');
     }
-    shroudedKey = await encryptPrivateKeyInfo(pkcs8, password, PFX_ENCRYPTION, crypto);
+    return await assemblePfx({ pkcs8, certificate, chain, friendlyName, password }, crypto);
   } finally {
     wipe(pkcs8);
   }
-  return assemblePfx({ shroudedKey, certificate, chain, friendlyName, password }, crypto);
 }
 
 function requireCertificate(der: Uint8Array): void {
@@ -138,6 +152,11 @@ function requireCertificate(der: Uint8Array): void {
     if (!(cause instanceof CryptoError)) throw cause;
   }
   throw new CryptoError('invalid-argument', 'Expected the DER of an X.509 certificate');
+}
+
+/** A keyBag or a pkcs8ShroudedKeyBag (RFC 7292 §4.2.1, §4.2.2). */
+function isKeyBag(bag: DecodedSafeBag): boolean {
+  return bag.bagId === OID.keyBag || isShroudedKeyBag(bag);
 }
 
 function encryptedContent(safe: EncryptedContentInfo): Uint8Array {

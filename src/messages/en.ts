@@ -8,6 +8,10 @@ const files = (n: number) => `${n} ${plural('en', n, { one: 'file', other: 'file
 const PEM_CONVERT = 'openssl pkcs8 -topk8 -provider legacy -provider default -v2 aes-256-cbc -in old.key -out new.key';
 const PFX_CONVERT =
   'openssl pkcs12 -legacy -in old.pfx -nodes -out key.pem && openssl pkcs12 -export -in key.pem -out new.pfx';
+const PFX_FEWER_ITERATIONS =
+  'openssl pkcs12 -legacy -in old.pfx -nodes -out key.pem && openssl pkcs12 -export -iter 100000 -in key.pem -out new.pfx';
+const KEY_FEWER_ITERATIONS =
+  'openssl pkcs8 -topk8 -provider legacy -provider default -v2 aes-256-cbc -iter 100000 -in old.key -out new.key';
 
 /** The English catalog: the same keys and signatures as the Polish one (a missing key fails the build). */
 export const en = {
@@ -207,6 +211,7 @@ export const en = {
     'password-required': 'The file is password protected. Enter the password to open it.',
     'wrong-password': 'The password does not open this key file. Check upper and lower case and try again.',
     'corrupt-file': 'The file is damaged or incomplete. Download it again or use a backup copy.',
+    'iterations-too-many': `The password of this file is processed more than 600 000 times (iterations) – more than any known program writes, and opening it would keep the browser busy for very long. Save the file again with fewer iterations (100 000 is plenty). A PFX file (then delete key.pem, it holds the key without a password): ${PFX_FEWER_ITERATIONS}; a .key file: ${KEY_FEWER_ITERATIONS}`,
     'unsupported-encryption': `This file is encrypted with a method we do not support (for example RC4 or scrypt). Convert the key with: ${PEM_CONVERT}`,
     'legacy-pem-encryption': `The key is in the old OpenSSL format (a "Proc-Type: 4,ENCRYPTED" header). Convert it with: ${PEM_CONVERT}`,
     'legacy-pfx-encryption': `The PFX file is encrypted with an algorithm we do not support (for example RC4). Convert it with the command below, then delete key.pem (it holds the key without a password): ${PFX_CONVERT}`,

@@ -20,6 +20,10 @@ const PEM_CONVERT =
   'openssl pkcs8 -topk8 -provider legacy -provider default -v2 aes-256-cbc -in stary.key -out nowy.key';
 const PFX_CONVERT =
   'openssl pkcs12 -legacy -in stary.pfx -nodes -out klucz.pem && openssl pkcs12 -export -in klucz.pem -out nowy.pfx';
+const PFX_FEWER_ITERATIONS =
+  'openssl pkcs12 -legacy -in stary.pfx -nodes -out klucz.pem && openssl pkcs12 -export -iter 100000 -in klucz.pem -out nowy.pfx';
+const KEY_FEWER_ITERATIONS =
+  'openssl pkcs8 -topk8 -provider legacy -provider default -v2 aes-256-cbc -iter 100000 -in stary.key -out nowy.key';
 
 /**
  * The Polish catalog, the app's default language. Its shape is the `Messages` type: the English
@@ -224,6 +228,7 @@ export const pl = {
     'password-required': 'Plik jest chroniony hasłem. Wpisz hasło, aby go otworzyć.',
     'wrong-password': 'Hasło nie pasuje do tego pliku klucza. Sprawdź wielkość liter i spróbuj ponownie.',
     'corrupt-file': 'Plik jest uszkodzony albo niekompletny. Pobierz go ponownie lub użyj kopii zapasowej.',
+    'iterations-too-many': `Hasło tego pliku jest przetwarzane ponad 600 000 razy (iteracje) – więcej, niż zapisuje jakikolwiek znany program, a otwarcie go zajęłoby przeglądarce bardzo długo. Zapisz plik ponownie z mniejszą liczbą iteracji (100 000 wystarczy). Plik PFX (potem usuń plik klucz.pem, zawiera klucz bez hasła): ${PFX_FEWER_ITERATIONS}; plik .key: ${KEY_FEWER_ITERATIONS}`,
     'unsupported-encryption': `Ten plik zaszyfrowano metodą, której nie obsługujemy (na przykład RC4 albo scrypt). Przekonwertuj klucz poleceniem: ${PEM_CONVERT}`,
     'legacy-pem-encryption': `Klucz zapisano w starym formacie OpenSSL (nagłówek „Proc-Type: 4,ENCRYPTED”). Przekonwertuj go poleceniem: ${PEM_CONVERT}`,
     'legacy-pfx-encryption': `Plik PFX zaszyfrowano algorytmem, którego nie obsługujemy (na przykład RC4). Przekonwertuj go poleceniem poniżej, a potem usuń plik klucz.pem (zawiera klucz bez hasła): ${PFX_CONVERT}`,

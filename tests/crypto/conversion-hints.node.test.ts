@@ -26,6 +26,14 @@ function commands(text: string): string[][] {
     });
 }
 
+/** The commands of a text that gives one per kind of file, each after its "openssl", separated by "; ". */
+function commandGroups(text: string): string[][][] {
+  return text
+    .split('; ')
+    .filter((part) => part.includes('openssl '))
+    .map(commands);
+}
+
 function argAfter(args: readonly string[], option: string): string {
   const value = args[args.indexOf(option) + 1];
   if (!args.includes(option) || value === undefined) throw new Error(`no ${option} in ${args.join(' ')}`);
@@ -48,12 +56,30 @@ const KEY_HINTS = [
   ['en legacy-pem-encryption', 'rsa-2048.legacy-aes256.pem', en.cryptoErrors['legacy-pem-encryption']],
 ] as const;
 
-function run(text: string, input: string): Promise<Uint8Array> {
+const ITERATION_HINTS = [
+  { name: 'pl iterations-too-many', text: pl.cryptoErrors['iterations-too-many'] },
+  { name: 'en iterations-too-many', text: en.cryptoErrors['iterations-too-many'] },
+];
+
+/** A .key with a million PBKDF2 iterations, made by openssl. */
+function millionIterationKey(): Promise<Uint8Array> {
   return withTempDir((dir) => {
-    const steps = commands(text);
+    const args = ['pkcs8', '-topk8', '-v2', 'aes-256-cbc', '-iter', '1000000', '-in', 'in.pem', '-out', 'out.key'];
+    dir.write('in.pem', fixture('ec-p256.pkcs8.pem'));
+    openssl([...args, '-passout', 'env:KSEF_TEST_PASSWORD'], { cwd: dir.path, password: FIXTURE_PASSWORD });
+    return dir.read('out.key');
+  });
+}
+
+function run(text: string, input: string): Promise<Uint8Array> {
+  return runSteps(commands(text), fixture(input));
+}
+
+function runSteps(steps: readonly string[][], input: Uint8Array): Promise<Uint8Array> {
+  return withTempDir((dir) => {
     const [first] = steps;
     if (first === undefined) throw new Error('no command');
-    dir.write(argAfter(first, '-in'), fixture(input));
+    dir.write(argAfter(first, '-in'), input);
     for (const args of steps) {
       openssl([...args, '-passin', 'env:KSEF_TEST_PASSWORD', '-passout', 'env:KSEF_TEST_PASSWORD'], {
         cwd: dir.path,
@@ -73,7 +99,11 @@ describe('conversion commands we suggest', () => {
   });
 
   it('covers every text of both catalogs that names an openssl command', () => {
-    const tested = new Set<string>([...PFX_HINTS.map(({ text }) => text), ...KEY_HINTS.map(([, , text]) => text)]);
+    const tested = new Set<string>([
+      ...PFX_HINTS.map(({ text }) => text),
+      ...KEY_HINTS.map(([, , text]) => text),
+      ...ITERATION_HINTS.map(({ text }) => text),
+    ]);
     const texts = (value: unknown): string[] =>
       typeof value === 'string'
         ? [value]
@@ -89,6 +119,23 @@ describe('conversion commands we suggest', () => {
     const converted = await run(text, 'ec-p256.pbe-sha1-rc4.p12');
     expect((await readPfx(converted, FIXTURE_PASSWORD)).key.spki).toEqual(expectedSpki('ec-p256'));
   });
+
+  it.each(ITERATION_HINTS)(
+    '$name turns a PFX and a .key of 1 000 000 iterations into ones that open',
+    async ({ text }) => {
+      const [pfxSteps, keySteps, ...rest] = commandGroups(text);
+      if (pfxSteps === undefined || keySteps === undefined) throw new Error('expected a PFX and a .key command');
+      expect(rest).toEqual([]);
+      const pfx = fixture('ec-p256.iter-1000000.p12');
+      const key = await millionIterationKey();
+      await expect(readPfx(pfx, FIXTURE_PASSWORD)).rejects.toMatchObject({ code: 'iterations-too-many' });
+      await expect(readPrivateKey(key, FIXTURE_PASSWORD)).rejects.toMatchObject({ code: 'iterations-too-many' });
+      const convertedPfx = await runSteps(pfxSteps, pfx);
+      expect((await readPfx(convertedPfx, FIXTURE_PASSWORD)).key.spki).toEqual(expectedSpki('ec-p256'));
+      const convertedKey = await runSteps(keySteps, key);
+      expect((await readPrivateKey(convertedKey, FIXTURE_PASSWORD)).spki).toEqual(expectedSpki('ec-p256'));
+    },
+  );
 
   it.each(KEY_HINTS)('%s turns %s into a key that opens', async (_name, input, text) => {
     const converted = await run(text, input);

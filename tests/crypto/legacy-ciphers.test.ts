@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CryptoError, type CryptoErrorCode } from '../../src/crypto/errors';
-import { type LegacyCbcCipher, legacyCbcDecrypt, md5Digest } from '../../src/crypto/legacy-ciphers';
+import { type LegacyCbcCipher, legacyCbcDecrypt } from '../../src/crypto/legacy-ciphers';
 
 const hex = (text: string): Uint8Array => Uint8Array.from(text.match(/../g) ?? [], (byte) => parseInt(byte, 16));
 const PLAINTEXT = new TextEncoder().encode('legacy ciphers, independent oracle');
@@ -82,16 +82,5 @@ describe('legacyCbcDecrypt', () => {
         ),
       ),
     ).toBe(code);
-  });
-});
-
-describe('md5Digest', () => {
-  // RFC 1321 A.5 test suite.
-  it.each([
-    ['', 'd41d8cd98f00b204e9800998ecf8427e'],
-    ['abc', '900150983cd24fb0d6963f7d28e17f72'],
-    ['message digest', 'f96b697d7cb7938d525a2f31aaf161d0'],
-  ])('MD5("%s")', (input, digest) => {
-    expect(md5Digest(new TextEncoder().encode(input))).toEqual(hex(digest));
   });
 });

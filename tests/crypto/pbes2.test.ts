@@ -224,8 +224,8 @@ describe.each(engines)('pbes2 ($name)', ({ crypto }) => {
       crafted: { prf: { oid: OID.hmacWithSha256, parameter: new asn1js.Integer({ value: 1 }) } },
       code: 'corrupt-file',
     },
-    { name: '10 000 001 iterations', crafted: { iterations: integer('00989681') }, code: 'unsupported-encryption' },
-    { name: '2^40 iterations', crafted: { iterations: integer('010000000000') }, code: 'unsupported-encryption' },
+    { name: '600 001 iterations', crafted: { iterations: integer('0927c1') }, code: 'iterations-too-many' },
+    { name: '2^40 iterations', crafted: { iterations: integer('010000000000') }, code: 'iterations-too-many' },
     { name: 'zero iterations', crafted: { iterations: integer('00') }, code: 'corrupt-file' },
     { name: 'negative iterations', crafted: { iterations: integer('ff') }, code: 'corrupt-file' },
     { name: 'an empty salt', crafted: { salt: new Uint8Array(0) }, code: 'corrupt-file' },
@@ -255,7 +255,7 @@ describe.each(engines)('pbes2 ($name)', ({ crypto }) => {
   it.each<[string, string, Partial<Pbes2EncryptOptions>]>([
     ['an empty password', '', {}],
     ['zero iterations', PASSWORD, { iterations: 0 }],
-    ['too many iterations', PASSWORD, { iterations: 10_000_001 }],
+    ['more iterations than we read', PASSWORD, { iterations: 600_001 }],
     ['a short salt', PASSWORD, { saltLength: 4 }],
     ['a fractional salt length', PASSWORD, { saltLength: 16.5 }],
   ])('refuses to encrypt with %s', async (_name, password, options) => {
