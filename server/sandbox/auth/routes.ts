@@ -14,11 +14,11 @@ import { type StatusInfo, authStatus } from '../core/status-info.ts';
 import { authenticate, issueToken, revokeTokens } from './tokens.ts';
 import { verifyXadesSignature } from './xades-verify.ts';
 import { parseRequestXml } from './xml-dom.ts';
+import { XML_LIMITS } from './xml-limits.ts';
 
 /** A challenge lives 10 minutes (docs/ksef-contract.md §4.2); auth status is kept 7 days (§4.6). */
 const CHALLENGE_LIFETIME = 10 * MINUTE;
 const AUTH_STATUS_RETENTION = 7 * DAY;
-const MAX_XML_BYTES = 1024 * 1024;
 
 /** `POST /auth/challenge` → `AuthenticationChallengeResponse`. */
 export function postChallenge(request: Request, context: SandboxContext): Response {
@@ -50,8 +50,9 @@ export function postChallenge(request: Request, context: SandboxContext): Respon
 export async function postXadesSignature(request: Request, context: SandboxContext): Promise<Response> {
   if (mediaType(request) !== 'application/xml') throw new SandboxError({ kind: 'unsupported-media-type' });
   const verifyCertificateChain = readVerifyCertificateChain(new URL(request.url).searchParams);
-  const body = await readBoundedBody(request, MAX_XML_BYTES);
-  if (body.kind === 'too-large') throw invalidInput(`Dokument przekracza ${MAX_XML_BYTES} bajtów.`);
+  // Over the cap is refused from Content-Length before reading, or as soon as the stream passes it.
+  const body = await readBoundedBody(request, XML_LIMITS.maxBytes);
+  if (body.kind === 'too-large') throw invalidInput(`Dokument przekracza ${XML_LIMITS.maxBytes} bajtów.`);
   const text = decodeUtf8(body.bytes);
   const document = parseRequestXml(text);
   const authRequest = readAuthTokenRequest(document);
