@@ -1,4 +1,4 @@
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { XML_LIMITS, exceededXmlLimit } from '../../../../server/sandbox/auth/xml-limits';
@@ -25,14 +25,15 @@ function measured(xml: string): { depth: number; elements: number; attributes: n
   let depth = 0;
   let elements = 0;
   let attributeCount = 0;
-  const walk = (node: Element, level: number): void => {
+  const walk = (node: XmlElement, level: number): void => {
     elements++;
     depth = Math.max(depth, level);
     attributeCount += node.attributes.length;
     for (let child = node.firstChild; child !== null; child = child.nextSibling)
-      if (child.nodeType === 1) walk(child as Element, level + 1);
+      if (child.nodeType === 1) walk(child as XmlElement, level + 1);
   };
-  walk(document.documentElement as Element, 1);
+  if (document.documentElement === null) throw new Error('no root');
+  walk(document.documentElement, 1);
   return { depth, elements, attributes: attributeCount };
 }
 
