@@ -88,6 +88,7 @@ export default defineConfig({
       env: {
         PORT: String(PORT),
         HOST,
+        KSEF_SANDBOX: '1',
         KSEF_SANDBOX_CONTROL: '1',
         KSEF_UPSTREAM_TEST: `http://${HOST}:${UPSTREAM_FORWARDER_PORT}/api/sandbox/v2`,
         KSEF_RELAY_TIMEOUT_MS: String(RELAY_TIMEOUT_MS),
@@ -100,7 +101,7 @@ export default defineConfig({
     // Its own server, so that the faults and limits the 'apply' journeys set never reach nginx's.
     {
       command: 'npm start',
-      env: { PORT: String(UPSTREAM_PORT), HOST, KSEF_SANDBOX_CONTROL: '1' },
+      env: { PORT: String(UPSTREAM_PORT), HOST, KSEF_SANDBOX: '1', KSEF_SANDBOX_CONTROL: '1' },
       url: `http://${HOST}:${UPSTREAM_PORT}/`,
       reuseExistingServer: false,
       timeout: 180_000,

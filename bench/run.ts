@@ -49,7 +49,7 @@ try {
   });
   // The bench page is served with the local sandbox beside it, as `npm start` serves the app.
   const files = staticFiles(outDir);
-  const api = createApiHandler({});
+  const api = createApiHandler({ KSEF_SANDBOX: '1' });
   const handler = (request: Request) => (isApiPath(new URL(request.url).pathname) ? api(request) : files(request));
   const server = serve({ fetch: handler, hostname: '127.0.0.1', port: 0 });
   await new Promise((resolve) => server.once('listening', resolve));

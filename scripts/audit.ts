@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { build } from 'vite';
 import { createAppHandler } from '../server/app-handler.ts';
+import { decideSandbox, withSandboxDecision } from '../server/config.ts';
 import { buildIsStale } from '../server/build-if-needed.ts';
 import type { Messages } from '../src/messages/catalogs.ts';
 import { en } from '../src/messages/en.ts';
@@ -70,8 +71,10 @@ async function startServer(): Promise<string> {
     console.warn('Building the app (sources changed since the last build)...');
     await build({ root: projectRoot, logLevel: 'warn' });
   }
-  const handler = createAppHandler(join(projectRoot, 'dist'));
-  const server = serve({ fetch: handler, hostname: '127.0.0.1', port: 0 });
+  const host = '127.0.0.1';
+  const env = withSandboxDecision(process.env, decideSandbox(process.env, host));
+  const handler = createAppHandler(join(projectRoot, 'dist'), env);
+  const server = serve({ fetch: handler, hostname: host, port: 0 });
   cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;

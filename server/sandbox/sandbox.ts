@@ -15,7 +15,7 @@ import { type RateLimiter, createRateLimiter } from './core/rate-limits.ts';
 import { errorResponse, wantsProblemDetails } from './core/responses.ts';
 import type { KsefOperation } from '../ksef-operations.ts';
 import { type RouteMatch, matchOperation } from './routes.ts';
-import { createSandboxState } from './core/state.ts';
+import { DEFAULT_RETENTION, type SandboxRetention, type SandboxState, createSandboxState } from './core/state.ts';
 
 /** Where the KSeF API double lives: `/api/sandbox/v2/<path as in open-api.json>`. */
 export const SANDBOX_API_PREFIX = '/api/sandbox/v2';
@@ -35,6 +35,8 @@ export interface SandboxOptions {
   /** The caller's IP (the Fetch API does not carry it). Default `127.0.0.1`. */
   readonly clientIp?: (request: Request) => string;
   readonly log?: (line: SandboxLogLine) => void;
+  /** TTL and cap per kind of state; default `DEFAULT_RETENTION` (tests pass small caps). */
+  readonly retention?: Partial<SandboxRetention>;
 }
 
 /**
@@ -54,11 +56,12 @@ export interface Sandbox {
   handle(request: Request): Promise<Response>;
 }
 
-/** What an extension may reach: the sandbox's world, its rate limiter and the settings it was created with. */
+/** What an extension may reach: the sandbox's world, its rate limiter, the settings and an empty state as it was created with. */
 export interface SandboxInternals {
   readonly context: SandboxContext;
   readonly rateLimiter: RateLimiter;
   readonly initialSettings: () => SandboxSettings;
+  readonly initialState: () => SandboxState;
 }
 
 /**
@@ -98,6 +101,8 @@ export function createSandbox(
     nextEnrollmentStatus: null,
     answerShape: options.answerShape ?? 'current',
   });
+  const retention: SandboxRetention = { ...DEFAULT_RETENTION, ...options.retention };
+  const initialState = (): SandboxState => createSandboxState(() => clock.now(), retention);
   let ca: Promise<SandboxCa> | null = null;
   const context: SandboxContext = {
     clock,
@@ -106,10 +111,10 @@ export function createSandbox(
     // Created on first use: key generation is async, and a sandbox nobody signs in to needs no CA.
     ca: () => (ca ??= createSandboxCa(clock.now(), random, crypto)),
     clientIp: options.clientIp ?? (() => '127.0.0.1'),
-    world: { state: createSandboxState(), settings: initialSettings() },
+    world: { state: initialState(), settings: initialSettings() },
   };
   const rateLimiter = createRateLimiter();
-  const extension = extend?.({ context, rateLimiter, initialSettings }) ?? null;
+  const extension = extend?.({ context, rateLimiter, initialSettings, initialState }) ?? null;
 
   const handleApi = async (request: Request, path: string, match: RouteMatch): Promise<Response> => {
     const injected =

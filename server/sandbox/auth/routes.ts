@@ -9,26 +9,23 @@ import { ksefIdentifier } from '../core/random.ts';
 import { jsonResponse } from '../core/responses.ts';
 import { referenceNumberSchema } from '../core/schemas.ts';
 import { inspectSigner } from './signer.ts';
-import type { AuthOperation } from '../core/state.ts';
+import type { AuthOperation, ChallengeRecord } from '../core/state.ts';
 import { type StatusInfo, authStatus } from '../core/status-info.ts';
 import { authenticate, issueToken, revokeTokens } from './tokens.ts';
 import { verifyXadesSignature } from './xades-verify.ts';
 import { parseRequestXml } from './xml-dom.ts';
+import { XML_LIMITS } from './xml-limits.ts';
 
 /** A challenge lives 10 minutes (docs/ksef-contract.md §4.2); auth status is kept 7 days (§4.6). */
 const CHALLENGE_LIFETIME = 10 * MINUTE;
 const AUTH_STATUS_RETENTION = 7 * DAY;
-const MAX_XML_BYTES = 1024 * 1024;
 
 /** `POST /auth/challenge` → `AuthenticationChallengeResponse`. */
 export function postChallenge(request: Request, context: SandboxContext): Response {
   const now = context.clock.now();
-  const { challenges } = context.world.state;
-  for (const [key, record] of challenges) {
-    if (now.getTime() - record.issuedAt.getTime() > CHALLENGE_LIFETIME) challenges.delete(key);
-  }
   const challenge = ksefIdentifier('CR', now, context.random);
-  challenges.set(challenge, { issuedAt: now, used: false });
+  // Kept 10 minutes, the oldest dropped past the cap (DEFAULT_RETENTION), without walking the rest.
+  context.world.state.challenges.set(challenge, { issuedAt: now, used: false });
   const older = context.world.settings.answerShape === 'january-2026';
   return jsonResponse(200, {
     challenge,
@@ -50,29 +47,31 @@ export function postChallenge(request: Request, context: SandboxContext): Respon
 export async function postXadesSignature(request: Request, context: SandboxContext): Promise<Response> {
   if (mediaType(request) !== 'application/xml') throw new SandboxError({ kind: 'unsupported-media-type' });
   const verifyCertificateChain = readVerifyCertificateChain(new URL(request.url).searchParams);
-  const body = await readBoundedBody(request, MAX_XML_BYTES);
-  if (body.kind === 'too-large') throw invalidInput(`Dokument przekracza ${MAX_XML_BYTES} bajtów.`);
+  // Over the cap is refused from Content-Length before reading, or as soon as the stream passes it.
+  const body = await readBoundedBody(request, XML_LIMITS.maxBytes);
+  if (body.kind === 'too-large') throw invalidInput(`Dokument przekracza ${XML_LIMITS.maxBytes} bajtów.`);
   const text = decodeUtf8(body.bytes);
   const document = parseRequestXml(text);
   const authRequest = readAuthTokenRequest(document);
   const { signerCertificate } = await verifyXadesSignature(document, context.crypto);
 
-  const now = context.clock.now();
-  const challenge = context.world.state.challenges.get(authRequest.challenge);
-  if (challenge === undefined) throw badRequest(21111, 'Wyzwanie nie zostało wydane przez system.');
-  if (challenge.used) throw badRequest(21111, 'Wyzwanie zostało już wykorzystane.');
-  if (now.getTime() - challenge.issuedAt.getTime() > CHALLENGE_LIFETIME) throw badRequest(21111, 'Wyzwanie wygasło.');
+  // Checked here for KSeF's order of refusals, and again below where it is used up.
+  liveChallenge(context, authRequest.challenge);
 
   const signer = await inspectSigner(
     signerCertificate,
     authRequest.subjectIdentifierType,
     await context.ca(),
-    now,
+    context.clock.now(),
     context.crypto,
   );
   if (authRequest.contextIdentifier.type === 'PeppolId') {
     throw badRequest(21117, 'Kontekst PeppolId jest dostępny wyłącznie dla dostawców usług Peppol.');
   }
+  // From here to the end nothing awaits: two requests with one challenge cannot both pass the check
+  // before either marks it used.
+  const now = context.clock.now();
+  const challenge = liveChallenge(context, authRequest.challenge);
   const { state, settings } = context.world;
   const issued = signer.origin === 'sandbox-ca' ? state.certificates.get(signer.serialHex) : undefined;
   const outcome = decideAuthOutcome({
@@ -111,6 +110,20 @@ export async function postXadesSignature(request: Request, context: SandboxConte
     referenceNumber: operation.referenceNumber,
     authenticationToken: { token: token.token, validUntil: ksefDateTime(token.validUntil) },
   });
+}
+
+/**
+ * The challenge record, issued here, unused and under 10 minutes old at the sandbox's now.
+ *
+ * @throws SandboxError 400 21111 otherwise.
+ */
+function liveChallenge(context: SandboxContext, value: string): ChallengeRecord {
+  const challenge = context.world.state.challenges.get(value);
+  if (challenge === undefined) throw badRequest(21111, 'Wyzwanie nie zostało wydane przez system.');
+  if (challenge.used) throw badRequest(21111, 'Wyzwanie zostało już wykorzystane.');
+  if (context.clock.now().getTime() - challenge.issuedAt.getTime() > CHALLENGE_LIFETIME)
+    throw badRequest(21111, 'Wyzwanie wygasło.');
+  return challenge;
 }
 
 /** `GET /auth/{referenceNumber}` with the authentication token → `AuthenticationOperationStatusResponse`. */

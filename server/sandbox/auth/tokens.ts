@@ -17,9 +17,6 @@ const TOKEN_TYPES: Readonly<Record<TokenKind, string>> = {
   refresh: 'RefreshToken',
 };
 
-/** Past this many live records, expired ones are dropped before a new one is added. */
-const PRUNE_AT = 1000;
-
 /**
  * Issues a bearer token for an operation: JWT-shaped (so clients that peek at `exp` keep working) but
  * opaque to the sandbox, which looks tokens up by their full text; the "signature" part is 32 random
@@ -47,11 +44,8 @@ export function issueToken(
     base64Url(JSON.stringify(claims)),
     base64Url(context.random.bytes(32)),
   ].join('.');
-  const { tokens } = context.world.state;
-  if (tokens.size >= PRUNE_AT) {
-    for (const [key, record] of tokens) if (record.validUntil.getTime() <= now.getTime()) tokens.delete(key);
-  }
-  tokens.set(token, { kind, referenceNumber: operation.referenceNumber, validUntil });
+  // The map keeps tokens 7 days at most (DEFAULT_RETENTION); `authenticate` refuses them past validUntil.
+  context.world.state.tokens.set(token, { kind, referenceNumber: operation.referenceNumber, validUntil });
   return { token, validUntil };
 }
 

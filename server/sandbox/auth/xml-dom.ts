@@ -9,6 +9,7 @@ import { Application } from 'xmldsigjs';
 import { isCryptoError } from '../../../src/crypto/errors.ts';
 import { parseXml } from '../../../src/crypto/xml-platform.ts';
 import { badRequest } from '../core/errors.ts';
+import { XML_LIMITS, type XmlLimits, exceededXmlLimit } from './xml-limits.ts';
 
 /**
  * @xmldom/xmldom's parser made strict: by default it only reports non-fatal well-formedness errors
@@ -54,12 +55,15 @@ function hasNonXmlCharacter(text: string): boolean {
 }
 
 /**
- * Parses a request body as XML safely: no DOCTYPE (so no entities, internal or external), strict
+ * Parses a request body as XML safely: within the element, attribute and depth caps of `XML_LIMITS`
+ * (checked on the text, before parsing), no DOCTYPE (so no entities, internal or external), strict
  * well-formedness, XML characters only.
  *
  * @throws SandboxError 400 21001 "Nieczytelna treść." with the reason in the details.
  */
-export function parseRequestXml(text: string): Document {
+export function parseRequestXml(text: string, limits: XmlLimits = XML_LIMITS): Document {
+  const exceeded = exceededXmlLimit(text, limits);
+  if (exceeded !== null) throw badRequest(21001, exceeded);
   if (hasNonXmlCharacter(text)) throw badRequest(21001, 'Dokument zawiera znaki niedozwolone w XML.');
   useXmlDom();
   try {

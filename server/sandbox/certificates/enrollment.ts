@@ -40,11 +40,35 @@ export interface EnrollmentRequest {
  * issued now and shown once the enrollment completes. Validity starts at `validFrom` (a past one is
  * moved to now) and lasts two years; serial 8 random bytes; subject = the enrollment data (which the
  * CSR matched) with the CN suffixed ` (uwierzytelnienie)` or ` (offline)`.
+ *
+ * The certificate is signed first (the only await), then the limits, the key check and the record
+ * are one synchronous step: concurrent requests cannot all pass a check before any of them is counted.
+ * A refused request's signature is thrown away.
+ *
+ * @throws SandboxError 400 25006/25007 over the subject's limits (see `checkLimits`).
  */
 export async function createEnrollment(context: SandboxContext, request: EnrollmentRequest): Promise<Enrollment> {
-  const now = context.clock.now();
-  const { state, settings } = context.world;
   const publicKey = toHex(request.subjectPublicKeyInfo);
+  for (;;) {
+    const now = context.clock.now();
+    const certificate = await issue(context, request, publicKey, now);
+    settleEnrollments(context);
+    checkLimits(context, request.owner);
+    // Another request drew the same 64-bit serial while this one was signing: sign again.
+    if (serialTaken(context, certificate.serialNumber)) continue;
+    return recordEnrollment(context, request.owner, publicKey, certificate, now);
+  }
+}
+
+/** The synchronous half of `createEnrollment`: decides the outcome and records the enrollment. */
+function recordEnrollment(
+  context: SandboxContext,
+  owner: SubjectIdentifier,
+  publicKey: string,
+  certificate: IssuedCertificate,
+  now: Date,
+): Enrollment {
+  const { state, settings } = context.world;
   const forced = settings.nextEnrollmentStatus;
   settings.nextEnrollmentStatus = null;
   let outcome: EnrollmentOutcome;
@@ -53,11 +77,11 @@ export async function createEnrollment(context: SandboxContext, request: Enrollm
   } else if ([...state.enrollments.values()].some((e) => e.outcome.kind === 'issued' && e.publicKey === publicKey)) {
     outcome = { kind: 'failed', status: enrollmentStatus(400, [KEY_ALREADY_CERTIFIED]) };
   } else {
-    outcome = { kind: 'issued', certificate: await issue(context, request, publicKey, now) };
+    outcome = { kind: 'issued', certificate };
   }
   const enrollment: Enrollment = {
     referenceNumber: ksefIdentifier('EH', now, context.random),
-    owner: request.owner,
+    owner,
     requestDate: now,
     publicKey,
     outcome,

@@ -61,6 +61,7 @@ export async function postEnrollment(request: Request, context: SandboxContext):
   const data = session.identity.enrollmentData;
   if (!isXadesSession(session) || data === null) throw badRequest(25002);
   const csr = validateCsr(body.csr, data);
+  // Refused here before any signing; `createEnrollment` checks again where it records.
   settleEnrollments(context);
   checkLimits(context, session.identity.identifier);
   const enrollment = await createEnrollment(context, {

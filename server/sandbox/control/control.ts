@@ -2,7 +2,7 @@ import type { SandboxClock } from '../core/clock.ts';
 import type { SandboxAnswerShape, SandboxLimits, SandboxSettings, SandboxTiming } from '../core/context.ts';
 import type { FaultInjector, SandboxFault } from './faults.ts';
 import { ksefIdentifier } from '../core/random.ts';
-import { createSandboxState, type AuthOperation, type Identity } from '../core/state.ts';
+import type { AuthOperation, Identity } from '../core/state.ts';
 import { type AuthFailureCode, type EnrollmentFailureCode, authStatus, enrollmentStatus } from '../core/status-info.ts';
 import { issueToken } from '../auth/tokens.ts';
 import type { SandboxInternals } from '../sandbox.ts';
@@ -49,7 +49,13 @@ export interface ControlInternals extends SandboxInternals {
   readonly faults: FaultInjector;
 }
 
-export function createControl({ context, faults, rateLimiter, initialSettings }: ControlInternals): SandboxControl {
+export function createControl({
+  context,
+  faults,
+  rateLimiter,
+  initialSettings,
+  initialState,
+}: ControlInternals): SandboxControl {
   const settings = (): SandboxSettings => context.world.settings;
   return {
     clock: context.clock,
@@ -78,7 +84,7 @@ export function createControl({ context, faults, rateLimiter, initialSettings }:
     },
     caCertificate: async () => (await context.ca()).certificate,
     reset: () => {
-      context.world.state = createSandboxState();
+      context.world.state = initialState();
       context.world.settings = initialSettings();
       faults.clear();
       rateLimiter.reset();

@@ -2,8 +2,13 @@ import type { z } from 'zod';
 import { readBoundedBody } from '../../relay/body.ts';
 import { SandboxError, invalidInput } from './errors.ts';
 
-/** JSON bodies of this API are a few hundred bytes; a CSR is ~1 KB in base64. */
-const MAX_JSON_BYTES = 64 * 1024;
+/**
+ * JSON bodies of this API are small by KSeF's own schemas: the largest, `EnrollCertificateRequest`,
+ * is a name of at most 100 characters and a CSR, ~0.6 KB in base64 for EC P-256 and ~1.3 KB for
+ * RSA-2048 (a 4096-bit key would be ~2 KB); `RetrieveCertificatesRequest` at most 10 serials of 16.
+ * 16 KiB is eight times the largest; past it, 400 21405 before the body is read.
+ */
+export const MAX_JSON_BYTES = 16 * 1024;
 
 /** The media type of a request (`application/json` from `application/json; charset=utf-8`), lowercased. */
 export function mediaType(request: Request): string {

@@ -1,4 +1,6 @@
 import type { CertificateEnrollmentData } from '../../../src/crypto/enrollment-data.ts';
+import { BoundedMap, type Retention } from './bounded-map.ts';
+import { DAY, MINUTE } from './clock.ts';
 import type { StatusInfo } from './status-info.ts';
 
 /** `TContextIdentifier`: exactly one of these (docs/ksef-contract.md §4.3). */
@@ -129,23 +131,48 @@ export interface Enrollment {
   completed: boolean;
 }
 
-/** Everything the sandbox remembers; `reset` replaces it with a fresh one. */
+/** Everything the sandbox remembers; `reset` replaces it with a fresh one. Every kind is bounded. */
 export interface SandboxState {
-  readonly challenges: Map<string, ChallengeRecord>;
-  readonly operations: Map<string, AuthOperation>;
-  readonly tokens: Map<string, TokenRecord>;
-  readonly enrollments: Map<string, Enrollment>;
+  readonly challenges: BoundedMap<string, ChallengeRecord>;
+  readonly operations: BoundedMap<string, AuthOperation>;
+  readonly tokens: BoundedMap<string, TokenRecord>;
+  readonly enrollments: BoundedMap<string, Enrollment>;
   /** Completed certificates by serial. */
-  readonly certificates: Map<string, IssuedCertificate>;
+  readonly certificates: BoundedMap<string, IssuedCertificate>;
 }
 
-export function createSandboxState(): SandboxState {
+export type SandboxRetention = { readonly [K in keyof SandboxState]: Retention };
+
+/** Two years of validity plus KSeF's reported 90-day limit on a future `validFrom` (docs/ksef-contract.md §5.3). */
+const CERTIFICATE_LIFE = (2 * 366 + 90) * DAY;
+
+/**
+ * How long each kind is kept, from when it was made, and how many at most (the oldest go first):
+ * never shorter than the contract keeps it, so forgetting is never kinder than KSeF within its own
+ * windows. A challenge lives 10 minutes (docs/ksef-contract.md §4.2); a sign-in's status 7 days
+ * (§4.6), and its refresh token 7 days from a redeem made within the authentication token's 45
+ * minutes (§4.11); tokens are kept as long as the longest of them lives (7 days), each still refused
+ * after its own `validUntil`; enrollments and certificates as long as a certificate can be valid and
+ * then 30 days more, the enrollment status retention (§5.4), so limits and "key already certified"
+ * count them all that time. The caps hold memory to tens of MB (~2.6 KB a sign-in, ~2 KB a
+ * certificate), far past what one person trying the app makes.
+ */
+export const DEFAULT_RETENTION: SandboxRetention = {
+  challenges: { ttlMs: 10 * MINUTE, cap: 10_000 },
+  operations: { ttlMs: 7 * DAY + 45 * MINUTE, cap: 10_000 },
+  tokens: { ttlMs: 7 * DAY, cap: 30_000 },
+  enrollments: { ttlMs: CERTIFICATE_LIFE + 30 * DAY, cap: 10_000 },
+  certificates: { ttlMs: CERTIFICATE_LIFE + 30 * DAY, cap: 10_000 },
+};
+
+/** A fresh, empty state on the sandbox clock `now`. */
+export function createSandboxState(now: () => Date, retention: SandboxRetention = DEFAULT_RETENTION): SandboxState {
   return {
-    challenges: new Map(),
-    operations: new Map(),
-    tokens: new Map(),
-    enrollments: new Map(),
-    certificates: new Map(),
+    challenges: new BoundedMap(retention.challenges, now),
+    operations: new BoundedMap(retention.operations, now),
+    tokens: new BoundedMap(retention.tokens, now),
+    enrollments: new BoundedMap(retention.enrollments, now),
+    certificates: new BoundedMap(retention.certificates, now),
   };
 }
 

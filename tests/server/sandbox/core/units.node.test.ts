@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { createSandboxClock, ksefDateTime } from '../../../../server/sandbox/core/clock';
+import { isSandboxError } from '../../../../server/sandbox/core/errors';
+import { MAX_JSON_BYTES, readJsonBody } from '../../../../server/sandbox/core/http';
 import { certificateSerial, ksefIdentifier } from '../../../../server/sandbox/core/random';
 import { createRateLimiter } from '../../../../server/sandbox/core/rate-limits';
 import { errorResponse } from '../../../../server/sandbox/core/responses';
@@ -125,5 +128,30 @@ describe('error bodies against the contract', () => {
       { status: 429 },
     );
     expect(responseViolations(await exchange(noRetry))).not.toEqual([]);
+  });
+});
+
+describe('JSON bodies', () => {
+  const schema = z.object({ name: z.string() });
+  const request = (body: string) =>
+    new Request('http://sandbox.test/x', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+  const refusal = async (body: string): Promise<unknown> => {
+    try {
+      await readJsonBody(request(body), schema);
+    } catch (cause) {
+      return isSandboxError(cause) ? cause.problem : cause;
+    }
+    return null;
+  };
+
+  it('reads one of exactly 16 KiB and refuses one byte more with 21405 naming the cap', async () => {
+    const atCap = JSON.stringify({ name: 'x'.repeat(MAX_JSON_BYTES - 11) });
+    expect(atCap.length).toBe(MAX_JSON_BYTES);
+    expect(await refusal(atCap)).toBeNull();
+    expect(await refusal(JSON.stringify({ name: 'x'.repeat(MAX_JSON_BYTES - 10) }))).toEqual({
+      kind: 'bad-request',
+      exceptionCode: 21405,
+      details: [`Treść żądania przekracza ${MAX_JSON_BYTES} bajtów.`],
+    });
   });
 });
