@@ -87,6 +87,13 @@ async function fuzz(options: Options): Promise<number> {
   /** Inputs the watchdog stopped once: each runs again in a fresh worker with five times the time. */
   const suspects: number[] = [];
   let retried = 0;
+  // Ctrl-C (or SIGTERM) stops handing out inputs: the lanes finish the ones they hold and the table prints.
+  let stoppedAt: number | undefined;
+  const stop = (): void => {
+    stoppedAt = next;
+    next = options.count;
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
   const save = (kind: string, finding: Finding): void => {
     const sameError = [...tally.uncaught, ...tally.hangs].filter((f) => f.error === finding.error).length;
     if (sameError > 3) return;
@@ -154,7 +161,10 @@ async function fuzz(options: Options): Promise<number> {
           const before = tally.uncaught.length;
           tally.add(result, input.seed, input.mutator);
           for (const finding of tally.uncaught.slice(before)) save('uncaught', finding);
-          if (tally.inputs % 10_000 === 0) console.error(`${tally.inputs} inputs, ${tally.executions} executions`);
+          if (tally.inputs % 2_000 === 0) {
+            const found = `${tally.uncaught.length} uncaught, ${tally.hangs.length} hangs`;
+            console.error(`${tally.inputs} inputs, ${tally.executions} executions, ${found}`);
+          }
           dispatch();
         });
         worker.on('error', (error) => fail('uncaught', `worker died: ${error.name}: ${error.message}`));
@@ -164,11 +174,14 @@ async function fuzz(options: Options): Promise<number> {
 
   await Promise.all(Array.from({ length: options.workers }, lane));
   clearInterval(rss);
-  const header = `fuzz: seed ${options.seed}, ${options.count} inputs from ${seeds.length} seeds, ${options.workers} workers, watchdog ${options.timeoutMs} ms per input (${retried} timed out once and ran again with ${options.timeoutMs * 5} ms)`;
+  const planned = stoppedAt === undefined ? `${options.count}` : `${tally.inputs} (stopped early, of ${options.count})`;
+  const header =
+    `fuzz: seed ${options.seed}, ${planned} inputs from ${seeds.length} seeds, ${options.workers} workers, ` +
+    `watchdog ${options.timeoutMs} ms per input (${retried} timed out once and ran again with ${options.timeoutMs * 5} ms)`;
   console.log(tally.print(header, (performance.now() - started) / 1000));
   const findings = tally.uncaught.length + tally.hangs.length;
-  console.log(
-    findings === 0 ? '\nOK: 0 uncaught, 0 hangs' : `\nFAIL: ${findings} findings, inputs saved in ${options.out}/`,
-  );
-  return findings === 0 ? 0 : 1;
+  if (findings > 0) console.log(`\nFAIL: ${findings} findings, inputs saved in ${options.out}/`);
+  else if (stoppedAt !== undefined) console.log('\nSTOPPED early: 0 uncaught, 0 hangs so far, the run is not complete');
+  else console.log('\nOK: 0 uncaught, 0 hangs');
+  return findings === 0 && stoppedAt === undefined ? 0 : 1;
 }
