@@ -65,6 +65,13 @@ describe('checkDerDepth', () => {
     expect(() => checkDerDepth(Uint8Array.from([0x30, 0x83, 0, 0x9c, 0x40, ...many]), 'x')).not.toThrow();
   });
 
+  it('refuses an object identifier over 128 bytes, which asn1js decodes arc by arc', () => {
+    const oid = (length: number): Uint8Array =>
+      Uint8Array.from([0x06, 0x81, length, ...new Array<number>(length).fill(1)]);
+    expect(() => checkDerDepth(oid(128), 'x')).not.toThrow();
+    expect(() => checkDerDepth(oid(129), 'x')).toThrow(expect.objectContaining({ code: 'corrupt-file' }));
+  });
+
   it('leaves bytes it cannot follow to the parser', () => {
     for (const bytes of [new Uint8Array(), Uint8Array.of(0x30), Uint8Array.of(0x30, 0x89, 1), Uint8Array.of(0x1f)])
       expect(() => checkDerDepth(bytes, 'x')).not.toThrow();
@@ -110,12 +117,9 @@ describe.each(engines)('readers refuse oversized input before working on it ($na
 
   it('EC PARAMETERS with a 192 KiB curve coefficient (a 267 KB file that froze the tab for 84 s)', async () => {
     const pem = encodePem('EC PARAMETERS', explicitP256Parameters({ a: 192 * 1024 })) + sec1WithoutParameters;
-    const started = performance.now();
     expect(await codeOf(() => readPrivateKey(new TextEncoder().encode(pem), undefined, crypto))).toBe(
       'ec-parameters-too-large',
     );
-    // Generous: the refusal comes before any BigInt work, which took minutes.
-    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it.each(['p', 'a', 'b', 'g', 'n'] as const)('explicit parameters with field %s one byte too long', async (name) => {
