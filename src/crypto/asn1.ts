@@ -1,5 +1,6 @@
 import * as asn1js from 'asn1js';
 import { AlgorithmIdentifier } from 'pkijs';
+import { checkDerDepth } from './bounds';
 import { CryptoError } from './errors';
 
 /**
@@ -29,9 +30,11 @@ export function corrupt(message: string, cause?: unknown): CryptoError {
  * Decodes exactly one BER/DER value that fills `bytes` (trailing bytes are an error). The returned
  * tree views `bytes` without copying: do not wipe `bytes` while the tree is in use.
  *
- * @throws CryptoError `corrupt-file` when the bytes are not one complete ASN.1 value.
+ * @throws CryptoError `corrupt-file` when the bytes are not one complete ASN.1 value;
+ *   `der-nesting-too-deep` when they nest deeper than `MAX_DER_DEPTH`.
  */
 export function decodeDer(bytes: Uint8Array, what: string): asn1js.AsnType {
+  checkDerDepth(bytes, what);
   let parsed: asn1js.FromBerResult;
   try {
     parsed = asn1js.fromBER(bytes, PARSE_LIMITS);
@@ -50,9 +53,10 @@ export function decodeDer(bytes: Uint8Array, what: string): asn1js.AsnType {
  * The bytes of the first BER/DER value at the start of `bytes`; what follows it is not read (OpenSSL's
  * TRUSTED CERTIFICATE is a certificate followed by trust settings).
  *
- * @throws CryptoError `corrupt-file` when no complete value starts the bytes.
+ * @throws CryptoError `corrupt-file` when no complete value starts the bytes; `der-nesting-too-deep`.
  */
 export function firstValue(bytes: Uint8Array, what: string): Uint8Array {
+  checkDerDepth(bytes, what);
   let parsed: asn1js.FromBerResult;
   try {
     parsed = asn1js.fromBER(bytes, PARSE_LIMITS);

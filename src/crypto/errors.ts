@@ -79,7 +79,15 @@ export type CryptoErrorCode =
   /** The signature carries no X509Certificate in KeyInfo, so neither we nor KSeF can verify it. */
   | 'signature-certificate-missing'
   /** Our own signature does not verify with the given certificate: key and certificate are not a pair. */
-  | 'signer-certificate-mismatch';
+  | 'signer-certificate-mismatch'
+  /** Explicit EC parameters, a point or a private scalar longer than P-521 allows (checked before any arithmetic). */
+  | 'ec-parameters-too-large'
+  /** An RSA modulus above 16384 bits or a public exponent above 8 bytes (checked before WebCrypto sees it). */
+  | 'rsa-modulus-too-large'
+  /** DER nested deeper than 64 constructed values (checked before the parser builds a tree). */
+  | 'der-nesting-too-deep'
+  /** XML elements nested deeper than 64 (checked before the parser and the canonicalizer recurse). */
+  | 'xml-nesting-too-deep';
 
 /** An error from `src/crypto/`, with a stable code the UI translates. */
 export class CryptoError extends AppError<CryptoErrorCode> {

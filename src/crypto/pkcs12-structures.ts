@@ -174,15 +174,31 @@ function decodeSafeContents(der: Uint8Array): DecodedSafeBag[] {
     const value = fields.bagValue;
     if (!(value instanceof asn1js.BaseBlock)) throw corrupt(`${what} has no value`);
     const attributes: unknown[] = Array.isArray(fields.bagAttributes) ? fields.bagAttributes : [];
-    const localKeyId: unknown = attributes
-      .map((attribute: unknown) =>
-        attribute instanceof asn1js.Sequence ? new Attribute({ schema: attribute }) : undefined,
-      )
-      .find((attribute) => attribute?.type === OID.localKeyId)?.values[0];
     return {
       bagId: field(fields, 'bagId', asn1js.ObjectIdentifier, what).valueBlock.toString(),
       value,
-      localKeyId: localKeyId instanceof asn1js.OctetString ? octetStringBytes(localKeyId) : undefined,
+      localKeyId: localKeyIdOf(attributes),
     };
   });
+}
+
+/**
+ * The localKeyId of a bag's attributes (PKCS#9 §5.5.3, RFC 7292 §4.2): SINGLE VALUE, an OCTET STRING.
+ * Other attributes (friendlyName, Microsoft's CSP name) are not read.
+ *
+ * @throws CryptoError `corrupt-file` for a malformed attribute, or a localKeyId with no value, more than
+ *   one, or one that is not an OCTET STRING.
+ */
+function localKeyIdOf(attributes: readonly unknown[]): Uint8Array | undefined {
+  for (const node of attributes) {
+    if (!(node instanceof asn1js.Sequence)) throw corrupt('A PFX bag attribute is not a SEQUENCE');
+    const attribute = parsePkijs(() => new Attribute({ schema: node }), 'A PFX bag attribute is malformed');
+    if (attribute.type !== OID.localKeyId) continue;
+    const values: unknown = attribute.values;
+    const [value, ...more] = Array.isArray(values) ? (values as unknown[]) : [];
+    if (!(value instanceof asn1js.OctetString) || more.length > 0)
+      throw corrupt('A PFX bag localKeyId attribute does not hold exactly one OCTET STRING');
+    return octetStringBytes(value);
+  }
+  return undefined;
 }

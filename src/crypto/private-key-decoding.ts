@@ -12,6 +12,7 @@ import {
   toAlgorithmIdentifier,
   unsignedMagnitude,
 } from './asn1';
+import { MAX_EC_FIELD_BYTES, checkEcLength, checkRsaSize } from './bounds';
 import { type EcCurve, EC_CURVES, EC_CURVE_LIST, isPointEncoding } from './ec-curves';
 import { curveFromParameters } from './ec-parameters';
 import { CryptoError } from './errors';
@@ -94,7 +95,8 @@ export function decodePrivateKeyInfo(der: Uint8Array): PrivateKeyMaterial {
  * `[0]` parameters, or `contextCurve` (an `EC PARAMETERS` PEM block), which must agree. With none of
  * those, the curve is chosen from the size of the stored public key and later confirmed against it.
  *
- * @throws CryptoError `corrupt-file` for malformed DER or conflicting curves; `unsupported-curve`.
+ * @throws CryptoError `corrupt-file` for malformed DER or conflicting curves; `unsupported-curve`;
+ *   `ec-parameters-too-large` for a scalar or public point longer than P-521 allows.
  */
 export function decodeEcPrivateKey(der: Uint8Array, contextCurve?: EcCurve): PrivateKeyMaterial {
   const what = 'The EC private key';
@@ -110,6 +112,7 @@ export function decodeEcPrivateKey(der: Uint8Array, contextCurve?: EcCurve): Pri
       ownCurve = curveFromParameters(content);
     else if (isContext(node, 1) && storedPublicPoint === undefined && content instanceof asn1js.BitString) {
       if (content.valueBlock.unusedBits !== 0) throw corrupt(`${what} has a malformed public key`);
+      checkEcLength(content.valueBlock.valueHexView.length, 1 + 2 * MAX_EC_FIELD_BYTES, `${what}'s public point`);
       storedPublicPoint = Uint8Array.from(content.valueBlock.valueHexView);
     } else throw corrupt(`${what} has unexpected fields`);
   }
@@ -119,6 +122,7 @@ export function decodeEcPrivateKey(der: Uint8Array, contextCurve?: EcCurve): Pri
   const named = contextCurve ?? ownCurve;
   const curve = named ?? curveFromPointLength(storedPublicPoint);
   const d = octetStringBytes(privateKey);
+  checkEcLength(d.length, MAX_EC_FIELD_BYTES, `${what}'s scalar`);
   const size = EC_CURVES[curve].size;
   if (d.length === 0 || d.length > size) throw corrupt(`${what} is not a ${curve} key`);
   const padded = concatBytes(new Uint8Array(size - d.length), d);
@@ -137,7 +141,8 @@ export function decodeEcPrivateKey(der: Uint8Array, contextCurve?: EcCurve): Pri
 /**
  * Decodes a PKCS#1 RSAPrivateKey (RFC 8017 Appendix A.1.2), two-prime only.
  *
- * @throws CryptoError `corrupt-file` for malformed DER; `unsupported-key-type` for multi-prime keys.
+ * @throws CryptoError `corrupt-file` for malformed DER or a component longer than the modulus;
+ *   `unsupported-key-type` for multi-prime keys; `rsa-modulus-too-large`.
  */
 export function decodeRsaPrivateKey(der: Uint8Array): PrivateKeyMaterial {
   const what = 'The RSA private key';
@@ -145,6 +150,12 @@ export function decodeRsaPrivateKey(der: Uint8Array): PrivateKeyMaterial {
     version: 'version',
     modulus: 'modulus',
     publicExponent: 'publicExponent',
+    privateExponent: 'privateExponent',
+    prime1: 'prime1',
+    prime2: 'prime2',
+    exponent1: 'exponent1',
+    exponent2: 'exponent2',
+    coefficient: 'coefficient',
     otherPrimeInfosName: 'otherPrimeInfos',
   };
   const fields = matchSchema(decodeDer(der, what), RSAPrivateKey.schema({ names }), what);
@@ -156,6 +167,12 @@ export function decodeRsaPrivateKey(der: Uint8Array): PrivateKeyMaterial {
   const modulus = unsignedBytes(field(fields, 'modulus', asn1js.Integer, what));
   const publicExponent = unsignedBytes(field(fields, 'publicExponent', asn1js.Integer, what));
   if (modulus.length === 0 || publicExponent.length === 0) throw corrupt(`${what} has a zero modulus or exponent`);
+  checkRsaSize(modulus, publicExponent);
+  // WebCrypto signs with these (CRT): a longer one is malformed, and would make the self-check slow.
+  for (const name of ['privateExponent', 'prime1', 'prime2', 'exponent1', 'exponent2', 'coefficient']) {
+    if (unsignedBytes(field(fields, name, asn1js.Integer, what)).length > modulus.length)
+      throw corrupt(`${what}: ${name} is longer than the modulus`);
+  }
   return { kind: 'RSA', rsaPrivateKey: Uint8Array.from(der), modulus, publicExponent };
 }
 

@@ -2,6 +2,7 @@ import * as asn1js from 'asn1js';
 import { AlgorithmIdentifier } from 'pkijs';
 import { toBase64Url } from '../lib/bytes';
 import { bitStringBytes, decodeDer, parsePkijsOrNull, unsignedMagnitude } from './asn1';
+import { MAX_EC_FIELD_BYTES, checkEcLength, checkRsaSize } from './bounds';
 import { type EcCurve, decodePoint, ecCurveByOid } from './ec-curves';
 import { CryptoError } from './errors';
 import type { KeyType } from './key-type';
@@ -28,7 +29,8 @@ export type PublicKeyMaterial =
  * on other curves or with explicit parameters, come back as `kind: 'other'`.
  *
  * @throws CryptoError `corrupt-file` when the structure or the key in it is malformed (trailing bytes, a
- *   point off the curve, a negative or zero modulus).
+ *   point off the curve, a negative or zero modulus); `ec-parameters-too-large` for an EC point longer
+ *   than P-521's; `rsa-modulus-too-large`.
  */
 export function readPublicKey(spki: Uint8Array): PublicKeyMaterial {
   const fail = (why: string): CryptoError => new CryptoError('corrupt-file', `SubjectPublicKeyInfo: ${why}`);
@@ -43,6 +45,7 @@ export function readPublicKey(spki: Uint8Array): PublicKeyMaterial {
 
   if (algorithm.algorithmId === OID.idEcPublicKey) {
     const params: unknown = algorithm.algorithmParams;
+    checkEcLength(key.length, 1 + 2 * MAX_EC_FIELD_BYTES, 'The EC public point');
     const curve = params instanceof asn1js.ObjectIdentifier ? ecCurveByOid(params.valueBlock.toString()) : undefined;
     if (curve === undefined) return { kind: 'other', algorithmOid: algorithm.algorithmId };
     const point = decodePoint(curve, key);
@@ -59,6 +62,7 @@ export function readPublicKey(spki: Uint8Array): PublicKeyMaterial {
     const modulus = positive(n);
     const publicExponent = positive(e);
     if (modulus === null || publicExponent === null) throw fail('modulus and exponent must be positive');
+    checkRsaSize(modulus, publicExponent);
     return { kind: 'RSA', modulus, publicExponent, modulusBits: rsaModulusBits(modulus) };
   }
   return { kind: 'other', algorithmOid: algorithm.algorithmId };

@@ -1,4 +1,5 @@
 import { Application, Parse } from 'xadesjs';
+import { checkXmlDepth } from './bounds';
 import { CryptoError } from './errors';
 
 /** XML Signature namespace (XMLDSig core, `ds:`). */
@@ -24,10 +25,12 @@ const DOCTYPE = /<!DOCTYPE/i;
  * xml-core's `setNodeDependencies` (tests wire @xmldom/xmldom; `src/` never imports a DOM).
  *
  * @throws CryptoError `xml-dtd-forbidden` when the text has a DOCTYPE; `xml-malformed` when it is not
- *   well-formed (the browser's `parsererror` document, or a parse error the DOM implementation throws).
+ *   well-formed (the browser's `parsererror` document, or a parse error the DOM implementation throws);
+ *   `xml-nesting-too-deep` when elements nest deeper than `MAX_XML_DEPTH`.
  */
 export function parseXml(text: string): Document {
   if (DOCTYPE.test(text)) throw new CryptoError('xml-dtd-forbidden', 'The XML has a DOCTYPE, which we do not accept');
+  checkXmlDepth(text);
   let document: Document;
   try {
     document = Parse(text);

@@ -254,6 +254,14 @@ export const en = {
       'The signature does not include the signer’s certificate, so it cannot be verified. In the signing program choose to include the certificate in the signature (KeyInfo), then sign the file downloaded from this page again.',
     'signer-certificate-mismatch':
       'The private key does not belong to the certificate, so the signature would not be valid. Choose the certificate issued for this key.',
+    'ec-parameters-too-large':
+      'The file holds EC curve parameters, a point or a key longer than any supported curve (P-256, P-384, P-521) allows, so it is not a valid key. Use the original .key file or a backup copy.',
+    'rsa-modulus-too-large':
+      'The RSA key in the file is larger than 16384 bits (or has an unusually long public exponent); no browser can use such a key. Use an RSA 2048 or EC P-256 key.',
+    'der-nesting-too-deep':
+      'The file’s structure is nested deeper than real keys and certificates ever are, so it is damaged or not a key or certificate. Choose the original file or a backup copy.',
+    'xml-nesting-too-deep':
+      'The signed file nests XML elements deeper than a sign-in file ever does, so it is not the file downloaded from this page. Sign the file downloaded in this step again, without editing it.',
   },
   signInErrors: {
     'offline-certificate':

@@ -272,6 +272,14 @@ export const pl = {
       'Podpis nie zawiera certyfikatu podpisującego, więc nie da się go zweryfikować. W programie do podpisu wybierz dołączanie certyfikatu do podpisu (KeyInfo) i podpisz ponownie plik pobrany z tej strony.',
     'signer-certificate-mismatch':
       'Klucz prywatny nie pasuje do certyfikatu, więc podpis nie byłby ważny. Wybierz certyfikat wydany dla tego klucza.',
+    'ec-parameters-too-large':
+      'Plik zawiera parametry krzywej EC, punkt albo klucz dłuższe, niż pozwala którakolwiek obsługiwana krzywa (P-256, P-384, P-521), więc nie jest to poprawny klucz. Użyj oryginalnego pliku .key albo kopii zapasowej.',
+    'rsa-modulus-too-large':
+      'Klucz RSA w pliku jest większy niż 16384 bity (albo ma nietypowo długi wykładnik publiczny); takiego klucza nie obsłuży żadna przeglądarka. Użyj klucza RSA 2048 albo EC P-256.',
+    'der-nesting-too-deep':
+      'Struktura pliku jest zagnieżdżona głębiej, niż zdarza się w prawdziwych kluczach i certyfikatach, więc plik jest uszkodzony albo nie jest kluczem ani certyfikatem. Wybierz oryginalny plik albo kopię zapasową.',
+    'xml-nesting-too-deep':
+      'Podpisany plik ma elementy XML zagnieżdżone głębiej, niż zdarza się w pliku logowania, więc nie jest to plik pobrany z tej strony. Podpisz ponownie plik pobrany w tym kroku, bez edytowania go.',
   } satisfies Record<CryptoErrorCode, string>,
   signInErrors: {
     'offline-certificate':
