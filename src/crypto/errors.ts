@@ -77,7 +77,11 @@ export type CryptoErrorCode =
   /** The signature carries no X509Certificate in KeyInfo, so neither we nor KSeF can verify it. */
   | 'signature-certificate-missing'
   /** Our own signature does not verify with the given certificate: key and certificate are not a pair. */
-  | 'signer-certificate-mismatch';
+  | 'signer-certificate-mismatch'
+  /** Reading a file (in its Web Worker) took longer than the time limit: the worker was stopped, the page stays usable. */
+  | 'file-read-timed-out'
+  /** The user stopped reading a file (its Web Worker was stopped); nothing is lost, the file can be read again. */
+  | 'file-read-cancelled';
 
 /** An error from `src/crypto/`, with a stable code the UI translates. */
 export class CryptoError extends AppError<CryptoErrorCode> {

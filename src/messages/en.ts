@@ -83,6 +83,7 @@ export const en = {
       needsCertificateCsr:
         'The certificate is missing. A request (CSR) is not a certificate yet – you download the certificate (.crt) from KSeF once the request is processed.',
       severalKeys: 'More than one private key is open. Keep one key file (.key or PFX) and remove the others.',
+      notRead: (name: string) => `${name} was not read: reading it was stopped. Read it again or remove it.`,
       needsPassword: (name: string) => `${name} is password protected. Enter the password to open it.`,
     },
     verdict: {
@@ -248,6 +249,9 @@ export const en = {
       'The signature does not include the signer’s certificate, so it cannot be verified. In the signing program choose to include the certificate in the signature (KeyInfo), then sign the file downloaded from this page again.',
     'signer-certificate-mismatch':
       'The private key does not belong to the certificate, so the signature would not be valid. Choose the certificate issued for this key.',
+    'file-read-timed-out':
+      'Reading this file took too long, so it was stopped; nothing else was affected. A key or certificate opens in a second or two: check that you chose the right file. A PFX protected with an unusually high iteration count can be converted with openssl pkcs12 (export it again with the default settings).',
+    'file-read-cancelled': 'Reading the file was stopped. Read it again, or choose the file again.',
   },
   signInErrors: {
     'offline-certificate':
@@ -266,6 +270,14 @@ export const en = {
     'file-too-large':
       'The file is larger than 10 MB, so it is not a key or a certificate (those are usually a few kilobytes). It was not opened.',
     'file-unreadable': 'The file could not be read. Check that it still exists on disk and choose it again.',
+  },
+  fileReading: {
+    progress: (name: string) => `Reading ${name}… A large or strongly protected file can take a few seconds.`,
+    stop: (name: string) => `Stop reading ${name}`,
+    stopShort: 'Stop',
+    notRead: 'Not read: reading was stopped',
+    readAgain: (name: string) => `Read ${name} again`,
+    readAgainShort: 'Read again',
   },
   apply: {
     title: 'Apply for a KSeF certificate',

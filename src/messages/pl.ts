@@ -101,6 +101,7 @@ export const pl = {
         'Brakuje certyfikatu. Wniosek (CSR) to jeszcze nie certyfikat – certyfikat (.crt) pobierzesz z KSeF po rozpatrzeniu wniosku.',
       severalKeys:
         'Otwarto więcej niż jeden klucz prywatny. Zostaw jeden plik klucza (.key albo PFX) i usuń pozostałe.',
+      notRead: (name: string) => `Pliku ${name} nie odczytano: odczyt zatrzymano. Odczytaj go ponownie albo usuń.`,
       needsPassword: (name: string) => `Plik ${name} jest chroniony hasłem. Wpisz hasło, aby go otworzyć.`,
     },
     verdict: {
@@ -266,6 +267,9 @@ export const pl = {
       'Podpis nie zawiera certyfikatu podpisującego, więc nie da się go zweryfikować. W programie do podpisu wybierz dołączanie certyfikatu do podpisu (KeyInfo) i podpisz ponownie plik pobrany z tej strony.',
     'signer-certificate-mismatch':
       'Klucz prywatny nie pasuje do certyfikatu, więc podpis nie byłby ważny. Wybierz certyfikat wydany dla tego klucza.',
+    'file-read-timed-out':
+      'Odczyt tego pliku trwał zbyt długo, więc został przerwany; nic poza nim nie ucierpiało. Klucz lub certyfikat otwiera się w sekundę lub dwie: sprawdź, czy wybrano właściwy plik. Plik PFX zabezpieczony nietypowo dużą liczbą iteracji można przekonwertować poleceniem openssl pkcs12 (wyeksportuj go ponownie z ustawieniami domyślnymi).',
+    'file-read-cancelled': 'Odczyt pliku został zatrzymany. Odczytaj go ponownie albo wybierz plik jeszcze raz.',
   } satisfies Record<CryptoErrorCode, string>,
   signInErrors: {
     'offline-certificate':
@@ -285,6 +289,14 @@ export const pl = {
       'Plik ma ponad 10 MB, więc nie jest kluczem ani certyfikatem (te mają zwykle kilka kilobajtów). Nie otworzyliśmy go.',
     'file-unreadable': 'Nie udało się odczytać pliku. Sprawdź, czy nadal istnieje na dysku, i wybierz go ponownie.',
   } satisfies Record<ReadFileErrorCode, string>,
+  fileReading: {
+    progress: (name: string) => `Czytam ${name}… Duży lub mocno zabezpieczony plik może się otwierać kilka sekund.`,
+    stop: (name: string) => `Zatrzymaj odczyt pliku ${name}`,
+    stopShort: 'Zatrzymaj',
+    notRead: 'Nie odczytano: odczyt zatrzymano',
+    readAgain: (name: string) => `Odczytaj ponownie plik ${name}`,
+    readAgainShort: 'Odczytaj ponownie',
+  },
   apply: {
     title: 'Wniosek o certyfikat KSeF',
     intro:
