@@ -4,7 +4,7 @@
  * be cancelled; either stops its worker at once (`terminate`), whatever the reader was doing.
  */
 import { CryptoError } from '../crypto/errors';
-import { runFileJob, type FileJobInputs, type FileJobKind, type FileJobResults } from './file-jobs';
+import type { FileJobInputs, FileJobKind, FileJobResults } from './file-jobs';
 import { answerMessageSchema, fromWireError, parseJobResult, type JobMessage } from './protocol';
 
 /**
@@ -46,6 +46,9 @@ export interface FileReaderOptions {
 
 const spawnFileReader = (): Worker =>
   new Worker(new URL('./file-reader.worker.ts', import.meta.url), { type: 'module', name: 'file-reader' });
+
+/** A function, so that the compiler does not assume the flag cannot change across an `await`. */
+const isAborted = (signal: AbortSignal | undefined): boolean => signal?.aborted === true;
 
 const cancelled = () => new CryptoError('file-read-cancelled', 'Reading the file was stopped');
 
@@ -145,7 +148,7 @@ export function createFileReader(options: FileReaderOptions = {}): FileReader {
       if (signal?.aborted === true) throw cancelled();
       const worker = await acquire(signal);
       // Cancelled while the worker was being handed over: no abort event will come again.
-      if (signal?.aborted === true) {
+      if (isAborted(signal)) {
         release(worker);
         throw cancelled();
       }
@@ -156,12 +159,14 @@ export function createFileReader(options: FileReaderOptions = {}): FileReader {
 
 /**
  * Runs the jobs in this thread, for where there are no Web Workers (Node, where the wizard's journeys
- * are tested). A cancel is honoured only before the job starts.
+ * are tested). A cancel is honoured only before the job starts. The readers are loaded on first use,
+ * so that they stay out of the JavaScript of a page's first paint.
  */
 export const inPlaceFileReader: FileReader = {
   warm() {},
-  read(kind, input, { signal } = {}) {
-    if (signal?.aborted === true) return Promise.reject(cancelled());
+  async read(kind, input, { signal } = {}) {
+    if (isAborted(signal)) throw cancelled();
+    const { runFileJob } = await import('./file-jobs');
     return runFileJob(kind, input);
   },
 };

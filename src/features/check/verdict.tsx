@@ -30,6 +30,8 @@ function guidance(t: Messages, plan: CheckPlan): string {
       return t.check.guidance.empty;
     case 'reading':
       return t.check.guidance.reading;
+    case 'not-read':
+      return t.check.guidance.notRead(plan.fileName);
     case 'several-keys':
       return t.check.guidance.severalKeys;
     case 'needs-key':
