@@ -3,6 +3,7 @@ import type { Messages } from '../../messages/catalogs';
 import type { OpenedFile } from '../../state/check/model';
 import { useMessages } from '../../state/preferences-store';
 import { formatFileSize } from '../../ui/format';
+import { problemCode } from '../../ui/problem-code';
 import { ReadProgress } from '../../ui/read-progress';
 import { problemText } from '../../messages/problem-text';
 import { readAgain, stopReading } from '../../state/check/store';
@@ -37,13 +38,6 @@ function describeContent(t: Messages, file: OpenedFile): { label: string; detail
   }
 }
 
-/** `source:code` of a file that could not be read (stable, for tests and support), else nothing. */
-function problemCode(file: OpenedFile): string | undefined {
-  const { content } = file;
-  if (content.kind !== 'error') return undefined;
-  return content.problem.source === 'unexpected' ? 'unexpected' : `${content.problem.source}:${content.problem.code}`;
-}
-
 interface FileListProps {
   readonly files: readonly OpenedFile[];
   readonly onRemove: (file: OpenedFile) => void;
@@ -67,7 +61,7 @@ export function FileList({ files, onRemove, onRemoveAll, headingRef }: FileListP
               key={file.id}
               className={`file-item tone-${tone}`}
               data-file-state={file.content.kind}
-              data-problem={problemCode(file)}
+              data-problem={file.content.kind === 'error' ? problemCode(file.content.problem) : undefined}
             >
               <div className="file-text">
                 <span className="file-name">{file.name}</span>

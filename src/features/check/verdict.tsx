@@ -2,6 +2,7 @@ import type { Messages } from '../../messages/catalogs';
 import type { CheckPlan, CheckRun } from '../../state/check/model';
 import { useMessages } from '../../state/preferences-store';
 import { problemText } from '../../messages/problem-text';
+import { problemCode } from '../../ui/problem-code';
 
 /** `idle`: nothing opened yet; `incomplete`: files are open but something is missing. */
 type Tone = 'pairs' | 'no-pair' | 'partial' | 'failed' | 'checking' | 'idle' | 'incomplete';
@@ -89,6 +90,7 @@ export function Verdict({ run, plan }: { readonly run: CheckRun; readonly plan: 
       <div
         className={`verdict verdict-${tone}`}
         data-verdict={tone}
+        data-problem={run.status !== 'failed' ? undefined : problemCode(run.problem)}
         aria-live="polite"
         aria-atomic="true"
         aria-busy={tone === 'checking'}
