@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const UI_LIBRARIES = ['react', 'react-dom', 'react-dom/*', 'react/*', 'zustand', 'zustand/*', 'react-hook-form'];
-const APP_LAYERS = ['app', 'features', 'state', 'ui', 'messages', 'browser'];
+const APP_LAYERS = ['app', 'features', 'state', 'ui', 'messages', 'browser', 'workers'];
 
 /** zod's values come from src/lib/zod.ts, which turns off its eval probe (the CSP forbids eval). */
 const ZOD = {
@@ -95,6 +95,16 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         ['node:*', ...UI_LIBRARIES, ...srcFolders(APP_LAYERS)],
         'src/sign-in is pure: it imports src/crypto, src/ksef and src/lib only.',
+      ),
+    },
+  },
+  {
+    // The file reader's workers run the pure readers off the page's thread: no UI, no state, no I/O.
+    files: ['src/workers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['node:*', ...UI_LIBRARIES, ...srcFolders(['app', 'features', 'state', 'ui', 'messages', 'browser', 'ksef'])],
+        'src/workers imports src/crypto, src/sign-in and src/lib only.',
       ),
     },
   },

@@ -6,7 +6,8 @@ import { chromiumLaunchOptions } from './scripts/chromium.ts';
  * Three projects: `node` runs every unit test (crypto against Node's WebCrypto and @peculiar/webcrypto,
  * plus the openssl/xmlsec1 oracles); `node-older-shapes` runs the Node journeys again against older KSeF
  * answers; `chromium` runs the crypto suite again in real Chromium.
- * Files named `*.node.test.ts` need Node (child processes, fs) and run only in the first.
+ * Files named `*.node.test.ts` need Node (child processes, fs) and run only in the first; files named
+ * `*.browser.test.ts` need a browser (Web Workers) and run only in the last.
  */
 export default defineConfig({
   test: {
@@ -16,6 +17,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['tests/**/*.test.ts'],
+          exclude: ['tests/**/*.browser.test.ts'],
           testTimeout: 60_000,
         },
       },
@@ -33,7 +35,7 @@ export default defineConfig({
       {
         test: {
           name: 'chromium',
-          include: ['tests/crypto/**/*.test.ts', 'tests/lib/**/*.test.ts'],
+          include: ['tests/crypto/**/*.test.ts', 'tests/lib/**/*.test.ts', 'tests/workers/**/*.test.ts'],
           exclude: ['tests/**/*.node.test.ts'],
           testTimeout: 60_000,
           browser: {

@@ -9,6 +9,7 @@ import {
   TAXPAYER_KEY_PASSWORD,
   TAXPAYER_SAMPLE_KEY,
 } from './support/paths.ts';
+import { writeSlowFiles } from './support/slow-files.ts';
 
 function openssl(cwd: string, args: readonly string[]): void {
   execFileSync('openssl', args, { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -59,6 +60,8 @@ function selfSigned(
  * - jan-legacy.pfx: the same with PBE-SHA1-3DES and a SHA-1 MAC, as .NET and Windows write it.
  * - jan-legacy-no-password.pfx: the same with `-legacy` (3DES key, RC2-40 certificates) and an empty password.
  * - taxpayer.crt: a certificate for the real Taxpayer Application sample key (tests/fixtures/keys).
+ * - ec-huge-parameters.key, slow.pfx / slow.crt, many-certificates.pem: files that take a reader long
+ *   or are refused by a cap (support/slow-files.ts).
  */
 export default function globalSetup(): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'ksef-cert-e2e-'));
@@ -158,6 +161,8 @@ export default function globalSetup(): () => void {
     'digitalSignature',
     TAXPAYER_KEY_PASSWORD,
   );
+
+  writeSlowFiles(dir, PFX_PASSWORD);
 
   rmSync(join(dir, 'jan-plain.pem'));
   writeFileSync(join(dir, 'README.txt'), 'Fixtures of the ksef-cert e2e run, made by e2e/global-setup.ts.\n');

@@ -200,11 +200,15 @@ export { expect };
 
 /**
  * Opens the checker and waits until the page has loaded everything it loads in the background (the
- * crypto code is fetched right after the first paint), so that checking itself must be request-free.
+ * crypto code and the file reader's workers are fetched right after the first paint), so that
+ * checking itself must be request-free.
  */
 export async function openChecker(page: Page): Promise<void> {
   await page.goto('./#/check');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The file reader's two workers are started with the page: once they run, their script is loaded.
+  await expect.poll(() => page.workers().length).toBeGreaterThanOrEqual(2);
+  await Promise.all(page.workers().map((worker) => worker.evaluate(() => true)));
   await page.waitForLoadState('networkidle');
 }
 

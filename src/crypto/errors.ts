@@ -87,7 +87,11 @@ export type CryptoErrorCode =
   /** DER nested deeper than 64 constructed values (checked before the parser builds a tree). */
   | 'der-nesting-too-deep'
   /** XML elements nested deeper than 64 (checked before the parser and the canonicalizer recurse). */
-  | 'xml-nesting-too-deep';
+  | 'xml-nesting-too-deep'
+  /** Reading a file (in its Web Worker) took longer than the time limit: the worker was stopped, the page stays usable. */
+  | 'file-read-timed-out'
+  /** The user stopped reading a file (its Web Worker was stopped); nothing is lost, the file can be read again. */
+  | 'file-read-cancelled';
 
 /** An error from `src/crypto/`, with a stable code the UI translates. */
 export class CryptoError extends AppError<CryptoErrorCode> {

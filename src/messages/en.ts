@@ -88,6 +88,7 @@ export const en = {
       needsCertificateCsr:
         'The certificate is missing. A request (CSR) is not a certificate yet – you download the certificate (.crt) from KSeF once the request is processed.',
       severalKeys: 'More than one private key is open. Keep one key file (.key or PFX) and remove the others.',
+      notRead: (name: string) => `${name} was not read: reading it was stopped. Read it again or remove it.`,
       needsPassword: (name: string) => `${name} is password protected. Enter the password to open it.`,
     },
     verdict: {
@@ -262,6 +263,9 @@ export const en = {
       'The file’s structure is nested deeper than real keys and certificates ever are, so it is damaged or not a key or certificate. Choose the original file or a backup copy.',
     'xml-nesting-too-deep':
       'The signed file nests XML elements deeper than a sign-in file ever does, so it is not the file downloaded from this page. Sign the file downloaded in this step again, without editing it.',
+    'file-read-timed-out':
+      'Reading this file took too long, so it was stopped; nothing else was affected. A key or certificate opens in a second or two: check that you chose the right file. A PFX protected with an unusually high iteration count can be converted with openssl pkcs12 (export it again with the default settings).',
+    'file-read-cancelled': 'Reading the file was stopped. Read it again, or choose the file again.',
   },
   signInErrors: {
     'offline-certificate':
@@ -307,6 +311,14 @@ export const en = {
       'In the sandbox and on KSeF TEST any NIP with a valid check digit works: it need not belong to a real company.',
     peselExampleNote:
       'In the sandbox and on KSeF TEST any PESEL with a valid date and check digit works: it need not belong to a real person.',
+  },
+  fileReading: {
+    progress: (name: string) => `Reading ${name}… A large or strongly protected file can take a few seconds.`,
+    stop: (name: string) => `Stop reading ${name}`,
+    stopShort: 'Stop',
+    notRead: 'Not read: reading was stopped',
+    readAgain: (name: string) => `Read ${name} again`,
+    readAgainShort: 'Read again',
   },
   apply: {
     title: 'Apply for a KSeF certificate',

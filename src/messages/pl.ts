@@ -106,6 +106,7 @@ export const pl = {
         'Brakuje certyfikatu. Wniosek (CSR) to jeszcze nie certyfikat – certyfikat (.crt) pobierzesz z KSeF po rozpatrzeniu wniosku.',
       severalKeys:
         'Otwarto więcej niż jeden klucz prywatny. Zostaw jeden plik klucza (.key albo PFX) i usuń pozostałe.',
+      notRead: (name: string) => `Pliku ${name} nie odczytano: odczyt zatrzymano. Odczytaj go ponownie albo usuń.`,
       needsPassword: (name: string) => `Plik ${name} jest chroniony hasłem. Wpisz hasło, aby go otworzyć.`,
     },
     verdict: {
@@ -280,6 +281,9 @@ export const pl = {
       'Struktura pliku jest zagnieżdżona głębiej, niż zdarza się w prawdziwych kluczach i certyfikatach, więc plik jest uszkodzony albo nie jest kluczem ani certyfikatem. Wybierz oryginalny plik albo kopię zapasową.',
     'xml-nesting-too-deep':
       'Podpisany plik ma elementy XML zagnieżdżone głębiej, niż zdarza się w pliku logowania, więc nie jest to plik pobrany z tej strony. Podpisz ponownie plik pobrany w tym kroku, bez edytowania go.',
+    'file-read-timed-out':
+      'Odczyt tego pliku trwał zbyt długo, więc został przerwany; nic poza nim nie ucierpiało. Klucz lub certyfikat otwiera się w sekundę lub dwie: sprawdź, czy wybrano właściwy plik. Plik PFX zabezpieczony nietypowo dużą liczbą iteracji można przekonwertować poleceniem openssl pkcs12 (wyeksportuj go ponownie z ustawieniami domyślnymi).',
+    'file-read-cancelled': 'Odczyt pliku został zatrzymany. Odczytaj go ponownie albo wybierz plik jeszcze raz.',
   } satisfies Record<CryptoErrorCode, string>,
   signInErrors: {
     'offline-certificate':
@@ -328,6 +332,14 @@ export const pl = {
       'W piaskownicy i na KSeF TEST działa każdy NIP z poprawną cyfrą kontrolną – nie musi należeć do prawdziwej firmy.',
     peselExampleNote:
       'W piaskownicy i na KSeF TEST działa każdy PESEL z poprawną datą i cyfrą kontrolną – nie musi należeć do prawdziwej osoby.',
+  },
+  fileReading: {
+    progress: (name: string) => `Czytam ${name}… Duży lub mocno zabezpieczony plik może się otwierać kilka sekund.`,
+    stop: (name: string) => `Zatrzymaj odczyt pliku ${name}`,
+    stopShort: 'Zatrzymaj',
+    notRead: 'Nie odczytano: odczyt zatrzymano',
+    readAgain: (name: string) => `Odczytaj ponownie plik ${name}`,
+    readAgainShort: 'Odczytaj ponownie',
   },
   apply: {
     title: 'Wniosek o certyfikat KSeF',

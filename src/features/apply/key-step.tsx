@@ -6,6 +6,7 @@ import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { KeyPasswordForm } from './key-password-form';
 import { KeyProofForm } from './key-proof-form';
+import { FileReadProgress } from './file-read-progress';
 import { ProblemMessage } from './problem-message';
 import { StepHeading } from './step-heading';
 import { FieldError } from '../../ui/field-error';
@@ -56,6 +57,7 @@ export function KeyStep() {
       <div role="status" aria-live="polite" className="apply-status" data-key={key.status}>
         {key.status === 'generating' && <ProgressLine>{t.apply.key.generating}</ProgressLine>}
         {key.status === 'proving' && <ProgressLine>{t.apply.key.proving}</ProgressLine>}
+        <FileReadProgress />
         {saved !== null && !proven && <p className="ok-text">✓ {t.apply.key.saved(saved.fileName)}</p>}
         {proven && <p className="ok-text">✓ {t.apply.key.proven(key.fileName)}</p>}
         {refused !== null && <ProblemMessage title={t.apply.problemHeading} problem={refused} />}

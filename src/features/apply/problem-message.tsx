@@ -2,6 +2,7 @@ import { backToEnvironment, signInAgain } from '../../state/apply/back-actions';
 import type { Problem } from '../../problem/problem';
 import { useMessages } from '../../state/preferences-store';
 import { problemText } from '../../messages/problem-text';
+import { problemCode } from '../../ui/problem-code';
 
 /** The KSeF session is over: the way forward is signing in again (the application carries on). */
 export function sessionEnded(problem: Problem): boolean {
@@ -21,10 +22,7 @@ export function ProblemMessage({ title, problem }: { readonly title: string; rea
   const details = problem.source === 'ksef' || problem.source === 'apply' ? (problem.details ?? []) : [];
   const retryAfterSeconds = problem.source === 'ksef' ? problem.retryAfterSeconds : undefined;
   return (
-    <div
-      className="apply-problem"
-      data-problem={problem.source === 'unexpected' ? problem.source : `${problem.source}:${problem.code}`}
-    >
+    <div className="apply-problem" data-problem={problemCode(problem)}>
       <p className="apply-problem-title">
         <span aria-hidden="true">! </span>
         {title}

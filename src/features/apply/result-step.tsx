@@ -14,6 +14,7 @@ import { summaryCard } from '../../state/apply/summary';
 import { CertificateCard } from '../../ui/certificate-card';
 import { KeyProofForm } from './key-proof-form';
 import { PfxForm } from './pfx-form';
+import { FileReadProgress } from './file-read-progress';
 import { ProblemMessage, sessionEnded } from './problem-message';
 import { StepHeading } from './step-heading';
 import { SummaryCard } from './summary-card';
@@ -118,6 +119,7 @@ export function ResultStep() {
             onProve={openSavedKeyForResume}
           />
         )}
+        {submission.status === 'awaiting-key' && <FileReadProgress />}
       </section>
 
       {ready !== null && (

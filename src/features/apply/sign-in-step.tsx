@@ -4,6 +4,7 @@ import type { Messages } from '../../messages/catalogs';
 import type { SignInMethod, SignInState } from '../../state/apply/model';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
+import { FileReadProgress } from './file-read-progress';
 import { ProblemMessage } from './problem-message';
 import { CertificateSignInForm } from './sign-in-certificate-form';
 import { ExternalSignInForm } from './sign-in-external-form';
@@ -87,6 +88,7 @@ export function SignInStep() {
             {progress}
           </p>
         )}
+        <FileReadProgress />
         {signIn.status === 'failed' && <ProblemMessage title={t.apply.signIn.failed} problem={signIn.problem} />}
       </div>
     </section>

@@ -4,7 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import type { CertificateSummary } from '../../crypto/certificate-summary';
 import { keyPasswordRules } from '../../crypto/rules';
 import type { PfxExport } from '../../state/check/model';
-import { exportPfx } from '../../state/check/store';
+import { exportPfx } from '../../state/check/pfx-actions';
 import { useMessages } from '../../state/preferences-store';
 import { PasswordInput } from '../../ui/password-input';
 import { exportPfxSchema, type ExportPfxInput } from './export-pfx-schema';

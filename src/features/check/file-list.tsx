@@ -3,13 +3,18 @@ import type { Messages } from '../../messages/catalogs';
 import type { OpenedFile } from '../../state/check/model';
 import { useMessages } from '../../state/preferences-store';
 import { formatFileSize } from '../../ui/format';
+import { problemCode } from '../../ui/problem-code';
+import { ReadProgress } from '../../ui/read-progress';
 import { problemText } from '../../messages/problem-text';
+import { readAgain, stopReading } from '../../state/check/store';
 
 function describeContent(t: Messages, file: OpenedFile): { label: string; detail: string | null; tone: string } {
   const { content } = file;
   switch (content.kind) {
     case 'reading':
       return { label: t.check.fileReading, detail: null, tone: 'neutral' };
+    case 'not-read':
+      return { label: t.fileReading.notRead, detail: null, tone: 'neutral' };
     case 'locked':
       return { label: t.check.fileKinds[content.format], detail: t.check.fileLocked, tone: 'locked' };
     case 'key': {
@@ -52,7 +57,12 @@ export function FileList({ files, onRemove, onRemoveAll, headingRef }: FileListP
         {files.map((file) => {
           const { label, detail, tone } = describeContent(t, file);
           return (
-            <li key={file.id} className={`file-item tone-${tone}`}>
+            <li
+              key={file.id}
+              className={`file-item tone-${tone}`}
+              data-file-state={file.content.kind}
+              data-problem={file.content.kind === 'error' ? problemCode(file.content.problem) : undefined}
+            >
               <div className="file-text">
                 <span className="file-name">{file.name}</span>
                 <span className="file-meta">
@@ -60,7 +70,25 @@ export function FileList({ files, onRemove, onRemoveAll, headingRef }: FileListP
                   {detail !== null && <span className="file-detail">{detail}</span>}
                   <span className="file-size">{formatFileSize(t.locale, file.size)}</span>
                 </span>
+                {file.content.kind === 'reading' && (
+                  <ReadProgress
+                    label={t.fileReading.progress(file.name)}
+                    stopText={t.fileReading.stopShort}
+                    stopLabel={t.fileReading.stop(file.name)}
+                    onStop={() => stopReading(file.id)}
+                  />
+                )}
               </div>
+              {file.content.kind === 'not-read' && (
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={t.fileReading.readAgain(file.name)}
+                  onClick={() => void readAgain(file.id)}
+                >
+                  {t.fileReading.readAgainShort}
+                </button>
+              )}
               <button
                 type="button"
                 className="button button-quiet"

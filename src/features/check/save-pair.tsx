@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { CertificateSummary } from '../../crypto/certificate-summary';
-import { downloadCertificate, resetPfxExport, useCheckStore } from '../../state/check/store';
+import { downloadCertificate, resetPfxExport } from '../../state/check/pfx-actions';
+import { useCheckStore } from '../../state/check/store';
 import { useMessages } from '../../state/preferences-store';
 import { ExportPfxForm } from './export-pfx-form';
 

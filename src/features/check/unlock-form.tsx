@@ -3,9 +3,10 @@ import { useForm } from 'react-hook-form';
 import { z } from '../../lib/zod';
 import type { Problem } from '../../problem/problem';
 import type { LockedFile } from '../../state/check/model';
-import { unlock } from '../../state/check/store';
+import { stopUnlocking, unlock } from '../../state/check/store';
 import { useMessages } from '../../state/preferences-store';
 import { PasswordInput } from '../../ui/password-input';
+import { ReadProgress } from '../../ui/read-progress';
 import { problemText } from '../../messages/problem-text';
 
 const unlockSchema = z.object({ password: z.string().min(1) });
@@ -71,6 +72,14 @@ export function UnlockForm({ file, problem, busy }: UnlockFormProps) {
             {t.check.password.noPassword}
           </button>
         </div>
+        {busy && (
+          <ReadProgress
+            label={t.fileReading.progress(file.name)}
+            stopText={t.fileReading.stopShort}
+            stopLabel={t.fileReading.stop(file.name)}
+            onStop={stopUnlocking}
+          />
+        )}
       </form>
     </section>
   );

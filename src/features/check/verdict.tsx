@@ -2,6 +2,7 @@ import type { Messages } from '../../messages/catalogs';
 import type { CheckPlan, CheckRun } from '../../state/check/model';
 import { useMessages } from '../../state/preferences-store';
 import { problemText } from '../../messages/problem-text';
+import { problemCode } from '../../ui/problem-code';
 
 /** `idle`: nothing opened yet; `incomplete`: files are open but something is missing. */
 type Tone = 'pairs' | 'no-pair' | 'partial' | 'failed' | 'checking' | 'idle' | 'incomplete';
@@ -30,6 +31,8 @@ function guidance(t: Messages, plan: CheckPlan): string {
       return t.check.guidance.empty;
     case 'reading':
       return t.check.guidance.reading;
+    case 'not-read':
+      return t.check.guidance.notRead(plan.fileName);
     case 'several-keys':
       return t.check.guidance.severalKeys;
     case 'needs-key':
@@ -87,6 +90,7 @@ export function Verdict({ run, plan }: { readonly run: CheckRun; readonly plan: 
       <div
         className={`verdict verdict-${tone}`}
         data-verdict={tone}
+        data-problem={run.status !== 'failed' ? undefined : problemCode(run.problem)}
         aria-live="polite"
         aria-atomic="true"
         aria-busy={tone === 'checking'}

@@ -15,5 +15,10 @@ export {
 export { checkCsr, csrChecksPass } from '../../crypto/check-csr';
 export { csrToBase64 } from '../../crypto/csr';
 export { readCertificate } from '../../crypto/certificate-reader';
-export { prepareExternalSignature, signInWithExternalSignature, signInWithTestIdentity } from '../../sign-in/sign-in';
-export { exportTestIdentity, signInWithSigningFiles } from '../../sign-in/files';
+export {
+  prepareExternalSignature,
+  signInWithExternalSignature,
+  signInWithKsefCertificate,
+  signInWithTestIdentity,
+} from '../../sign-in/sign-in';
+export { exportTestIdentity } from '../../sign-in/files';

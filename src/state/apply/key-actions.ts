@@ -9,6 +9,7 @@ import type { SavedKeyInfo } from './model';
 import { useApplyStore } from './store';
 import { ApplyError, returnFailure, settleFailure } from './errors';
 import { loadApplyCrypto } from './load-crypto';
+import { readInWorker, wasStopped } from './file-read';
 import { seams } from './seams';
 import { stepAfter } from './steps';
 import { forgetKey, vault } from './vault';
@@ -75,8 +76,7 @@ export async function proveKeySaved(file: File, password: string): Promise<void>
     if (saved === null) throw new ApplyError('key-not-saved', 'Generate and save the key first');
     const generated = vault.key;
     const bytes = await readFileBytes(file);
-    const crypto = await loadApplyCrypto();
-    const opened = await crypto.openKeyFile(bytes, password, seams().crypto);
+    const opened = await readInWorker('open-key-file', { bytes, password }, file.name);
     if (generated !== null) {
       if (!bytesEqual(opened.key.spki, generated.spki))
         throw new ApplyError('key-file-mismatch', 'The file holds another key');
@@ -84,13 +84,16 @@ export async function proveKeySaved(file: File, password: string): Promise<void>
       if (opened.publicKeyFingerprint !== saved.publicKeyFingerprint)
         throw new ApplyError('key-file-mismatch', 'The file holds another key');
       if (enrollment.status !== 'done') throw new ApplyError('wrong-step', 'Sign in first');
+      const crypto = await loadApplyCrypto();
       vault.csr = await crypto.applicationCsr(opened.key, enrollment.data, seams().crypto);
       vault.key = opened.key;
       vault.keyFile = bytes;
     }
     set({ key: { status: 'proven', ...saved } });
   } catch (error) {
-    settleFailure(error, (problem) => set({ key: { status: 'failed', problem, saved } }));
+    // Stopped by the user: back to "saved", to pick the file again.
+    if (wasStopped(error) && saved !== null) set({ key: { status: 'saved', ...saved } });
+    else settleFailure(error, (problem) => set({ key: { status: 'failed', problem, saved } }));
   }
 }
 

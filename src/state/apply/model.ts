@@ -154,6 +154,9 @@ export interface ReminderTexts {
   readonly description?: string;
 }
 
+/** A user's file being read in the file reader's worker (the saved `.key`, the sign-in files); it can be stopped. */
+export type FileReadState = { readonly status: 'idle' } | { readonly status: 'reading'; readonly fileName: string };
+
 /** The whole wizard state (non-secret). */
 export interface ApplyState {
   readonly step: ApplyStepId;
@@ -170,4 +173,5 @@ export interface ApplyState {
   readonly result: ResultState;
   readonly resume: ResumeState;
   readonly restored: RestoredState;
+  readonly fileRead: FileReadState;
 }

@@ -11,7 +11,7 @@ import { initialApplyState, useApplyStore } from './store';
 import { setActiveRecord } from './active-record';
 import { ApplyError, settleFailure } from './errors';
 import { ksefClient, waitForKsef } from './ksef-client';
-import { loadApplyCrypto } from './load-crypto';
+import { readInWorker, wasStopped } from './file-read';
 import { seams } from './seams';
 import { pollAgainAfter, pollIssued, retrieveCertificate } from './submit-actions';
 import { nextStep, stepAfter } from './steps';
@@ -95,15 +95,16 @@ export async function openSavedKeyForResume(file: File, password: string): Promi
     if (resume === null || submission.status !== 'awaiting-key')
       throw new ApplyError('wrong-step', 'No certificate is waiting for its key');
     const bytes = await readFileBytes(file);
-    const crypto = await loadApplyCrypto();
-    const opened = await crypto.openKeyFile(bytes, password, seams().crypto);
+    const opened = await readInWorker('open-key-file', { bytes, password }, file.name);
     if (opened.publicKeyFingerprint !== resume.record.publicKeyFingerprint)
       throw new ApplyError('key-file-mismatch', 'The file holds another key');
     vault.key = opened.key;
     vault.keyFile = bytes;
     set({ key: { status: 'proven', fileName: file.name, publicKeyFingerprint: opened.publicKeyFingerprint } });
   } catch (error) {
-    settleFailure(error, (problem) => set({ key: { status: 'failed', problem, saved: null } }));
+    // Stopped by the user: the form is still there, to pick the file again.
+    if (wasStopped(error)) set({ key: { status: 'idle' } });
+    else settleFailure(error, (problem) => set({ key: { status: 'failed', problem, saved: null } }));
     return;
   }
   set({

@@ -13,6 +13,7 @@ import { resumeAfterSignIn } from './resume-actions';
 import { ApplyError, returnFailure, settleFailure } from './errors';
 import { ksefClient, onPollRateLimitWait, waitForKsef } from './ksef-client';
 import { loadApplyCrypto } from './load-crypto';
+import { readInWorker, wasStopped } from './file-read';
 import { seams } from './seams';
 import { pollAndRetrieve } from './submit-actions';
 import { forgetAll, forgetKey, vault } from './vault';
@@ -41,15 +42,23 @@ export async function signInWithFiles(input: {
   readonly password: string;
 }): Promise<void> {
   await runSignIn('ksef-certificate', async (environment, context) => {
-    const crypto = await loadApplyCrypto();
     const keyFile = await readFileBytes(input.keyFile);
     const certificateFile =
       input.certificateFile === undefined ? undefined : await readFileBytes(input.certificateFile);
     const files = { keyFile, password: input.password, ...(certificateFile === undefined ? {} : { certificateFile }) };
-    return crypto.signInWithSigningFiles(ksefClient(environment), files, requireContext(context), {
-      ...signInOptions(),
-      environment,
-    });
+    // The files are opened in the worker; signing in with the key is quick and stays here.
+    const { key, certificate, summary } = await readInWorker(
+      'signing-credentials',
+      { files, now: seams().now() },
+      input.keyFile.name,
+    );
+    const crypto = await loadApplyCrypto();
+    const session = await crypto.signInWithKsefCertificate(
+      ksefClient(environment),
+      { key, certificate, context: requireContext(context) },
+      { ...signInOptions(), environment },
+    );
+    return { session, subject: summary.ownerName ?? summary.subjectText };
   });
 }
 
@@ -178,7 +187,9 @@ async function runSignIn(method: SignInMethod, work: SignInWork): Promise<void> 
     if (environment === null) throw new ApplyError('wrong-step', 'Choose the environment first');
     signedIn = await work(environment, contextNip);
   } catch (error) {
-    settleFailure(error, (problem) => set({ signIn: { status: 'failed', problem } }));
+    // Stopped by the user while the files were read: back to the form, nothing to report.
+    if (wasStopped(error)) set({ signIn: { status: 'idle' } });
+    else settleFailure(error, (problem) => set({ signIn: { status: 'failed', problem } }));
     return;
   }
   vault.session = signedIn.session;

@@ -21,6 +21,7 @@ export const initialApplyState: ApplyState = {
   result: { status: 'idle' },
   resume: null,
   restored: null,
+  fileRead: { status: 'idle' },
 };
 
 export const useApplyStore = create<ApplyState>()(() => initialApplyState);

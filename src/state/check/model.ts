@@ -9,6 +9,8 @@ import type { Problem } from '../../problem/problem';
  */
 export type OpenedFileContent =
   | { readonly kind: 'reading' }
+  /** The user stopped reading it: kept in the list (its `File` in the vault) to be read again. */
+  | { readonly kind: 'not-read' }
   | {
       readonly kind: 'locked';
       readonly format: LockedFormat;
@@ -67,6 +69,7 @@ export type PfxExport =
 export type CheckPlan =
   | { readonly kind: 'empty' }
   | { readonly kind: 'reading' }
+  | { readonly kind: 'not-read'; readonly fileName: string }
   | { readonly kind: 'file-error'; readonly fileName: string; readonly problem: Problem }
   | { readonly kind: 'several-keys' }
   | { readonly kind: 'needs-key'; readonly hasCsr: boolean }
@@ -88,13 +91,15 @@ export function certificatesOf(files: readonly OpenedFile[]): CertificateEntry[]
 }
 
 /**
- * Decides what the opened files allow. The first file that could not be read blocks the check (its
- * error is the answer); exactly one key (plain, encrypted or PFX) and at least one certificate are
+ * Decides what the opened files allow. A file whose reading was stopped waits to be read again or
+ * removed; the first file that could not be read blocks the check (its error is the answer); exactly one key (plain, encrypted or PFX) and at least one certificate are
  * needed; the key is checked against every certificate.
  */
 export function planCheck(files: readonly OpenedFile[]): CheckPlan {
   if (files.length === 0) return { kind: 'empty' };
   if (files.some((f) => f.content.kind === 'reading')) return { kind: 'reading' };
+  const notRead = files.find((f) => f.content.kind === 'not-read');
+  if (notRead !== undefined) return { kind: 'not-read', fileName: notRead.name };
   for (const file of files) {
     if (file.content.kind === 'error')
       return { kind: 'file-error', fileName: file.name, problem: file.content.problem };

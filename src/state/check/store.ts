@@ -1,17 +1,13 @@
 import { create } from 'zustand';
-import { readFileBytes, ReadFileError } from '../../browser/read-file';
-import { downloadFile } from '../../browser/download';
-import { nextPaint } from '../../browser/next-paint';
-import type { CertificateSummary } from '../../crypto/certificate-summary';
+import { readFileBytes } from '../../browser/read-file';
 import type { InspectedFile } from '../../crypto/check-files';
 import { isCryptoError } from '../../crypto/errors';
-import type { LoadedPrivateKey } from '../../crypto/key-type';
-import { encodePem } from '../../crypto/pem';
-import { certificateFileBase } from '../file-name';
-import type { Problem } from '../../problem/problem';
 import { planCheck, type CheckRun, type OpenedFile, type OpenedFileContent, type PfxExport } from './model';
+import { fileReader } from '../file-reader';
 import { logUnexpected } from '../log-unexpected';
-import { forgetAll, forgetKey, vault } from './vault';
+import { loadCheckCrypto } from './load-crypto';
+import { toProblem } from './problems';
+import { forgetAll, forgetFile, forgetKey, keyOf, vault } from './vault';
 
 /**
  * The offline checker. Files and results live in memory only: this store has no persist middleware,
@@ -28,15 +24,18 @@ const initialState: CheckState = { files: [], run: { status: 'idle' }, pfxExport
 
 export const useCheckStore = create<CheckState>()(() => initialState);
 
-const loadCheckCrypto = () => import('../../crypto/check-files');
-
 /**
- * Starts loading the crypto code in the background once the checker is on screen, so that opening
- * files makes no request at all and the first paint does not wait for it.
+ * Starts loading the crypto code and the file reader's workers in the background once the checker is
+ * on screen, so that opening files makes no request at all and the first paint does not wait for them.
  */
 export function preloadCheckCrypto(): void {
   loadCheckCrypto().catch((error: unknown) => logUnexpected('Loading the crypto code failed', error));
+  fileReader.warm();
 }
+
+/** The reads in progress, by file id, and the unlock in progress: what "Stop" stops. */
+const reading = new Map<number, AbortController>();
+let unlocking: AbortController | null = null;
 
 let nextFileId = 1;
 /** Bumped on every change of the files; an evaluation whose number is stale drops its result. */
@@ -60,16 +59,39 @@ export async function addFiles(files: readonly File[]): Promise<void> {
   await Promise.all(
     files.map(async (file, index) => {
       const id = added[index]?.id;
-      if (id !== undefined) setContent(id, await inspect(file));
+      if (id !== undefined) await read(id, file);
     }),
   );
   revision++;
   await evaluate();
 }
 
+/** Reads again a file whose reading was stopped. */
+export async function readAgain(id: number): Promise<void> {
+  const file = vault.files.get(id);
+  if (file === undefined) return;
+  setContent(id, { kind: 'reading' });
+  useCheckStore.setState({ run: { status: 'checking' }, pfxExport: { status: 'idle' } });
+  revision++;
+  await read(id, file);
+  revision++;
+  await evaluate();
+}
+
+/** Stops reading file `id` (its worker is stopped); the file stays in the list, "not read". */
+export function stopReading(id: number): void {
+  reading.get(id)?.abort();
+}
+
+/** Stops opening the locked file (its worker is stopped); it stays locked, for another try. */
+export function stopUnlocking(): void {
+  unlocking?.abort();
+}
+
 /** Removes one opened file and checks the rest again. */
 export async function removeFile(id: number): Promise<void> {
-  forgetKey(id);
+  stopReading(id);
+  forgetFile(id);
   useCheckStore.setState((s) => ({ files: s.files.filter((f) => f.id !== id), pfxExport: { status: 'idle' } }));
   revision++;
   await evaluate();
@@ -78,6 +100,8 @@ export async function removeFile(id: number): Promise<void> {
 /** Forgets every opened file and result. */
 export function clearFiles(): void {
   revision++;
+  for (const controller of reading.values()) controller.abort();
+  unlocking?.abort();
   forgetAll();
   useCheckStore.setState(initialState);
 }
@@ -91,66 +115,49 @@ export async function unlock(password: string): Promise<void> {
   if (plan.kind !== 'needs-password') return;
   const own = ++revision;
   useCheckStore.setState({ run: { status: 'checking' } });
+  const controller = new AbortController();
+  unlocking = controller;
   try {
-    const { unlockFile } = await loadCheckCrypto();
-    // A PFX's MAC key derivation holds the main thread (up to ~2 s): show "checking" first.
-    await nextPaint();
-    const opened = await unlockFile(plan.file.content, password);
+    const { format, bytes, certificates } = plan.file.content;
+    const file = { format, bytes, certificates };
+    // Off the page's thread: a PFX's key derivation can take seconds.
+    const opened = await fileReader.read('unlock', { file, password, now: new Date() }, { signal: controller.signal });
     if (own !== revision) return;
     setContent(plan.file.id, opened);
   } catch (error) {
     if (own !== revision) return;
-    useCheckStore.setState({ run: { status: 'failed', problem: toProblem(error), fileName: plan.file.name } });
+    // Stopped by the user: the file stays locked and nothing is wrong.
+    if (isCryptoError(error, 'file-read-cancelled')) useCheckStore.setState({ run: { status: 'idle' } });
+    else useCheckStore.setState({ run: { status: 'failed', problem: toProblem(error), fileName: plan.file.name } });
     return;
+  } finally {
+    if (unlocking === controller) unlocking = null;
   }
   await evaluate();
 }
 
-/** Saves the key and `certificate` of a matching pair as `<owner>_<serial>.pfx`, encrypted with `password`. */
-export async function exportPfx(certificate: CertificateSummary, password: string): Promise<void> {
-  const { run } = useCheckStore.getState();
-  if (run.status !== 'done') return;
-  useCheckStore.setState({ pfxExport: { status: 'exporting' } });
-  try {
-    const crypto = await loadCheckCrypto();
-    // The PFX's MAC key derivation holds the main thread: show "creating" first.
-    await nextPaint();
-    const pfx = await crypto.exportPfx(
-      keyOf(run.keyFileId),
-      certificate,
-      password,
-      certificate.ownerName ?? certificate.serialHex,
-    );
-    const fileName = `${certificateFileBase(certificate)}.pfx`;
-    downloadFile(fileName, pfx, 'application/x-pkcs12');
-    useCheckStore.setState({ pfxExport: { status: 'done', fileName } });
-  } catch (error) {
-    useCheckStore.setState({ pfxExport: { status: 'failed', problem: toProblem(error) } });
-  }
+type FileOutcome = InspectedFile | Extract<OpenedFileContent, { kind: 'error' | 'not-read' | 'reading' }>;
+
+/**
+ * Reads `file` as file `id`, in the file reader's worker. Stopped by the user, the file becomes
+ * "not read" and its `File` stays in the vault to be read again; otherwise the handle is let go.
+ */
+async function read(id: number, file: File): Promise<void> {
+  const controller = new AbortController();
+  reading.set(id, controller);
+  vault.files.set(id, file);
+  const outcome = await inspect(file, controller.signal);
+  if (reading.get(id) === controller) reading.delete(id);
+  if (outcome.kind !== 'not-read') vault.files.delete(id);
+  setContent(id, outcome);
 }
 
-/** Returns the PFX export to its start, e.g. when the form is closed. */
-export function resetPfxExport(): void {
-  useCheckStore.setState({ pfxExport: { status: 'idle' } });
-}
-
-/** Saves the certificate as PEM text (`.crt`, what the Taxpayer Application hands out too). */
-export function downloadCertificate(certificate: CertificateSummary): void {
-  downloadFile(
-    `${certificateFileBase(certificate)}.crt`,
-    encodePem('CERTIFICATE', certificate.der),
-    'application/x-pem-file',
-  );
-}
-
-type FileError = Extract<OpenedFileContent, { kind: 'error' }>;
-
-async function inspect(file: File): Promise<InspectedFile | FileError> {
+async function inspect(file: File, signal: AbortSignal): Promise<FileOutcome> {
   try {
     const bytes = await readFileBytes(file);
-    const { inspectFile } = await loadCheckCrypto();
-    return await inspectFile(bytes);
+    return await fileReader.read('inspect', { bytes, now: new Date() }, { signal });
   } catch (error) {
+    if (isCryptoError(error, 'file-read-cancelled')) return { kind: 'not-read' };
     return { kind: 'error', problem: toProblem(error) };
   }
 }
@@ -159,7 +166,7 @@ async function inspect(file: File): Promise<InspectedFile | FileError> {
  * Records what file `id` turned out to be. An opened key goes to the vault and the store keeps only
  * its format and certificates; a file removed meanwhile keeps nothing, so its key is dropped here.
  */
-function setContent(id: number, found: InspectedFile | FileError): void {
+function setContent(id: number, found: FileOutcome): void {
   if (!useCheckStore.getState().files.some((f) => f.id === id)) return;
   let content: OpenedFileContent;
   if (found.kind === 'key') {
@@ -170,13 +177,6 @@ function setContent(id: number, found: InspectedFile | FileError): void {
     content = found;
   }
   useCheckStore.setState((s) => ({ files: s.files.map((f) => (f.id === id ? { ...f, content } : f)) }));
-}
-
-/** The key opened from file `id`; the store and the vault change together, so it is always there. */
-function keyOf(id: number): LoadedPrivateKey {
-  const key = vault.keys.get(id);
-  if (key === undefined) throw new Error(`No opened key for file ${id}`);
-  return key;
 }
 
 /** Runs the pair check when the files allow it; otherwise settles the run for what is missing. */
@@ -208,12 +208,4 @@ async function evaluate(): Promise<void> {
     run = { status: 'failed', problem: toProblem(error), fileName: null };
   }
   if (own === revision) useCheckStore.setState({ run });
-}
-
-/** Names what went wrong. Anything we cannot name is logged (type and stack only) and shown generically. */
-function toProblem(error: unknown): Problem {
-  if (isCryptoError(error)) return { source: 'crypto', code: error.code };
-  if (error instanceof ReadFileError) return { source: 'file', code: error.code };
-  logUnexpected('The check failed unexpectedly', error);
-  return { source: 'unexpected' };
 }

@@ -50,6 +50,15 @@ describe('planCheck', () => {
     expect(planCheck([file(certs('A')), file({ kind: 'reading' })]).kind).toBe('reading');
   });
 
+  it('waits for a file whose reading was stopped to be read again or removed, before any error', () => {
+    const plan = planCheck([
+      file({ kind: 'error', problem: { source: 'crypto', code: 'empty-file' } }),
+      file({ kind: 'not-read' }, 'slow.pfx'),
+      file(certs('A')),
+    ]);
+    expect(plan).toEqual({ kind: 'not-read', fileName: 'slow.pfx' });
+  });
+
   it('names the first file that failed', () => {
     const plan = planCheck([
       file(certs('A')),
