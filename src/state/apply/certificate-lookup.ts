@@ -29,7 +29,7 @@ export async function findCertificateOfKey(
   session: KsefTokenStore,
   wanted: CertificateOfKey,
 ): Promise<string | null> {
-  const client = ksefClient(environment);
+  const client = await ksefClient(environment);
   const { certificates } = await client.queryCertificates(
     session,
     { name: wanted.certificateName, type: wanted.certificateType },

@@ -2,13 +2,17 @@
  * KSeF as the wizard calls it: a client on the same-origin relay, built from the seams, whose waits
  * after HTTP 429 the UI shows (`ksef-wait.ts`); and the wait before a retry the user asked for.
  */
-import { createKsefClient, type KsefClient } from '../../ksef/client';
+import type { KsefClient } from '../../ksef/client';
 import { relayBaseUrl, type KsefEnvironment } from '../../ksef/environments';
 import { ksefWaitLeftMs, noteKsefWait } from './ksef-wait';
 import { seams } from './seams';
 
+/** The client's code (transport, retries, response schemas) is loaded on the first call to KSeF, not before the first paint. */
+const loadClient = () => import('../../ksef/client');
+
 /** A KSeF client on the relay for `environment`; its waits after HTTP 429 are shown (`ksef-wait.ts`). */
-export function ksefClient(environment: KsefEnvironment): KsefClient {
+export async function ksefClient(environment: KsefEnvironment): Promise<KsefClient> {
+  const { createKsefClient } = await loadClient();
   const { fetch, origin, now, sleep } = seams();
   return createKsefClient({
     baseUrl: relayBaseUrl(environment, origin),

@@ -88,7 +88,7 @@ export async function signOutAndForget(): Promise<Problem | null> {
   const session = vault.session;
   let problem: Problem | null = null;
   try {
-    if (session !== null && environment !== null) await signOut(ksefClient(environment), session);
+    if (session !== null && environment !== null) await signOut(await ksefClient(environment), session);
   } catch (error) {
     problem = returnFailure(error);
   } finally {

@@ -122,7 +122,7 @@ async function serialFromStatus(record: ApplicationRecord): Promise<string | nul
   const session = vault.session;
   if (session === null) throw new ApplyError('session-expired', 'Sign in again');
   try {
-    await ksefClient(record.environment).getEnrollmentStatus(session.tokens, record.referenceNumber);
+    await (await ksefClient(record.environment)).getEnrollmentStatus(session.tokens, record.referenceNumber);
   } catch (error) {
     // Past its retention (410) or unknown to KSeF: look the certificate up instead.
     if (isKsefError(error, 'gone') || isKsefError(error, 'enrollment-not-found')) return serialFromQuery(record);

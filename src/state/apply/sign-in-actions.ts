@@ -54,7 +54,7 @@ export async function signInWithFiles(input: {
     );
     const crypto = await loadApplyCrypto();
     const session = await crypto.signInWithKsefCertificate(
-      ksefClient(environment),
+      await ksefClient(environment),
       { key, certificate, context: requireContext(context) },
       { ...signInOptions(), environment },
     );
@@ -69,7 +69,7 @@ export async function downloadUnsignedRequest(): Promise<void> {
     if (environment === null) throw new ApplyError('wrong-step', 'Choose the environment first');
     const crypto = await loadApplyCrypto();
     const prepared = await crypto.prepareExternalSignature(
-      ksefClient(environment),
+      await ksefClient(environment),
       { context: requireContext(contextNip) },
       { now: seams().now },
     );
@@ -96,7 +96,7 @@ export async function signInWithSignedFile(file: File): Promise<void> {
     const crypto = await loadApplyCrypto();
     const { now, sleep } = seams();
     const prepared = { challenge: external.challenge, challengeIssuedAt: new Date(external.challengeIssuedAt) };
-    const session = await crypto.signInWithExternalSignature(ksefClient(environment), prepared, bytes, {
+    const session = await crypto.signInWithExternalSignature(await ksefClient(environment), prepared, bytes, {
       now,
       crypto: seams().crypto,
       onProgress: progress,
@@ -120,7 +120,7 @@ export async function signInWithTestIdentity(input: TestIdentityInput, algorithm
       ...(context === null ? {} : { context: { type: 'Nip' as const, value: context } }),
     };
     const { session, identity } = await crypto.signInWithTestIdentity(
-      ksefClient(environment),
+      await ksefClient(environment),
       environment,
       input,
       options,
@@ -244,7 +244,7 @@ async function loadEnrollment(environment: KsefEnvironment, session: SignedInSes
   set({ enrollment: { status: 'loading' } });
   try {
     const step = stepAfter('enrollment-loaded');
-    const client = ksefClient(environment);
+    const client = await ksefClient(environment);
     const [data, limits] = await Promise.all([
       client.getEnrollmentData(session.tokens),
       client.getCertificateLimits(session.tokens),

@@ -90,7 +90,7 @@ export async function submitApplication(): Promise<void> {
       csr: crypto.csrToBase64(csr),
       ...(validFrom === null ? {} : { validFrom }),
     };
-    const { referenceNumber } = await ksefClient(environment).enrollCertificate(session.tokens, request);
+    const { referenceNumber } = await (await ksefClient(environment)).enrollCertificate(session.tokens, request);
     const existing = activeRecord();
     if (
       existing !== null &&
@@ -210,7 +210,7 @@ export async function pollIssued(referenceNumber: string): Promise<string | null
     if (session === null) throw new ApplyError('session-expired', 'Sign in again');
     let attempt = 0;
     const { now, sleep, storage } = seams();
-    const issued = await pollEnrollmentStatus(ksefClient(environment), session.tokens, referenceNumber, {
+    const issued = await pollEnrollmentStatus(await ksefClient(environment), session.tokens, referenceNumber, {
       now,
       sleep,
       onRateLimitWait: onPollRateLimitWait,
@@ -257,7 +257,9 @@ export async function retrieveCertificate(): Promise<void> {
       throw new ApplyError('wrong-step', 'Nothing issued yet');
     if (session === null) throw new ApplyError('session-expired', 'Sign in again');
     const serial = submission.serialNumber;
-    const { certificates } = await ksefClient(environment).retrieveCertificates(session.tokens, {
+    const { certificates } = await (
+      await ksefClient(environment)
+    ).retrieveCertificates(session.tokens, {
       certificateSerialNumbers: [serial],
     });
     const item = certificates.find((c) => c.certificateSerialNumber === serial);
