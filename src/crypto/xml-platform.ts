@@ -21,8 +21,8 @@ const PARSER_ERROR_NAMESPACES = [
 const DOCTYPE = /<!DOCTYPE/i;
 
 /**
- * Parses XML text with the platform's DOMParser: the browser's own, or in Node the one registered with
- * xml-core's `setNodeDependencies` (tests wire @xmldom/xmldom; `src/` never imports a DOM).
+ * Parses XML text with the platform's DOMParser: the browser's own, or in a worker or Node the one registered with
+ * xml-core's `setNodeDependencies` (the file reader's Web Worker and the Node tests wire @xmldom/xmldom).
  *
  * @throws CryptoError `xml-dtd-forbidden` when the text has a DOCTYPE; `xml-malformed` when it is not
  *   well-formed (the browser's `parsererror` document, or a parse error the DOM implementation throws);

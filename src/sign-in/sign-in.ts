@@ -11,8 +11,6 @@ import {
 } from '../crypto/auth-token-request';
 import { readCertificate } from '../crypto/certificate-reader';
 import { classifyCertificate } from '../crypto/ksef-profile';
-import { checkExternalSignature } from '../crypto/external-signature';
-import { verifyExternalSignature } from '../crypto/external-signature-verify';
 import type { LoadedPrivateKey } from '../crypto/key-type';
 import type { KeyAlgorithm } from '../crypto/algorithms';
 import { checkPair } from '../crypto/pair';
@@ -23,6 +21,7 @@ import type { CallOptions } from '../ksef/call-options';
 import { KSEF_ENVIRONMENT_INFO, type KsefEnvironment } from '../ksef/environments';
 import { type CompleteSignInOptions, type SignedInSession, type SignInProgress, completeSignIn } from '../ksef/sign-in';
 import { SignInError } from './errors';
+import { checkSignedFile } from './signed-file';
 
 export type { SignedInSession } from '../ksef/sign-in';
 
@@ -179,10 +178,22 @@ export async function signInWithExternalSignature(
   signedFile: Uint8Array,
   options: Omit<SignInOptions, 'subjectIdentifierType'> = {},
 ): Promise<SignedInSession> {
-  const check = checkExternalSignature(signedFile, prepared, options.now);
-  // A signature we cannot compute here (algorithm, key) comes back 'unchecked': KSeF decides.
-  await verifyExternalSignature(check.bytes, options.crypto);
-  return completeSignIn(client, check.bytes, completeOptions(options));
+  const checked = await checkSignedFile(signedFile, prepared, options);
+  return signInWithCheckedFile(client, checked, options);
+}
+
+/**
+ * Step 2 when the file was already checked by `checkSignedFile` (the wizard checks it in the file
+ * reader's Web Worker): completes the sign-in with the file's bytes exactly as given.
+ *
+ * @throws KsefError from KSeF (see `completeSignIn`).
+ */
+export function signInWithCheckedFile(
+  client: Pick<AuthOperations, 'submitXadesSignature' | 'getAuthStatus' | 'redeemTokens'>,
+  checkedFile: Uint8Array,
+  options: Omit<SignInOptions, 'subjectIdentifierType'> = {},
+): Promise<SignedInSession> {
+  return completeSignIn(client, checkedFile, completeOptions(options));
 }
 
 /** Options of `signInWithTestIdentity`. */

@@ -13,6 +13,7 @@ import {
 } from '../crypto/check-files';
 import { openKeyFile, type OpenedKeyFile as OpenedApplicationKey } from '../crypto/application-key';
 import { openSigningCredentials, type SigningCredentials, type SigningFiles } from '../sign-in/files';
+import { checkSignedFile } from '../sign-in/signed-file';
 
 /** What each job takes. `now` is a `Date`: functions do not cross to a worker. */
 export interface FileJobInputs {
@@ -24,6 +25,13 @@ export interface FileJobInputs {
   readonly 'open-key-file': { readonly bytes: Uint8Array; readonly password: string };
   /** The wizard's sign-in with a certificate: the key file (and certificate file) opened. */
   readonly 'signing-credentials': { readonly files: SigningFiles; readonly now: Date };
+  /** The wizard's sign-in with a file signed elsewhere: its checks and signature verification. */
+  readonly 'signed-file': {
+    readonly bytes: Uint8Array;
+    readonly challenge: string;
+    readonly challengeIssuedAt: Date;
+    readonly now: Date;
+  };
 }
 
 /** What each job gives back. CryptoKeys cross to the page as they are (structured clone). */
@@ -32,6 +40,8 @@ export interface FileJobResults {
   readonly unlock: OpenedKeyFile;
   readonly 'open-key-file': OpenedApplicationKey;
   readonly 'signing-credentials': SigningCredentials;
+  /** The file's bytes, unchanged, once every check passed. */
+  readonly 'signed-file': Uint8Array;
 }
 
 export type FileJobKind = keyof FileJobInputs;
@@ -45,6 +55,8 @@ const HANDLERS: Handlers = {
   unlock: ({ file, password, now }) => unlockFile(file, password, now),
   'open-key-file': ({ bytes, password }, crypto) => openKeyFile(bytes, password, crypto),
   'signing-credentials': ({ files, now }, crypto) => openSigningCredentials(files, { now: () => now, crypto }),
+  'signed-file': ({ bytes, challenge, challengeIssuedAt, now }, crypto) =>
+    checkSignedFile(bytes, { challenge, challengeIssuedAt }, { now: () => now, crypto }),
 };
 
 /**

@@ -6,6 +6,10 @@
  */
 import { runFileJob } from './file-jobs';
 import { jobMessageSchema, parseJobInput, toWireError, type AnswerMessage } from './protocol';
+import { installXmlDom } from './xml-dom';
+
+// A worker has no DOMParser: the signed sign-in file is parsed with @xmldom/xmldom here.
+installXmlDom();
 
 const answer = (message: AnswerMessage): void => self.postMessage(message);
 

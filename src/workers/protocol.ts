@@ -122,6 +122,7 @@ const INPUTS: { readonly [K in FileJobKind]: z.ZodType<FileJobInputs[K]> } = {
     files: z.object({ keyFile: bytes, certificateFile: bytes.optional(), password: z.string().optional() }),
     now: z.date(),
   }),
+  'signed-file': z.object({ bytes, challenge: z.string(), challengeIssuedAt: z.date(), now: z.date() }),
 };
 
 const RESULTS: { readonly [K in FileJobKind]: z.ZodType<FileJobResults[K]> } = {
@@ -134,6 +135,7 @@ const RESULTS: { readonly [K in FileJobKind]: z.ZodType<FileJobResults[K]> } = {
   unlock: openedKeyFile,
   'open-key-file': z.object({ key: loadedPrivateKey, publicKeyFingerprint: z.string() }),
   'signing-credentials': z.object({ key: loadedPrivateKey, certificate: bytes, summary: certificateSummary }),
+  'signed-file': bytes,
 };
 
 const jobKind = z.custom<FileJobKind>((kind) => typeof kind === 'string' && Object.hasOwn(INPUTS, kind));

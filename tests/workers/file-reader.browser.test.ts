@@ -3,6 +3,8 @@ import { CryptoError, type CryptoErrorCode } from '../../src/crypto/errors';
 import { SignInError } from '../../src/sign-in/errors';
 import { createFileReader, type FileReader } from '../../src/workers/file-reader';
 import { FIXTURE_PASSWORD, expectedSpki, fixture } from '../support/key-fixtures';
+import { SIGNED_FIXTURES } from '../support/xades-fixtures';
+import { CHALLENGE } from '../support/xades-signers';
 
 /**
  * The file reader in real Chromium, with its real worker (the readers' coded errors cross intact) and
@@ -69,6 +71,29 @@ describe('the file reader worker', () => {
     const error: unknown = await reader.read('open-key-file', { bytes, password: 'x' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CryptoError);
     expect(error).toMatchObject({ code, name: 'CryptoError' });
+  });
+
+  describe('the signed sign-in file (a worker has no DOMParser: @xmldom/xmldom parses it there)', () => {
+    const expected = { challenge: CHALLENGE, challengeIssuedAt: new Date('2025-11-20T10:14:00Z') };
+    const now = new Date('2025-11-20T10:16:00Z');
+
+    it('passes an enveloped XAdES made by xmlsec1, the bytes unchanged', async () => {
+      const bytes = SIGNED_FIXTURES.xadesEnvelopedEc;
+      expect(await reader.read('signed-file', { bytes, ...expected, now })).toEqual(bytes);
+    });
+
+    it.each([
+      { name: 'XML that is not well-formed', bytes: new TextEncoder().encode('<a><b></a>'), code: 'xml-malformed' },
+      {
+        name: 'the file re-indented after signing',
+        bytes: new TextEncoder().encode(
+          new TextDecoder().decode(SIGNED_FIXTURES.xadesEnvelopedEc).replace('<Challenge>', '\n  <Challenge>'),
+        ),
+        code: 'signature-digest-mismatch',
+      },
+    ])('refuses $name with $code', async ({ bytes, code }) => {
+      expect(await codeOf(reader.read('signed-file', { bytes, ...expected, now }))).toBe(code);
+    });
   });
 
   it('rebuilds wrong-password from an unlock', async () => {

@@ -17,7 +17,7 @@ export { csrToBase64 } from '../../crypto/csr';
 export { readCertificate } from '../../crypto/certificate-reader';
 export {
   prepareExternalSignature,
-  signInWithExternalSignature,
+  signInWithCheckedFile,
   signInWithKsefCertificate,
   signInWithTestIdentity,
 } from '../../sign-in/sign-in';

@@ -93,10 +93,15 @@ export async function signInWithSignedFile(file: File): Promise<void> {
     const { external } = get();
     if (external === null) throw new ApplyError('wrong-step', 'Download the request to sign first');
     const bytes = await readFileBytes(file);
-    const crypto = await loadApplyCrypto();
     const { now, sleep } = seams();
-    const prepared = { challenge: external.challenge, challengeIssuedAt: new Date(external.challengeIssuedAt) };
-    const session = await crypto.signInWithExternalSignature(await ksefClient(environment), prepared, bytes, {
+    // Parsing, canonicalising and verifying the user's file happen in the file reader's worker.
+    const checked = await readInWorker(
+      'signed-file',
+      { bytes, challenge: external.challenge, challengeIssuedAt: new Date(external.challengeIssuedAt), now: now() },
+      file.name,
+    );
+    const crypto = await loadApplyCrypto();
+    const session = await crypto.signInWithCheckedFile(await ksefClient(environment), checked, {
       now,
       crypto: seams().crypto,
       onProgress: progress,
