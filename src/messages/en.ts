@@ -264,7 +264,7 @@ export const en = {
     'xml-nesting-too-deep':
       'The signed file nests XML elements deeper than a sign-in file ever does, so it is not the file downloaded from this page. Sign the file downloaded in this step again, without editing it.',
     'file-read-timed-out':
-      'Reading this file took too long, so it was stopped; nothing else was affected. A key or certificate opens in a second or two: check that you chose the right file. A PFX protected with an unusually high iteration count can be converted with openssl pkcs12 (export it again with the default settings).',
+      'Reading this file took too long, so it was stopped; nothing else was affected. A key or certificate opens in a second or two: check that you chose the right file. If it is the right file, try again on a less busy computer, or use a backup copy.',
     'file-read-cancelled': 'Reading the file was stopped. Read it again, or choose the file again.',
   },
   signInErrors: {

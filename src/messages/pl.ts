@@ -282,7 +282,7 @@ export const pl = {
     'xml-nesting-too-deep':
       'Podpisany plik ma elementy XML zagnieżdżone głębiej, niż zdarza się w pliku logowania, więc nie jest to plik pobrany z tej strony. Podpisz ponownie plik pobrany w tym kroku, bez edytowania go.',
     'file-read-timed-out':
-      'Odczyt tego pliku trwał zbyt długo, więc został przerwany; nic poza nim nie ucierpiało. Klucz lub certyfikat otwiera się w sekundę lub dwie: sprawdź, czy wybrano właściwy plik. Plik PFX zabezpieczony nietypowo dużą liczbą iteracji można przekonwertować poleceniem openssl pkcs12 (wyeksportuj go ponownie z ustawieniami domyślnymi).',
+      'Odczyt tego pliku trwał zbyt długo, więc został przerwany; nic poza nim nie ucierpiało. Klucz lub certyfikat otwiera się w sekundę lub dwie: sprawdź, czy wybrano właściwy plik. Jeśli to właściwy plik, spróbuj ponownie na mniej obciążonym komputerze albo użyj kopii zapasowej.',
     'file-read-cancelled': 'Odczyt pliku został zatrzymany. Odczytaj go ponownie albo wybierz plik jeszcze raz.',
   } satisfies Record<CryptoErrorCode, string>,
   signInErrors: {
