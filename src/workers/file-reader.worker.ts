@@ -6,7 +6,7 @@
  */
 import { runFileJob } from './file-jobs';
 import { jobMessageSchema, parseJobInput, toWireError, type AnswerMessage } from './protocol';
-import { installXmlDom } from './xml-dom';
+import { installXmlDom } from '../lib/xml-dom';
 
 // A worker has no DOMParser: the signed sign-in file is parsed with @xmldom/xmldom here.
 installXmlDom();

@@ -1,4 +1,4 @@
-import { installXmlDom } from '../../src/workers/xml-dom';
+import { installXmlDom } from '../../src/lib/xml-dom';
 
 /**
  * Gives xml-core (under xmldsigjs/xadesjs and `src/crypto/xml-platform.ts`) a DOM in Node, the same

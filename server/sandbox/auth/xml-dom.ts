@@ -3,37 +3,20 @@
  * xml-core (under xmldsigjs/xadesjs and `src/crypto/xml-platform.ts`) gets @xmldom/xmldom here. Pure
  * JavaScript, no `node:` modules; a runtime with a native DOMParser keeps its own.
  */
-import { DOMImplementation, DOMParser, XMLSerializer } from '@xmldom/xmldom';
-import { setNodeDependencies } from 'xadesjs';
 import { Application } from 'xmldsigjs';
 import { isCryptoError } from '../../../src/crypto/errors.ts';
 import { parseXml } from '../../../src/crypto/xml-platform.ts';
+import { installXmlDom } from '../../../src/lib/xml-dom.ts';
 import { badRequest } from '../core/errors.ts';
 import { XML_LIMITS, type XmlLimits, exceededXmlLimit } from './xml-limits.ts';
 
 /**
- * @xmldom/xmldom's parser made strict: by default it only reports non-fatal well-formedness errors
- * (an undeclared entity, text after the root) and builds a document anyway. Thrown from `onError`,
- * they surface as xmldom's `ParseError`, which `parseXml` turns into `xml-malformed`.
- */
-class StrictDOMParser extends DOMParser {
-  constructor() {
-    super({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new Error(message);
-      },
-    });
-  }
-}
-
-/**
- * Registers the strict @xmldom parser with xml-core unless the runtime has a native DOMParser. Runs
- * before every parse; callers in the same process that sign XML (tests) may call it too.
+ * Registers the strict @xmldom parser with xml-core unless the runtime has a native DOMParser
+ * (`installXmlDom`). Runs before every parse; callers in the same process that sign XML (tests) may
+ * call it too.
  */
 export function useXmlDom(): void {
-  if (typeof globalThis.DOMParser !== 'undefined') return;
-  // Re-registered on every call: the registry is process-wide and a test may have put another parser there.
-  setNodeDependencies({ DOMParser: StrictDOMParser, XMLSerializer, DOMImplementation });
+  installXmlDom();
 }
 
 /**
