@@ -118,6 +118,7 @@ export function createRelay(options: RelayOptions = {}): RelayHandler {
       }
 
       const timeout = AbortSignal.timeout(timeoutMs);
+      const signal = AbortSignal.any([timeout, request.signal]);
       let answered = false;
       try {
         const upstream = await upstreamFetch(`${base}${match.path}${match.query}`, {
@@ -125,10 +126,12 @@ export function createRelay(options: RelayOptions = {}): RelayHandler {
           headers: upstreamRequestHeaders(request.headers),
           body,
           redirect: 'manual',
-          signal: AbortSignal.any([timeout, request.signal]),
+          signal,
         });
         answered = true;
-        const answer = await readUpstreamAnswer(upstream, maxBodyBytes);
+        const answer = await untilAborted(readUpstreamAnswer(upstream, maxBodyBytes), signal, () => {
+          upstream.body?.cancel().catch(() => undefined);
+        });
         if (answer.kind === 'invalid') return refuse(502, 'upstream-invalid', match.template);
         const headers = relayResponseHeaders(answer.headers);
         if (answer.body !== null) headers.set('Content-Length', String(answer.body.byteLength));
@@ -150,4 +153,24 @@ export function createRelay(options: RelayOptions = {}): RelayHandler {
       release();
     }
   };
+}
+
+/**
+ * `work`, or a rejection as soon as `signal` aborts (after `onAbort`). Fetch's own signal should end
+ * the body's stream, but with a gzip-encoded body that is not gzip undici's decoder was seen to leave
+ * the read pending forever, which would hold the client's slot for good: the deadline is enforced here too.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal, onAbort: () => void): Promise<T> {
+  if (signal.aborted) {
+    onAbort();
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => {
+      onAbort();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
 }
