@@ -161,14 +161,15 @@ export function createRelay(options: RelayOptions = {}): RelayHandler {
  * the read pending forever, which would hold the client's slot for good: the deadline is enforced here too.
  */
 function untilAborted<T>(work: Promise<T>, signal: AbortSignal, onAbort: () => void): Promise<T> {
+  const aborted = () => new Error('The relay gave up on the upstream answer', { cause: signal.reason });
   if (signal.aborted) {
     onAbort();
-    return Promise.reject(signal.reason);
+    return Promise.reject(aborted());
   }
   return new Promise<T>((resolve, reject) => {
     const abort = () => {
       onAbort();
-      reject(signal.reason);
+      reject(aborted());
     };
     signal.addEventListener('abort', abort, { once: true });
     work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
