@@ -2,7 +2,7 @@ import type { APIResponse, Page } from '@playwright/test';
 import { pl } from '../src/messages/pl.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from '../server/security-headers.ts';
 import { SUB_PATH } from '../scripts/nginx-test-config.ts';
-import { expect, openChecker, test, withoutRequests } from './support/app-test.ts';
+import { expect, fileReaderReady, openChecker, test, withoutRequests } from './support/app-test.ts';
 import { fixture, KEY_PASSWORD } from './support/paths.ts';
 
 /*
@@ -52,7 +52,7 @@ test('the build works from any static host path: the checker under a sub-path', 
   const subPath = new URL(SUB_PATH, baseURL).href;
   await page.goto(`${subPath}#/check`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  await fileReaderReady(page);
   await checkJansPair(page, requests);
   // The page and every script and style came from the sub-path (vite `base: './'`).
   expect(requests.length).toBeGreaterThan(2);

@@ -206,7 +206,14 @@ export { expect };
 export async function openChecker(page: Page): Promise<void> {
   await page.goto('./#/check');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  // The file reader's two workers are started with the page: once they run, their script is loaded.
+  await fileReaderReady(page);
+}
+
+/**
+ * Waits until the checker's file reader is ready: its two workers are started with the screen (after
+ * its code loads), and once they run, their script is loaded, so reading a file makes no request.
+ */
+export async function fileReaderReady(page: Page): Promise<void> {
   await expect.poll(() => page.workers().length).toBeGreaterThanOrEqual(2);
   await Promise.all(page.workers().map((worker) => worker.evaluate(() => true)));
   await page.waitForLoadState('networkidle');
