@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { keepDraft } from '../../state/apply/draft-actions';
+import { prepareFileReads } from '../../state/apply/file-read';
 import type { ApplyStepId } from '../../state/apply/model';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
@@ -46,6 +47,7 @@ export function ApplyPage() {
 
   // A reload at any step comes back here: restore the tab's draft, then keep it current.
   useEffect(() => keepDraft(), []);
+  useEffect(() => prepareFileReads(), []);
 
   // A new step is like a new page: focus its heading, so keyboard and screen reader users start there.
   useEffect(() => {

@@ -43,3 +43,11 @@ export function stopFileRead(): void {
 export function wasStopped(error: unknown): boolean {
   return isCryptoError(error, 'file-read-cancelled');
 }
+
+/**
+ * Starts the file reader (its code and its workers) when the wizard opens, so that reading the user's
+ * files later makes no request: the wizard works offline from the key step on.
+ */
+export function prepareFileReads(): void {
+  fileReader.warm();
+}
