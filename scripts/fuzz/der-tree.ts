@@ -4,6 +4,7 @@
  * only; an OCTET STRING or BIT STRING whose content is itself one complete constructed DER value (the
  * PFX authSafe, SafeContents, an SPKI's RSAPublicKey) is opened as encapsulated, so mutations reach it.
  */
+import { concatBytes } from '../../src/lib/bytes.ts';
 export interface DerNode {
   /** The identifier octets, as found. */
   tag: Uint8Array;
@@ -120,11 +121,5 @@ export function nodesWithParents(root: DerNode): { node: DerNode; parent: DerNod
 }
 
 export function concat(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }
