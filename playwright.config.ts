@@ -3,10 +3,11 @@ import { chromiumLaunchOptions } from './scripts/chromium.ts';
 import { e2ePorts } from './scripts/nginx-test-config.ts';
 
 /**
- * `E2E_PORT` lets two runs share a machine; the default is what CI uses. The run takes three ports
- * from it: the app's Node server, a second Node server whose sandbox nginx relays TEST to, nginx.
+ * `E2E_PORT` lets two runs share a machine; the default is what CI uses. The run takes four ports
+ * from it: the app's Node server, a second Node server whose sandbox nginx relays TEST to, nginx, and a
+ * third Node server for the 'apply-second' journeys (`scripts/nginx-test-config.ts`).
  */
-const { app: PORT, upstream: UPSTREAM_PORT, nginx: NGINX_PORT } = e2ePorts();
+const { app: PORT, upstream: UPSTREAM_PORT, nginx: NGINX_PORT, secondApp: SECOND_PORT } = e2ePorts();
 const HOST = '127.0.0.1';
 const baseURL = `http://${HOST}:${PORT}/`;
 /**
@@ -19,6 +20,12 @@ const RELAY_TIMEOUT_MS = 3_000;
 const chromium = { browserName: 'chromium' as const, launchOptions: chromiumLaunchOptions() };
 /** The application wizard's journeys: they drive the sandbox through its controls. */
 const APPLY_SPECS = /apply-[^/]*\.spec\.ts$/;
+/**
+ * The wizard's journeys that run against a second app server with a sandbox of its own, so that two
+ * of them run at once without one's controls reaching the other. None of them uses the switchable
+ * upstream or the clock; new journeys go to the first server unless listed here.
+ */
+const SECOND_SERVER_SPECS = /apply-(resume|renewal|keyboard|external-signature|words|offline|back|files)\.spec\.ts$/;
 /** Journeys that advance the sandbox clock (it never goes back). */
 const CLOCK_SPECS = /apply-(session|token-expiry)\.spec\.ts$/;
 /** The app served by deploy/nginx/ksef-cert.conf, as scripts/nginx-e2e.ts runs it. */
@@ -58,10 +65,17 @@ export default defineConfig({
     {
       name: 'apply',
       testMatch: APPLY_SPECS,
-      testIgnore: CLOCK_SPECS,
+      testIgnore: [CLOCK_SPECS, SECOND_SERVER_SPECS],
       fullyParallel: false,
       workers: 1,
       use: chromium,
+    },
+    {
+      name: 'apply-second',
+      testMatch: SECOND_SERVER_SPECS,
+      fullyParallel: false,
+      workers: 1,
+      use: { ...chromium, baseURL: `http://${HOST}:${SECOND_PORT}/` },
     },
     // The sandbox clock only moves forward: journeys that advance it run after every other journey.
     {
@@ -94,6 +108,22 @@ export default defineConfig({
         KSEF_RELAY_TIMEOUT_MS: String(RELAY_TIMEOUT_MS),
       },
       url: baseURL,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+    },
+    // The 'apply-second' journeys' server: its own sandbox; its relay sends TEST to that sandbox directly.
+    {
+      command: 'npm start',
+      env: {
+        PORT: String(SECOND_PORT),
+        HOST,
+        KSEF_SANDBOX: '1',
+        KSEF_SANDBOX_CONTROL: '1',
+        KSEF_UPSTREAM_TEST: `http://${HOST}:${SECOND_PORT}/api/sandbox/v2`,
+        KSEF_RELAY_TIMEOUT_MS: String(RELAY_TIMEOUT_MS),
+      },
+      url: `http://${HOST}:${SECOND_PORT}/`,
       reuseExistingServer: false,
       timeout: 180_000,
       stdout: 'pipe',

@@ -28,12 +28,20 @@ export function nginxBinary(): string {
   return existsSync('/usr/sbin/nginx') ? '/usr/sbin/nginx' : 'nginx';
 }
 
-/** The e2e ports, all from `E2E_PORT`: the app's Node server, the Node server nginx relays to, nginx. */
-export function e2ePorts(env: NodeJS.ProcessEnv = process.env): { app: number; upstream: number; nginx: number } {
+/**
+ * The e2e ports, all from `E2E_PORT`: the app's Node server, the Node server nginx relays to, nginx, and
+ * the second app server of the 'apply-second' journeys. The switchable upstream takes `E2E_PORT` + 5.
+ */
+export function e2ePorts(env: NodeJS.ProcessEnv = process.env): {
+  app: number;
+  upstream: number;
+  nginx: number;
+  secondApp: number;
+} {
   const app = Number(env.E2E_PORT ?? 4173);
   if (!Number.isInteger(app) || app < 1 || app > 65533)
     throw new Error(`E2E_PORT must be a port number, not ${env.E2E_PORT}`);
-  return { app, upstream: app + 1, nginx: app + 2 };
+  return { app, upstream: app + 1, nginx: app + 2, secondApp: app + 3 };
 }
 
 /** Where the e2e nginx keeps its rendered config, logs, pid and temp files: one folder per port. */
