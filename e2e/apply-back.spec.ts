@@ -4,6 +4,7 @@ import { pl } from '../src/messages/pl.ts';
 import { expect, expectAccessible, test } from './support/app-test.ts';
 import {
   chooseSandbox,
+  control,
   downloadPairedCertificate,
   fillDetails,
   generateKey,
@@ -79,6 +80,7 @@ async function stepperLinks(page: Page): Promise<string[]> {
 
 test('Back and the browser Back at every step keep what was entered, and the application is sent once', async ({
   page,
+  request,
   secrets,
 }, testInfo) => {
   test.setTimeout(90_000);
@@ -186,8 +188,16 @@ test('Back and the browser Back at every step keep what was entered, and the app
   await page.getByRole('button', { name: pl.apply.key.next }).click();
   await expectStep(page, 'review');
 
-  // Submitted: the result, then back to the review, which shows the submission and offers no second "submit".
+  // Submitted, and while KSeF works on it the browser's Back changes nothing: no Back button, no links.
+  await control(request, 'PUT', '/timing', { enrollmentDelayMs: 3_000 });
   await page.getByRole('button', { name: pl.apply.review.submit }).click();
+  await expect(page.locator('[data-submission="polling"]')).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/#\/apply\/review$/);
+  await expect(page.locator('[data-submission="polling"]')).toBeVisible();
+  await expect(backButton(page)).toHaveCount(0);
+  expect(await stepperLinks(page)).toEqual([]);
+  // The result, then back to the review, which shows the submission and offers no second "submit".
   await downloadPairedCertificate(page, testInfo, false);
   await expect(page).toHaveURL(/#\/apply\/result$/);
   await backButton(page).click();
