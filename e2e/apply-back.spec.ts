@@ -3,6 +3,7 @@ import type { ApplyStepId } from '../src/state/apply/model.ts';
 import { pl } from '../src/messages/pl.ts';
 import { expect, expectAccessible, test } from './support/app-test.ts';
 import {
+  checkStep,
   chooseSandbox,
   control,
   downloadPairedCertificate,
@@ -158,7 +159,7 @@ test('Back and the browser Back at every step keep what was entered, and the app
   expect(await stepperLinks(page)).toEqual(
     (['environment', 'sign-in', 'data', 'details', 'key'] as const).map((s) => pl.apply.steps[s]),
   );
-  await expectAccessible(page);
+  await checkStep(page, testInfo, 'review-stepper-links');
 
   // Back to the details with the same name and type: the proven key stays (no question asked).
   await page.goBack();
@@ -177,7 +178,7 @@ test('Back and the browser Back at every step keep what was entered, and the app
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText(pl.apply.details.changeKeeps(key.name));
   await expect(dialog.getByRole('button', { name: pl.apply.details.changeCancel })).toBeFocused();
-  await expectAccessible(page);
+  await checkStep(page, testInfo, 'details-change-dialog');
   await dialog.getByRole('button', { name: pl.apply.details.changeCancel }).click();
   await expect(dialog).toBeHidden();
   await expect(stepHeading(page, HEADINGS.details)).toBeVisible();
