@@ -54,12 +54,19 @@ async function reload(page: Page, secrets: readonly string[]): Promise<Record<st
   return kept === null ? null : (JSON.parse(kept) as Record<string, unknown>);
 }
 
-/** After a reload past sign-in: the notice, sign in again, and on through the data to the kept details. */
-async function signInAgainToKeyStep(page: Page): Promise<void> {
+/** After a reload past the data: the notice, sign in again, and the wizard is back on the step it was on. */
+async function signInAgainBackTo(page: Page, heading: string): Promise<void> {
   await expect(stepHeading(page, pl.apply.signIn.heading)).toBeVisible();
   await expect(page.getByText(pl.apply.restored.signInAgain)).toBeVisible();
-  await signInAsSeal(page, null, organizationName);
-  await page.getByRole('button', { name: pl.apply.data.next }).click();
+  await page.getByLabel(pl.apply.signIn.organizationName).fill(organizationName);
+  await page.getByRole('button', { name: pl.apply.signIn.submitIdentity }).click();
+  await expect(stepHeading(page, heading)).toBeFocused({ timeout: 30_000 });
+}
+
+/** After a reload at the key step (or the review): signed in again, the key step, the details kept before it. */
+async function signInAgainToKeyStep(page: Page): Promise<void> {
+  await signInAgainBackTo(page, pl.apply.key.heading);
+  await page.getByRole('button', { name: pl.apply.backTo(pl.apply.steps.details) }).click();
   await expect(stepHeading(page, pl.apply.details.heading)).toBeFocused();
   await expect(page.getByLabel(pl.apply.details.name)).toHaveValue(application.name);
   await page.getByRole('button', { name: pl.apply.details.submit }).click();
@@ -120,8 +127,7 @@ test('a reload at every step brings the user back to the application, and the dr
 
   // Step 4, the details: what was not yet confirmed is typed again; confirmed details are kept from here on.
   expect(await reload(page, secrets)).toMatchObject({ step: 'details', details: null });
-  await signInAsSeal(page, null, organizationName);
-  await page.getByRole('button', { name: pl.apply.data.next }).click();
+  await signInAgainBackTo(page, pl.apply.details.heading);
   await fillDetails(page, application.name, application.type, application.key);
   await page.getByRole('button', { name: pl.apply.details.submit }).click();
   await expect(stepHeading(page, pl.apply.key.heading)).toBeFocused();

@@ -12,11 +12,18 @@ export const ROUTE_PATHS = {
 
 export type RouteName = keyof typeof ROUTE_PATHS | 'not-found';
 
-/** `#/check` -> `check`; empty hash -> `home`; anything else -> `not-found`. */
+/** Routes whose screen has places of its own below its path: the wizard's steps (`#/apply/details`). */
+const ROUTES_WITH_PLACES: ReadonlySet<string> = new Set([ROUTE_PATHS.apply]);
+
+/**
+ * `#/check` -> `check`; `#/apply/details` -> `apply` (the screen reads the rest); empty hash -> `home`;
+ * anything else -> `not-found`.
+ */
 export function routeFromHash(hash: string): RouteName {
   const path = hash.replace(/^#/, '').replace(/(.)\/+$/, '$1') || '/';
   for (const [name, routePath] of Object.entries(ROUTE_PATHS)) {
-    if (routePath === path) return name as keyof typeof ROUTE_PATHS;
+    if (routePath === path || (ROUTES_WITH_PLACES.has(routePath) && path.startsWith(`${routePath}/`)))
+      return name as keyof typeof ROUTE_PATHS;
   }
   return 'not-found';
 }

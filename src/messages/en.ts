@@ -329,6 +329,7 @@ export const en = {
     progressLabel: 'Application progress',
     stepOf: (n: number, total: number) => `Step ${n} of ${total}`,
     stepDone: 'done',
+    backTo: (name: string) => `Back: ${name}`,
     steps: {
       environment: 'Environment',
       'sign-in': 'Sign in',
@@ -523,6 +524,13 @@ export const en = {
         'RSA-2048': 'For software that does not support EC keys.',
       },
       submit: 'Next: key and password',
+      changeTitle: 'Change the certificate details?',
+      changeBody: (fileName: string) =>
+        `The key for this application was already made and saved as ${fileName}. With another name, certificate type or key type, that key will not be used.`,
+      changeKeeps: (fileName: string) =>
+        `${fileName} stays on your disk (you may delete it). In the next step a new key is made, and you save it as a new .key file with a new password.`,
+      changeConfirm: 'Change and make a new key',
+      changeCancel: 'Do not change',
     },
     key: {
       heading: 'Key and password',

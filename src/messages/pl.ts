@@ -350,6 +350,7 @@ export const pl = {
     progressLabel: 'Postęp wniosku',
     stepOf: (n: number, total: number) => `Krok ${n} z ${total}`,
     stepDone: 'ukończony',
+    backTo: (name: string) => `Wstecz: ${name}`,
     steps: {
       environment: 'Środowisko',
       'sign-in': 'Logowanie',
@@ -549,6 +550,13 @@ export const pl = {
         'RSA-2048': 'Dla programów, które nie obsługują kluczy EC.',
       },
       submit: 'Dalej: klucz i hasło',
+      changeTitle: 'Zmienić dane certyfikatu?',
+      changeBody: (fileName: string) =>
+        `Klucz do tego wniosku już powstał i jest zapisany w pliku ${fileName}. Po zmianie nazwy, rodzaju certyfikatu albo rodzaju klucza ten klucz nie zostanie użyty.`,
+      changeKeeps: (fileName: string) =>
+        `Plik ${fileName} zostaje na Twoim dysku (możesz go usunąć). W następnym kroku powstanie nowy klucz i zapiszesz go w nowym pliku .key z nowym hasłem.`,
+      changeConfirm: 'Zmień i utwórz nowy klucz',
+      changeCancel: 'Nie zmieniaj',
     },
     key: {
       heading: 'Klucz i hasło',

@@ -14,6 +14,8 @@ import { KsefWaitNotice } from './ksef-wait-notice';
 import { ResultStep } from './result-step';
 import { ReviewStep } from './review-step';
 import { SignInStep } from './sign-in-step';
+import { BackButton } from './back-button';
+import { useStepHistory } from './step-history';
 import { Stepper } from './stepper';
 
 function Step({ step }: { readonly step: ApplyStepId }) {
@@ -48,6 +50,8 @@ export function ApplyPage() {
   // A reload at any step comes back here: restore the tab's draft, then keep it current.
   useEffect(() => keepDraft(), []);
   useEffect(() => prepareFileReads(), []);
+  // After the draft: each step its own entry in the browser's history (`#/apply/<step>`).
+  useStepHistory();
 
   // A new step is like a new page: focus its heading, so keyboard and screen reader users start there.
   useEffect(() => {
@@ -66,6 +70,7 @@ export function ApplyPage() {
       <div ref={stepRef} className="apply-step-body" data-step={step}>
         <Step step={step} />
       </div>
+      <BackButton />
     </>
   );
 }

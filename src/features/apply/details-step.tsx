@@ -1,12 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { certificateNameRules, disallowedNameCharacters } from '../../crypto/rules';
 import type { Messages } from '../../messages/catalogs';
 import { quotedList } from '../../messages/sentence';
-import { setDetails } from '../../state/apply/sign-in-actions';
+import { keyReplacedBy, setDetails } from '../../state/apply/sign-in-actions';
+import type { SavedKeyInfo } from '../../state/apply/model';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { detailsFormSchema, localDate, type DetailsFormInput } from './details-schema';
 import { RuleChecklist } from './rule-checklist';
 import { StepHeading } from './step-heading';
@@ -42,7 +44,13 @@ export function DetailsStep() {
   const rules = certificateNameRules(name);
   const { errors } = formState;
 
-  const onSubmit = (input: DetailsFormInput) => setDetails(input);
+  // Changed after the key was made: say what happens to the saved `.key`, and ask.
+  const [pending, setPending] = useState<{ input: DetailsFormInput; replaced: SavedKeyInfo } | null>(null);
+  const onSubmit = (input: DetailsFormInput) => {
+    const replaced = keyReplacedBy(useApplyStore.getState(), input);
+    if (replaced === null) setDetails(input);
+    else setPending({ input, replaced });
+  };
 
   return (
     <section className="panel" aria-labelledby="details-heading">
@@ -103,6 +111,24 @@ export function DetailsStep() {
           </button>
         </div>
       </form>
+      <ConfirmDialog
+        open={pending !== null}
+        title={t.apply.details.changeTitle}
+        confirmLabel={t.apply.details.changeConfirm}
+        cancelLabel={t.apply.details.changeCancel}
+        onConfirm={() => {
+          if (pending !== null) setDetails(pending.input);
+          setPending(null);
+        }}
+        onCancel={() => setPending(null)}
+      >
+        {pending !== null && (
+          <>
+            <p>{t.apply.details.changeBody(pending.replaced.fileName)}</p>
+            <p>{t.apply.details.changeKeeps(pending.replaced.fileName)}</p>
+          </>
+        )}
+      </ConfirmDialog>
     </section>
   );
 }

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { KSEF_ENVIRONMENT_INFO } from '../../ksef/environments';
 import type { Messages } from '../../messages/catalogs';
 import type { SignInMethod, SignInState } from '../../state/apply/model';
+import { visitStep } from '../../state/apply/navigation-actions';
+import { canVisit } from '../../state/apply/steps';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { FileReadProgress } from './file-read-progress';
@@ -43,6 +45,8 @@ export function SignInStep() {
     external !== null ? 'external' : (methods[0] ?? 'ksef-certificate'),
   );
   const busy = signIn.status === 'running';
+  // Back here after signing in: the session is still on, so the data can be shown again as they are.
+  const signedIn = useApplyStore((s) => s.step === 'sign-in' && canVisit(s, 'data'));
   const progress = progressText(t, signIn);
 
   return (
@@ -91,6 +95,13 @@ export function SignInStep() {
         <FileReadProgress />
         {signIn.status === 'failed' && <ProblemMessage title={t.apply.signIn.failed} problem={signIn.problem} />}
       </div>
+      {signedIn && (
+        <div className="actions">
+          <button type="button" className="button button-primary" onClick={() => visitStep('data')}>
+            {t.apply.next}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -50,7 +50,7 @@ function restoreDraft(): void {
   if (draft === null) return;
   // A submitted application goes on through its record: sign in, find the certificate, open the `.key`.
   if (draft.recordId !== null && resumeApplication(draft.recordId) === null) {
-    set({ restored: { signedIn: true, savedKey: null } });
+    set({ restored: { signedIn: true, savedKey: null, returnTo: null } });
     return;
   }
   set({
@@ -62,6 +62,6 @@ function restoreDraft(): void {
     details: draft.details,
     key: draft.savedKey === null ? { status: 'idle' } : { status: 'saved', ...draft.savedKey },
     passwordStoredConfirmed: draft.savedKey !== null && draft.passwordStoredConfirmed,
-    restored: { signedIn: AFTER_SIGN_IN.has(draft.step), savedKey: draft.savedKey },
+    restored: { signedIn: AFTER_SIGN_IN.has(draft.step), savedKey: draft.savedKey, returnTo: draft.step },
   });
 }

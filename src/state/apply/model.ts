@@ -20,7 +20,10 @@
  *   the key in memory is non-extractable).
  * - `restored` is set when the wizard came back from the tab's draft after a reload (`keepDraft`);
  *   `discardSavedKey()` drops the `.key` saved before the reload so a new one can be made, and
- *   `proveKeySaved` on a `.key` saved before the reload adopts its key (fingerprint must match).
+ *   `proveKeySaved` on a `.key` saved before the reload adopts its key (fingerprint must match);
+ *   signing in again returns to `restored.returnTo` (the details, or the key step with that proof).
+ * - `visitStep(step)` (navigation-actions.ts) shows a step again when `STEP_VISITS` allows it.
+ * - `keyReplacedBy(state, details)`: the `.key` that new details would give up (the UI asks first).
  * - `configureApply(seams)` sets the I/O seams (fetch, origin, now, sleep, storage, download, crypto);
  *   the browser defaults need no call. `summaryCard(state)` (from `summary.ts`) gives the card fields.
  */
@@ -142,6 +145,8 @@ export type RestoredState = null | {
   readonly signedIn: boolean;
   /** The `.key` saved before the reload: opening it again continues with that key. */
   readonly savedKey: SavedKeyInfo | null;
+  /** The step shown before the reload, to go back to once signed in again (then `null`). */
+  readonly returnTo: ApplyStepId | null;
 };
 
 /** The texts of the two reminder events (the UI's copy; `{date}` is not interpolated here). */

@@ -7,7 +7,7 @@ import type { TestIdentityInput } from '../../crypto/test-identity';
 import type { KeyAlgorithm } from '../../crypto/algorithms';
 import type { KsefEnvironment } from '../../ksef/environments';
 import type { Problem } from '../../problem/problem';
-import type { CertificateDetails, SignInMethod } from './model';
+import type { ApplyState, CertificateDetails, SavedKeyInfo, SignInMethod } from './model';
 import { initialApplyState, useApplyStore } from './store';
 import { resumeAfterSignIn } from './resume-actions';
 import { ApplyError, returnFailure, settleFailure } from './errors';
@@ -18,15 +18,22 @@ import { seams } from './seams';
 import { pollAndRetrieve } from './submit-actions';
 import { forgetAll, forgetKey, vault } from './vault';
 import { safeFileName } from '../file-name';
-import { nextStep, stepAfter } from './steps';
+import { nextStep, stepAfter, stepVisited } from './steps';
 import type { SignedInSession, SignInOptions, SignInStep } from '../../sign-in/sign-in';
 
 const set = useApplyStore.setState;
 const get = useApplyStore.getState;
 
-/** Starts (or restarts) an application on `environment`, acting for `contextNip`; step 'sign-in'. */
+/**
+ * Starts (or restarts) an application on `environment`, acting for `contextNip`; step 'sign-in'. The
+ * same environment and context again (after going back to step 1) keep the application as it is.
+ */
 export function chooseEnvironment(environment: KsefEnvironment, contextNip: string): void {
-  const { resume } = get();
+  const { resume, submission, environment: before, contextNip: contextBefore } = get();
+  if (environment === before && contextNip === contextBefore && submission.status === 'idle') {
+    set({ step: stepAfter('environment-chosen') });
+    return;
+  }
   forgetAll();
   // A resumed application keeps its record; anything else starts afresh.
   set({ ...initialApplyState, resume, environment, contextNip, step: stepAfter('environment-chosen') });
@@ -167,13 +174,37 @@ export function continueToDetails(): Problem | null {
   return null;
 }
 
-/** Keeps the certificate details; step 'key'. A key made for another key type is dropped. */
+/**
+ * The `.key` that setting `details` would give up: a key was made (or saved before a reload) and the
+ * certificate name, the certificate type or the key type changed. `null` when the key is kept (only
+ * the start date changed, or no key yet). The UI asks first: the file stays on disk, a new key is made.
+ */
+export function keyReplacedBy(state: ApplyState, details: CertificateDetails): SavedKeyInfo | null {
+  const { key, details: before } = state;
+  const saved = key.status === 'saved' || key.status === 'proven' ? key : key.status === 'failed' ? key.saved : null;
+  if (saved === null || before === null) return null;
+  const same =
+    before.certificateName === details.certificateName &&
+    before.certificateType === details.certificateType &&
+    before.keyAlgorithm === details.keyAlgorithm;
+  return same ? null : { fileName: saved.fileName, publicKeyFingerprint: saved.publicKeyFingerprint };
+}
+
+/**
+ * Keeps the certificate details; step 'key'. The key made for other details (`keyReplacedBy`) is
+ * dropped, so the key step makes a new one; with the same name and types the (proven) key stays.
+ */
 export function setDetails(details: CertificateDetails): void {
   const step = stepAfter('details-set');
-  const before = get().details;
-  if (before !== null && before.keyAlgorithm !== details.keyAlgorithm) {
+  const state = get();
+  if (keyReplacedBy(state, details) !== null) {
     forgetKey();
-    set({ key: { status: 'idle' }, passwordStoredConfirmed: false, preflight: null });
+    set({
+      key: { status: 'idle' },
+      passwordStoredConfirmed: false,
+      preflight: null,
+      restored: state.restored === null ? null : { ...state.restored, savedKey: null },
+    });
   }
   set({ details, step });
 }
@@ -257,12 +288,27 @@ async function loadEnrollment(environment: KsefEnvironment, session: SignedInSes
     const { signIn } = get();
     if (signIn.status === 'done' && signIn.subject === '') set({ signIn: { ...signIn, subject: data.commonName } });
     set({ enrollment: { status: 'done', data, limits }, step });
+    returnToRestoredStep();
   } catch (error) {
     const step = nextStep(get().step, 'enrollment-loaded');
     settleFailure(error, (problem) =>
       set({ enrollment: { status: 'failed', problem }, ...(step === null ? {} : { step }) }),
     );
   }
+}
+
+/**
+ * After a reload, signing in again goes back to the step the user was on: the details, or the key step
+ * with the saved `.key`'s proof (from the review too: its key is opened again there first). Once only;
+ * a step that may not be shown (KSeF accepts no request now) leaves the wizard on the data.
+ */
+function returnToRestoredStep(): void {
+  const { restored } = get();
+  if (restored === null || restored.returnTo === null) return;
+  const wanted = restored.returnTo === 'details' ? 'details' : 'key';
+  const comeBack = restored.returnTo === 'details' || restored.returnTo === 'key' || restored.returnTo === 'review';
+  set({ restored: { ...restored, returnTo: null } });
+  if (comeBack) set({ step: stepVisited(wanted) });
 }
 
 function progress(step: SignInStep): void {

@@ -172,7 +172,11 @@ describe('the test identity, saved and used again', () => {
       expect(subject).toContain(`TINPL-${NIP}`);
     });
 
-    // A renewal-like return: a fresh start with the two files instead of a new identity.
+    // A renewal-like return: a fresh start with the two files instead of a new identity. (The same
+    // environment and NIP chosen again without starting over keep the application, test identity included.)
+    chooseEnvironment('test', NIP);
+    expect(vault.testIdentity).not.toBeNull();
+    resetApplication();
     chooseEnvironment('test', NIP);
     expect(vault.testIdentity).toBeNull();
     await signInWithFiles({ keyFile: kit.asFile(keyFile), certificateFile: kit.asFile(crtFile), password: PASSWORD });
