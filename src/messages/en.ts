@@ -220,6 +220,8 @@ export const en = {
       'This kind of key (for example DSA or Ed25519) is not supported. KSeF accepts RSA and EC P-256 keys.',
     'unsupported-curve':
       'The EC key uses a curve we do not support. P-256, P-384 and P-521 are supported; KSeF issues certificates for P-256.',
+    'not-a-crl': 'This is not a certificate revocation list (CRL).',
+    'crl-too-large': 'The certificate revocation list is larger than 4 MB, more than this app reads.',
     'pfx-without-key': 'The PFX file holds no private key. Add the .key file separately or choose another PFX file.',
     'pfx-without-certificate': 'The PFX file holds no certificate. Add the .crt file separately.',
     'invalid-enrollment-data':

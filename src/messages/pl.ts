@@ -237,6 +237,8 @@ export const pl = {
       'Ten rodzaj klucza (na przykład DSA albo Ed25519) nie jest obsługiwany. KSeF przyjmuje klucze RSA i EC P-256.',
     'unsupported-curve':
       'Klucz EC używa krzywej, której nie obsługujemy. Obsługiwane są P-256, P-384 i P-521; KSeF wydaje certyfikaty dla P-256.',
+    'not-a-crl': 'To nie jest lista unieważnionych certyfikatów (CRL).',
+    'crl-too-large': 'Lista unieważnionych certyfikatów ma ponad 4 MB, więcej niż ta aplikacja odczytuje.',
     'pfx-without-key': 'Plik PFX nie zawiera klucza prywatnego. Dodaj osobno plik .key albo wybierz inny plik PFX.',
     'pfx-without-certificate': 'Plik PFX nie zawiera certyfikatu. Dodaj osobno plik .crt.',
     'invalid-enrollment-data':
