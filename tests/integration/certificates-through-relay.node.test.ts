@@ -114,10 +114,10 @@ describe('two certificates of each type', () => {
       expect(item.subjectIdentifier).toEqual({ type: 'Nip', value: NIP });
       expect(item.commonName).toBe('Zażółć Gęślą-Jaźń');
       expect(item.lastUseDate ?? null).toBeNull();
-      const summary = await readCertificate(byName(item.name).der, stack.now());
+      const summary = await readCertificate(byName(item.name ?? '').der, stack.now());
       // The certificate holds whole seconds (RFC 5280 §4.1.2.5), KSeF's record milliseconds.
-      expect(wholeSeconds(item.validTo)).toBe(summary.notAfter.getTime());
-      expect(wholeSeconds(item.validFrom)).toBe(summary.notBefore.getTime());
+      expect(wholeSeconds(item.validTo ?? '')).toBe(summary.notAfter.getTime());
+      expect(wholeSeconds(item.validFrom ?? '')).toBe(summary.notBefore.getTime());
     }
   });
 
