@@ -1,8 +1,9 @@
 import * as asn1js from 'asn1js';
 import { Certificate, CertificateRevocationList, type Extension, type Time } from 'pkijs';
 import { bytesEqual, toHex } from '../lib/bytes';
-import { bitStringBytes, corrupt, parsePkijs, parsePkijsOrNull } from './asn1';
+import { bitStringBytes, corrupt, parsePkijsOrNull } from './asn1';
 import { checkDerDepth } from './bounds';
+import { parseCertificate } from './certificate-reader';
 import { encodeName } from './distinguished-name';
 import { CryptoError } from './errors';
 import { OID } from './oids';
@@ -130,7 +131,7 @@ export type CrlSignature =
  * Checks the CRL's signature (RFC 5280 §6.3.3 (f)) with the key of `issuerCertificate` (DER), after
  * its subject matches the CRL's issuer name byte for byte.
  *
- * @throws CryptoError `corrupt-file` when `issuerCertificate` does not parse.
+ * @throws CryptoError `corrupt-file` when `issuerCertificate` does not parse (`parseCertificate`).
  */
 export async function verifyCrlSignature(
   crl: ParsedCrl,
@@ -138,14 +139,10 @@ export async function verifyCrlSignature(
   crypto: Crypto = globalThis.crypto,
 ): Promise<CrlSignature> {
   if (issuerCertificate === null) return 'no-issuer-certificate';
-  const copy = Uint8Array.from(issuerCertificate);
-  const root = asn1js.fromBER(copy);
-  if (root.offset === -1) throw corrupt('The issuer certificate is not valid DER');
-  const issuer = parsePkijs(() => new Certificate({ schema: root.result }), 'The issuer certificate does not parse');
+  const { certificate: issuer, spki } = parseCertificate(issuerCertificate);
   if (!bytesEqual(encodeName(issuer.subject), crl.issuer)) return 'wrong-issuer';
   const signature = bitStringBytes(crl.crl.signatureValue);
   if (signature === null) return 'invalid';
-  const spki = new Uint8Array(issuer.subjectPublicKeyInfo.toSchema().toBER());
   return verifySignature(spki, crl.crl.signatureAlgorithm, crl.crl.tbsView, signature, crypto);
 }
 

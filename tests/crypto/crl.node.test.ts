@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   checkRevocation,
@@ -7,7 +8,7 @@ import {
   readCrl,
   verifyCrlSignature,
 } from '../../src/crypto/crl';
-import { isCryptoError } from '../../src/crypto/errors';
+import { CryptoError, isCryptoError } from '../../src/crypto/errors';
 import { parsePem } from '../../src/crypto/pem';
 import { openssl, withTempDir, type TempDir } from '../support/openssl';
 
@@ -255,5 +256,45 @@ describe('garbage', () => {
     ['more than the cap', new Uint8Array(MAX_CRL_BYTES + 1).fill(0x30), 'crl-too-large'],
   ] as const)('%s: %s', (_name, bytes, code) => {
     expectCode(() => readCrl(bytes), code);
+  });
+});
+
+describe('damaged and random bytes (fast-check)', () => {
+  let made: Made;
+  beforeAll(async () => {
+    made = await makeCrl(KEYS['EC P-256']);
+  }, 60_000);
+
+  /** A result, or a CryptoError with a code: never a TypeError, never a hang. */
+  async function settles(bytes: Uint8Array): Promise<void> {
+    try {
+      const crl = readCrl(bytes);
+      expect(await verifyCrlSignature(crl, made.caDer)).toMatch(/^(valid|invalid|wrong-issuer|unsupported-algorithm)$/);
+      findRevocation(crl, '0123456789ABCDEF');
+    } catch (error) {
+      if (!(error instanceof CryptoError)) throw error;
+    }
+  }
+
+  it('a CRL with bits flipped or cut short is read or refused with a code', async () => {
+    const bytes = made.crlDer;
+    const flips = fc
+      .array(fc.record({ index: fc.nat({ max: bytes.length - 1 }), bit: fc.integer({ min: 0, max: 7 }) }), {
+        minLength: 1,
+        maxLength: 3,
+      })
+      .map((list) => {
+        const copy = bytes.slice();
+        for (const { index, bit } of list) copy[index] = (copy[index] ?? 0) ^ (1 << bit);
+        return copy;
+      });
+    const truncations = fc.nat({ max: bytes.length - 1 }).map((length) => bytes.slice(0, length));
+    await fc.assert(fc.asyncProperty(fc.oneof(flips, truncations), settles), { numRuns: 300 });
+  });
+
+  it('random bytes, and random bytes behind a SEQUENCE tag, are refused with a code', async () => {
+    const random = fc.uint8Array({ maxLength: 512 });
+    const sequence = fc.uint8Array({ maxLength: 512 }).map((b) => Uint8Array.of(0x30, ...b));
+    await fc.assert(fc.asyncProperty(fc.oneof(random, sequence), settles), { numRuns: 300 });
   });
 });
