@@ -674,4 +674,15 @@ describe('GET /api/sandbox/security/crl/sandboxksef1.crl', () => {
     expect(entries).toEqual([{ serialHex: serial, revocationDate: h.clock.now(), reason: 'superseded' }]);
     for (const method of ['POST', 'PUT', 'DELETE']) expect((await crl(method)).status).toBe(405);
   });
+
+  it('is signed once per change: the same bytes until a revocation or an hour later', async () => {
+    const bytes = async () => new Uint8Array(await (await crl()).arrayBuffer());
+    const first = await bytes();
+    h.clock.advance(59 * 60_000);
+    expect(await bytes()).toEqual(first);
+    h.clock.advance(60_000);
+    const reissued = await bytes();
+    expect(reissued).not.toEqual(first);
+    expect(readCrl(reissued).thisUpdate).toEqual(h.clock.now());
+  });
 });
