@@ -400,3 +400,29 @@ test('a .p7b bundle and the leaf key pair; an OpenSSH key is named with its conv
   await expect(verdict(page)).toHaveAttribute('data-verdict', 'failed');
   await expect(verdict(page)).toContainText(pl.cryptoErrors['openssh-private-key']);
 });
+
+test('"check with KSeF whether it is revoked" asks only for the CRL, and only when pressed', async ({
+  page,
+  requests,
+  expectedConsoleErrors,
+}) => {
+  // TEST is relayed to a forwarder that only the wizard's journeys start: here KSeF cannot be reached.
+  expectedConsoleErrors.push(/status of 502/);
+  await checkPair(page, requests, [certFixture('ksef-test-auth.pem')], null);
+  const card = page.getByRole('article').filter({ hasText: pl.certificate.purposes.Authentication });
+  const button = card.getByRole('button', { name: pl.check.revocation.button });
+  await expect(button).toBeVisible();
+  await expect(card).toContainText(pl.check.revocation.sends);
+  await expectAccessible(page);
+
+  const before = requests.length;
+  await button.click();
+  const result = card.getByRole('status');
+  await expect(result).toContainText(pl.check.revocation.failed);
+  await expect(result).toContainText(pl.check.revocation.failures['ksef-unreachable']);
+  expect(requests.slice(before).filter((url) => new URL(url).pathname.startsWith('/api/'))).toEqual([
+    new URL('/api/test/security/crl/testmfksef1.crl', page.url()).href,
+  ]);
+  await expect(card.getByRole('button', { name: pl.check.revocation.again })).toBeVisible();
+  await expectAccessible(page);
+});

@@ -98,6 +98,7 @@ const ACCESS_LOG = '    access_log /var/log/nginx/ksef-cert.access.log ksef_cert
 const ERROR_LOG = '    error_log /var/log/nginx/ksef-cert.error.log crit;\n';
 const ROOT = '    root /srv/ksef-cert/dist;\n';
 const TEST_UPSTREAM = '    test    https://api-test.ksef.mf.gov.pl/v2;\n';
+const TEST_CRL_UPSTREAM = '    test    https://ksef-test.mf.gov.pl;\n';
 const ROOT_LOCATION = '    location / {\n';
 const JS_IMPORT = '    js_import ksef_cert_headers from /etc/nginx/njs/ksef-cert-headers.js;\n';
 const REDIRECT_LISTEN = '    listen 80;\n    listen [::]:80;\n';
@@ -156,7 +157,15 @@ export function loopbackReplacements({ port, prefix, distDir, testUpstream }: Lo
     { why: 'the build of this checkout', from: ROOT, to: `    root ${dist};\n` },
     ...(testUpstream === null
       ? []
-      : [{ why: 'TEST relayed to the local sandbox', from: TEST_UPSTREAM, to: `    test    ${testUpstream};\n` }]),
+      : [
+          { why: 'TEST relayed to the local sandbox', from: TEST_UPSTREAM, to: `    test    ${testUpstream};\n` },
+          {
+            // As the Node relay derives it (server/relay/upstreams.ts resolveCrlBases): the base without `/v2`.
+            why: "TEST's CRLs from the local sandbox",
+            from: TEST_CRL_UPSTREAM,
+            to: `    test    ${testUpstream.replace(/\/v2$/, '')};\n`,
+          },
+        ]),
     {
       why: 'the build again under a sub-path',
       from: ROOT_LOCATION,

@@ -37,6 +37,14 @@ export function upstreamRequestHeaders(incoming: Headers): Headers {
   return headers;
 }
 
+/** A CRL is public: of the browser's headers only `Accept` goes to the CRL host, never `Authorization`. */
+export function crlRequestHeaders(incoming: Headers): Headers {
+  const headers = new Headers();
+  const accept = incoming.get('Accept');
+  if (accept !== null) headers.set('Accept', accept);
+  return headers;
+}
+
 /**
  * The allowlisted upstream headers. `Content-Length` and `Content-Encoding` never pass: the relay
  * sends the body fetch decoded and read whole, and the server frames it with its own length.

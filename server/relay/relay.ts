@@ -1,11 +1,23 @@
 import { declaresBody, readBoundedBody, RELAY_MAX_BODY_BYTES } from './body.ts';
 import { createClientSlots, DEFAULT_RELAY_MAX_CONCURRENT, RELAY_BUSY_RETRY_AFTER_SECONDS } from './concurrency.ts';
-import { RELAY_RESPONSE_HEADERS, relayResponseHeaders, upstreamRequestHeaders } from './headers.ts';
+import { RELAY_RESPONSE_HEADERS, crlRequestHeaders, relayResponseHeaders, upstreamRequestHeaders } from './headers.ts';
 import { isCrossSite } from './origin.ts';
-import { matchRoute } from './routes.ts';
+import { CRL_PATH, matchCrl, matchRoute } from './routes.ts';
 import { DEFAULT_RELAY_TIMEOUT_MS } from './timeout.ts';
 import { isMalformedAnswer, readUpstreamAnswer } from './upstream-answer.ts';
-import { RELAY_ENVIRONMENTS, resolveUpstreams, type RelayEnvironment, type RelayUpstreams } from './upstreams.ts';
+import {
+  RELAY_ENVIRONMENTS,
+  resolveCrlBases,
+  resolveUpstreams,
+  type RelayEnvironment,
+  type RelayUpstreams,
+} from './upstreams.ts';
+
+/**
+ * Cap of a relayed CRL (src/crypto/crl.ts reads up to the same 4 MiB). KSeF's TEST CRL is a few KB;
+ * a production CRL with tens of thousands of entries stays well below.
+ */
+export const RELAY_MAX_CRL_BYTES = 4 * 1024 * 1024;
 
 /** Everything the relay answers itself; upstream answers pass through unchanged. */
 export type RelayErrorCode =
@@ -45,6 +57,8 @@ export interface RelayOptions {
   readonly timeoutMs?: number;
   /** Cap of the request body and of the upstream answer's body; default {@link RELAY_MAX_BODY_BYTES}. */
   readonly maxBodyBytes?: number;
+  /** Cap of a relayed CRL; default {@link RELAY_MAX_CRL_BYTES}. */
+  readonly maxCrlBytes?: number;
   /** Relayed calls one client address may have in flight; default {@link DEFAULT_RELAY_MAX_CONCURRENT}. */
   readonly maxConcurrentPerClient?: number;
   readonly log?: (line: RelayLogLine) => void;
@@ -63,14 +77,17 @@ const PATH = /^\/api\/([a-z]+)\/v2(\/.*)$/;
 
 /**
  * A stateless same-origin relay to the KSeF API (docs/ksef-contract.md §11): `/api/<environment>/v2/<path>`
- * goes to that environment's base URL, but only for the allowlisted operations (see `routes.ts`);
- * everything else is answered here without an upstream call. No retries (docs/ksef-contract.md §10): every
+ * goes to that environment's base URL, but only for the allowlisted operations (see `routes.ts`), and
+ * `GET /api/<environment>/security/crl/<name>.crl` to that environment's CRL host (`matchCrl`, at most
+ * `maxCrlBytes`); everything else is answered here without an upstream call. No retries (docs/ksef-contract.md §10): every
  * request is sent upstream at most once, and 429 with `Retry-After` goes back to the app as is. At most
  * `maxConcurrentPerClient` calls per client address are in flight; more get 429 `too-many-requests`.
  * A fetch-style handler with no Node APIs, so it runs on Node and on edge runtimes.
  */
 export function createRelay(options: RelayOptions = {}): RelayHandler {
   const upstreams = resolveUpstreams(options.upstreams);
+  const crlBases = resolveCrlBases(upstreams);
+  const maxCrlBytes = options.maxCrlBytes ?? RELAY_MAX_CRL_BYTES;
   const upstreamFetch = options.fetch ?? globalThis.fetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_RELAY_TIMEOUT_MS;
   const maxBodyBytes = options.maxBodyBytes ?? RELAY_MAX_BODY_BYTES;
@@ -80,10 +97,19 @@ export function createRelay(options: RelayOptions = {}): RelayHandler {
   return async (request, clientAddress) => {
     const started = performance.now();
     const url = new URL(request.url);
-    const parts = PATH.exec(url.pathname);
-    const environment = RELAY_ENVIRONMENTS.find((e) => e === parts?.[1] && upstreams[e] !== undefined) ?? null;
-    const base = environment === null ? undefined : upstreams[environment];
-    const match = parts?.[2] === undefined ? null : matchRoute(request.method, parts[2], url.searchParams);
+    const api = PATH.exec(url.pathname);
+    const crl = api === null ? CRL_PATH.exec(url.pathname) : null;
+    const bases = crl === null ? upstreams : crlBases;
+    const named = api?.[1] ?? crl?.[1];
+    const environment = RELAY_ENVIRONMENTS.find((e) => e === named && bases[e] !== undefined) ?? null;
+    const base = environment === null ? undefined : bases[environment];
+    const match =
+      api?.[2] !== undefined
+        ? matchRoute(request.method, api[2], url.searchParams)
+        : crl?.[2] !== undefined
+          ? matchCrl(request.method, crl[2], url.searchParams)
+          : null;
+    const maxAnswerBytes = crl === null ? maxBodyBytes : maxCrlBytes;
     let bodyRead = false;
 
     const finish = (response: Response, route: string | null, error?: RelayErrorCode): Response => {
@@ -123,13 +149,13 @@ export function createRelay(options: RelayOptions = {}): RelayHandler {
       try {
         const upstream = await upstreamFetch(`${base}${match.path}${match.query}`, {
           method: request.method,
-          headers: upstreamRequestHeaders(request.headers),
+          headers: crl === null ? upstreamRequestHeaders(request.headers) : crlRequestHeaders(request.headers),
           body,
           redirect: 'manual',
           signal,
         });
         answered = true;
-        const answer = await untilAborted(readUpstreamAnswer(upstream, maxBodyBytes), signal, () => {
+        const answer = await untilAborted(readUpstreamAnswer(upstream, maxAnswerBytes), signal, () => {
           upstream.body?.cancel().catch(() => undefined);
         });
         if (answer.kind === 'invalid') return refuse(502, 'upstream-invalid', match.template);

@@ -57,3 +57,23 @@ export function matchRoute(method: string, path: string, search: URLSearchParams
   const query = forwarded.size === 0 ? '' : `?${forwarded.toString()}`;
   return { kind: 'matched', template: route.template, path, query, hasBody: route.method === 'POST' };
 }
+
+/** The template of the CRL route, also what the log shows. */
+export const CRL_TEMPLATE = '/security/crl/{name}';
+
+/**
+ * `/api/<environment>/security/crl/<name>.crl`: a CRL of that environment's KSeF host (docs/ksef-contract.md
+ * §7). The name is 1 to 64 letters, digits, `_` or `-`, so nothing else on that host can be named.
+ */
+export const CRL_PATH = /^\/api\/([a-z]+)(\/security\/crl\/[A-Za-z0-9_-]{1,64}\.crl)$/;
+
+/**
+ * The CRL route: GET only (anything else `not-found`, as for an operation's other methods) and no
+ * query. CRLs are public: no request header but `Accept` is worth sending (the relay's header
+ * allowlist applies as for any route).
+ */
+export function matchCrl(method: string, path: string, search: URLSearchParams): RouteMatch {
+  if (method !== 'GET') return { kind: 'not-found' };
+  if (search.size > 0) return { kind: 'query-not-allowed', template: CRL_TEMPLATE };
+  return { kind: 'matched', template: CRL_TEMPLATE, path, query: '', hasBody: false };
+}

@@ -16,6 +16,34 @@ export const OFFICIAL_UPSTREAMS: Readonly<Record<Exclude<RelayEnvironment, 'sand
   prod: 'https://api.ksef.mf.gov.pl/v2',
 };
 
+/**
+ * Where each official environment publishes its CRLs (docs/ksef-contract.md §7): the CRL distribution
+ * point of real TEST certificates is `https://ksef-test.mf.gov.pl/security/crl/<name>.crl`; DEMO and
+ * production by the same shape at their hosts (presumed). Fixed in code, like the API bases.
+ */
+export const OFFICIAL_CRL_BASES: Readonly<Record<Exclude<RelayEnvironment, 'sandbox'>, string>> = {
+  test: 'https://ksef-test.mf.gov.pl',
+  demo: 'https://ksef-demo.mf.gov.pl',
+  prod: 'https://ksef.mf.gov.pl',
+};
+
+/**
+ * The CRL base per environment, below which `/security/crl/<name>.crl` is fetched: the official host
+ * for an official API base; for an overridden one, the base without its final `/v2` (the sandbox at
+ * `.../api/sandbox/v2` publishes at `.../api/sandbox/security/crl/...`), none when it has no `/v2`.
+ */
+export function resolveCrlBases(upstreams: RelayUpstreams): RelayUpstreams {
+  const bases: RelayUpstreams = {};
+  for (const environment of RELAY_ENVIRONMENTS) {
+    const base = upstreams[environment];
+    if (base === undefined) continue;
+    if (environment !== 'sandbox' && base === OFFICIAL_UPSTREAMS[environment])
+      bases[environment] = OFFICIAL_CRL_BASES[environment];
+    else if (base.endsWith('/v2')) bases[environment] = base.slice(0, -'/v2'.length);
+  }
+  return bases;
+}
+
 /** An absolute http(s) base without query or fragment; a trailing slash is dropped. */
 const upstreamBaseSchema = z
   .url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })

@@ -15,6 +15,8 @@ import { type RateLimiter, createRateLimiter } from './core/rate-limits.ts';
 import { errorResponse, wantsProblemDetails } from './core/responses.ts';
 import type { KsefOperation } from '../ksef-operations.ts';
 import { type RouteMatch, matchOperation } from './routes.ts';
+import { SANDBOX_CRL_PATH, getCrl } from './certificates/crl.ts';
+import { TESTDATA_CERTIFICATE_PATH, putTestdataCertificate } from './certificates/testdata.ts';
 import { DEFAULT_RETENTION, type SandboxRetention, type SandboxState, createSandboxState } from './core/state.ts';
 
 /** Where the KSeF API double lives: `/api/sandbox/v2/<path as in open-api.json>`. */
@@ -45,7 +47,7 @@ export interface SandboxOptions {
  */
 export interface SandboxLogLine {
   readonly method: string;
-  readonly operation: KsefOperation | 'control' | null;
+  readonly operation: KsefOperation | 'PUT /testdata/certificates/{serialNumber}' | 'crl' | 'control' | null;
   readonly status: number;
   readonly durationMs: number;
   /** Name and message of an unexpected error (answered 500). */
@@ -140,24 +142,48 @@ export function createSandbox(
     }
   };
 
+  /** The TEST helper: answered like an operation, but outside the relay's table (no faults, no rate limits). */
+  const handleTestdata = async (request: Request, serialNumber: string): Promise<Response> => {
+    try {
+      return await putTestdataCertificate(request, context, safeDecode(serialNumber));
+    } catch (cause) {
+      if (!isSandboxError(cause)) throw cause;
+      const errorContext = {
+        path: new URL(request.url).pathname,
+        problemDetails: wantsProblemDetails(request),
+        now: clock.now(),
+        traceId: traceId(random),
+      };
+      return errorResponse(cause.problem, errorContext);
+    }
+  };
+
   const handle = async (request: Request): Promise<Response> => {
     const started = performance.now();
     const url = new URL(request.url);
     const pathname = url.pathname;
     const isControl = extension?.owns(pathname) ?? false;
+    const isCrl = pathname === SANDBOX_CRL_PATH;
     const isApi = pathname.startsWith(`${SANDBOX_API_PREFIX}/`);
     const path = isApi ? pathname.slice(SANDBOX_API_PREFIX.length) : '';
-    const match = isApi ? matchOperation(request.method, path) : null;
+    const testdata = isApi && request.method === 'PUT' ? TESTDATA_CERTIFICATE_PATH.exec(path)?.[1] : undefined;
+    const match = isApi && testdata === undefined ? matchOperation(request.method, path) : null;
     const operation: SandboxLogLine['operation'] = isControl
       ? 'control'
-      : match?.kind === 'matched'
-        ? match.operation
-        : null;
+      : isCrl
+        ? 'crl'
+        : testdata !== undefined
+          ? 'PUT /testdata/certificates/{serialNumber}'
+          : match?.kind === 'matched'
+            ? match.operation
+            : null;
     let response: Response;
     let error: string | undefined;
     try {
       if (isCrossSite(request, url)) response = Response.json({ error: 'cross-origin' }, { status: 403 });
       else if (isControl && extension !== null) response = await extension.handle(request, pathname);
+      else if (isCrl) response = await getCrl(request, context);
+      else if (testdata !== undefined) response = await handleTestdata(request, testdata);
       else if (match !== null) response = await handleApi(request, path, match);
       else response = new Response(null, { status: 404 });
     } catch (cause) {
@@ -205,4 +231,14 @@ function withSystemWarning(request: Request, response: Response): Response {
     .replace(/[^\x20-\x7e]/g, '');
   response.headers.set('X-System-Warning', folded);
   return response;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch (cause) {
+    // A malformed escape is a value the serial's pattern refuses anyway.
+    if (cause instanceof URIError) return segment;
+    throw cause;
+  }
 }

@@ -26,6 +26,8 @@ export interface CertificateTemplate {
   readonly certificateAuthority?: boolean;
   /** DER SubjectPublicKeyInfo of the issuer's key, for authorityKeyIdentifier; omitted when self-signed. */
   readonly issuerPublicKeyInfo?: Uint8Array;
+  /** URIs of a cRLDistributionPoints extension (RFC 5280 §4.2.1.13), one distribution point each. */
+  readonly crlDistributionPoints?: readonly string[];
 }
 
 /**
@@ -64,6 +66,9 @@ export async function issueCertificate(
     const authorityKeyId = await keyIdentifier(template.issuerPublicKeyInfo, crypto);
     extensions.push(extension(OID.authorityKeyIdentifier, false, derSequence(tlv(0x80, authorityKeyId))));
   }
+  if (template.crlDistributionPoints !== undefined && template.crlDistributionPoints.length > 0) {
+    extensions.push(extension(OID.crlDistributionPoints, false, crlDistributionPoints(template.crlDistributionPoints)));
+  }
 
   const { algorithmIdentifier, sign } = signDer(issuerPrivateKey, crypto);
   const tbsCertificate = derSequence(
@@ -79,8 +84,20 @@ export async function issueCertificate(
   return derSequence(tbsCertificate, algorithmIdentifier, await sign(tbsCertificate));
 }
 
+/**
+ * CRLDistributionPoints: per URI a DistributionPoint whose `[0] distributionPoint` is `[0] fullName`
+ * holding one `[6] uniformResourceIdentifier` (RFC 5280 §4.2.1.13), as KSeF's CA writes it.
+ */
+function crlDistributionPoints(uris: readonly string[]): Uint8Array<ArrayBuffer> {
+  const points = uris.map((uri) => {
+    if (!/^[\x21-\x7e]+$/.test(uri)) throw new CryptoError('invalid-argument', 'A CRL URI must be printable ASCII');
+    return derSequence(tlv(0xa0, tlv(0xa0, tlv(0x86, new TextEncoder().encode(uri)))));
+  });
+  return derSequence(...points);
+}
+
 /** An Extension (RFC 5280 §4.1): extnID, critical only when TRUE (DER omits DEFAULT values), extnValue. */
-function extension(oid: string, critical: boolean, value: Uint8Array): Uint8Array<ArrayBuffer> {
+export function extension(oid: string, critical: boolean, value: Uint8Array): Uint8Array<ArrayBuffer> {
   const id = new Uint8Array(new asn1js.ObjectIdentifier({ value: oid }).toBER());
   const flag = critical ? new Uint8Array(new asn1js.Boolean({ value: true }).toBER()) : new Uint8Array();
   return derSequence(id, flag, tlv(0x04, value));
@@ -109,7 +126,7 @@ async function keyIdentifier(spki: Uint8Array, crypto: Crypto): Promise<Uint8Arr
 }
 
 /** UTCTime through 2049, GeneralizedTime from 2050, whole seconds, `Z` (RFC 5280 §4.1.2.5). */
-function encodeTime(date: Date): Uint8Array<ArrayBuffer> {
+export function encodeTime(date: Date): Uint8Array<ArrayBuffer> {
   const iso = new Date(Math.floor(date.getTime() / 1000) * 1000).toISOString(); // YYYY-MM-DDTHH:MM:SS.000Z
   const digits = iso.slice(0, 19).replace(/[-T:]/g, '');
   const year = date.getUTCFullYear();

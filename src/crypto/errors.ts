@@ -42,6 +42,10 @@ export type CryptoErrorCode =
   | 'unsupported-key-type'
   /** An EC key on a curve other than P-256, P-384 or P-521. */
   | 'unsupported-curve'
+  /** Readable DER or PEM, but not a certificate revocation list (RFC 5280 §5.1). */
+  | 'not-a-crl'
+  /** A CRL larger than `MAX_CRL_BYTES` (4 MiB): refused before parsing. */
+  | 'crl-too-large'
   /** A PFX that holds no private key. */
   | 'pfx-without-key'
   /** A PFX that holds no certificate. */

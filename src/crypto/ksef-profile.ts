@@ -59,7 +59,7 @@ const ISSUERS: ReadonlyMap<string, 'test-or-demo' | 'prod' | 'sandbox'> = new Ma
 ]);
 
 /** Hosts of the KSeF CRL distribution points (docs/ksef-contract.md §7; TEST observed, DEMO and production presumed). */
-const CRL_HOSTS: ReadonlyMap<string, 'test' | 'demo' | 'prod'> = new Map([
+export const KSEF_CRL_HOSTS: ReadonlyMap<string, 'test' | 'demo' | 'prod'> = new Map([
   ['ksef-test.mf.gov.pl', 'test'],
   ['ksef-demo.mf.gov.pl', 'demo'],
   ['ksef.mf.gov.pl', 'prod'],
@@ -114,7 +114,7 @@ function issuerFamily(issuer: readonly NameAttribute[]): 'test-or-demo' | 'prod'
 function crlEnvironment(uris: readonly string[]): 'test' | 'demo' | 'prod' | null {
   const found = new Set(
     uris.flatMap((uri) => {
-      const environment = URL.canParse(uri) ? CRL_HOSTS.get(new URL(uri).hostname) : undefined;
+      const environment = URL.canParse(uri) ? KSEF_CRL_HOSTS.get(new URL(uri).hostname) : undefined;
       return environment === undefined ? [] : [environment];
     }),
   );

@@ -113,4 +113,7 @@ export const OID = {
   subjectKeyIdentifier: '2.5.29.14',
   authorityKeyIdentifier: '2.5.29.35',
   crlDistributionPoints: '2.5.29.31',
+
+  // CRL entry extensions (RFC 5280 §5.3)
+  cRLReason: '2.5.29.21',
 } as const;

@@ -115,6 +115,45 @@ export const en = {
     },
     pairBadge: 'Matches the key',
     noPairBadge: 'Does not match the key',
+    revocation: {
+      button: 'Check with KSeF whether it is revoked',
+      sends:
+        'Fetches KSeF’s public certificate revocation list (CRL) through this app’s server. Nothing from your files is sent.',
+      running: 'Fetching and checking the certificate revocation list…',
+      again: 'Check again',
+      revoked: (date: string) => `The certificate is revoked (since ${date}).`,
+      reason: (reason: string) => `Reason: ${reason}.`,
+      notRevoked: (date: string) => `The certificate is not revoked according to KSeF’s list of ${date}.`,
+      stale: (date: string) => `The list is out of date: KSeF was to issue the next one by ${date}.`,
+      notYetValid: 'The list is dated in the future; check this computer’s clock.',
+      signatures: {
+        valid: 'The list’s signature was checked with the issuer’s certificate.',
+        invalid: 'The list’s signature does not match the issuer’s certificate: do not trust this answer.',
+        'wrong-issuer': 'The issuer certificate you opened did not issue this list: its signature was not checked.',
+        'unsupported-algorithm': 'The list is signed with an algorithm we do not check: its signature was not checked.',
+        'no-issuer-certificate':
+          'The list’s signature cannot be checked: the issuer’s certificate is missing. Open it together with this certificate to check it.',
+      },
+      failed: 'The check could not be made.',
+      failures: {
+        offline: 'This app’s server cannot be reached.',
+        'ksef-unreachable': 'KSeF is not answering; try again later.',
+        'not-found': 'This server does not offer this environment’s list, or KSeF does not have it.',
+        status: (status: number) => `The server answered with status ${status}.`,
+      },
+      reasons: {
+        unspecified: 'unspecified',
+        keyCompromise: 'private key compromised',
+        cACompromise: 'issuer’s key compromised',
+        affiliationChanged: 'details changed',
+        superseded: 'superseded by another certificate',
+        cessationOfOperation: 'no longer used',
+        certificateHold: 'on hold',
+        removeFromCRL: 'removed from the list',
+        privilegeWithdrawn: 'privileges withdrawn',
+        aACompromise: 'attribute authority’s key compromised',
+      },
+    },
     caBadge: 'CA certificate (the issuer’s): not compared with the key',
   },
   certificate: {
@@ -220,6 +259,8 @@ export const en = {
       'This kind of key (for example DSA or Ed25519) is not supported. KSeF accepts RSA and EC P-256 keys.',
     'unsupported-curve':
       'The EC key uses a curve we do not support. P-256, P-384 and P-521 are supported; KSeF issues certificates for P-256.',
+    'not-a-crl': 'This is not a certificate revocation list (CRL).',
+    'crl-too-large': 'The certificate revocation list is larger than 4 MB, more than this app reads.',
     'pfx-without-key': 'The PFX file holds no private key. Add the .key file separately or choose another PFX file.',
     'pfx-without-certificate': 'The PFX file holds no certificate. Add the .crt file separately.',
     'invalid-enrollment-data':

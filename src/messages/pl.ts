@@ -132,6 +132,45 @@ export const pl = {
     } satisfies Record<PairMismatchReason, string>,
     pairBadge: 'Pasuje do klucza',
     noPairBadge: 'Nie pasuje do klucza',
+    revocation: {
+      button: 'Sprawdź w KSeF, czy nie został unieważniony',
+      sends:
+        'Pobiera publiczną listę unieważnionych certyfikatów (CRL) KSeF przez serwer tej aplikacji. Nie wysyła niczego z Twoich plików.',
+      running: 'Pobieranie i sprawdzanie listy unieważnionych certyfikatów…',
+      again: 'Sprawdź ponownie',
+      revoked: (date: string) => `Certyfikat jest unieważniony (od ${date}).`,
+      reason: (reason: string) => `Powód: ${reason}.`,
+      notRevoked: (date: string) => `Certyfikat nie jest unieważniony według listy KSeF z ${date}.`,
+      stale: (date: string) => `Lista jest nieaktualna: następną KSeF miał wydać ${date}.`,
+      notYetValid: 'Lista ma datę z przyszłości; sprawdź zegar tego komputera.',
+      signatures: {
+        valid: 'Podpis listy sprawdzony z certyfikatem wystawcy.',
+        invalid: 'Podpis listy nie zgadza się z certyfikatem wystawcy: nie ufaj tej odpowiedzi.',
+        'wrong-issuer': 'Otwarty certyfikat wystawcy nie wydał tej listy: jej podpisu nie sprawdzono.',
+        'unsupported-algorithm': 'Listę podpisano algorytmem, którego nie sprawdzamy: jej podpisu nie sprawdzono.',
+        'no-issuer-certificate':
+          'Podpisu listy nie można sprawdzić: brak certyfikatu wystawcy. Otwórz go razem z tym certyfikatem, aby go sprawdzić.',
+      },
+      failed: 'Nie udało się sprawdzić.',
+      failures: {
+        offline: 'Brak połączenia z serwerem tej aplikacji.',
+        'ksef-unreachable': 'KSeF nie odpowiada; spróbuj później.',
+        'not-found': 'Ten serwer nie udostępnia listy tego środowiska albo KSeF jej nie ma.',
+        status: (status: number) => `Serwer odpowiedział kodem ${status}.`,
+      },
+      reasons: {
+        unspecified: 'nieokreślony',
+        keyCompromise: 'ujawnienie klucza prywatnego',
+        cACompromise: 'ujawnienie klucza wystawcy',
+        affiliationChanged: 'zmiana danych',
+        superseded: 'zastąpiony innym certyfikatem',
+        cessationOfOperation: 'zaprzestanie używania',
+        certificateHold: 'zawieszenie',
+        removeFromCRL: 'zdjęcie z listy',
+        privilegeWithdrawn: 'cofnięcie uprawnień',
+        aACompromise: 'ujawnienie klucza urzędu atrybutów',
+      },
+    },
     caBadge: 'Certyfikat CA (wystawcy): nie porównujemy go z kluczem',
   },
   certificate: {
@@ -237,6 +276,8 @@ export const pl = {
       'Ten rodzaj klucza (na przykład DSA albo Ed25519) nie jest obsługiwany. KSeF przyjmuje klucze RSA i EC P-256.',
     'unsupported-curve':
       'Klucz EC używa krzywej, której nie obsługujemy. Obsługiwane są P-256, P-384 i P-521; KSeF wydaje certyfikaty dla P-256.',
+    'not-a-crl': 'To nie jest lista unieważnionych certyfikatów (CRL).',
+    'crl-too-large': 'Lista unieważnionych certyfikatów ma ponad 4 MB, więcej niż ta aplikacja odczytuje.',
     'pfx-without-key': 'Plik PFX nie zawiera klucza prywatnego. Dodaj osobno plik .key albo wybierz inny plik PFX.',
     'pfx-without-certificate': 'Plik PFX nie zawiera certyfikatu. Dodaj osobno plik .crt.',
     'invalid-enrollment-data':

@@ -33,6 +33,8 @@ const CRYPTO_CODES: Readonly<Record<CryptoErrorCode, true>> = {
   'legacy-pfx-encryption': true,
   'unsupported-key-type': true,
   'unsupported-curve': true,
+  'not-a-crl': true,
+  'crl-too-large': true,
   'pfx-without-key': true,
   'pfx-without-certificate': true,
   'invalid-enrollment-data': true,

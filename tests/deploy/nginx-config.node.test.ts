@@ -79,7 +79,7 @@ describe('applyReplacements', () => {
 describe('the loopback variant of deploy/nginx/ksef-cert.conf', () => {
   const rendered = renderLoopbackSite(shipped, loopback);
 
-  it('changes only the lines it names: TLS, redirect, paths, the TEST upstream', () => {
+  it('changes only the lines it names: TLS, redirect, paths, the TEST upstreams (API and CRLs)', () => {
     expect(linesMissing(shipped, rendered)).toEqual(
       [
         'server {',
@@ -91,6 +91,7 @@ describe('the loopback variant of deploy/nginx/ksef-cert.conf', () => {
         '    return 301 https://$server_name$request_uri;',
         '}',
         '    test    https://api-test.ksef.mf.gov.pl/v2;',
+        '    test    https://ksef-test.mf.gov.pl;',
         '    listen 443 ssl;',
         '    listen [::]:443 ssl;',
         '    ssl_certificate     /etc/letsencrypt/live/ksef-cert.example/fullchain.pem;',
@@ -105,6 +106,7 @@ describe('the loopback variant of deploy/nginx/ksef-cert.conf', () => {
       [
         `    js_import ksef_cert_headers from ${SHIPPED_HEADER_SCRIPT};`,
         '    test    http://127.0.0.1:4998/api/sandbox/v2;',
+        '    test    http://127.0.0.1:4998/api/sandbox;',
         '    listen 127.0.0.1:4999;',
         '    access_log /tmp/p/logs/access.log ksef_cert;',
         '    error_log /tmp/p/logs/error.log crit;',

@@ -14,6 +14,7 @@ import {
 import { createAppHandler } from '../../server/app-handler';
 import { freePort, startNginx, type RunningNginx } from '../support/nginx-harness';
 import { probeProblems, sendProbe } from '../support/relay-probes/client';
+import { CRL_PROBES } from '../support/relay-probes/crl-probes';
 import { EXCHANGE_PROBES } from '../support/relay-probes/exchange-probes';
 import { HEADER_PROBES } from '../support/relay-probes/header-probes';
 import { DEFAULT_ANSWER, type RelayProbe } from '../support/relay-probes/probe';
@@ -26,7 +27,7 @@ import { startProbeUpstream, type ProbeUpstream } from '../support/relay-probes/
  * of KSeF and DEMO to a closed port, and give up on KSeF after 1 s.
  */
 
-const PROBES: readonly RelayProbe[] = [...ROUTE_PROBES, ...EXCHANGE_PROBES, ...HEADER_PROBES];
+const PROBES: readonly RelayProbe[] = [...ROUTE_PROBES, ...EXCHANGE_PROBES, ...HEADER_PROBES, ...CRL_PROBES];
 const RELAYS = ['node', 'nginx'] as const;
 type Relay = (typeof RELAYS)[number];
 
@@ -81,7 +82,17 @@ beforeAll(async () => {
         from: '    demo    https://api-demo.ksef.mf.gov.pl/v2;\n',
         to: `    demo    ${demo};\n`,
       },
+      {
+        why: "DEMO's CRLs at a closed port",
+        from: '    demo    https://ksef-demo.mf.gov.pl;\n',
+        to: `    demo    ${demo.replace(/\/v2$/, '')};\n`,
+      },
       { why: 'give up after 1 s', from: '    proxy_read_timeout 25s;\n', to: '    proxy_read_timeout 1s;\n' },
+      {
+        why: 'give up on a CRL after 1 s',
+        from: '        js_fetch_timeout 25s;\n',
+        to: '        js_fetch_timeout 1s;\n',
+      },
     ]),
   );
   const main = join(dir, 'nginx.conf');

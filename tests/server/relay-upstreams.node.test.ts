@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readRelayUpstreams } from '../../server/relay/upstreams';
+import { readRelayUpstreams, resolveCrlBases, resolveUpstreams } from '../../server/relay/upstreams';
 
 describe('readRelayUpstreams', () => {
   it('is empty when nothing is set, so the official bases apply', () => {
@@ -32,5 +32,30 @@ describe('readRelayUpstreams', () => {
     ['KSEF_UPSTREAM_TEST', 'javascript:alert(1)'],
   ])('names %s when it is %j', (name, value) => {
     expect(() => readRelayUpstreams({ [name]: value })).toThrow(name);
+  });
+});
+
+describe('resolveCrlBases', () => {
+  it('names the official CRL hosts for the official API bases, none for the sandbox unless configured', () => {
+    expect(resolveCrlBases(resolveUpstreams())).toEqual({
+      test: 'https://ksef-test.mf.gov.pl',
+      demo: 'https://ksef-demo.mf.gov.pl',
+      prod: 'https://ksef.mf.gov.pl',
+    });
+  });
+
+  it('takes an overridden base without its /v2, and none from a base without /v2', () => {
+    const bases = resolveCrlBases(
+      resolveUpstreams({
+        test: 'http://127.0.0.1:9000/api/sandbox/v2',
+        demo: 'https://proxy.example/ksef-demo',
+        sandbox: 'http://127.0.0.1:9001/api/sandbox/v2/',
+      }),
+    );
+    expect(bases).toEqual({
+      test: 'http://127.0.0.1:9000/api/sandbox',
+      prod: 'https://ksef.mf.gov.pl',
+      sandbox: 'http://127.0.0.1:9001/api/sandbox',
+    });
   });
 });

@@ -36,6 +36,13 @@ export interface RelayedRequest {
 
 type Server = ReturnType<typeof serve>;
 
+/** A request for something the sandbox publishes outside the API (its CRL). */
+export interface PublishedFetch {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+}
+
 export interface RelayStack {
   readonly sandbox: ControlledSandbox;
   /** The shape of the sandbox's answers: the run's (`answerShapeUnderTest`) unless the options set one. */
@@ -44,6 +51,8 @@ export interface RelayStack {
   readonly clock: SandboxClock;
   /** `http://127.0.0.1:<relay port>/api/test/v2`. */
   readonly baseUrl: string;
+  /** `http://127.0.0.1:<sandbox port>`: the sandbox itself, for what the relay does not forward (TEST helpers). */
+  readonly sandboxOrigin: string;
   /** A client on the relay whose waits advance the sandbox clock instead of sleeping. */
   readonly client: KsefClient;
   /** Every wait the client asked for, in ms. */
@@ -55,6 +64,8 @@ export interface RelayStack {
   readonly relayLog: RelayLogLine[];
   /** Exchanges the sandbox served, paths below `/v2`. */
   readonly exchanges: ContractExchange[];
+  /** Requests the sandbox served outside `/v2` (its CRL), with their status. */
+  readonly published: PublishedFetch[];
   /**
    * Every sandbox exchange honours the contract (but for the gaps an older answer shape makes on
    * purpose, which must then appear); every relayed request reached the sandbox.
@@ -90,8 +101,15 @@ export async function startRelayStack(
   const answerShape = options.answerShape ?? answerShapeUnderTest();
   const sandbox = createControlledSandbox({ clock, log: () => undefined, ...options, answerShape });
   const exchanges: ContractExchange[] = [];
+  const published: PublishedFetch[] = [];
   const recordingSandbox = async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
+    // What the sandbox publishes beside the API (its CRL) is not an operation of open-api.json.
+    if (!url.pathname.startsWith(`${SANDBOX_API_PREFIX}/`)) {
+      const response = await sandbox.handle(request);
+      published.push({ method: request.method, path: url.pathname, status: response.status });
+      return response;
+    }
     const requestBody = HAS_BODY.has(request.method) ? await request.clone().text() : undefined;
     const response = await sandbox.handle(request);
     const body = await response.clone().text();
@@ -135,6 +153,7 @@ export async function startRelayStack(
     answerShape,
     clock,
     baseUrl,
+    sandboxOrigin: a.origin,
     client: createKsefClient({ baseUrl, sleep, now }),
     sleeps,
     now,
@@ -142,10 +161,11 @@ export async function startRelayStack(
     relayed,
     relayLog,
     exchanges,
+    published,
     expectContract: () => {
       expect(withoutAnswerShapeGaps(exchanges.flatMap(contractViolations), answerShape)).toEqual([]);
       expect(relayLog.filter((line) => line.error !== undefined)).toEqual([]);
-      expect(relayed).toHaveLength(exchanges.length);
+      expect(relayed).toHaveLength(exchanges.length + published.length);
     },
     close: async () => {
       await close(b.server);

@@ -29,6 +29,10 @@ export async function expectKsefProfile(der: Uint8Array, type: 'Authentication' 
       type === 'Authentication' ? /Subject: .*CN=[^,\n]+ \(uwierzytelnienie\)/ : /Subject: .*CN=[^,\n]+ \(offline\)/,
     );
     expect(text).toContain('Issuer: C=PL, O=ksef-cert, CN=SANDBOX CCK KSeF');
+    // The sandbox CA's CRL, at KSeF's path shape (docs/ksef-contract.md §7).
+    expect(text).toMatch(
+      /X509v3 CRL Distribution Points: \n\s+Full Name:\n\s+URI:http:\/\/[^/\s]+\/api\/sandbox\/security\/crl\/sandboxksef1\.crl\n/,
+    );
     return text;
   });
 }

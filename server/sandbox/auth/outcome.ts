@@ -22,7 +22,8 @@ export interface OutcomeInput {
  * - 460 "Nieważny certyfikat": outside its validity at the sandbox clock's now;
  * - 460 "Niepoprawny certyfikat": a sandbox certificate the sandbox has no record of (issued before a
  *   reset) or of type Offline (Offline certificates cannot authenticate, docs/ksef-contract.md §9);
- * - 460 "Certyfikat odwołany": a revoked sandbox certificate;
+ * - 460 "Certyfikat odwołany": a revoked (or still blocked) sandbox certificate; "Nieważny certyfikat"
+ *   also for one whose validTo the testdata helper brought forward;
  * - 415 "Brak przypisanych uprawnień": a seal (or a sandbox certificate of a seal) whose NIP is not
  *   the NIP of the context. Permissive on purpose: a person (NIP or PESEL) and a fingerprint identity
  *   hold permissions in every context, as after TEST's `/testdata/person` linking; a seal only in its
@@ -39,7 +40,10 @@ export function decideAuthOutcome(input: OutcomeInput): StatusInfo {
     return fail('Nieważny certyfikat');
   if (signer.origin === 'sandbox-ca') {
     if (input.issued === undefined || input.issued.type === 'Offline') return fail('Niepoprawny certyfikat');
-    if (certificateStatus(input.issued, now) === 'Revoked') return fail('Certyfikat odwołany');
+    const status = certificateStatus(input.issued, now);
+    if (status === 'Revoked' || status === 'Blocked') return fail('Certyfikat odwołany');
+    // Expired by TEST's validTo helper: the certificate's own notAfter still lies ahead.
+    if (status === 'Expired') return fail('Nieważny certyfikat');
   }
   const { identity } = signer;
   if (

@@ -32,6 +32,8 @@ export interface EnrollmentRequest {
   readonly certificateType: KsefCertificateType;
   readonly subjectPublicKeyInfo: Uint8Array;
   readonly validFrom: Date | null;
+  /** The sandbox CRL's absolute URL, written into the certificate (see `crl.ts`). */
+  readonly crlDistributionPoint: string;
 }
 
 /**
@@ -116,6 +118,7 @@ async function issue(
     notBefore: validFrom,
     notAfter: validTo,
     keyUsage: profile.keyUsage,
+    crlDistributionPoints: [request.crlDistributionPoint],
   });
   return {
     serialNumber: toHex(serial),

@@ -1,6 +1,7 @@
 import { toBase64 } from '../../../src/lib/bytes.ts';
 import { DAY, ksefDateTime } from '../core/clock.ts';
 import { type SandboxContext, limitsFor } from '../core/context.ts';
+import { crlDistributionPoint } from './crl.ts';
 import { validateCsr } from './csr-checks.ts';
 import { checkLimits, createEnrollment, limitUsage, settleEnrollments } from './enrollment.ts';
 import { badRequest, forbidden, gone } from '../core/errors.ts';
@@ -71,6 +72,7 @@ export async function postEnrollment(request: Request, context: SandboxContext):
     certificateType: body.certificateType,
     subjectPublicKeyInfo: csr.subjectPublicKeyInfo,
     validFrom: body.validFrom === null || body.validFrom === undefined ? null : parseDateTime(body.validFrom),
+    crlDistributionPoint: crlDistributionPoint(request),
   });
   return jsonResponse(202, {
     referenceNumber: enrollment.referenceNumber,

@@ -4,9 +4,11 @@ import { parseCertificate } from '../../../src/crypto/certificate-reader.ts';
 import { encodeName } from '../../../src/crypto/distinguished-name.ts';
 import { OID } from '../../../src/crypto/oids.ts';
 import { bitStringBytes } from '../../../src/crypto/asn1.ts';
+import { signDer } from '../../../src/crypto/sign-der.ts';
 import { verifySignature } from '../../../src/crypto/signature.ts';
 import { bytesEqual } from '../../../src/lib/bytes.ts';
 import { DAY, HOUR, later } from './clock.ts';
+import { type CrlEntryInput, buildCrl } from './crl-builder.ts';
 import { type SandboxRandom, certificateSerial } from './random.ts';
 
 /** The issuer CN that `ksefEnvironment` (src/crypto/ksef-profile.ts) recognises as the sandbox. */
@@ -21,6 +23,7 @@ export interface LeafTemplate {
   readonly notBefore: Date;
   readonly notAfter: Date;
   readonly keyUsage: readonly KeyUsageName[];
+  readonly crlDistributionPoints: readonly string[];
 }
 
 /** The sandbox's certification authority: an EC P-256 key that lives as long as the process. */
@@ -32,6 +35,8 @@ export interface SandboxCa {
   issue(template: LeafTemplate): Promise<Uint8Array>;
   /** True when `certificate` (DER) names this CA as issuer and carries a valid signature of its key. */
   issued(certificate: Uint8Array): Promise<boolean>;
+  /** A CRL of this CA (DER) listing `entries`, valid from `thisUpdate` to `nextUpdate`. */
+  crl(entries: readonly CrlEntryInput[], thisUpdate: Date, nextUpdate: Date): Promise<Uint8Array>;
 }
 
 /**
@@ -77,6 +82,11 @@ export async function createSandboxCa(
       const signature = bitStringBytes(parsed.signatureValue);
       if (signature === null) return false;
       return (await verifySignature(spki, parsed.signatureAlgorithm, parsed.tbsView, signature, crypto)) === 'valid';
+    },
+    crl: (entries, thisUpdate, nextUpdate) => {
+      // Issued per request from the current state, so its number only has to grow: the time in ms does.
+      const crlNumber = BigInt(Math.max(thisUpdate.getTime(), 0));
+      return buildCrl({ issuer: name, thisUpdate, nextUpdate, crlNumber, entries }, signDer(keys.privateKey, crypto));
     },
   };
 }

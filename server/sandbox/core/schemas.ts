@@ -56,3 +56,9 @@ export const revokeCertificateRequestSchema = z.object({
 
 /** `ReferenceNumber`: 36 characters. */
 export const referenceNumberSchema = z.string().length(36);
+
+/**
+ * `TestDataUpdateCertificateRequest` of `PUT /testdata/certificates/{serialNumber}` (API 2.7.0, TEST and
+ * DEMO only; docs/ksef-contract.md §14a). Not in our `open-api.json` copy (2.6.0).
+ */
+export const testdataUpdateCertificateRequestSchema = z.object({ validTo: dateTimeSchema });

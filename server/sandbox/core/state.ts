@@ -104,7 +104,8 @@ export interface IssuedCertificate {
   readonly commonName: string;
   readonly owner: SubjectIdentifier;
   readonly validFrom: Date;
-  readonly validTo: Date;
+  /** As issued; TEST's `PUT /testdata/certificates/{serialNumber}` may bring it forward (the DER keeps its notAfter). */
+  validTo: Date;
   readonly requestDate: Date;
   /** Hex of the DER SubjectPublicKeyInfo, to refuse a key certified before. */
   readonly publicKey: string;
@@ -176,8 +177,22 @@ export function createSandboxState(now: () => Date, retention: SandboxRetention 
   };
 }
 
-/** `Active` / `Revoked` / `Expired` at `now` (`Blocked` is never used: revocation here is immediate). */
-export function certificateStatus(certificate: IssuedCertificate, now: Date): 'Active' | 'Revoked' | 'Expired' {
-  if (certificate.revokedAt !== null) return 'Revoked';
+/**
+ * How long a revoked certificate reads `Blocked` (being revoked, already unusable) before `Revoked`
+ * (docs/ksef-contract.md §5.6). KSeF does not say how long; a short while, which tests pass with the clock.
+ */
+export const REVOCATION_BLOCKED_MS = 5 * MINUTE;
+
+export type CertificateStatus = 'Active' | 'Blocked' | 'Revoked' | 'Expired';
+
+/**
+ * `CertificateListItemStatus` at `now`: `Blocked` for `REVOCATION_BLOCKED_MS` after a revocation, then
+ * `Revoked` for good (a revoked certificate that later expires stays `Revoked`); otherwise `Expired`
+ * after `validTo`, else `Active`.
+ */
+export function certificateStatus(certificate: IssuedCertificate, now: Date): CertificateStatus {
+  if (certificate.revokedAt !== null) {
+    return now.getTime() < certificate.revokedAt.getTime() + REVOCATION_BLOCKED_MS ? 'Blocked' : 'Revoked';
+  }
   return now.getTime() > certificate.validTo.getTime() ? 'Expired' : 'Active';
 }

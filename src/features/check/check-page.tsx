@@ -6,6 +6,7 @@ import { FileDrop } from '../../ui/file-drop';
 import { PageHeading } from '../../ui/page-heading';
 import { CertificateCard } from '../../ui/certificate-card';
 import { FileList } from './file-list';
+import { RevocationCheck } from './revocation-check';
 import { SavePair } from './save-pair';
 import { UnlockForm } from './unlock-form';
 import { Verdict } from './verdict';
@@ -80,6 +81,7 @@ export function CheckPage() {
         <CertificateCard key={id} certificate={certificate} fileName={fileName} pair={pairOf(id)}>
           {isCa(id) && <p className="badge">{t.check.caBadge}</p>}
           {firstMatch === id && <SavePair certificate={certificate} />}
+          <RevocationCheck certificate={certificate} candidates={certificates.map((c) => c.certificate)} />
         </CertificateCard>
       ))}
     </>

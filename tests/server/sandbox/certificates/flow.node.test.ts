@@ -9,6 +9,10 @@ import { OID } from '../../../../src/crypto/oids';
 import { checkPair } from '../../../../src/crypto/pair';
 import { readPrivateKey } from '../../../../src/crypto/private-key-reader';
 import { toBase64 } from '../../../../src/lib/bytes';
+import { readCrl, verifyCrlSignature } from '../../../../src/crypto/crl';
+import { SANDBOX_CRL_PATH } from '../../../../server/sandbox/certificates/crl';
+import { REVOCATION_BLOCKED_MS } from '../../../../server/sandbox/core/state';
+import { openssl, withTempDir } from '../../../support/openssl';
 import {
   encodeRdns,
   generateKeyPair as generateTestKeyPair,
@@ -18,6 +22,7 @@ import {
 } from '../../../support/certificates';
 import {
   NIP,
+  ORIGIN,
   PERSON,
   PESEL,
   PESEL_PERSON,
@@ -484,6 +489,11 @@ describe('POST /certificates/query and /retrieve', () => {
         })
       ).status,
     ).toBe(204);
+    // Blocked while the revocation is processed, then Revoked for good (REVOCATION_BLOCKED_MS).
+    expect((await query({ status: 'Blocked' })).certificates.map((c) => c.certificateSerialNumber)).toEqual([target]);
+    expect((await query({ status: 'Revoked' })).certificates).toEqual([]);
+    h.clock.advance(REVOCATION_BLOCKED_MS);
+    expect((await query({ status: 'Blocked' })).certificates).toEqual([]);
     expect((await query({ status: 'Revoked' })).certificates.map((c) => c.certificateSerialNumber)).toEqual([target]);
     expect((await query({ status: 'Active' }, '?pageSize=50')).certificates).toHaveLength(11);
     expect((await query({ status: null, name: null })).certificates).toHaveLength(10);
@@ -630,5 +640,49 @@ describe('signing in with a certificate the sandbox issued', () => {
     expect(
       exceptionCodes(await h.call('POST', `/certificates/${serial}/revoke`, { token: fresh.accessToken })),
     ).toEqual([25009]);
+  });
+});
+
+describe('GET /api/sandbox/security/crl/sandboxksef1.crl', () => {
+  const crl = (method = 'GET') => h.sandbox.handle(new Request(`${ORIGIN}${SANDBOX_CRL_PATH}`, { method }));
+
+  it('is an empty CRL of the sandbox CA while nothing is revoked, valid for a day, which openssl reads', async () => {
+    const answer = await crl();
+    expect([answer.status, answer.headers.get('Content-Type')]).toEqual([200, 'application/pkix-crl']);
+    const der = new Uint8Array(await answer.arrayBuffer());
+    const parsed = readCrl(der);
+    expect(parsed.entries).toEqual([]);
+    expect(parsed.nextUpdate?.getTime()).toBe(parsed.thisUpdate.getTime() + 24 * 3_600_000);
+    expect(await verifyCrlSignature(parsed, await h.sandbox.control.caCertificate())).toBe('valid');
+    await withTempDir((dir) => {
+      dir.write('crl.der', der);
+      const text = openssl(['crl', '-inform', 'DER', '-in', 'crl.der', '-noout', '-text'], { cwd: dir.path });
+      expect(text.stdout.toString('utf8')).toContain('No Revoked Certificates.');
+    });
+  });
+
+  it('lists a revoked certificate from its revocation on, and answers only GET', async () => {
+    const session = await signIn('person');
+    const { serial } = await h.obtainCertificate(session.accessToken, await generateKeyPair('EC-P256'), 'Offline');
+    expect(readCrl(new Uint8Array(await (await crl()).arrayBuffer())).entries).toEqual([]);
+    const revoked = await h.call('POST', `/certificates/${serial}/revoke`, {
+      token: session.accessToken,
+      body: { revocationReason: 'Superseded' },
+    });
+    expect(revoked.status).toBe(204);
+    const entries = readCrl(new Uint8Array(await (await crl()).arrayBuffer())).entries;
+    expect(entries).toEqual([{ serialHex: serial, revocationDate: h.clock.now(), reason: 'superseded' }]);
+    for (const method of ['POST', 'PUT', 'DELETE']) expect((await crl(method)).status).toBe(405);
+  });
+
+  it('is signed once per change: the same bytes until a revocation or an hour later', async () => {
+    const bytes = async () => new Uint8Array(await (await crl()).arrayBuffer());
+    const first = await bytes();
+    h.clock.advance(59 * 60_000);
+    expect(await bytes()).toEqual(first);
+    h.clock.advance(60_000);
+    const reissued = await bytes();
+    expect(reissued).not.toEqual(first);
+    expect(readCrl(reissued).thisUpdate).toEqual(h.clock.now());
   });
 });
