@@ -377,8 +377,8 @@ export const en = {
         `You are continuing the application “${name}”. Sign in the way you did when you submitted it.`,
       lookingUp: 'Looking up the application and the certificate in KSeF…',
       keyHeading: 'Open the saved key',
-      keyIntro: (name: string) =>
-        `The certificate is ready. Choose the file ${name}.key saved with the application and enter its password.`,
+      keyIntro: (fileName: string) =>
+        `The certificate is ready. Choose the file ${fileName} saved with the application and enter its password.`,
       keyFile: 'Key file (.key)',
       keyPassword: 'Key password',
       open: 'Open the key and get the certificate',
@@ -590,7 +590,15 @@ export const en = {
       noPair: 'The certificate does not match your key',
       failed: 'Could not get the certificate.',
       retry: 'Try again',
-      downloadCertificate: (name: string) => `Download ${name}`,
+      downloadCertificate: (name: string) => `Save ${name}`,
+      downloadCertificateAgain: (name: string) => `Save ${name} again`,
+      certificateSaved: (name: string) => `Saved ${name}. Check where the browser saved the file.`,
+      certificateNotSaved: (name: string) =>
+        `The browser did not save ${name}. Save it with the button below before you sign out.`,
+      source: {
+        saved: (name: string) => `Received from KSeF, saved as ${name}`,
+        notSaved: 'Received from KSeF, not saved yet',
+      },
       saved: (name: string) => `Saved ${name}.`,
       pfxHeading: 'PFX file (key and certificate together)',
       pfxIntro:
@@ -619,6 +627,15 @@ export const en = {
       signOutIntro:
         'Signing out ends the KSeF session and removes the key from the browser’s memory. The saved files stay on disk.',
       signOut: 'Sign out and forget the key',
+      unsaved: {
+        title: 'Sign out without saving the files?',
+        certificate: (name: string) =>
+          `The certificate ${name} was not saved. After signing out, download it again from the list of saved applications (sign in and open the key file).`,
+        pfx: (name: string) =>
+          `No PFX file (${name}) was saved. It is optional; after signing out the wizard cannot make it, but the checker can, from the .key and .crt files.`,
+        confirm: 'Sign out anyway',
+        cancel: 'Stay and save',
+      },
     },
   },
   applyErrors: {

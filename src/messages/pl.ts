@@ -402,8 +402,8 @@ export const pl = {
       continuing: (name: string) => `Kontynuujesz wniosek „${name}”. Zaloguj się tak jak przy jego składaniu.`,
       lookingUp: 'Sprawdzam w KSeF stan wniosku i certyfikat…',
       keyHeading: 'Otwórz zapisany klucz',
-      keyIntro: (name: string) =>
-        `Certyfikat jest gotowy. Wybierz plik ${name}.key zapisany przy składaniu wniosku i podaj jego hasło.`,
+      keyIntro: (fileName: string) =>
+        `Certyfikat jest gotowy. Wybierz plik ${fileName} zapisany przy składaniu wniosku i podaj jego hasło.`,
       keyFile: 'Plik klucza (.key)',
       keyPassword: 'Hasło klucza',
       open: 'Otwórz klucz i pobierz certyfikat',
@@ -616,7 +616,15 @@ export const pl = {
       noPair: 'Certyfikat nie pasuje do Twojego klucza',
       failed: 'Nie udało się pobrać certyfikatu.',
       retry: 'Spróbuj ponownie',
-      downloadCertificate: (name: string) => `Pobierz ${name}`,
+      downloadCertificate: (name: string) => `Zapisz ${name}`,
+      downloadCertificateAgain: (name: string) => `Zapisz ${name} ponownie`,
+      certificateSaved: (name: string) => `Zapisano ${name}. Sprawdź, gdzie przeglądarka zapisała plik.`,
+      certificateNotSaved: (name: string) =>
+        `Przeglądarka nie zapisała pliku ${name}. Zapisz go przyciskiem poniżej, zanim się wylogujesz.`,
+      source: {
+        saved: (name: string) => `Pobrany z KSeF, zapisany jako ${name}`,
+        notSaved: 'Pobrany z KSeF, jeszcze niezapisany',
+      },
       saved: (name: string) => `Zapisano ${name}.`,
       pfxHeading: 'Plik PFX (klucz i certyfikat razem)',
       pfxIntro:
@@ -645,6 +653,15 @@ export const pl = {
       signOutIntro:
         'Wylogowanie kończy sesję w KSeF i usuwa klucz z pamięci przeglądarki. Zapisane pliki zostają na dysku.',
       signOut: 'Wyloguj i usuń klucz z pamięci',
+      unsaved: {
+        title: 'Wylogować się bez zapisanych plików?',
+        certificate: (name: string) =>
+          `Certyfikat ${name} nie został zapisany. Po wylogowaniu pobierzesz go ponownie z listy zapisanych wniosków (zaloguj się i otwórz plik klucza).`,
+        pfx: (name: string) =>
+          `Nie zapisano pliku PFX (${name}). Jest opcjonalny; po wylogowaniu kreator go nie utworzy, ale zrobi to sprawdzarka z plików .key i .crt.`,
+        confirm: 'Wyloguj mimo to',
+        cancel: 'Zostań i zapisz',
+      },
     },
   },
   applyErrors: {

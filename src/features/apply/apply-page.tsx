@@ -15,6 +15,7 @@ import { ResultStep } from './result-step';
 import { ReviewStep } from './review-step';
 import { SignInStep } from './sign-in-step';
 import { Stepper } from './stepper';
+import { useLeaveGuard } from './use-leave-guard';
 
 function Step({ step }: { readonly step: ApplyStepId }) {
   switch (step) {
@@ -48,6 +49,7 @@ export function ApplyPage() {
   // A reload at any step comes back here: restore the tab's draft, then keep it current.
   useEffect(() => keepDraft(), []);
   useEffect(() => prepareFileReads(), []);
+  useLeaveGuard();
 
   // A new step is like a new page: focus its heading, so keyboard and screen reader users start there.
   useEffect(() => {

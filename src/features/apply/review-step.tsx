@@ -3,6 +3,7 @@ import type { Messages } from '../../messages/catalogs';
 import { openSavedKeyForResume } from '../../state/apply/resume-actions';
 import { resetApplication } from '../../state/apply/result-actions';
 import { retrySubmission, submissionMaybeReceived, submitApplication } from '../../state/apply/submit-actions';
+import { recordKeyFileName } from '../../state/apply/records';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { KeyProofForm } from './key-proof-form';
@@ -120,7 +121,7 @@ export function ReviewStep() {
         <KeyProofForm
           busy={false}
           heading={t.apply.resume.keyHeading}
-          intro={t.apply.resume.keyIntro(resume.record.certificateName)}
+          intro={t.apply.resume.keyIntro(recordKeyFileName(resume.record))}
           submitLabel={t.apply.resume.open}
           onProve={openSavedKeyForResume}
         />

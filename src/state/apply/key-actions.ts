@@ -13,18 +13,13 @@ import { readInWorker, wasStopped } from './file-read';
 import { seams } from './seams';
 import { stepAfter } from './steps';
 import { forgetKey, vault } from './vault';
-import { safeFileName } from '../file-name';
+import { keyFileName } from '../file-name';
 
 const set = useApplyStore.setState;
 const get = useApplyStore.getState;
 
-/** The `.key` file name for a certificate name, safe on every file system. */
-export function keyFileName(certificateName: string): string {
-  return `${safeFileName(certificateName, 'klucz')}.key`;
-}
-
 /**
- * Generates the key pair (per `details.keyAlgorithm`) and the CSR, and saves `<certificateName>.key`
+ * Generates the key pair (per `details.keyAlgorithm`) and the CSR, and saves `keyFileName(certificateName)`
  * encrypted with `password` (the one export of the private key, which then becomes non-extractable).
  */
 export async function generateAndSaveKey(password: string): Promise<void> {

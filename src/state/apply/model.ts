@@ -7,7 +7,8 @@
  * - `submission` has `{ status: 'resuming'; referenceNumber }` while a resumed application's status
  *   is looked up, and `{ status: 'awaiting-key'; referenceNumber; serialNumber }` once its certificate
  *   is found and the saved `.key` is wanted (`openSavedKeyForResume`); both are shown on step 'result'.
- * - `result` `ready` also carries `pfxFileName` / `reminderFileName` once those files were saved.
+ * - `result` `ready` also carries `certificateFileName` / `pfxFileName` / `reminderFileName` once those
+ *   files were saved; the `.crt` is saved on arrival (`saveCertificateOnArrival`).
  * - Actions without a state slot of their own return `Problem | null` instead of storing it:
  *   `continueToDetails` (sync: 'cannot-request'), `continueToReview` ('key-not-saved'), `saveKeyAgain`,
  *   `downloadTestIdentity`, `downloadCertificate`, `downloadPfx`, `downloadReminder`, `signOutAndForget`,
@@ -126,6 +127,8 @@ export type ResultState =
       readonly certificatePem: string;
       /** Base of the file names (`<fileBase>.crt`, `.pfx`, `.ics`), safe on every file system. */
       readonly fileBase: string;
+      /** The `.crt`'s name once it was handed to the browser (on arrival, or "save again"). */
+      readonly certificateFileName?: string;
       readonly pfxFileName?: string;
       readonly reminderFileName?: string;
     }
