@@ -11,11 +11,13 @@ import {
   generateKey,
   KEY_PASSWORD,
   keyMaterial,
+  nextDownload,
   openssl,
   proveKey,
   randomNip,
   resetSandbox,
   signInAsSeal,
+  signOut,
   stepHeading,
   useOlderAnswerShapes,
 } from './support/apply-journey.ts';
@@ -91,15 +93,15 @@ async function journeyOne(page: Page, secrets: string[], testInfo: TestInfo): Pr
   await expect(stepHeading(page, pl.apply.result.heading)).toBeFocused({ timeout: 60_000 });
   await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pairs', { timeout: 30_000 });
   await expect(page.getByText(pl.apply.result.pairs)).toBeVisible();
-  await checkStep(page, testInfo, '7-result');
-
-  const crt = await download(page, testInfo, () =>
-    page
-      .getByRole('button', { name: /\.crt$/ })
-      .first()
-      .click(),
-  );
+  // The .crt is on disk without a click, under the name the card gives; it can be saved again.
+  const crt = await nextDownload(page, testInfo, '.crt');
   expect(crt.name).toBe(key.name.replace(/\.key$/, '.crt'));
+  await expect(page.getByText(pl.apply.result.source.saved(crt.name), { exact: true })).toBeVisible();
+  await checkStep(page, testInfo, '7-result');
+  const again = await download(page, testInfo, () =>
+    page.getByRole('button', { name: pl.apply.result.downloadCertificateAgain(crt.name) }).click(),
+  );
+  expect(again.name).toBe(crt.name);
   const keyPublic = openssl(['pkey', '-in', key.path, '-passin', `pass:${KEY_PASSWORD}`, '-pubout']);
   const crtPublic = openssl(['x509', '-in', crt.path, '-noout', '-pubkey']);
   expect(crtPublic).toBe(keyPublic);
@@ -144,8 +146,8 @@ async function journeyOne(page: Page, secrets: string[], testInfo: TestInfo): Pr
   await screenshot(page, testInfo, '7-print');
   await page.emulateMedia({ media: 'screen' });
 
-  await page.getByRole('button', { name: pl.apply.result.signOut }).click();
-  await expect(stepHeading(page, pl.apply.environment.heading)).toBeFocused();
+  // Everything saved: signing out asks nothing.
+  await signOut(page, false);
   // Downloaded: the list offers it again rather than "continue".
   await expect(page.getByRole('button', { name: pl.apply.resume.downloadAgain('Program księgowy 1') })).toHaveText(
     pl.apply.resume.downloadAgainShort,

@@ -18,6 +18,7 @@ const RECORD_FIELDS = [
   'publicKeyFingerprint',
   'status',
   'serialNumber',
+  'keyFileName',
 ].sort();
 /** The tab's draft of the application in progress (src/state/apply/draft.ts), in sessionStorage. */
 export const DRAFT_KEY = 'ksef-cert.draft';
