@@ -141,5 +141,14 @@ test('a certificate name with Polish letters and spaces: every file on disk has 
   expect(saved.name).toBe(crt.name);
   await expect(page.getByText(pl.apply.result.source.saved(crt.name), { exact: true })).toBeVisible();
   expect(await leaveCancelled(page)).toBe(false);
+
+  // A PFX with a wrong key password: the password is cleared and the message has the focus.
+  await page.getByLabel(pl.pfx.keyPassword, { exact: true }).fill('Zle-Haslo-2025!xx');
+  await page.getByRole('button', { name: pl.pfx.submit }).click();
+  const failure = page.locator('[data-pfx-status="failed"] [data-problem="crypto:wrong-password"]');
+  await expect(failure).toContainText(pl.cryptoErrors['wrong-password']);
+  await expect(failure).toBeFocused();
+  await expect(page.getByLabel(pl.pfx.keyPassword, { exact: true })).toHaveValue('');
+  await expectAccessible(page);
   await signOut(page, true);
 });

@@ -381,10 +381,8 @@ export async function downloadAndCheckPfx(
   files: AppliedFiles,
   password: string,
 ): Promise<void> {
-  await page.getByLabel(pl.apply.result.pfxPassword, { exact: true }).fill(password);
-  const pfx = await download(page, testInfo, () =>
-    page.getByRole('button', { name: pl.apply.result.pfxSubmit }).click(),
-  );
+  await page.getByLabel(pl.pfx.keyPassword, { exact: true }).fill(password);
+  const pfx = await download(page, testInfo, () => page.getByRole('button', { name: pl.pfx.submit }).click());
   expect(pfx.name).toBe(files.key.name.replace(/\.key$/, '.pfx'));
   openssl(['pkcs12', '-info', '-in', pfx.path, '-passin', `pass:${password}`, '-noout']);
   const certificate = openssl(['pkcs12', '-in', pfx.path, '-passin', `pass:${password}`, '-nokeys', '-clcerts']);

@@ -9,7 +9,8 @@ import { useMessages } from '../../state/preferences-store';
 import { summaryCard } from '../../state/apply/summary';
 import { CertificateCard } from '../../ui/certificate-card';
 import { KeyProofForm } from './key-proof-form';
-import { PfxForm } from './pfx-form';
+import { PfxExportForm } from '../../ui/pfx-export-form';
+import { downloadPfx } from '../../state/apply/result-actions';
 import { FileReadProgress } from './file-read-progress';
 import { ProblemMessage, sessionEnded } from './problem-message';
 import { StepHeading } from './step-heading';
@@ -65,9 +66,6 @@ export function ResultStep() {
           {submission.status === 'failed' && (
             <ProblemMessage title={t.apply.result.failed} problem={submission.problem} />
           )}
-          {key.status === 'failed' && resume !== null && (
-            <ProblemMessage title={t.apply.problemHeading} problem={key.problem} />
-          )}
           {result.status === 'retrieving' && <ProgressLine>{t.apply.result.retrieving}</ProgressLine>}
           {ready !== null && (
             <div
@@ -119,6 +117,8 @@ export function ResultStep() {
             heading={t.apply.resume.keyHeading}
             intro={t.apply.resume.keyIntro(recordKeyFileName(resume.record))}
             submitLabel={t.apply.resume.open}
+            problem={key.status === 'failed' ? key.problem : null}
+            problemTitle={t.apply.problemHeading}
             onProve={openSavedKeyForResume}
           />
         )}
@@ -154,7 +154,12 @@ export function ResultStep() {
                     </button>
                   </div>
                   <p className="hint">{t.apply.result.reminderIntro}</p>
-                  <PfxForm savedAs={ready.pfxFileName} />
+                  <PfxExportForm
+                    password="key"
+                    headingLevel={3}
+                    status={ready.pfxExport}
+                    onExport={async (password) => void (await downloadPfx(password))}
+                  />
                 </div>
               )}
             </CertificateCard>

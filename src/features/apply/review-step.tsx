@@ -80,7 +80,7 @@ export function ReviewStep() {
                   {check.ok ? '✓' : '✗'}
                 </span>
                 {checkText(t, check)}
-                <span className="visually-hidden"> ({check.ok ? t.apply.ruleMet : t.apply.ruleUnmet})</span>
+                <span className="visually-hidden"> ({check.ok ? t.rules.met : t.rules.unmet})</span>
               </li>
             ))}
           </ul>
@@ -123,6 +123,8 @@ export function ReviewStep() {
           heading={t.apply.resume.keyHeading}
           intro={t.apply.resume.keyIntro(recordKeyFileName(resume.record))}
           submitLabel={t.apply.resume.open}
+          problem={key.status === 'failed' ? key.problem : null}
+          problemTitle={t.apply.problemHeading}
           onProve={openSavedKeyForResume}
         />
       )}

@@ -66,7 +66,7 @@ export function saveKeyAgain(): Problem | null {
 export async function proveKeySaved(file: File, password: string): Promise<void> {
   const saved = savedKey();
   const { enrollment } = get();
-  set({ key: { status: 'proving' } });
+  set({ key: { status: 'proving', saved } });
   try {
     if (saved === null) throw new ApplyError('key-not-saved', 'Generate and save the key first');
     const generated = vault.key;
@@ -133,7 +133,7 @@ function savedKey(): SavedKeyInfo | null {
   const { key } = get();
   if (key.status === 'saved' || key.status === 'proven')
     return { fileName: key.fileName, publicKeyFingerprint: key.publicKeyFingerprint };
-  if (key.status === 'failed') return key.saved;
+  if (key.status === 'failed' || key.status === 'proving') return key.saved;
   return null;
 }
 

@@ -32,6 +32,7 @@ import type { PairResult } from '../../crypto/pair';
 import type { CertificateEnrollmentDataResponse, CertificateLimitsResponse } from '../../ksef/certificate-schemas';
 import type { KsefEnvironment } from '../../ksef/environments';
 import type { Problem } from '../../problem/problem';
+import type { PfxExportState } from '../pfx-export';
 import type { ApplicationRecord } from './records';
 import type { SignInStep } from '../../sign-in/sign-in';
 
@@ -97,7 +98,8 @@ export type KeyState =
   | { readonly status: 'idle' }
   | { readonly status: 'generating' }
   | ({ readonly status: 'saved' } & SavedKeyInfo)
-  | { readonly status: 'proving' }
+  /** `saved`: the `.key` being proven (`null` when a resumed application's key is opened), so its form stays. */
+  | { readonly status: 'proving'; readonly saved: SavedKeyInfo | null }
   | ({ readonly status: 'proven' } & SavedKeyInfo)
   | { readonly status: 'failed'; readonly problem: Problem; readonly saved: SavedKeyInfo | null };
 
@@ -129,6 +131,8 @@ export type ResultState =
       readonly fileBase: string;
       /** The `.crt`'s name once it was handed to the browser (on arrival, or "save again"). */
       readonly certificateFileName?: string;
+      /** The PFX form's progress; `pfxFileName` is the last PFX saved. */
+      readonly pfxExport: PfxExportState;
       readonly pfxFileName?: string;
       readonly reminderFileName?: string;
     }

@@ -58,6 +58,7 @@ export function saveCertificateOnArrival(): void {
  */
 export async function downloadPfx(password: string): Promise<Problem | null> {
   const { result } = get();
+  if (result.status === 'ready') set({ result: { ...result, pfxExport: { status: 'exporting' } } });
   try {
     const keyFile = vault.keyFile;
     if (result.status !== 'ready' || keyFile === null)
@@ -76,10 +77,12 @@ export async function downloadPfx(password: string): Promise<Problem | null> {
     );
     const fileName = `${result.fileBase}.pfx`;
     seams().download(fileName, pfx, 'application/x-pkcs12');
-    set({ result: { ...result, pfxFileName: fileName } });
+    set({ result: { ...result, pfxFileName: fileName, pfxExport: { status: 'done', fileName } } });
     return null;
   } catch (error) {
-    return returnFailure(error);
+    const problem = returnFailure(error);
+    if (result.status === 'ready') set({ result: { ...result, pfxExport: { status: 'failed', problem } } });
+    return problem;
   }
 }
 

@@ -270,7 +270,9 @@ export async function retrieveCertificate(): Promise<void> {
     const crypto = await loadApplyCrypto();
     const checked = await crypto.checkIssuedCertificate(der, key, seams().now(), seams().crypto);
     const name = details?.certificateName ?? resume?.record.certificateName ?? item?.certificateName ?? '';
-    set({ result: { status: 'ready', ...checked, fileBase: applicationFileBase(name) } });
+    set({
+      result: { status: 'ready', ...checked, fileBase: applicationFileBase(name), pfxExport: { status: 'idle' } },
+    });
     saveCertificateOnArrival();
   } catch (error) {
     settleFailure(error, (problem) => set({ result: { status: 'failed', problem } }));
