@@ -9,7 +9,6 @@ import {
   keyMaterial,
   nextDownload,
   randomNip,
-  recordDownloads,
   resetSandbox,
   stepHeading,
   type Application,
@@ -73,7 +72,6 @@ test('journey 1 with the keyboard only: focus on every step heading, a .crt that
   const application: Application = { name: 'Program klawiatura 1', type: 'Authentication', key: 'EC-P256' };
   secrets.push(KEY_PASSWORD);
 
-  recordDownloads(page);
   await page.goto('./#/apply');
   await expect(page.getByRole('heading', { level: 1, name: pl.apply.title })).toBeVisible();
   await page.waitForLoadState('networkidle');

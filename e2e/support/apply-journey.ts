@@ -3,7 +3,7 @@ import { randomInt } from 'node:crypto';
 import type { APIRequestContext, Download, Page, TestInfo } from '@playwright/test';
 import type { KsefEnvironment } from '../../src/ksef/environments.ts';
 import { pl } from '../../src/messages/pl.ts';
-import { expect, expectAccessible, screenshot } from './app-test.ts';
+import { expect, expectAccessible, recordDownloads, screenshot } from './app-test.ts';
 
 /** A password that meets the key password rules (15-32 characters, every class). */
 export const KEY_PASSWORD = 'Klucz-Wniosku-2025!ok';
@@ -58,20 +58,8 @@ export async function download(
   return { path, name };
 }
 
-/** Every download of a page since its journey began, so one the app starts on its own is never missed. */
-const pageDownloads = new WeakMap<Page, Download[]>();
 /** Downloads a test has taken already. */
 const taken = new WeakSet<Download>();
-
-/** Starts recording `page`'s downloads (again calls do nothing); returns the list. */
-export function recordDownloads(page: Page): Download[] {
-  const known = pageDownloads.get(page);
-  if (known !== undefined) return known;
-  const list: Download[] = [];
-  pageDownloads.set(page, list);
-  page.on('download', (d) => list.push(d));
-  return list;
-}
 
 /**
  * The next download of `page` named `*<suffix>` that no test took yet, started by the app itself (no
@@ -107,7 +95,6 @@ export async function chooseEnvironment(
   nip: string,
   environment: KsefEnvironment,
 ): Promise<void> {
-  recordDownloads(page);
   await page.goto('./#/apply');
   await expect(page.getByRole('heading', { level: 1, name: pl.apply.title })).toBeVisible();
   await page.waitForLoadState('networkidle');
