@@ -11,11 +11,13 @@ import {
   generateKey,
   KEY_PASSWORD,
   keyMaterial,
+  nextDownload,
   openssl,
   proveKey,
   randomNip,
   resetSandbox,
   signInAsSeal,
+  signOut,
   stepHeading,
   useOlderAnswerShapes,
 } from './support/apply-journey.ts';
@@ -91,15 +93,15 @@ async function journeyOne(page: Page, secrets: string[], testInfo: TestInfo): Pr
   await expect(stepHeading(page, pl.apply.result.heading)).toBeFocused({ timeout: 60_000 });
   await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pairs', { timeout: 30_000 });
   await expect(page.getByText(pl.apply.result.pairs)).toBeVisible();
-  await checkStep(page, testInfo, '7-result');
-
-  const crt = await download(page, testInfo, () =>
-    page
-      .getByRole('button', { name: /\.crt$/ })
-      .first()
-      .click(),
-  );
+  // The .crt is on disk without a click, under the name the card gives; it can be saved again.
+  const crt = await nextDownload(page, testInfo, '.crt');
   expect(crt.name).toBe(key.name.replace(/\.key$/, '.crt'));
+  await expect(page.getByText(pl.apply.result.source.saved(crt.name), { exact: true })).toBeVisible();
+  await checkStep(page, testInfo, '7-result');
+  const again = await download(page, testInfo, () =>
+    page.getByRole('button', { name: pl.apply.result.downloadCertificateAgain(crt.name) }).click(),
+  );
+  expect(again.name).toBe(crt.name);
   const keyPublic = openssl(['pkey', '-in', key.path, '-passin', `pass:${KEY_PASSWORD}`, '-pubout']);
   const crtPublic = openssl(['x509', '-in', crt.path, '-noout', '-pubkey']);
   expect(crtPublic).toBe(keyPublic);
@@ -107,23 +109,21 @@ async function journeyOne(page: Page, secrets: string[], testInfo: TestInfo): Pr
   expect(openssl(['x509', '-in', crt.path, '-noout', '-text'])).toContain('ASN1 OID: prime256v1');
 
   // The PFX is protected by the key's password (the state layer opens the saved key with it).
-  await page.getByLabel(pl.apply.result.pfxPassword, { exact: true }).fill(KEY_PASSWORD);
+  await page.getByLabel(pl.pfx.keyPassword, { exact: true }).fill(KEY_PASSWORD);
   // What the PFX status says in each frame the browser paints (requestAnimationFrame runs just before a
   // paint): the busy text must be painted, not only be in the DOM while the main thread is held.
   await page.evaluate(() => {
     const frames: string[] = [];
     Object.assign(window, { pfxStatusFrames: frames });
     const tick = () => {
-      frames.push(document.querySelector('[aria-labelledby="pfx-heading"] [role="status"]')?.textContent ?? '');
+      frames.push(document.querySelector('[data-pfx-status]')?.textContent ?? '');
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
   });
-  const pfx = await download(page, testInfo, () =>
-    page.getByRole('button', { name: pl.apply.result.pfxSubmit }).click(),
-  );
+  const pfx = await download(page, testInfo, () => page.getByRole('button', { name: pl.pfx.submit }).click());
   const frames = await page.evaluate(() => (window as unknown as { pfxStatusFrames: string[] }).pfxStatusFrames);
-  expect(frames).toContain(pl.apply.result.pfxBuilding);
+  expect(frames).toContain(pl.pfx.exporting);
   expect(pfx.name).toBe(key.name.replace(/\.key$/, '.pfx'));
   openssl(['pkcs12', '-info', '-in', pfx.path, '-passin', `pass:${KEY_PASSWORD}`, '-noout']);
   const pfxCertificate = openssl(['pkcs12', '-in', pfx.path, '-passin', `pass:${KEY_PASSWORD}`, '-nokeys', '-clcerts']);
@@ -144,8 +144,8 @@ async function journeyOne(page: Page, secrets: string[], testInfo: TestInfo): Pr
   await screenshot(page, testInfo, '7-print');
   await page.emulateMedia({ media: 'screen' });
 
-  await page.getByRole('button', { name: pl.apply.result.signOut }).click();
-  await expect(stepHeading(page, pl.apply.environment.heading)).toBeFocused();
+  // Everything saved: signing out asks nothing.
+  await signOut(page, false);
   // Downloaded: the list offers it again rather than "continue".
   await expect(page.getByRole('button', { name: pl.apply.resume.downloadAgain('Program księgowy 1') })).toHaveText(
     pl.apply.resume.downloadAgainShort,
@@ -188,12 +188,23 @@ test('errors: an invalid name and password show why in the checklist, and there 
   }
   await expect(page.locator('[data-rule="lowercase"]')).toHaveAttribute('data-ok', 'true');
   await page.getByRole('button', { name: pl.apply.key.generate }).click();
-  await expect(page.getByText(pl.apply.key.passwordInvalid(pl.save.rules.length))).toBeVisible();
+  await expect(page.getByText(pl.newPassword.invalid(pl.newPassword.rules.length))).toBeVisible();
   await expect(page.locator('[data-rule="length"]')).toHaveClass(/rule-bad/);
-  await expect(page.getByText(pl.apply.key.confirmMismatch)).toBeVisible();
+  await expect(page.getByText(pl.newPassword.confirmMismatch)).toBeVisible();
   await expect(page.getByRole('button', { name: pl.apply.key.next })).toHaveCount(0);
   await checkStep(page, testInfo, 'invalid-password');
 });
+
+/** The name of the file chosen in the save proof's file field. */
+const chosenFileName = (page: Page) =>
+  page.getByLabel(pl.apply.key.proveFile).evaluate((input) => (input as HTMLInputElement).files?.[0]?.name ?? null);
+
+/** Whether the focused element is, or holds, the element `selector` finds. */
+const focusHolds = (page: Page, selector: string) =>
+  page.evaluate((s) => {
+    const target = document.querySelector(s);
+    return target !== null && document.activeElement?.contains(target) === true;
+  }, selector);
 
 test('errors: a wrong file or a wrong password at the save proof, then the right ones', async ({
   page,
@@ -212,6 +223,10 @@ test('errors: a wrong file or a wrong password at the save proof, then the right
   await proveKey(page, key.path, 'Zle-Haslo-2025!xx');
   await expect(page.locator('[data-problem="crypto:wrong-password"]')).toContainText(pl.cryptoErrors['wrong-password']);
   await expect(page.getByRole('button', { name: pl.apply.key.next })).toHaveCount(0);
+  // The chosen file stays, only the password is cleared, and the message has the focus.
+  expect(await chosenFileName(page)).toBe(key.name);
+  await expect(page.getByLabel(pl.apply.key.provePassword, { exact: true })).toHaveValue('');
+  expect(await focusHolds(page, '[data-problem="crypto:wrong-password"]')).toBe(true);
   await checkStep(page, testInfo, 'proof-wrong-password');
 
   // Another key (an unrelated .key made by openssl with the same password).
@@ -233,6 +248,8 @@ test('errors: a wrong file or a wrong password at the save proof, then the right
     pl.applyErrors['key-file-mismatch'],
   );
   await expect(page.getByRole('button', { name: pl.apply.key.next })).toHaveCount(0);
+  expect(await chosenFileName(page)).toBe('inny.key');
+  expect(await focusHolds(page, '[data-problem="apply:key-file-mismatch"]')).toBe(true);
   await checkStep(page, testInfo, 'proof-wrong-file');
 
   const again = await download(page, testInfo, () =>

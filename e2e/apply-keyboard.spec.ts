@@ -7,6 +7,7 @@ import {
   expectPairOnDisk,
   KEY_PASSWORD,
   keyMaterial,
+  nextDownload,
   randomNip,
   resetSandbox,
   stepHeading,
@@ -146,14 +147,21 @@ test('journey 1 with the keyboard only: focus on every step heading, a .crt that
   // 7. The certificate.
   await expectStep(page, pl.apply.result.heading);
   await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pairs', { timeout: 30_000 });
-  await checkStep(page, testInfo, '7-result');
-  const crtButton = page.getByRole('button', { name: /\.crt$/ }).first();
-  await tabTo(page, crtButton);
-  const crt = await download(page, testInfo, () => page.keyboard.press('Enter'));
+  const crt = await nextDownload(page, testInfo, '.crt');
   expect(crt.name).toBe(key.name.replace(/\.key$/, '.crt'));
+  await checkStep(page, testInfo, '7-result');
+  const again = await download(page, testInfo, async () => {
+    await tabTo(page, page.getByRole('button', { name: pl.apply.result.downloadCertificateAgain(crt.name) }));
+    await page.keyboard.press('Enter');
+  });
+  expect(again.name).toBe(crt.name);
   expectPairOnDisk({ key, crt }, application, KEY_PASSWORD);
 
+  // No PFX was made: the question comes first, its cancelling answer focused; Tab, Enter signs out.
   await press(page, page.getByRole('button', { name: pl.apply.result.signOut }));
+  const dialog = page.getByRole('dialog', { name: pl.apply.result.unsaved.title });
+  await expect(dialog.getByRole('button', { name: pl.apply.result.unsaved.cancel })).toBeFocused();
+  await press(page, dialog.getByRole('button', { name: pl.apply.result.unsaved.confirm }));
   await expectStep(page, pl.apply.environment.heading);
   await checkStep(page, testInfo, '8-resume-list');
 });

@@ -279,28 +279,28 @@ test('a matching pair exports as a PFX that openssl opens, with the same key', a
   await checkPair(page, requests, [fixture('jan.key'), fixture('jan.crt')], { label: 'jan.key', value: KEY_PASSWORD });
   await page.getByRole('button', { name: pl.save.exportPfx }).click();
 
-  const password = page.getByLabel(pl.save.password, { exact: true });
-  const confirm = page.getByLabel(pl.save.confirm, { exact: true });
+  const password = page.getByLabel(pl.pfx.newPassword, { exact: true });
+  const confirm = page.getByLabel(pl.pfx.confirm, { exact: true });
   const rules = page.locator('.rule');
   await password.fill('krotkie');
-  await expect(rules.filter({ hasText: pl.save.rules.length })).toContainText(pl.save.ruleUnmet);
-  await expect(rules.filter({ hasText: pl.save.rules.lowercase })).toContainText(pl.save.ruleMet);
+  await expect(rules.filter({ hasText: pl.newPassword.rules.length })).toContainText(pl.rules.unmet);
+  await expect(rules.filter({ hasText: pl.newPassword.rules.lowercase })).toContainText(pl.rules.met);
   await password.fill(EXPORT_PASSWORD);
-  await expect(rules.filter({ hasText: pl.save.ruleUnmet })).toHaveCount(0);
+  await expect(rules.filter({ hasText: pl.rules.unmet })).toHaveCount(0);
   await confirm.fill(`${EXPORT_PASSWORD}x`);
-  await page.getByRole('button', { name: pl.save.submit }).click();
-  await expect(page.getByText(pl.save.confirmMismatch)).toBeVisible();
+  await page.getByRole('button', { name: pl.pfx.submit }).click();
+  await expect(page.getByText(pl.newPassword.confirmMismatch)).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, testInfo, 'export-form');
 
   await confirm.fill(EXPORT_PASSWORD);
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: pl.save.submit }).click();
+  await page.getByRole('button', { name: pl.pfx.submit }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('Jan-Kowalski_01F20A5D352AE590.pfx');
   const pfx = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(pfx);
-  await expect(page.getByText(pl.save.saved('Jan-Kowalski_01F20A5D352AE590.pfx'))).toBeVisible();
+  await expect(page.getByText(pl.pfx.saved('Jan-Kowalski_01F20A5D352AE590.pfx'))).toBeVisible();
   await expect(password).toHaveValue('');
 
   const pass = `pass:${EXPORT_PASSWORD}`;

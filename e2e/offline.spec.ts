@@ -46,14 +46,14 @@ test('the checker pairs and exports with the network off, and opens again offlin
     await expect(verdict(page)).toContainText(pl.check.verdict.pairs);
 
     await page.getByRole('button', { name: pl.save.exportPfx }).click();
-    await page.getByLabel(pl.save.password, { exact: true }).fill(EXPORT_PASSWORD);
-    await page.getByLabel(pl.save.confirm, { exact: true }).fill(EXPORT_PASSWORD);
+    await page.getByLabel(pl.pfx.newPassword, { exact: true }).fill(EXPORT_PASSWORD);
+    await page.getByLabel(pl.pfx.confirm, { exact: true }).fill(EXPORT_PASSWORD);
     const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: pl.save.submit }).click();
+    await page.getByRole('button', { name: pl.pfx.submit }).click();
     const download = await downloading;
     const pfx = testInfo.outputPath(download.suggestedFilename());
     await download.saveAs(pfx);
-    await expect(page.getByText(pl.save.saved(download.suggestedFilename()))).toBeVisible();
+    await expect(page.getByText(pl.pfx.saved(download.suggestedFilename()))).toBeVisible();
     const certificate = openssl(['pkcs12', '-in', pfx, '-nokeys', '-clcerts', '-passin', `pass:${EXPORT_PASSWORD}`]);
     expect(certificate).toContain('BEGIN CERTIFICATE');
   });

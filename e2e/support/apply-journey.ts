@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import type { APIRequestContext, Page, TestInfo } from '@playwright/test';
+import type { APIRequestContext, Download, Page, TestInfo } from '@playwright/test';
 import type { KsefEnvironment } from '../../src/ksef/environments.ts';
 import { pl } from '../../src/messages/pl.ts';
-import { expect, expectAccessible, screenshot } from './app-test.ts';
+import { expect, expectAccessible, recordDownloads, screenshot } from './app-test.ts';
 
 /** A password that meets the key password rules (15-32 characters, every class). */
 export const KEY_PASSWORD = 'Klucz-Wniosku-2025!ok';
@@ -52,6 +52,31 @@ export async function download(
   action: () => Promise<void>,
 ): Promise<{ path: string; name: string }> {
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), action()]);
+  const name = file.suggestedFilename();
+  const path = testInfo.outputPath(name);
+  await file.saveAs(path);
+  return { path, name };
+}
+
+/** Downloads a test has taken already. */
+const taken = new WeakSet<Download>();
+
+/**
+ * The next download of `page` named `*<suffix>` that no test took yet, started by the app itself (no
+ * click here), saved into the test output.
+ */
+export async function nextDownload(
+  page: Page,
+  testInfo: TestInfo,
+  suffix: string,
+  timeout = 90_000,
+): Promise<{ path: string; name: string }> {
+  const list = recordDownloads(page);
+  const pick = () => list.find((d) => !taken.has(d) && d.suggestedFilename().endsWith(suffix));
+  await expect.poll(() => pick() !== undefined, { timeout, message: `a ${suffix} download` }).toBe(true);
+  const file = pick();
+  if (file === undefined) throw new Error(`No ${suffix} download`);
+  taken.add(file);
   const name = file.suggestedFilename();
   const path = testInfo.outputPath(name);
   await file.saveAs(path);
@@ -242,6 +267,7 @@ export async function applyUntilSubmitted(
   secrets: string[],
   application: Application,
   shots: boolean,
+  hooks: { readonly beforeProof?: (saved: { path: string; name: string }) => Promise<void> } = {},
 ): Promise<{ path: string; name: string }> {
   const step = async (name: string) => {
     if (shots) await checkStep(page, testInfo, name);
@@ -258,6 +284,7 @@ export async function applyUntilSubmitted(
   const key = await generateKey(page, testInfo, KEY_PASSWORD);
   secrets.push(...keyMaterial(key.path, KEY_PASSWORD));
   await step('5-key-saved');
+  await hooks.beforeProof?.(key);
   await proveKey(page, key.path, KEY_PASSWORD);
   await expect(page.getByText(pl.apply.key.proven(key.name))).toBeVisible();
   await page.getByLabel(pl.apply.key.stored).check();
@@ -272,8 +299,9 @@ export async function applyUntilSubmitted(
 }
 
 /**
- * Step 7 once the certificate is there: it pairs; downloads the `.crt`. `arrived`: the step was
- * entered just now (its heading has focus), not already shown (a resumed application's open key form).
+ * Step 7 once the certificate is there: it pairs, and the `.crt` arrived on disk without a click; the
+ * card names that file. `arrived`: the step was entered just now (its heading has focus), not already
+ * shown (a resumed application's open key form).
  */
 export async function downloadPairedCertificate(
   page: Page,
@@ -285,13 +313,23 @@ export async function downloadPairedCertificate(
   if (arrived) await expect(heading).toBeFocused({ timeout: 90_000 });
   else await expect(heading).toBeVisible();
   await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'pairs', { timeout: 30_000 });
+  const crt = await nextDownload(page, testInfo, '.crt', 30_000);
+  await expect(page.getByText(pl.apply.result.source.saved(crt.name), { exact: true })).toBeVisible();
   if (shots) await checkStep(page, testInfo, '7-result');
-  return download(page, testInfo, () =>
-    page
-      .getByRole('button', { name: /\.crt$/ })
-      .first()
-      .click(),
-  );
+  return crt;
+}
+
+/**
+ * Step 7's "sign out and forget the key"; `asked`: the question about unsaved files comes first, and
+ * is answered "sign out anyway". Ends on step 1 with its heading focused (a question not answered
+ * here would keep the page on step 7).
+ */
+export async function signOut(page: Page, asked: boolean): Promise<void> {
+  await page.getByRole('button', { name: pl.apply.result.signOut }).click();
+  const dialog = page.getByRole('dialog', { name: pl.apply.result.unsaved.title });
+  if (asked) await dialog.getByRole('button', { name: pl.apply.result.unsaved.confirm }).click();
+  await expect(stepHeading(page, pl.apply.environment.heading)).toBeFocused();
+  await expect(dialog).toBeHidden();
 }
 
 /** Steps 3 to 7: a certificate that pairs, its `.key` and `.crt` on disk. */
@@ -330,10 +368,8 @@ export async function downloadAndCheckPfx(
   files: AppliedFiles,
   password: string,
 ): Promise<void> {
-  await page.getByLabel(pl.apply.result.pfxPassword, { exact: true }).fill(password);
-  const pfx = await download(page, testInfo, () =>
-    page.getByRole('button', { name: pl.apply.result.pfxSubmit }).click(),
-  );
+  await page.getByLabel(pl.pfx.keyPassword, { exact: true }).fill(password);
+  const pfx = await download(page, testInfo, () => page.getByRole('button', { name: pl.pfx.submit }).click());
   expect(pfx.name).toBe(files.key.name.replace(/\.key$/, '.pfx'));
   openssl(['pkcs12', '-info', '-in', pfx.path, '-passin', `pass:${password}`, '-noout']);
   const certificate = openssl(['pkcs12', '-in', pfx.path, '-passin', `pass:${password}`, '-nokeys', '-clcerts']);

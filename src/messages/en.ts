@@ -209,14 +209,13 @@ export const en = {
     intro: 'You can save the key and certificate together as a PFX file, or download the certificate alone.',
     exportPfx: 'Export PFX',
     downloadCertificate: 'Download certificate (.crt)',
-    formHeading: 'Export to a PFX file',
-    formIntro:
-      'The PFX file will hold the private key encrypted with this password (AES-256). Remember it – without it the file cannot be opened.',
-    password: 'PFX file password',
-    confirm: 'Repeat the password',
+  },
+  rules: {
+    met: 'met',
+    unmet: 'not met',
+  },
+  newPassword: {
     rulesHeading: 'The password must:',
-    ruleMet: 'met',
-    ruleUnmet: 'not met',
     rules: {
       length: 'be 15 to 32 characters long',
       'allowed-characters': 'use only letters without diacritics, digits and !@#$%^&*()-_=+',
@@ -225,8 +224,19 @@ export const en = {
       digit: 'contain a digit',
       special: 'contain one of !@#$%^&*()-_=+',
     },
-    passwordInvalid: 'The password does not meet every rule in the list.',
+    invalid: (rule: string) => `The password must ${rule}.`,
     confirmMismatch: 'The passwords differ. Enter the same password twice.',
+  },
+  pfx: {
+    heading: 'PFX file (key and certificate together)',
+    keyPasswordIntro:
+      'Some software takes a single PFX file with the key and the certificate. Enter the key password: it opens the saved key, and the same password protects the PFX file.',
+    newPasswordIntro:
+      'The PFX file will hold the private key encrypted with this password (AES-256). Remember it – without it the file cannot be opened.',
+    keyPassword: 'Key password (protects the PFX file too)',
+    newPassword: 'PFX file password',
+    confirm: 'Repeat the password',
+    passwordRequired: 'Enter the password.',
     submit: 'Save PFX file',
     cancel: 'Cancel',
     exporting: 'Creating the PFX file…',
@@ -384,8 +394,6 @@ export const en = {
     startOver: 'Start over',
     signInAgain: 'Sign in again',
     rulesHeading: 'Requirements:',
-    ruleMet: 'met',
-    ruleUnmet: 'not met',
     chooseFile: 'Choose file',
     noFileChosen: 'No file chosen',
     problemHeading: 'That did not work',
@@ -419,8 +427,8 @@ export const en = {
         `You are continuing the application “${name}”. Sign in the way you did when you submitted it.`,
       lookingUp: 'Looking up the application and the certificate in KSeF…',
       keyHeading: 'Open the saved key',
-      keyIntro: (name: string) =>
-        `The certificate is ready. Choose the file ${name}.key saved with the application and enter its password.`,
+      keyIntro: (fileName: string) =>
+        `The certificate is ready. Choose the file ${fileName} saved with the application and enter its password.`,
       keyFile: 'Key file (.key)',
       keyPassword: 'Key password',
       open: 'Open the key and get the certificate',
@@ -581,8 +589,6 @@ export const en = {
         'Neither the key nor the password can be recovered. Nobody – not us, not the Ministry – has a copy. Without the .key file and its password the certificate is useless.',
       password: 'Key password',
       confirm: 'Repeat the password',
-      passwordInvalid: (rule: string) => `The password must ${rule}.`,
-      confirmMismatch: 'The passwords differ. Enter the same password twice.',
       generate: 'Make the key and save the file',
       generating: 'Making the key and the request…',
       saved: (name: string) => `Saved ${name}. Check where the browser saved the file.`,
@@ -639,14 +645,16 @@ export const en = {
       noPair: 'The certificate does not match your key',
       failed: 'Could not get the certificate.',
       retry: 'Try again',
-      downloadCertificate: (name: string) => `Download ${name}`,
+      downloadCertificate: (name: string) => `Save ${name}`,
+      downloadCertificateAgain: (name: string) => `Save ${name} again`,
+      certificateSaved: (name: string) => `Saved ${name}. Check where the browser saved the file.`,
+      certificateNotSaved: (name: string) =>
+        `The browser did not save ${name}. Save it with the button below before you sign out.`,
+      source: {
+        saved: (name: string) => `Received from KSeF, saved as ${name}`,
+        notSaved: 'Received from KSeF, not saved yet',
+      },
       saved: (name: string) => `Saved ${name}.`,
-      pfxHeading: 'PFX file (key and certificate together)',
-      pfxIntro:
-        'Some software takes a single PFX file with the key and the certificate. Enter the key password: it opens the saved key, and the same password protects the PFX file.',
-      pfxPassword: 'Key password (protects the PFX file too)',
-      pfxSubmit: 'Save PFX file',
-      pfxBuilding: 'Creating the PFX file…',
       reminder: 'Add a calendar reminder (.ics)',
       reminderIntro: 'Reminders 30 and 7 days before the certificate expires.',
       reminder30: (name: string) => `KSeF certificate “${name}” expires in 30 days`,
@@ -668,6 +676,15 @@ export const en = {
       signOutIntro:
         'Signing out ends the KSeF session and removes the key from the browser’s memory. The saved files stay on disk.',
       signOut: 'Sign out and forget the key',
+      unsaved: {
+        title: 'Sign out without saving the files?',
+        certificate: (name: string) =>
+          `The certificate ${name} was not saved. After signing out, download it again from the list of saved applications (sign in and open the key file).`,
+        pfx: (name: string) =>
+          `No PFX file (${name}) was saved. It is optional; after signing out the wizard cannot make it, but the checker can, from the .key and .crt files.`,
+        confirm: 'Sign out anyway',
+        cancel: 'Stay and save',
+      },
     },
   },
   applyErrors: {

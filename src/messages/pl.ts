@@ -226,14 +226,13 @@ export const pl = {
     intro: 'Możesz zapisać klucz i certyfikat razem jako plik PFX albo pobrać sam certyfikat.',
     exportPfx: 'Eksportuj PFX',
     downloadCertificate: 'Pobierz certyfikat (.crt)',
-    formHeading: 'Eksport do pliku PFX',
-    formIntro:
-      'Plik PFX będzie zawierał klucz prywatny zaszyfrowany tym hasłem (AES-256). Zapamiętaj je – bez niego pliku nie otworzysz.',
-    password: 'Hasło do pliku PFX',
-    confirm: 'Powtórz hasło',
+  },
+  rules: {
+    met: 'spełnione',
+    unmet: 'niespełnione',
+  },
+  newPassword: {
     rulesHeading: 'Hasło musi:',
-    ruleMet: 'spełnione',
-    ruleUnmet: 'niespełnione',
     rules: {
       length: 'mieć od 15 do 32 znaków',
       'allowed-characters': 'składać się tylko z liter bez polskich znaków, cyfr i znaków !@#$%^&*()-_=+',
@@ -242,8 +241,19 @@ export const pl = {
       digit: 'zawierać cyfrę',
       special: 'zawierać jeden ze znaków !@#$%^&*()-_=+',
     } satisfies Record<KeyPasswordRule, string>,
-    passwordInvalid: 'Hasło nie spełnia wszystkich wymagań z listy.',
+    invalid: (rule: string) => `Hasło musi ${rule}.`,
     confirmMismatch: 'Hasła się różnią. Wpisz to samo hasło dwa razy.',
+  },
+  pfx: {
+    heading: 'Plik PFX (klucz i certyfikat razem)',
+    keyPasswordIntro:
+      'Niektóre programy przyjmują jeden plik PFX z kluczem i certyfikatem. Podaj hasło klucza: otworzy zapisany klucz i to samo hasło zabezpieczy plik PFX.',
+    newPasswordIntro:
+      'Plik PFX będzie zawierał klucz prywatny zaszyfrowany tym hasłem (AES-256). Zapamiętaj je – bez niego pliku nie otworzysz.',
+    keyPassword: 'Hasło klucza (zabezpieczy też plik PFX)',
+    newPassword: 'Hasło do pliku PFX',
+    confirm: 'Powtórz hasło',
+    passwordRequired: 'Podaj hasło.',
     submit: 'Zapisz plik PFX',
     cancel: 'Anuluj',
     exporting: 'Tworzę plik PFX…',
@@ -405,8 +415,6 @@ export const pl = {
     startOver: 'Zacznij od nowa',
     signInAgain: 'Zaloguj się ponownie',
     rulesHeading: 'Wymagania:',
-    ruleMet: 'spełnione',
-    ruleUnmet: 'niespełnione',
     chooseFile: 'Wybierz plik',
     noFileChosen: 'Nie wybrano pliku',
     problemHeading: 'Nie udało się',
@@ -444,8 +452,8 @@ export const pl = {
       continuing: (name: string) => `Kontynuujesz wniosek „${name}”. Zaloguj się tak jak przy jego składaniu.`,
       lookingUp: 'Sprawdzam w KSeF stan wniosku i certyfikat…',
       keyHeading: 'Otwórz zapisany klucz',
-      keyIntro: (name: string) =>
-        `Certyfikat jest gotowy. Wybierz plik ${name}.key zapisany przy składaniu wniosku i podaj jego hasło.`,
+      keyIntro: (fileName: string) =>
+        `Certyfikat jest gotowy. Wybierz plik ${fileName} zapisany przy składaniu wniosku i podaj jego hasło.`,
       keyFile: 'Plik klucza (.key)',
       keyPassword: 'Hasło klucza',
       open: 'Otwórz klucz i pobierz certyfikat',
@@ -607,8 +615,6 @@ export const pl = {
         'Ani klucza, ani hasła nie da się odzyskać. Nikt – ani my, ani Ministerstwo – nie ma ich kopii. Bez pliku .key i hasła certyfikat będzie bezużyteczny.',
       password: 'Hasło klucza',
       confirm: 'Powtórz hasło',
-      passwordInvalid: (rule: string) => `Hasło musi ${rule}.`,
-      confirmMismatch: 'Hasła się różnią. Wpisz dwa razy to samo hasło.',
       generate: 'Utwórz klucz i zapisz plik',
       generating: 'Tworzę klucz i wniosek…',
       saved: (name: string) => `Zapisano ${name}. Sprawdź, gdzie przeglądarka zapisała plik.`,
@@ -665,14 +671,16 @@ export const pl = {
       noPair: 'Certyfikat nie pasuje do Twojego klucza',
       failed: 'Nie udało się pobrać certyfikatu.',
       retry: 'Spróbuj ponownie',
-      downloadCertificate: (name: string) => `Pobierz ${name}`,
+      downloadCertificate: (name: string) => `Zapisz ${name}`,
+      downloadCertificateAgain: (name: string) => `Zapisz ${name} ponownie`,
+      certificateSaved: (name: string) => `Zapisano ${name}. Sprawdź, gdzie przeglądarka zapisała plik.`,
+      certificateNotSaved: (name: string) =>
+        `Przeglądarka nie zapisała pliku ${name}. Zapisz go przyciskiem poniżej, zanim się wylogujesz.`,
+      source: {
+        saved: (name: string) => `Pobrany z KSeF, zapisany jako ${name}`,
+        notSaved: 'Pobrany z KSeF, jeszcze niezapisany',
+      },
       saved: (name: string) => `Zapisano ${name}.`,
-      pfxHeading: 'Plik PFX (klucz i certyfikat razem)',
-      pfxIntro:
-        'Niektóre programy przyjmują jeden plik PFX z kluczem i certyfikatem. Podaj hasło klucza: otworzy zapisany klucz i to samo hasło zabezpieczy plik PFX.',
-      pfxPassword: 'Hasło klucza (zabezpieczy też plik PFX)',
-      pfxSubmit: 'Zapisz plik PFX',
-      pfxBuilding: 'Tworzę plik PFX…',
       reminder: 'Dodaj przypomnienie do kalendarza (.ics)',
       reminderIntro: 'Przypomnienie 30 i 7 dni przed wygaśnięciem certyfikatu.',
       reminder30: (name: string) => `Certyfikat KSeF „${name}” wygasa za 30 dni`,
@@ -694,6 +702,15 @@ export const pl = {
       signOutIntro:
         'Wylogowanie kończy sesję w KSeF i usuwa klucz z pamięci przeglądarki. Zapisane pliki zostają na dysku.',
       signOut: 'Wyloguj i usuń klucz z pamięci',
+      unsaved: {
+        title: 'Wylogować się bez zapisanych plików?',
+        certificate: (name: string) =>
+          `Certyfikat ${name} nie został zapisany. Po wylogowaniu pobierzesz go ponownie z listy zapisanych wniosków (zaloguj się i otwórz plik klucza).`,
+        pfx: (name: string) =>
+          `Nie zapisano pliku PFX (${name}). Jest opcjonalny; po wylogowaniu kreator go nie utworzy, ale zrobi to sprawdzarka z plików .key i .crt.`,
+        confirm: 'Wyloguj mimo to',
+        cancel: 'Zostań i zapisz',
+      },
     },
   },
   applyErrors: {

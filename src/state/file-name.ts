@@ -25,7 +25,21 @@ export function safeFileName(text: string, fallback: string): string {
 }
 
 /**
- * The base name of files saved for a certificate: the owner's name and the serial number
+ * The base name of every file the wizard saves for an application (`<base>.key`, `.crt`, `.pfx`,
+ * `.ics`), from its certificate name: "Księgowość Żółw 2026" gives `Ksiegowosc-Zolw-2026`. The one
+ * place those names come from, so every screen names the file that was saved.
+ */
+export function applicationFileBase(certificateName: string): string {
+  return safeFileName(certificateName, 'certyfikat');
+}
+
+/** The `.key` file of an application, named after its certificate name (`applicationFileBase`). */
+export function keyFileName(certificateName: string): string {
+  return `${applicationFileBase(certificateName)}.key`;
+}
+
+/**
+ * The base name of files the checker saves for a certificate: the owner's name and the serial number
  * (`Jan-Kowalski_01F20A5D352AE590`), so an Authentication and an Offline certificate of one
  * owner do not overwrite each other.
  */

@@ -43,14 +43,15 @@ function kindRows(t: Messages, kind: CertificateClass): [string, ReactNode][] {
 
 interface CertificateCardProps {
   readonly certificate: CertificateSummary;
-  readonly fileName: string;
+  /** Where the certificate came from, in words (the file it was read from, or KSeF and where it was saved). */
+  readonly source: string;
   /** The pair check against the key, once it ran. */
   readonly pair: PairResult | null;
   readonly children?: ReactNode;
 }
 
 /** What a certificate is, in the words a taxpayer uses: owner, KSeF type and environment, validity. */
-export function CertificateCard({ certificate: c, fileName, pair, children }: CertificateCardProps) {
+export function CertificateCard({ certificate: c, source, pair, children }: CertificateCardProps) {
   const t = useMessages();
   const headingId = useId();
   const rows: readonly [string, ReactNode][] = [
@@ -81,7 +82,7 @@ export function CertificateCard({ certificate: c, fileName, pair, children }: Ce
         <h3 id={headingId}>
           {c.ownerName === null ? t.certificate.headingNoOwner : t.certificate.heading(c.ownerName)}
         </h3>
-        <p className="hint">{t.certificate.fromFile(fileName)}</p>
+        <p className="hint">{source}</p>
         {pair !== null && (
           <p className={pair.match ? 'badge badge-ok' : 'badge badge-bad'}>
             <span aria-hidden="true">{pair.match ? '✓ ' : '✗ '}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { certificateFileBase, safeFileName } from '../../src/state/file-name';
+import { applicationFileBase, certificateFileBase, keyFileName, safeFileName } from '../../src/state/file-name';
 
 describe('safeFileName', () => {
   it.each([
@@ -30,5 +30,24 @@ describe('certificateFileBase', () => {
   });
   it('uses the serial alone without an owner', () => {
     expect(certificateFileBase({ ownerName: null, serialHex: '01F20A5D352AE590' })).toBe('01F20A5D352AE590');
+  });
+});
+
+describe('applicationFileBase and keyFileName', () => {
+  it.each([
+    ['Księgowość Żółw 2026', 'Ksiegowosc-Zolw-2026'],
+    ['Pieczęć testowa 1', 'Pieczec-testowa-1'],
+    ['Łódź / ../..\\etc', 'Lodz-..-..-etc'],
+    ['.hidden', 'hidden'],
+    ['   ', 'certyfikat'],
+  ])('%j gives the base %j for the .key, .crt, .pfx and .ics alike', (name, base) => {
+    expect(applicationFileBase(name)).toBe(base);
+    expect(keyFileName(name)).toBe(`${base}.key`);
+  });
+
+  it('never gives a name with a character outside ASCII letters, digits, ".", "_" and "-"', () => {
+    for (const name of ['Żółć—„cytat” 2026', 'tab\there', 'a:b*c?d', 'Ǆemal ŒUVRE ß']) {
+      expect(keyFileName(name)).toMatch(/^[A-Za-z0-9][A-Za-z0-9._-]*\.key$/);
+    }
   });
 });

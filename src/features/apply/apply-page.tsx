@@ -17,6 +17,7 @@ import { SignInStep } from './sign-in-step';
 import { BackButton } from './back-button';
 import { useStepHistory } from './step-history';
 import { Stepper } from './stepper';
+import { useLeaveGuard } from './use-leave-guard';
 
 function Step({ step }: { readonly step: ApplyStepId }) {
   switch (step) {
@@ -52,6 +53,7 @@ export function ApplyPage() {
   useEffect(() => prepareFileReads(), []);
   // After the draft: each step its own entry in the browser's history (`#/apply/<step>`).
   useStepHistory();
+  useLeaveGuard();
 
   // A new step is like a new page: focus its heading, so keyboard and screen reader users start there.
   useEffect(() => {

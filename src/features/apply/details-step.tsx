@@ -10,7 +10,7 @@ import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { detailsFormSchema, localDate, type DetailsFormInput } from './details-schema';
-import { RuleChecklist } from './rule-checklist';
+import { RuleChecklist } from '../../ui/rule-checklist';
 import { StepHeading } from './step-heading';
 import { TextField } from './text-field';
 
@@ -64,7 +64,13 @@ export function DetailsStep() {
           maxLength={100}
           error={errors.certificateName === undefined ? undefined : nameError(t, name, rules.find((r) => !r.ok)?.rule)}
         />
-        <RuleChecklist id={rulesId} rules={rules} texts={t.apply.details.nameRules} submitted={formState.isSubmitted} />
+        <RuleChecklist
+          id={rulesId}
+          heading={t.apply.rulesHeading}
+          rules={rules}
+          texts={t.apply.details.nameRules}
+          submitted={formState.isSubmitted}
+        />
 
         <fieldset className="choices">
           <legend>{t.apply.details.purposeLegend}</legend>

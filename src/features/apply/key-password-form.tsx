@@ -2,8 +2,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import { generateAndSaveKey } from '../../state/apply/key-actions';
 import { useMessages } from '../../state/preferences-store';
-import { PasswordPairFields } from './password-pair-fields';
-import { passwordPairSchema, type PasswordPairInput } from './password-pair-schema';
+import { NewPasswordFields } from '../../ui/new-password-fields';
+import { passwordPairSchema, type PasswordPairInput } from '../../ui/new-password-schema';
 
 /** The key password, twice, with the live checklist; "Generate" makes the key and saves the `.key`. */
 export function KeyPasswordForm({ busy }: { readonly busy: boolean }) {
@@ -21,7 +21,7 @@ export function KeyPasswordForm({ busy }: { readonly busy: boolean }) {
 
   return (
     <form className="stack" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
-      <PasswordPairFields
+      <NewPasswordFields
         register={register}
         control={control}
         formState={formState}

@@ -27,8 +27,14 @@ export function KeyStep() {
   const [storedError, setStoredError] = useState(false);
   const [refused, setRefused] = useState<Problem | null>(null);
 
+  // While the file is being proven, and after a failed proof, the form stays with the chosen file.
   const saved: SavedKeyInfo | null =
-    key.status === 'saved' || key.status === 'proven' ? key : key.status === 'failed' ? key.saved : null;
+    key.status === 'saved' || key.status === 'proven'
+      ? key
+      : key.status === 'failed' || key.status === 'proving'
+        ? key.saved
+        : null;
+  const proofProblem = key.status === 'failed' && saved !== null ? key.problem : null;
   const proven = key.status === 'proven';
   const busy = key.status === 'generating' || key.status === 'proving';
   // A `.key` saved before a reload: the key itself went with the page, so the file is opened again.
@@ -61,11 +67,8 @@ export function KeyStep() {
         {saved !== null && !proven && <p className="ok-text">✓ {t.apply.key.saved(saved.fileName)}</p>}
         {proven && <p className="ok-text">✓ {t.apply.key.proven(key.fileName)}</p>}
         {refused !== null && <ProblemMessage title={t.apply.problemHeading} problem={refused} />}
-        {key.status === 'failed' && (
-          <ProblemMessage
-            title={saved === null ? t.apply.problemHeading : t.apply.key.proveFailed}
-            problem={key.problem}
-          />
+        {key.status === 'failed' && saved === null && (
+          <ProblemMessage title={t.apply.problemHeading} problem={key.problem} />
         )}
       </div>
 
@@ -78,6 +81,8 @@ export function KeyStep() {
                 heading={t.apply.restored.keyHeading}
                 intro={t.apply.restored.keyIntro(saved.fileName)}
                 submitLabel={t.apply.restored.keyOpen}
+                problem={proofProblem}
+                problemTitle={t.apply.key.proveFailed}
               />
             ) : (
               <KeyProofForm
@@ -85,6 +90,8 @@ export function KeyStep() {
                 heading={t.apply.key.proveHeading}
                 intro={t.apply.key.proveIntro(saved.fileName)}
                 submitLabel={t.apply.key.prove}
+                problem={proofProblem}
+                problemTitle={t.apply.key.proveFailed}
               />
             ))}
           <div className="actions">

@@ -1,10 +1,6 @@
 import { useMemo, useState } from 'react';
-import {
-  downloadCertificate,
-  downloadReminder,
-  resetApplication,
-  signOutAndForget,
-} from '../../state/apply/result-actions';
+import { downloadCertificate, downloadReminder, resetApplication } from '../../state/apply/result-actions';
+import { recordKeyFileName } from '../../state/apply/records';
 import { openSavedKeyForResume, retryResume } from '../../state/apply/resume-actions';
 import { retrieveCertificate } from '../../state/apply/submit-actions';
 import type { Problem } from '../../problem/problem';
@@ -13,12 +9,14 @@ import { useMessages } from '../../state/preferences-store';
 import { summaryCard } from '../../state/apply/summary';
 import { CertificateCard } from '../../ui/certificate-card';
 import { KeyProofForm } from './key-proof-form';
-import { PfxForm } from './pfx-form';
+import { PfxExportForm } from '../../ui/pfx-export-form';
+import { downloadPfx } from '../../state/apply/result-actions';
 import { FileReadProgress } from './file-read-progress';
 import { ProblemMessage, sessionEnded } from './problem-message';
 import { StepHeading } from './step-heading';
 import { SummaryCard } from './summary-card';
 import { ProgressLine } from './progress-line';
+import { SignOutPanel } from './sign-out-panel';
 
 /**
  * Step 7: the certificate, whether it pairs with the key, the files to save, and signing out. A
@@ -68,9 +66,6 @@ export function ResultStep() {
           {submission.status === 'failed' && (
             <ProblemMessage title={t.apply.result.failed} problem={submission.problem} />
           )}
-          {key.status === 'failed' && resume !== null && (
-            <ProblemMessage title={t.apply.problemHeading} problem={key.problem} />
-          )}
           {result.status === 'retrieving' && <ProgressLine>{t.apply.result.retrieving}</ProgressLine>}
           {ready !== null && (
             <div
@@ -88,6 +83,12 @@ export function ResultStep() {
               </div>
             </div>
           )}
+          {ready?.pair.match === true &&
+            (ready.certificateFileName === undefined ? (
+              <p className="error-text">{t.apply.result.certificateNotSaved(`${ready.fileBase}.crt`)}</p>
+            ) : (
+              <p className="ok-text">✓ {t.apply.result.certificateSaved(ready.certificateFileName)}</p>
+            ))}
           {result.status === 'failed' && <ProblemMessage title={t.apply.result.failed} problem={result.problem} />}
           {problem !== null && <ProblemMessage title={t.apply.problemHeading} problem={problem} />}
         </div>
@@ -114,8 +115,10 @@ export function ResultStep() {
           <KeyProofForm
             busy={key.status === 'proving'}
             heading={t.apply.resume.keyHeading}
-            intro={t.apply.resume.keyIntro(resume.record.certificateName)}
+            intro={t.apply.resume.keyIntro(recordKeyFileName(resume.record))}
             submitLabel={t.apply.resume.open}
+            problem={key.status === 'failed' ? key.problem : null}
+            problemTitle={t.apply.problemHeading}
             onProve={openSavedKeyForResume}
           />
         )}
@@ -125,35 +128,44 @@ export function ResultStep() {
       {ready !== null && (
         <>
           <div className="no-print">
-            <CertificateCard certificate={ready.certificate} fileName={`${ready.fileBase}.crt`} pair={ready.pair}>
+            <CertificateCard
+              certificate={ready.certificate}
+              source={
+                ready.certificateFileName === undefined
+                  ? t.apply.result.source.notSaved
+                  : t.apply.result.source.saved(ready.certificateFileName)
+              }
+              pair={ready.pair}
+            >
               {ready.pair.match && (
                 <div className="stack apply-result-actions">
                   <div className="actions">
                     <button
                       type="button"
-                      className="button button-primary"
+                      className={ready.certificateFileName === undefined ? 'button button-primary' : 'button'}
                       onClick={() => setProblem(downloadCertificate())}
                     >
-                      {t.apply.result.downloadCertificate(`${ready.fileBase}.crt`)}
+                      {ready.certificateFileName === undefined
+                        ? t.apply.result.downloadCertificate(`${ready.fileBase}.crt`)
+                        : t.apply.result.downloadCertificateAgain(ready.certificateFileName)}
                     </button>
                     <button type="button" className="button" onClick={reminder}>
                       {t.apply.result.reminder}
                     </button>
                   </div>
                   <p className="hint">{t.apply.result.reminderIntro}</p>
-                  <PfxForm savedAs={ready.pfxFileName} />
+                  <PfxExportForm
+                    password="key"
+                    headingLevel={3}
+                    status={ready.pfxExport}
+                    onExport={async (password) => void (await downloadPfx(password))}
+                  />
                 </div>
               )}
             </CertificateCard>
           </div>
           {summary !== null && <SummaryCard summary={summary} referenceNumber={reference} />}
-          <section className="panel no-print" aria-labelledby="sign-out-heading">
-            <h3 id="sign-out-heading">{t.apply.result.signOutHeading}</h3>
-            <p className="hint">{t.apply.result.signOutIntro}</p>
-            <button type="button" className="button" onClick={() => void signOutAndForget()}>
-              {t.apply.result.signOut}
-            </button>
-          </section>
+          <SignOutPanel />
         </>
       )}
     </>

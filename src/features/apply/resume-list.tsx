@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Problem } from '../../problem/problem';
-import { keyFileName } from '../../state/apply/key-actions';
 import { removeApplication } from '../../state/apply/record-actions';
-import type { ApplicationRecord } from '../../state/apply/records';
+import { recordKeyFileName, type ApplicationRecord } from '../../state/apply/records';
 import { listApplications, resumeApplication } from '../../state/apply/resume-actions';
 import { useMessages } from '../../state/preferences-store';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
@@ -97,7 +96,7 @@ export function ResumeList() {
         onCancel={() => setRemoving(null)}
       >
         <p>{t.apply.resume.removeBody}</p>
-        <p>{t.apply.resume.removeKeeps(keyFileName(removing?.certificateName ?? ''))}</p>
+        <p>{removing !== null && t.apply.resume.removeKeeps(recordKeyFileName(removing))}</p>
       </ConfirmDialog>
     </section>
   );

@@ -3,6 +3,7 @@ import type { Messages } from '../../messages/catalogs';
 import { openSavedKeyForResume } from '../../state/apply/resume-actions';
 import { resetApplication } from '../../state/apply/result-actions';
 import { retrySubmission, submissionMaybeReceived, submitApplication } from '../../state/apply/submit-actions';
+import { recordKeyFileName } from '../../state/apply/records';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { KeyProofForm } from './key-proof-form';
@@ -79,7 +80,7 @@ export function ReviewStep() {
                   {check.ok ? '✓' : '✗'}
                 </span>
                 {checkText(t, check)}
-                <span className="visually-hidden"> ({check.ok ? t.apply.ruleMet : t.apply.ruleUnmet})</span>
+                <span className="visually-hidden"> ({check.ok ? t.rules.met : t.rules.unmet})</span>
               </li>
             ))}
           </ul>
@@ -120,8 +121,10 @@ export function ReviewStep() {
         <KeyProofForm
           busy={false}
           heading={t.apply.resume.keyHeading}
-          intro={t.apply.resume.keyIntro(resume.record.certificateName)}
+          intro={t.apply.resume.keyIntro(recordKeyFileName(resume.record))}
           submitLabel={t.apply.resume.open}
+          problem={key.status === 'failed' ? key.problem : null}
+          problemTitle={t.apply.problemHeading}
           onProve={openSavedKeyForResume}
         />
       )}

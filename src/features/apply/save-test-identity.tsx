@@ -4,9 +4,9 @@ import { useForm } from 'react-hook-form';
 import { downloadTestIdentity } from '../../state/apply/sign-in-actions';
 import type { Problem } from '../../problem/problem';
 import { useMessages } from '../../state/preferences-store';
-import { PasswordPairFields } from './password-pair-fields';
+import { NewPasswordFields } from '../../ui/new-password-fields';
 import { ProblemMessage } from './problem-message';
-import { passwordPairSchema, type PasswordPairInput } from './password-pair-schema';
+import { passwordPairSchema, type PasswordPairInput } from '../../ui/new-password-schema';
 
 /** Optional: keep the throwaway test identity, its key encrypted with a password of the user's. */
 export function SaveTestIdentity() {
@@ -42,7 +42,7 @@ export function SaveTestIdentity() {
       <div id="save-identity-form">
         {open && (
           <form className="stack apply-subform" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
-            <PasswordPairFields
+            <NewPasswordFields
               register={register}
               control={control}
               formState={formState}

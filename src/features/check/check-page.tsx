@@ -78,7 +78,7 @@ export function CheckPage() {
       <Verdict run={run} plan={plan} />
 
       {certificates.map(({ id, certificate, fileName }) => (
-        <CertificateCard key={id} certificate={certificate} fileName={fileName} pair={pairOf(id)}>
+        <CertificateCard key={id} certificate={certificate} source={t.certificate.fromFile(fileName)} pair={pairOf(id)}>
           {isCa(id) && <p className="badge">{t.check.caBadge}</p>}
           {firstMatch === id && <SavePair certificate={certificate} />}
           <RevocationCheck certificate={certificate} candidates={certificates.map((c) => c.certificate)} />

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { CertificateSummary } from '../../crypto/certificate-summary';
-import { downloadCertificate, resetPfxExport } from '../../state/check/pfx-actions';
+import { downloadCertificate, exportPfx, resetPfxExport } from '../../state/check/pfx-actions';
 import { useCheckStore } from '../../state/check/store';
 import { useMessages } from '../../state/preferences-store';
-import { ExportPfxForm } from './export-pfx-form';
+import { PfxExportForm } from '../../ui/pfx-export-form';
 
 /** The ways to save a matching pair: a PFX with its own password, or the certificate alone. */
 export function SavePair({ certificate }: { readonly certificate: CertificateSummary }) {
@@ -33,7 +33,15 @@ export function SavePair({ certificate }: { readonly certificate: CertificateSum
         </button>
       </div>
       <div id="export-pfx">
-        {formOpen && <ExportPfxForm certificate={certificate} status={pfxExport} onCancel={close} />}
+        {formOpen && (
+          <PfxExportForm
+            password="new"
+            headingLevel={5}
+            status={pfxExport}
+            onExport={(password) => exportPfx(certificate, password)}
+            onCancel={close}
+          />
+        )}
       </div>
     </section>
   );

@@ -56,7 +56,13 @@ export type Draft = z.infer<typeof draftSchema>;
 export function draftOf(state: ApplyState, recordId: string | null): Draft | null {
   if (state.environment === null) return null;
   const { key } = state;
-  const savedKey = key.status === 'saved' || key.status === 'proven' ? key : key.status === 'failed' ? key.saved : null;
+  // While a proof runs, and after one failed, the `.key` saved before it is still the one to reopen.
+  const savedKey =
+    key.status === 'saved' || key.status === 'proven'
+      ? key
+      : key.status === 'failed' || key.status === 'proving'
+        ? key.saved
+        : null;
   return {
     step: state.step,
     environment: state.environment,

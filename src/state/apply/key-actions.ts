@@ -13,18 +13,13 @@ import { readInWorker, wasStopped } from './file-read';
 import { seams } from './seams';
 import { stepAfter } from './steps';
 import { forgetKey, vault } from './vault';
-import { safeFileName } from '../file-name';
+import { keyFileName } from '../file-name';
 
 const set = useApplyStore.setState;
 const get = useApplyStore.getState;
 
-/** The `.key` file name for a certificate name, safe on every file system. */
-export function keyFileName(certificateName: string): string {
-  return `${safeFileName(certificateName, 'klucz')}.key`;
-}
-
 /**
- * Generates the key pair (per `details.keyAlgorithm`) and the CSR, and saves `<certificateName>.key`
+ * Generates the key pair (per `details.keyAlgorithm`) and the CSR, and saves `keyFileName(certificateName)`
  * encrypted with `password` (the one export of the private key, which then becomes non-extractable).
  */
 export async function generateAndSaveKey(password: string): Promise<void> {
@@ -71,7 +66,7 @@ export function saveKeyAgain(): Problem | null {
 export async function proveKeySaved(file: File, password: string): Promise<void> {
   const saved = savedKey();
   const { enrollment } = get();
-  set({ key: { status: 'proving' } });
+  set({ key: { status: 'proving', saved } });
   try {
     if (saved === null) throw new ApplyError('key-not-saved', 'Generate and save the key first');
     const generated = vault.key;
@@ -138,7 +133,7 @@ function savedKey(): SavedKeyInfo | null {
   const { key } = get();
   if (key.status === 'saved' || key.status === 'proven')
     return { fileName: key.fileName, publicKeyFingerprint: key.publicKeyFingerprint };
-  if (key.status === 'failed') return key.saved;
+  if (key.status === 'failed' || key.status === 'proving') return key.saved;
   return null;
 }
 

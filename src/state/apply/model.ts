@@ -7,7 +7,8 @@
  * - `submission` has `{ status: 'resuming'; referenceNumber }` while a resumed application's status
  *   is looked up, and `{ status: 'awaiting-key'; referenceNumber; serialNumber }` once its certificate
  *   is found and the saved `.key` is wanted (`openSavedKeyForResume`); both are shown on step 'result'.
- * - `result` `ready` also carries `pfxFileName` / `reminderFileName` once those files were saved.
+ * - `result` `ready` also carries `certificateFileName` / `pfxFileName` / `reminderFileName` once those
+ *   files were saved; the `.crt` is saved on arrival (`saveCertificateOnArrival`).
  * - Actions without a state slot of their own return `Problem | null` instead of storing it:
  *   `continueToDetails` (sync: 'cannot-request'), `continueToReview` ('key-not-saved'), `saveKeyAgain`,
  *   `downloadTestIdentity`, `downloadCertificate`, `downloadPfx`, `downloadReminder`, `signOutAndForget`,
@@ -34,6 +35,7 @@ import type { PairResult } from '../../crypto/pair';
 import type { CertificateEnrollmentDataResponse, CertificateLimitsResponse } from '../../ksef/certificate-schemas';
 import type { KsefEnvironment } from '../../ksef/environments';
 import type { Problem } from '../../problem/problem';
+import type { PfxExportState } from '../pfx-export';
 import type { ApplicationRecord } from './records';
 import type { SignInStep } from '../../sign-in/sign-in';
 
@@ -99,7 +101,8 @@ export type KeyState =
   | { readonly status: 'idle' }
   | { readonly status: 'generating' }
   | ({ readonly status: 'saved' } & SavedKeyInfo)
-  | { readonly status: 'proving' }
+  /** `saved`: the `.key` being proven (`null` when a resumed application's key is opened), so its form stays. */
+  | { readonly status: 'proving'; readonly saved: SavedKeyInfo | null }
   | ({ readonly status: 'proven' } & SavedKeyInfo)
   | { readonly status: 'failed'; readonly problem: Problem; readonly saved: SavedKeyInfo | null };
 
@@ -129,6 +132,10 @@ export type ResultState =
       readonly certificatePem: string;
       /** Base of the file names (`<fileBase>.crt`, `.pfx`, `.ics`), safe on every file system. */
       readonly fileBase: string;
+      /** The `.crt`'s name once it was handed to the browser (on arrival, or "save again"). */
+      readonly certificateFileName?: string;
+      /** The PFX form's progress; `pfxFileName` is the last PFX saved. */
+      readonly pfxExport: PfxExportState;
       readonly pfxFileName?: string;
       readonly reminderFileName?: string;
     }

@@ -8,6 +8,7 @@ import { z } from '../../lib/zod';
 import { parseJsonOrUndefined } from '../../lib/json';
 import { ksefEnvironmentSchema } from '../../ksef/environments';
 import { APPLICATION_STATUSES } from '../../problem/application-status';
+import { keyFileName } from '../file-name';
 
 /** The localStorage key of the records. */
 export const APPLICATIONS_STORAGE_KEY = 'ksef-cert.applications';
@@ -35,8 +36,15 @@ export const applicationRecordSchema = z.object({
   status: applicationStatusSchema,
   /** Known once issued. */
   serialNumber: z.string().min(1).max(64).nullable(),
+  /** The name the `.key` was saved under (records written before it was kept lack it). */
+  keyFileName: z.string().min(1).max(200).optional(),
 });
 export type ApplicationRecord = z.infer<typeof applicationRecordSchema>;
+
+/** The name the record's `.key` was saved under: the one kept, else the one its certificate name gives. */
+export function recordKeyFileName(record: ApplicationRecord): string {
+  return record.keyFileName ?? keyFileName(record.certificateName);
+}
 
 /** The part of `Storage` the records use (tests pass a Map-backed one). */
 export type RecordStorage = Pick<Storage, 'getItem' | 'setItem'>;

@@ -15,18 +15,40 @@ import { seams } from './seams';
 import { forgetAll, vault } from './vault';
 import { updateApplicationRecord } from './records';
 import { buildReminderIcs } from './ics';
+import { logUnexpected } from '../log-unexpected';
 
 const set = useApplyStore.setState;
 const get = useApplyStore.getState;
 
-/** Saves `<fileBase>.crt` (PEM); the record becomes 'downloaded'. @returns 'wrong-step' before the result, else `null`. */
+/**
+ * Saves `<fileBase>.crt` (PEM), again when asked; the record becomes 'downloaded'.
+ * @returns 'wrong-step' before the result, else `null`.
+ */
 export function downloadCertificate(): Problem | null {
   const { result } = get();
   if (result.status !== 'ready') return { source: 'apply', code: 'wrong-step' };
-  seams().download(`${result.fileBase}.crt`, result.certificatePem, 'application/x-pem-file');
+  const fileName = `${result.fileBase}.crt`;
+  seams().download(fileName, result.certificatePem, 'application/x-pem-file');
+  set({ result: { ...result, certificateFileName: fileName } });
   const id = activeRecord();
   if (id !== null) updateApplicationRecord(seams().storage, id, { status: 'downloaded' });
   return null;
+}
+
+/**
+ * Saves the `.crt` the moment a certificate that pairs with the key arrives, as the `.key` is saved
+ * the moment it is made: nobody has to remember a button. A browser that refuses the download leaves
+ * the certificate unsaved, which the result step says, with its button and the question before
+ * signing out (`unsavedFiles`).
+ */
+export function saveCertificateOnArrival(): void {
+  const { result } = get();
+  if (result.status !== 'ready' || !result.pair.match) return;
+  try {
+    downloadCertificate();
+  } catch (error) {
+    logUnexpected('the certificate could not be saved', error);
+  }
 }
 
 /**
@@ -36,6 +58,7 @@ export function downloadCertificate(): Problem | null {
  */
 export async function downloadPfx(password: string): Promise<Problem | null> {
   const { result } = get();
+  if (result.status === 'ready') set({ result: { ...result, pfxExport: { status: 'exporting' } } });
   try {
     const keyFile = vault.keyFile;
     if (result.status !== 'ready' || keyFile === null)
@@ -54,10 +77,12 @@ export async function downloadPfx(password: string): Promise<Problem | null> {
     );
     const fileName = `${result.fileBase}.pfx`;
     seams().download(fileName, pfx, 'application/x-pkcs12');
-    set({ result: { ...result, pfxFileName: fileName } });
+    set({ result: { ...result, pfxFileName: fileName, pfxExport: { status: 'done', fileName } } });
     return null;
   } catch (error) {
-    return returnFailure(error);
+    const problem = returnFailure(error);
+    if (result.status === 'ready') set({ result: { ...result, pfxExport: { status: 'failed', problem } } });
+    return problem;
   }
 }
 

@@ -90,7 +90,7 @@ export async function retryResume(): Promise<void> {
  */
 export async function openSavedKeyForResume(file: File, password: string): Promise<void> {
   const { resume, submission } = get();
-  set({ key: { status: 'proving' } });
+  set({ key: { status: 'proving', saved: null } });
   try {
     if (resume === null || submission.status !== 'awaiting-key')
       throw new ApplyError('wrong-step', 'No certificate is waiting for its key');

@@ -17,7 +17,8 @@ import { nextStep } from './steps';
 import { vault } from './vault';
 import { saveApplicationRecord, updateApplicationRecord } from './records';
 import { findCertificateOfKey } from './certificate-lookup';
-import { safeFileName } from '../file-name';
+import { applicationFileBase } from '../file-name';
+import { saveCertificateOnArrival } from './result-actions';
 
 const set = useApplyStore.setState;
 const get = useApplyStore.getState;
@@ -115,6 +116,7 @@ export async function submitApplication(): Promise<void> {
         publicKeyFingerprint: key.publicKeyFingerprint,
         status: 'submitted',
         serialNumber: null,
+        keyFileName: key.fileName,
       });
       setActiveRecord(id);
     }
@@ -268,7 +270,10 @@ export async function retrieveCertificate(): Promise<void> {
     const crypto = await loadApplyCrypto();
     const checked = await crypto.checkIssuedCertificate(der, key, seams().now(), seams().crypto);
     const name = details?.certificateName ?? resume?.record.certificateName ?? item?.certificateName ?? '';
-    set({ result: { status: 'ready', ...checked, fileBase: safeFileName(name, 'certyfikat') } });
+    set({
+      result: { status: 'ready', ...checked, fileBase: applicationFileBase(name), pfxExport: { status: 'idle' } },
+    });
+    saveCertificateOnArrival();
   } catch (error) {
     settleFailure(error, (problem) => set({ result: { status: 'failed', problem } }));
   }

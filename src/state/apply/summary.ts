@@ -23,7 +23,8 @@ export interface SummaryCard {
   readonly certificateFingerprint: string;
   readonly files: {
     readonly key: string | null;
-    readonly certificate: string;
+    /** Once saved. */
+    readonly certificate: string | null;
     readonly pfx: string | null;
     readonly reminder: string | null;
   };
@@ -60,7 +61,7 @@ export function summaryCard(
     certificateFingerprint: certificate.sha256Fingerprint,
     files: {
       key: keyFile,
-      certificate: `${result.fileBase}.crt`,
+      certificate: result.certificateFileName ?? null,
       pfx: result.pfxFileName ?? null,
       reminder: result.reminderFileName ?? null,
     },

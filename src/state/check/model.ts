@@ -2,6 +2,7 @@ import type { CertificateSummary } from '../../crypto/certificate-summary';
 import type { LockedFormat } from '../../crypto/check-files';
 import type { PairResult } from '../../crypto/pair';
 import type { Problem } from '../../problem/problem';
+import type { PfxExportState } from '../pfx-export';
 
 /**
  * What an opened file turned out to be. Only ciphertext (`locked.bytes`) and public data stay here;
@@ -58,12 +59,8 @@ export type CheckRun =
   | { readonly status: 'done'; readonly keyFileId: number; readonly pairs: readonly PairOutcome[] }
   | { readonly status: 'failed'; readonly problem: Problem; readonly fileName: string | null };
 
-/** The state of a PFX export from a matching pair. */
-export type PfxExport =
-  | { readonly status: 'idle' }
-  | { readonly status: 'exporting' }
-  | { readonly status: 'done'; readonly fileName: string }
-  | { readonly status: 'failed'; readonly problem: Problem };
+/** The state of a PFX export from a matching pair (the wizard's has the same shape). */
+export type PfxExport = PfxExportState;
 
 /** What the opened files allow: check now, or what is missing first. */
 export type CheckPlan =

@@ -17,7 +17,14 @@ import { discardSavedKey } from '../../../src/state/apply/key-actions';
 import { resetApplication } from '../../../src/state/apply/result-actions';
 import { submitApplication } from '../../../src/state/apply/submit-actions';
 import { setActiveRecord } from '../../../src/state/apply/active-record';
-import { DRAFT_STORAGE_KEY, draftSchema, readDraft, writeDraft, type Draft } from '../../../src/state/apply/draft';
+import {
+  DRAFT_STORAGE_KEY,
+  draftOf,
+  draftSchema,
+  readDraft,
+  writeDraft,
+  type Draft,
+} from '../../../src/state/apply/draft';
 import { forgetDraftKeeping } from '../../../src/state/apply/draft-actions';
 import type { CertificateDetails } from '../../../src/state/apply/model';
 import { initialApplyState, useApplyStore } from '../../../src/state/apply/store';
@@ -132,6 +139,20 @@ describe('the draft', () => {
     };
     expect(() => writeDraft(drafts, { ...draft, token: 'x' } as unknown as Draft)).toThrow();
     expect(draftSchema.safeParse(draft).success).toBe(true);
+  });
+
+  it('keeps the saved .key while its proof runs and after it failed, so a reload then can reopen it', () => {
+    const saved = { fileName: 'Ksiegowosc-Zolw-2026.key', publicKeyFingerprint: 'AB'.repeat(32) };
+    const base = { ...initialApplyState, environment: 'test' as const, step: 'key' as const };
+    const problem = { source: 'apply', code: 'key-file-mismatch' } as const;
+    for (const key of [
+      { status: 'saved', ...saved },
+      { status: 'proving', saved },
+      { status: 'failed', problem, saved },
+      { status: 'proven', ...saved },
+    ] as const)
+      expect(draftOf({ ...base, key }, null)?.savedKey).toEqual(saved);
+    expect(draftOf({ ...base, key: { status: 'proving', saved: null } }, null)?.savedKey).toBeNull();
   });
 });
 

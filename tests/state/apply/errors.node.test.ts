@@ -166,7 +166,8 @@ describe('the apply actions refuse and recover', () => {
     await retrySubmission();
     expect(state().result).toMatchObject({ status: 'ready', pair: { match: true } });
     const record = listApplications()[0];
-    expect(record).toMatchObject({ status: 'issued', certificateName: 'Po anulowaniu' });
+    // Issued, and its .crt saved on arrival.
+    expect(record).toMatchObject({ status: 'downloaded', certificateName: 'Po anulowaniu' });
     expect(record?.referenceNumber).not.toBe(failed.status === 'failed' ? failed.referenceNumber : '');
   });
 

@@ -124,7 +124,8 @@ describe('KSeF unreachable', () => {
     await retrySubmission();
     expect(state().result).toMatchObject({ status: 'ready', pair: { match: true } });
     expect(atSandbox('POST', /^\/certificates\/enrollments$/)).toHaveLength(enrollments + 1);
-    expect(listApplications()[0]).toMatchObject({ certificateName: 'Brak polaczenia', status: 'issued' });
+    // Issued, and its .crt saved on arrival.
+    expect(listApplications()[0]).toMatchObject({ certificateName: 'Brak polaczenia', status: 'downloaded' });
   });
 
   it('while the data step loads: the sign-in stays and "load again" gets the data', async () => {

@@ -22,6 +22,7 @@ import {
 import { listApplications, openSavedKeyForResume, resumeApplication } from '../../../src/state/apply/resume-actions';
 import { submitApplication } from '../../../src/state/apply/submit-actions';
 import { summaryCard } from '../../../src/state/apply/summary';
+import { currentUnsavedFiles } from '../../../src/state/apply/unsaved';
 import type { CertificateDetails } from '../../../src/state/apply/model';
 import { useApplyStore } from '../../../src/state/apply/store';
 import { vault } from '../../../src/state/apply/vault';
@@ -104,13 +105,19 @@ async function expectOpensslAgrees(
   });
 }
 
-/** Step 'result' ready with a matching pair; saves the .crt, .pfx and .ics. */
+/** Step 'result' ready with a matching pair, its .crt saved on arrival; saves it again, the .pfx and .ics. */
 async function finishResult(): Promise<{ crt: SavedFile; pfx: SavedFile; ics: SavedFile }> {
   const { result, step } = state();
   expect(step).toBe('result');
-  expect(result).toMatchObject({ status: 'ready', pair: { match: true } });
+  const arrived = kit.file('.crt');
+  expect(result).toMatchObject({ status: 'ready', pair: { match: true }, certificateFileName: arrived.name });
+  const pfxName = arrived.name.replace(/\.crt$/, '.pfx');
+  expect(currentUnsavedFiles()).toEqual({ certificate: null, pfx: pfxName });
+  const before = kit.saved.length;
   expect(downloadCertificate()).toBeNull();
+  expect(kit.saved.slice(before)).toEqual([arrived]);
   expect(await downloadPfx(PASSWORD)).toBeNull();
+  expect(currentUnsavedFiles()).toEqual({ certificate: null, pfx: null });
   expect(
     downloadReminder({ summary30: 'Certyfikat KSeF wygasa za 30 dni', summary7: 'Certyfikat KSeF wygasa za 7 dni' }),
   ).toBeNull();

@@ -99,7 +99,7 @@ describe('going back and forward between steps', () => {
   it('shows no other step while work is in flight', () => {
     const busy: readonly ApplyState[] = [
       { ...atKey, key: { status: 'generating' } },
-      { ...atKey, key: { status: 'proving' } },
+      { ...atKey, key: { status: 'proving', saved: null } },
       { ...signedIn, step: 'sign-in', signIn: { status: 'running', progress: { stage: 'challenge' } } },
       { ...signedIn, enrollment: { status: 'loading' } },
       { ...atKey, fileRead: { status: 'reading', fileName: 'a.key' } },

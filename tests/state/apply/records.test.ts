@@ -4,11 +4,11 @@ import {
   type ApplicationRecord,
   parseApplicationRecords,
   readApplicationRecords,
+  recordKeyFileName,
   removeApplicationRecord,
   saveApplicationRecord,
   updateApplicationRecord,
 } from '../../../src/state/apply/records';
-import { keyFileName } from '../../../src/state/apply/key-actions';
 import { validFromInstant } from '../../../src/state/apply/submit-actions';
 
 const RECORD: ApplicationRecord = {
@@ -96,14 +96,20 @@ describe('application records', () => {
   });
 });
 
-describe('file names and dates', () => {
-  it.each([
-    ['Pieczęć testowa 1', 'Pieczec-testowa-1.key'],
-    ['Łódź / ../..\\etc', 'Lodz-..-..-etc.key'],
-    ['   ', 'klucz.key'],
-    ['.hidden', 'hidden.key'],
-  ])('keyFileName(%j) is %j', (name, expected) => {
-    expect(keyFileName(name)).toBe(expected);
+describe('the saved .key name and dates', () => {
+  it('names the .key as it was saved, or as its certificate name gives for records that did not keep it', () => {
+    expect(recordKeyFileName({ ...RECORD, certificateName: 'Księgowość Żółw 2026' })).toBe('Ksiegowosc-Zolw-2026.key');
+    expect(recordKeyFileName({ ...RECORD, keyFileName: 'Program-ksiegowy.key' })).toBe('Program-ksiegowy.key');
+  });
+
+  it('reads a record that kept its .key name, and one that did not', () => {
+    const storage = memory(
+      JSON.stringify([
+        { ...RECORD, keyFileName: 'a.key' },
+        { ...RECORD, id: 'other' },
+      ]),
+    );
+    expect(readApplicationRecords(storage).map((r) => r.keyFileName)).toEqual(['a.key', undefined]);
   });
 
   it('sends validFrom only for a day after today', () => {

@@ -1,12 +1,12 @@
 import { useId } from 'react';
 import { useWatch, type Control, type FormState, type UseFormRegister } from 'react-hook-form';
-import { keyPasswordRules } from '../../crypto/rules';
-import { useMessages } from '../../state/preferences-store';
-import { PasswordInput } from '../../ui/password-input';
-import type { PasswordPairInput } from './password-pair-schema';
+import { keyPasswordRules } from '../crypto/rules';
+import { useMessages } from '../state/preferences-store';
+import { PasswordInput } from './password-input';
+import type { PasswordPairInput } from './new-password-schema';
 import { RuleChecklist } from './rule-checklist';
 
-interface PasswordPairFieldsProps {
+interface NewPasswordFieldsProps {
   readonly register: UseFormRegister<PasswordPairInput>;
   readonly control: Control<PasswordPairInput>;
   readonly formState: FormState<PasswordPairInput>;
@@ -14,14 +14,18 @@ interface PasswordPairFieldsProps {
   readonly confirmLabel: string;
 }
 
-/** A new password with the live checklist of the rules, and its confirmation. */
-export function PasswordPairFields({
+/**
+ * A new password with the live checklist of the rules, and its confirmation: the one way the wizard
+ * (key, test identity, PFX) and the checker (PFX) ask for a password, with the same rules and words.
+ * The field's error names the first rule not met.
+ */
+export function NewPasswordFields({
   register,
   control,
   formState,
   passwordLabel,
   confirmLabel,
-}: PasswordPairFieldsProps) {
+}: NewPasswordFieldsProps) {
   const t = useMessages();
   const rulesId = useId();
   const rules = keyPasswordRules(useWatch({ control, name: 'password' }));
@@ -35,16 +39,22 @@ export function PasswordPairFields({
         error={
           formState.errors.password === undefined || firstUnmet === undefined
             ? undefined
-            : t.apply.key.passwordInvalid(t.save.rules[firstUnmet])
+            : t.newPassword.invalid(t.newPassword.rules[firstUnmet])
         }
         describedBy={rulesId}
       />
-      <RuleChecklist id={rulesId} rules={rules} texts={t.save.rules} submitted={formState.isSubmitted} />
+      <RuleChecklist
+        id={rulesId}
+        heading={t.newPassword.rulesHeading}
+        rules={rules}
+        texts={t.newPassword.rules}
+        submitted={formState.isSubmitted}
+      />
       <PasswordInput
         {...register('confirm')}
         label={confirmLabel}
         showLabel={t.check.password.show}
-        error={formState.errors.confirm === undefined ? undefined : t.apply.key.confirmMismatch}
+        error={formState.errors.confirm === undefined ? undefined : t.newPassword.confirmMismatch}
       />
     </>
   );

@@ -1,8 +1,9 @@
-import type { RuleResult } from '../../crypto/rules';
-import { useMessages } from '../../state/preferences-store';
+import type { RuleResult } from '../crypto/rules';
+import { useMessages } from '../state/preferences-store';
 
 interface RuleChecklistProps<Rule extends string> {
   readonly id: string;
+  readonly heading: string;
   readonly rules: readonly { readonly rule: Rule; readonly ok: boolean }[];
   readonly texts: Readonly<Record<Rule, string>>;
   /** After a submit, unmet rules turn red with ✗ (before it they stay grey: nothing is wrong yet). */
@@ -15,6 +16,7 @@ interface RuleChecklistProps<Rule extends string> {
  */
 export function RuleChecklist<Rule extends RuleResult['rule']>({
   id,
+  heading,
   rules,
   texts,
   submitted,
@@ -22,7 +24,7 @@ export function RuleChecklist<Rule extends RuleResult['rule']>({
   const t = useMessages();
   return (
     <div id={id} className="rules">
-      <p className="rules-heading">{t.apply.rulesHeading}</p>
+      <p className="rules-heading">{heading}</p>
       <ul className="rule-list">
         {rules.map(({ rule, ok }) => (
           <li
@@ -35,7 +37,7 @@ export function RuleChecklist<Rule extends RuleResult['rule']>({
               {ok ? '✓' : submitted ? '✗' : '•'}
             </span>
             {texts[rule]}
-            <span className="visually-hidden"> ({ok ? t.apply.ruleMet : t.apply.ruleUnmet})</span>
+            <span className="visually-hidden"> ({ok ? t.rules.met : t.rules.unmet})</span>
           </li>
         ))}
       </ul>

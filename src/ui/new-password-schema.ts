@@ -1,5 +1,5 @@
-import { z } from '../../lib/zod';
-import { keyPasswordSchema } from '../../crypto/rules';
+import { z } from '../lib/zod';
+import { keyPasswordSchema } from '../crypto/rules';
 
 /** A new password under the key password rules, typed twice (key file, PFX, test identity). */
 export const passwordPairSchema = z
