@@ -1,23 +1,31 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { keepDraft } from '../../state/apply/draft-actions';
 import { prepareFileReads } from '../../state/apply/file-read';
 import type { ApplyStepId } from '../../state/apply/model';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { PageHeading } from '../../ui/page-heading';
+import { preloadable } from '../../ui/preloadable';
 import './apply.css';
 import { DataStep } from './data-step';
 import { DetailsStep } from './details-step';
 import { EnvironmentStep } from './environment-step';
 import { KeyStep } from './key-step';
 import { KsefWaitNotice } from './ksef-wait-notice';
-import { ResultStep } from './result-step';
 import { ReviewStep } from './review-step';
 import { SignInStep } from './sign-in-step';
 import { BackButton } from './back-button';
 import { useStepHistory } from './step-history';
 import { Stepper } from './stepper';
 import { useLeaveGuard } from './use-leave-guard';
+
+/**
+ * The result step (with the PFX form) comes last: its code is not part of the wizard's first paint,
+ * and the page fetches it as soon as it opens, so it is there long before it is shown (also offline,
+ * the wizard's code being in the service worker's cache).
+ */
+const resultStep = preloadable(() => import('./result-step').then((m) => m.ResultStep));
+const ResultStep = resultStep.Component;
 
 function Step({ step }: { readonly step: ApplyStepId }) {
   switch (step) {
@@ -51,6 +59,9 @@ export function ApplyPage() {
   // A reload at any step comes back here: restore the tab's draft, then keep it current.
   useEffect(() => keepDraft(), []);
   useEffect(() => prepareFileReads(), []);
+  useEffect(() => {
+    void resultStep.preload();
+  }, []);
   // After the draft: each step its own entry in the browser's history (`#/apply/<step>`).
   useStepHistory();
   useLeaveGuard();
@@ -70,7 +81,15 @@ export function ApplyPage() {
       <Stepper step={step} />
       <KsefWaitNotice />
       <div ref={stepRef} className="apply-step-body" data-step={step}>
-        <Step step={step} />
+        <Suspense
+          fallback={
+            <p role="status" className="page-loading">
+              {t.app.pageLoading}
+            </p>
+          }
+        >
+          <Step step={step} />
+        </Suspense>
       </div>
       <BackButton />
     </>
