@@ -1,5 +1,5 @@
 import { useId, type ComponentPropsWithRef } from 'react';
-import { describedBy, FieldError } from '../../ui/field-error';
+import { describedBy, FieldError } from './field-error';
 
 interface TextFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'id'> {
   readonly label: string;
