@@ -1,4 +1,5 @@
 import { useId, useState, type ChangeEvent, type ComponentPropsWithRef } from 'react';
+import './forms.css';
 import { useMessages } from '../state/preferences-store';
 import { describedBy, FieldError } from './field-error';
 

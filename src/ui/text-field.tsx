@@ -1,4 +1,5 @@
 import { useId, type ComponentPropsWithRef } from 'react';
+import './forms.css';
 import { describedBy, FieldError } from './field-error';
 
 interface TextFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'id'> {

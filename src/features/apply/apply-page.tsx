@@ -5,6 +5,7 @@ import type { ApplyStepId } from '../../state/apply/model';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { PageHeading } from '../../ui/page-heading';
+import '../../ui/forms.css';
 import './apply.css';
 import { DataStep } from './data-step';
 import { DetailsStep } from './details-step';

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import '../forms.css';
 import { KSEF_ENVIRONMENT_INFO, type KsefEnvironment } from '../../ksef/environments';
 import { useMessages } from '../../state/preferences-store';
 import { CertificateSignInForm } from './sign-in-certificate-form';
