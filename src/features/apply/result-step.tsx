@@ -150,6 +150,9 @@ export function ResultStep() {
           <section className="panel no-print" aria-labelledby="sign-out-heading">
             <h3 id="sign-out-heading">{t.apply.result.signOutHeading}</h3>
             <p className="hint">{t.apply.result.signOutIntro}</p>
+            <p>
+              <a href="#/certificates">{t.certificates.fromResult}</a>
+            </p>
             <button type="button" className="button" onClick={() => void signOutAndForget()}>
               {t.apply.result.signOut}
             </button>
