@@ -17,8 +17,8 @@ const UPSTREAM_FORWARDER_PORT = PORT + 5;
 /** Short, so "KSeF is slow" takes seconds: the relay answers 504 upstream-timeout after this. */
 const RELAY_TIMEOUT_MS = 3_000;
 const chromium = { browserName: 'chromium' as const, launchOptions: chromiumLaunchOptions() };
-/** The application wizard's journeys: they drive the sandbox through its controls. */
-const APPLY_SPECS = /apply-[^/]*\.spec\.ts$/;
+/** The journeys that drive the sandbox through its controls: the wizard's and the certificates screen's. */
+const APPLY_SPECS = /(apply-[^/]*|certificates)\.spec\.ts$/;
 /** Journeys that advance the sandbox clock (it never goes back). */
 const CLOCK_SPECS = /apply-(session|token-expiry)\.spec\.ts$/;
 /** The app served by deploy/nginx/ksef-cert.conf, as scripts/nginx-e2e.ts runs it. */
