@@ -60,7 +60,7 @@ async function showPage(page: Page, next: boolean): Promise<number> {
   return Date.now() - started;
 }
 
-async function filter(page: Page, fill: () => Promise<void>): Promise<void> {
+async function filter(page: Page, fill: () => Promise<unknown>): Promise<void> {
   await page.getByRole('button', { name: c.filters.reset }).click();
   await expect(page.locator('[data-list="done"]')).toBeVisible();
   await fill();

@@ -3,7 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { certificateListItemStatusSchema, type CertificateListItemStatus } from '../../ksef/certificate-schemas';
 import { ksefCertificateTypeSchema, type KsefCertificateType } from '../../ksef/common-schemas';
 import { applyFilters } from '../../state/certificates/list-actions';
-import { NO_FILTERS } from '../../state/certificates/model';
+import { NO_FILTERS } from '../../state/certificates/filters';
 import { useCertificatesStore } from '../../state/certificates/store';
 import { useMessages } from '../../state/preferences-store';
 

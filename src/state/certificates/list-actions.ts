@@ -7,7 +7,7 @@ import type { KsefEnvironment } from '../../ksef/environments';
 import { readApplicationRecords, type ApplicationRecord } from '../apply/records';
 import { CertificatesError, settleFailure } from './errors';
 import { ksefClient } from './ksef-client';
-import { NO_FILTERS, type ListFilters } from './model';
+import { NO_FILTERS, type ListFilters } from './filters';
 import { keepExpiringBefore, newestFirst, queryOf, toRow } from './rows';
 import { seams } from './seams';
 import { useCertificatesStore } from './store';

@@ -3,24 +3,12 @@
  * them again (and pair one with its `.key` into a PFX), revoke one. Non-secret state only: the
  * session's tokens are in `vault.ts`, passwords never leave the action they are passed to.
  */
-import type { CertificateLimitsResponse, CertificateListItemStatus } from '../../ksef/certificate-schemas';
-import type { KsefCertificateType } from '../../ksef/common-schemas';
+import type { CertificateLimitsResponse } from '../../ksef/certificate-schemas';
 import type { KsefEnvironment } from '../../ksef/environments';
 import type { Problem } from '../../problem/problem';
 import type { SignInStep } from '../../sign-in/sign-in';
+import type { ListFilters } from './filters';
 import type { CertificateRow } from './rows';
-
-/** What the list asks KSeF for; `expiresBefore` is applied to each page here (KSeF filters only "after"). */
-export interface ListFilters {
-  readonly status: CertificateListItemStatus | null;
-  readonly type: KsefCertificateType | null;
-  /** Part of the name, any case; empty for all. */
-  readonly name: string;
-  /** `YYYY-MM-DD` (local day): only certificates whose validity ends before that day; `null` for all. */
-  readonly expiresBefore: string | null;
-}
-
-export const NO_FILTERS: ListFilters = { status: null, type: null, name: '', expiresBefore: null };
 
 export type CertificatesSignIn =
   | { readonly status: 'idle' }

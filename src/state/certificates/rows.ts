@@ -11,7 +11,7 @@ import type {
 } from '../../ksef/certificate-schemas';
 import type { KsefCertificateType } from '../../ksef/common-schemas';
 import { parseKsefDateTime } from '../../ksef/date-time';
-import type { ListFilters } from './model';
+import type { ListFilters } from './filters';
 
 /** Rows expiring within this many days stand out. */
 export const EXPIRY_WARNING_DAYS = 30;

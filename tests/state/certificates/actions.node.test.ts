@@ -14,7 +14,7 @@ import {
   toggleSelected,
   turnPage,
 } from '../../../src/state/certificates/list-actions';
-import { NO_FILTERS } from '../../../src/state/certificates/model';
+import { NO_FILTERS } from '../../../src/state/certificates/filters';
 import { downloadAgain, pairWithKey } from '../../../src/state/certificates/retrieve-actions';
 import { revokeCertificate } from '../../../src/state/certificates/revoke-actions';
 import { configureCertificates } from '../../../src/state/certificates/seams';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CertificateListItem } from '../../../src/ksef/certificate-schemas';
-import { NO_FILTERS } from '../../../src/state/certificates/model';
+import { NO_FILTERS } from '../../../src/state/certificates/filters';
 import { keepExpiringBefore, newestFirst, queryOf, toRow } from '../../../src/state/certificates/rows';
 
 const NOW = new Date('2026-12-02T12:00:00+01:00');
