@@ -74,8 +74,17 @@ const isoDay = (yearsAhead: number) => {
   return day.toISOString().slice(0, 10);
 };
 
-/** Environment and context, then a test identity of `nip` (the seeded subject): the list's first page. */
-async function signIn(page: Page, testInfo: TestInfo, nip: string, check: boolean): Promise<number> {
+/**
+ * Environment and context, then (once `ready`) a test identity of `nip` (the seeded subject): the
+ * list's first page. @returns the time from the sign-in button to the first page shown.
+ */
+async function signIn(
+  page: Page,
+  testInfo: TestInfo,
+  nip: string,
+  check: boolean,
+  ready: Promise<unknown> = Promise.resolve(),
+): Promise<number> {
   await page.goto('./#/certificates');
   await expect(page.getByRole('heading', { level: 1, name: pl.certificates.title })).toBeVisible();
   await fileReaderReady(page);
@@ -85,6 +94,8 @@ async function signIn(page: Page, testInfo: TestInfo, nip: string, check: boolea
   await expect(page.getByRole('heading', { level: 2, name: pl.apply.signIn.heading })).toBeVisible();
   await page.getByLabel(pl.apply.signIn.organizationName).fill('Sp. z o.o. Przeglądarka');
   if (check) await checkState(page, testInfo, '2-sign-in');
+  // The subject's certificates are made meanwhile, outside the page.
+  await ready;
   const started = Date.now();
   await page.getByRole('button', { name: pl.apply.signIn.submitIdentity }).click();
   await expect(page.locator('[data-list="done"]')).toBeVisible({ timeout: 30_000 });
@@ -100,10 +111,10 @@ test('200 certificates: four pages of 50, newest first, and the filters', async 
     name: `Seria ${String(i).padStart(3, '0')}`,
     type: i % 5 === 0 ? ('Offline' as const) : ('Authentication' as const),
   }));
-  const seeded = await seedCertificates(baseURL ?? '', nip, certificates, KEY_PASSWORD);
+  const seeding = seedCertificates(baseURL ?? '', nip, certificates, KEY_PASSWORD);
+  const firstPage = await signIn(page, testInfo, nip, true, seeding);
+  const seeded = await seeding;
   expect(seeded.serials.size).toBe(SEEDED);
-
-  const firstPage = await signIn(page, testInfo, nip, true);
   await expect(page.locator('[data-limit="enrollment"]')).toHaveText(c.enrollmentLimit(1000 - SEEDED, 1000));
   await expect(page.locator('[data-limit="certificate"]')).toHaveText(c.activeLimit(1000 - SEEDED, 1000));
   await expect(page.getByText(c.ownNone)).toBeVisible();
@@ -125,7 +136,13 @@ test('200 certificates: four pages of 50, newest first, and the filters', async 
   await expect(page.getByRole('button', { name: c.nextPage })).toBeDisabled();
   await showPage(page, false);
   await expect(page.getByText(c.pageShown(3, 101, 150))).toBeVisible();
-  const timing = `first page after sign-in ${firstPage} ms; pages 2-4 ${pageTimes.join(', ')} ms`;
+  // Page 1 again (limits and the page, as every load does): with pages 2-4, the whole list of 200.
+  const reloadStarted = Date.now();
+  await page.getByRole('button', { name: c.filters.reset }).click();
+  await expect(page.getByText(c.pageShown(1, 1, 50))).toBeVisible();
+  const page1 = Date.now() - reloadStarted;
+  const total = page1 + pageTimes.reduce((a, b) => a + b, 0);
+  const timing = `sign-in to the first page ${firstPage} ms; page 1 ${page1} ms, pages 2-4 ${pageTimes.join(', ')} ms: 200 certificates in ${total} ms`;
   testInfo.annotations.push({ type: 'timing', description: timing });
   console.warn(`certificates list: ${timing}`);
 
