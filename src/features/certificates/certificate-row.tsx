@@ -51,7 +51,9 @@ export function CertificateRowView({ row, selected, onSelect, onDownload, onRevo
         </span>
       </th>
       <td>
-        <span className={`badge cert-status-${row.status}`}>{c.statusNames[row.status]}</span>
+        <span className={row.status === 'Active' ? 'badge badge-ok' : 'badge badge-bad'}>
+          {c.statusNames[row.status]}
+        </span>
         <span className="cert-status-text">{c.statusSentences[row.status]}</span>
         {row.expiringSoon && <strong className="cert-expiring">{c.expiringSoon}</strong>}
       </td>
