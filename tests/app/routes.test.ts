@@ -13,6 +13,9 @@ describe('routeFromHash', () => {
     ['#/apply/', 'apply'],
     ['#/APPLY', 'not-found'],
     ['#/applyx', 'not-found'],
+    ['#/certificates', 'certificates'],
+    ['#/certificates/', 'certificates'],
+    ['#/certificate', 'not-found'],
     ['#main', 'not-found'],
   ])('%j -> %s', (hash, route) => {
     expect(routeFromHash(hash)).toBe(route);
@@ -22,5 +25,6 @@ describe('routeFromHash', () => {
     expect(routeFromHash(hrefOf('check'))).toBe('check');
     expect(routeFromHash(hrefOf('home'))).toBe('home');
     expect(routeFromHash(hrefOf('apply'))).toBe('apply');
+    expect(routeFromHash(hrefOf('certificates'))).toBe('certificates');
   });
 });
