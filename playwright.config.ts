@@ -18,8 +18,8 @@ const UPSTREAM_FORWARDER_PORT = PORT + 5;
 /** Short, so "KSeF is slow" takes seconds: the relay answers 504 upstream-timeout after this. */
 const RELAY_TIMEOUT_MS = 3_000;
 const chromium = { browserName: 'chromium' as const, launchOptions: chromiumLaunchOptions() };
-/** The application wizard's journeys: they drive the sandbox through its controls. */
-const APPLY_SPECS = /apply-[^/]*\.spec\.ts$/;
+/** The journeys that drive the sandbox through its controls: the wizard's and the certificates screen's. */
+const APPLY_SPECS = /(apply-[^/]*|certificates)\.spec\.ts$/;
 /**
  * The wizard's journeys that run against a second app server with a sandbox of its own, so that two
  * of them run at once without one's controls reaching the other. None of them uses the switchable

@@ -5,11 +5,12 @@ import { useLanguage, useMessages } from '../state/preferences-store';
 import { LanguageSwitch } from './language-switch';
 import { NotFoundPage } from './not-found-page';
 import { hrefOf, useRoute, type RouteName } from './routes';
-import { loadApplyPage, loadCheckPage } from './screens';
+import { loadApplyPage, loadCertificatesPage, loadCheckPage } from './screens';
 
 // Each screen is its own chunk: the first paint of a route loads the shell and that screen only.
 const ApplyPage = lazy(() => loadApplyPage().then((m) => ({ default: m.ApplyPage })));
 const CheckPage = lazy(() => loadCheckPage().then((m) => ({ default: m.CheckPage })));
+const CertificatesPage = lazy(() => loadCertificatesPage().then((m) => ({ default: m.CertificatesPage })));
 
 function pageTitle(route: RouteName, t: Messages): string {
   switch (route) {
@@ -19,6 +20,8 @@ function pageTitle(route: RouteName, t: Messages): string {
       return t.check.title;
     case 'apply':
       return t.apply.title;
+    case 'certificates':
+      return t.certificates.title;
     case 'not-found':
       return t.notFound.title;
   }
@@ -32,6 +35,8 @@ function Page({ route }: { readonly route: RouteName }) {
       return <CheckPage />;
     case 'apply':
       return <ApplyPage />;
+    case 'certificates':
+      return <CertificatesPage />;
     case 'not-found':
       return <NotFoundPage />;
   }
@@ -98,6 +103,9 @@ export function App() {
             </a>
             <a href={hrefOf('check')} aria-current={route === 'check' ? 'page' : undefined}>
               {t.home.checkLink}
+            </a>
+            <a href={hrefOf('certificates')} aria-current={route === 'certificates' ? 'page' : undefined}>
+              {t.certificates.navLink}
             </a>
           </nav>
           <LanguageSwitch />

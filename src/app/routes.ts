@@ -8,6 +8,7 @@ export const ROUTE_PATHS = {
   home: '/',
   check: '/check',
   apply: '/apply',
+  certificates: '/certificates',
 } as const;
 
 export type RouteName = keyof typeof ROUTE_PATHS | 'not-found';

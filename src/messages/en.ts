@@ -1,3 +1,4 @@
+import type { CertificatesProblemCode } from '../problem/problem';
 import type { Messages } from './pl';
 import { plural } from './plural';
 import { sentence } from './sentence';
@@ -687,6 +688,18 @@ export const en = {
       },
     },
   },
+  certificates: {
+    title: 'My certificates',
+    fromResult: 'All your certificates: download again, revoke',
+    navLink: 'My certificates',
+  },
+  certificatesErrors: {
+    'key-mismatch':
+      'This file holds another key than the one the certificate was issued for. Choose the .key saved with that application.',
+    'nothing-selected': 'First select at least one certificate in the list.',
+    'wrong-step': 'First sign in and download the certificate.',
+    'session-expired': 'The KSeF session expired. Sign in again.',
+  } satisfies Record<CertificatesProblemCode, string>,
   applyErrors: {
     'cannot-request':
       'KSeF will not accept another application now: the application or active-certificate limit is used up. Revoke a certificate you no longer need in the KSeF Taxpayer Application, or try later.',

@@ -6,7 +6,7 @@ import type { PairResult } from '../crypto/pair';
 import type { KeyPasswordRule } from '../crypto/rules';
 import type { KsefErrorCode } from '../ksef/errors';
 import type { ApplicationStatus } from '../problem/application-status';
-import type { ApplyProblemCode } from '../problem/problem';
+import type { ApplyProblemCode, CertificatesProblemCode } from '../problem/problem';
 import type { SignInErrorCode } from '../sign-in/errors';
 import { plural } from './plural';
 import { sentence } from './sentence';
@@ -713,6 +713,18 @@ export const pl = {
       },
     },
   },
+  certificates: {
+    title: 'Moje certyfikaty',
+    fromResult: 'Wszystkie Twoje certyfikaty: pobierz ponownie, unieważnij',
+    navLink: 'Moje certyfikaty',
+  },
+  certificatesErrors: {
+    'key-mismatch':
+      'Ten plik zawiera inny klucz niż ten, dla którego wydano certyfikat. Wskaż plik .key zapisany przy tym wniosku.',
+    'nothing-selected': 'Najpierw zaznacz co najmniej jeden certyfikat na liście.',
+    'wrong-step': 'Najpierw zaloguj się i pobierz certyfikat.',
+    'session-expired': 'Sesja KSeF wygasła. Zaloguj się ponownie.',
+  } satisfies Record<CertificatesProblemCode, string>,
   applyErrors: {
     'cannot-request':
       'KSeF nie przyjmie teraz kolejnego wniosku: limit wniosków albo aktywnych certyfikatów został wyczerpany. Unieważnij niepotrzebny certyfikat w Aplikacji Podatnika KSeF albo spróbuj później.',

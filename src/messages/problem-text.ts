@@ -14,6 +14,8 @@ export function problemText(t: Messages, problem: Problem): string {
       return t.ksefErrors[problem.code];
     case 'apply':
       return t.applyErrors[problem.code];
+    case 'certificates':
+      return t.certificatesErrors[problem.code];
     case 'unexpected':
       return t.check.verdict.unexpected;
   }

@@ -31,6 +31,17 @@ export type ApplyProblemCode =
   /** Anything we cannot name; logged without its message. */
   | 'unexpected';
 
+/** The certificates screen's own reasons to stop (`source: 'certificates'`). */
+export type CertificatesProblemCode =
+  /** The `.key` chosen to pair holds another key than the certificate's. */
+  | 'key-mismatch'
+  /** A download was asked for with no certificate selected. */
+  | 'nothing-selected'
+  /** The action needs a step done first (signed in, a list loaded). */
+  | 'wrong-step'
+  /** The session ended (KSeF refused to refresh it): sign in again. */
+  | 'session-expired';
+
 /** A failure a screen can explain. */
 export type Problem =
   | { readonly source: 'crypto'; readonly code: CryptoErrorCode }
@@ -50,5 +61,6 @@ export type Problem =
       /** For 'limit-reached': KSeF's code and details. */
       readonly details?: readonly string[];
     }
+  | { readonly source: 'certificates'; readonly code: CertificatesProblemCode }
   /** The checker failed in a way nobody named (logged without its message). */
   | { readonly source: 'unexpected' };

@@ -26,11 +26,16 @@ export function ConfirmDialog({
   onCancel,
 }: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (dialog === null) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // showModal focuses the first focusable element, which may be a field above the answers.
+      cancelRef.current?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -49,7 +54,7 @@ export function ConfirmDialog({
       </h2>
       {children}
       <div className="actions">
-        <button type="button" className="button" autoFocus onClick={onCancel}>
+        <button ref={cancelRef} type="button" className="button" autoFocus onClick={onCancel}>
           {cancelLabel}
         </button>
         <button type="button" className="button button-primary button-danger" onClick={onConfirm}>

@@ -16,6 +16,9 @@ describe('routeFromHash', () => {
     ['#/check/details', 'not-found'],
     ['#/APPLY', 'not-found'],
     ['#/applyx', 'not-found'],
+    ['#/certificates', 'certificates'],
+    ['#/certificates/', 'certificates'],
+    ['#/certificate', 'not-found'],
     ['#main', 'not-found'],
   ])('%j -> %s', (hash, route) => {
     expect(routeFromHash(hash)).toBe(route);
@@ -25,5 +28,6 @@ describe('routeFromHash', () => {
     expect(routeFromHash(hrefOf('check'))).toBe('check');
     expect(routeFromHash(hrefOf('home'))).toBe('home');
     expect(routeFromHash(hrefOf('apply'))).toBe('apply');
+    expect(routeFromHash(hrefOf('certificates'))).toBe('certificates');
   });
 });

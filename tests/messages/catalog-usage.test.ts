@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { certificatesPl } from '../../src/messages/certificates-pl';
 import { pl } from '../../src/messages/pl';
 
 /**
@@ -29,7 +30,12 @@ function unusedKeys(catalog: object, code: string): string[] {
 const ROOT = join(import.meta.dirname, '../..');
 
 /** The catalogs themselves (`pl.ts`, `en.ts`) define the keys, so they do not count as readers. */
-const CATALOGS = new Set(['src/messages/pl.ts', 'src/messages/en.ts']);
+const CATALOGS = new Set([
+  'src/messages/pl.ts',
+  'src/messages/en.ts',
+  'src/messages/certificates-pl.ts',
+  'src/messages/certificates-en.ts',
+]);
 
 function sourcesReadingCatalogs(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -53,5 +59,9 @@ describe('catalog usage', () => {
 
   it('every key of the catalog is read by the app', () => {
     expect(unusedKeys(pl, sourcesReadingCatalogs(join(ROOT, 'src')).join('\n'))).toEqual([]);
+  });
+
+  it("every key of the certificates screen's catalog is read by the app", () => {
+    expect(unusedKeys(certificatesPl, sourcesReadingCatalogs(join(ROOT, 'src')).join('\n'))).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { certificatesEn } from '../../src/messages/certificates-en';
+import { certificatesPl } from '../../src/messages/certificates-pl';
 import { en } from '../../src/messages/en';
 import { pl } from '../../src/messages/pl';
 
@@ -11,9 +13,12 @@ function leaves(value: unknown, path = ''): [string, unknown][] {
 }
 
 describe('message catalogs', () => {
-  it('have the same keys, and each text is non-empty in both', () => {
-    const plLeaves = leaves(pl);
-    const enLeaves = leaves(en);
+  it.each([
+    { name: 'the app', plCatalog: pl, enCatalog: en },
+    { name: 'the certificates screen', plCatalog: certificatesPl, enCatalog: certificatesEn },
+  ])('$name: have the same keys, and each text is non-empty in both', ({ plCatalog, enCatalog }) => {
+    const plLeaves = leaves(plCatalog);
+    const enLeaves = leaves(enCatalog);
     expect(enLeaves.map(([path]) => path).sort()).toEqual(plLeaves.map(([path]) => path).sort());
     for (const [path, text] of [...plLeaves, ...enLeaves]) {
       const sample = typeof text === 'function' ? String(Reflect.apply(text, undefined, ['x', 2])) : text;
@@ -29,5 +34,8 @@ describe('message catalogs', () => {
     expect(pl.certificate.validFor(1)).toBe('ważny jeszcze 1 dzień');
     expect(pl.certificate.validFor(729)).toBe('ważny jeszcze 729 dni');
     expect(en.certificate.expired(1)).toBe('expired 1 day ago');
+    expect(certificatesPl.hiddenByExpiry(1)).toBe('1 certyfikat tej strony ukryto filtrem „wygasa przed”.');
+    expect(certificatesPl.hiddenByExpiry(5)).toMatch(/^5 certyfikatów /);
+    expect(certificatesPl.daysLeft(2)).toBe('zostało 2 dni');
   });
 });

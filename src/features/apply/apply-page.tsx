@@ -6,6 +6,7 @@ import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { PageHeading } from '../../ui/page-heading';
 import { preloadable } from '../../ui/preloadable';
+import '../../ui/forms.css';
 import './apply.css';
 import { DataStep } from './data-step';
 import { DetailsStep } from './details-step';

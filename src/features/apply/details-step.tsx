@@ -12,7 +12,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { detailsFormSchema, localDate, type DetailsFormInput } from './details-schema';
 import { RuleChecklist } from '../../ui/rule-checklist';
 import { StepHeading } from './step-heading';
-import { TextField } from './text-field';
+import { TextField } from '../../ui/text-field';
 
 const TYPES = ['Authentication', 'Offline'] as const;
 const KEYS = ['EC-P256', 'RSA-2048'] as const;

@@ -7,7 +7,7 @@ import { chooseEnvironment } from '../../state/apply/sign-in-actions';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
 import { environmentFormSchema, EXAMPLE_ENVIRONMENTS, type EnvironmentFormInput } from './environment-schema';
-import { identifierFieldError } from './identifier-field-error';
+import { identifierFieldError } from '../../ui/identifier-field-error';
 import { ResumeList } from './resume-list';
 import { StepHeading } from './step-heading';
 import { FieldError } from '../../ui/field-error';

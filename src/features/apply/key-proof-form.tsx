@@ -5,8 +5,8 @@ import type { Problem } from '../../problem/problem';
 import { proveKeySaved } from '../../state/apply/key-actions';
 import { useMessages } from '../../state/preferences-store';
 import { PasswordInput } from '../../ui/password-input';
-import { FileField } from './file-field';
-import { firstFile } from './file-list-schema';
+import { FileField } from '../../ui/file-field';
+import { firstFile } from '../../ui/file-list-schema';
 import { keyProofSchema, type KeyProofInput } from './key-schema';
 import { ProblemMessage } from './problem-message';
 

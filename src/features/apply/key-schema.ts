@@ -1,5 +1,5 @@
 import { z } from '../../lib/zod';
-import { chosenFileSchema } from './file-list-schema';
+import { chosenFileSchema } from '../../ui/file-list-schema';
 
 /** The save proof: the `.key` file picked from disk and the password it was saved with. */
 export const keyProofSchema = z.object({ keyFile: chosenFileSchema, password: z.string().min(1) });

@@ -28,6 +28,9 @@ export function SignOutPanel() {
     <section className="panel no-print" aria-labelledby="sign-out-heading">
       <h3 id="sign-out-heading">{t.apply.result.signOutHeading}</h3>
       <p className="hint">{t.apply.result.signOutIntro}</p>
+      <p>
+        <a href="#/certificates">{t.certificates.fromResult}</a>
+      </p>
       <button type="button" className="button" onClick={onSignOut}>
         {t.apply.result.signOut}
       </button>

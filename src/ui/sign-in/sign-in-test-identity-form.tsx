@@ -3,12 +3,11 @@ import { useForm, useWatch, type FieldError } from 'react-hook-form';
 import { examplePesel } from '../../crypto/identifier-examples';
 import type { TestIdentityInput } from '../../crypto/test-identity';
 import type { Messages } from '../../messages/catalogs';
-import { signInWithTestIdentity } from '../../state/apply/sign-in-actions';
-import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
-import { identifierFieldError } from './identifier-field-error';
+import { identifierFieldError } from '../identifier-field-error';
+import { TextField } from '../text-field';
+import type { SignInFormActions } from './sign-in-form-actions';
 import { testIdentitySchema, type TestIdentityFormInput } from './sign-in-schema';
-import { TextField } from './text-field';
 
 function errorText(t: Messages, error: FieldError | undefined, typed: string): string | undefined {
   switch (error?.message) {
@@ -32,9 +31,17 @@ function identityInput(input: TestIdentityFormInput): TestIdentityInput {
 }
 
 /** A throwaway self-signed identity (sandbox and TEST only): a company seal or a person. */
-export function TestIdentityForm({ busy }: { readonly busy: boolean }) {
+export function TestIdentityForm({
+  busy,
+  contextNip,
+  signInWithTestIdentity,
+}: {
+  readonly busy: boolean;
+  /** The NIP the identity's own NIP starts as: the context NIP the user gave, or empty. */
+  readonly contextNip: string;
+  readonly signInWithTestIdentity: SignInFormActions['signInWithTestIdentity'];
+}) {
   const t = useMessages();
-  const contextNip = useApplyStore((s) => s.contextNip) ?? '';
   const { register, handleSubmit, formState, control, setValue } = useForm<TestIdentityFormInput>({
     resolver: zodResolver(testIdentitySchema),
     defaultValues: { kind: 'seal', organizationName: '', givenName: '', surname: '', nip: contextNip, pesel: '' },

@@ -1,6 +1,6 @@
 import { z } from '../../lib/zod';
 import { identifierProblem, stripSeparators } from '../../crypto/identifier-input';
-import { chosenFileSchema, optionalFileSchema } from './file-list-schema';
+import { chosenFileSchema, optionalFileSchema } from '../file-list-schema';
 
 /** Sign in with a KSeF certificate: a `.key` (+ `.crt`) or a `.pfx`, and the file's password. */
 export const certificateSignInSchema = z.object({

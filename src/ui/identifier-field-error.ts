@@ -1,6 +1,6 @@
-import { identifierProblem, stripSeparators, type IdentifierKind } from '../../crypto/identifier-input';
-import type { Messages } from '../../messages/catalogs';
-import { identifierText } from '../../messages/identifier-text';
+import { identifierProblem, stripSeparators, type IdentifierKind } from '../crypto/identifier-input';
+import type { Messages } from '../messages/catalogs';
+import { identifierText } from '../messages/identifier-text';
 
 /**
  * The error line of a NIP or PESEL field that failed validation, worded from what is typed now (the

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { identifierFieldError } from '../../../src/features/apply/identifier-field-error';
-import { environmentFormSchema } from '../../../src/features/apply/environment-schema';
-import { testIdentitySchema } from '../../../src/features/apply/sign-in-schema';
-import { en } from '../../../src/messages/en';
-import { pl } from '../../../src/messages/pl';
+import { identifierFieldError } from '../../src/ui/identifier-field-error';
+import { environmentFormSchema } from '../../src/features/apply/environment-schema';
+import { testIdentitySchema } from '../../src/ui/sign-in/sign-in-schema';
+import { en } from '../../src/messages/en';
+import { pl } from '../../src/messages/pl';
 
 /*
  * The words under a NIP or PESEL field: each way of getting it wrong has its own message, in both

@@ -1,6 +1,7 @@
 import { useId, useState, type ChangeEvent, type ComponentPropsWithRef } from 'react';
-import { useMessages } from '../../state/preferences-store';
-import { describedBy, FieldError } from '../../ui/field-error';
+import './forms.css';
+import { useMessages } from '../state/preferences-store';
+import { describedBy, FieldError } from './field-error';
 
 interface FileFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'type' | 'id'> {
   readonly label: string;

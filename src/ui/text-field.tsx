@@ -1,5 +1,6 @@
 import { useId, type ComponentPropsWithRef } from 'react';
-import { describedBy, FieldError } from '../../ui/field-error';
+import './forms.css';
+import { describedBy, FieldError } from './field-error';
 
 interface TextFieldProps extends Omit<ComponentPropsWithRef<'input'>, 'id'> {
   readonly label: string;

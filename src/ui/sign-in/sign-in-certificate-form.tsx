@@ -1,14 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { signInWithFiles } from '../../state/apply/sign-in-actions';
 import { useMessages } from '../../state/preferences-store';
-import { PasswordInput } from '../../ui/password-input';
-import { FileField } from './file-field';
-import { firstFile } from './file-list-schema';
+import { FileField } from '../file-field';
+import { firstFile } from '../file-list-schema';
+import { PasswordInput } from '../password-input';
+import type { SignInFormActions } from './sign-in-form-actions';
 import { certificateSignInSchema, type CertificateSignInInput } from './sign-in-schema';
 
 /** Sign in with a KSeF certificate the user holds: `.key` + `.crt`, or one `.pfx`. */
-export function CertificateSignInForm({ busy }: { readonly busy: boolean }) {
+export function CertificateSignInForm({
+  busy,
+  signInWithFiles,
+}: {
+  readonly busy: boolean;
+  readonly signInWithFiles: SignInFormActions['signInWithFiles'];
+}) {
   const t = useMessages();
   const { register, handleSubmit, formState, resetField } = useForm<CertificateSignInInput>({
     resolver: zodResolver(certificateSignInSchema),
