@@ -14,6 +14,7 @@ import { type SandboxRandom, cryptoRandom, traceId } from './core/random.ts';
 import { type RateLimiter, createRateLimiter } from './core/rate-limits.ts';
 import { errorResponse, wantsProblemDetails } from './core/responses.ts';
 import type { KsefOperation } from '../ksef-operations.ts';
+import { SANDBOX_QR_PREFIX, verifySandboxQrLink } from './qr-verification.ts';
 import { type RouteMatch, matchOperation } from './routes.ts';
 import { DEFAULT_RETENTION, type SandboxRetention, type SandboxState, createSandboxState } from './core/state.ts';
 
@@ -158,6 +159,7 @@ export function createSandbox(
     try {
       if (isCrossSite(request, url)) response = Response.json({ error: 'cross-origin' }, { status: 403 });
       else if (isControl && extension !== null) response = await extension.handle(request, pathname);
+      else if (pathname.startsWith(`${SANDBOX_QR_PREFIX}/`)) response = await verifySandboxQrLink(request, context);
       else if (match !== null) response = await handleApi(request, path, match);
       else response = new Response(null, { status: 404 });
     } catch (cause) {
