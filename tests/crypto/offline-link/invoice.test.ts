@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { OfflineLinkError, type OfflineLinkErrorCode } from '../../../src/crypto/offline-link/errors';
 import { FA3_NAMESPACE, MAX_INVOICE_BYTES, invoiceHash, readInvoice } from '../../../src/crypto/offline-link/invoice';
@@ -20,6 +21,12 @@ function fa3({
 </Faktura>`;
 }
 const bytes = (text: string) => new TextEncoder().encode(text);
+const ACCEPTED_CODES: readonly OfflineLinkErrorCode[] = [
+  'invoice-empty',
+  'invoice-not-utf8',
+  'invoice-not-xml',
+  'invoice-not-fa3',
+];
 
 async function codeOf(input: Uint8Array): Promise<OfflineLinkErrorCode | 'none' | 'other'> {
   try {
@@ -75,5 +82,23 @@ describe('readInvoice (FA(3))', () => {
     ['P_1 that is no day', bytes(fa3({ date: '<P_1>2026-02-30</P_1>' })), 'invoice-date-invalid'],
   ])('refuses %s', async (_name, input, code) => {
     expect(await codeOf(input)).toBe(code);
+  });
+});
+
+describe('readInvoice on hostile input (fast-check)', () => {
+  it('refuses random bytes and cut invoices with its own codes only', async () => {
+    const whole = bytes(fa3());
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 300 }),
+          fc.nat({ max: whole.length }).map((n) => whole.subarray(0, n)),
+        ),
+        async (input) => {
+          expect(['none', ...ACCEPTED_CODES]).toContain(await codeOf(input));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

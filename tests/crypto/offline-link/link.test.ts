@@ -178,3 +178,18 @@ describe('build → parse round trip (fast-check)', () => {
     );
   });
 });
+
+describe('parseCertificateLink on hostile input (fast-check)', () => {
+  it('answers with a fault, never throws, for random text and for the documented link cut or changed', () => {
+    const mutated = fc
+      .tuple(fc.nat({ max: DOCUMENTED_LINK.length }), fc.nat({ max: 5 }), fc.string({ maxLength: 4 }))
+      .map(([at, cut, insert]) => DOCUMENTED_LINK.slice(0, at) + insert + DOCUMENTED_LINK.slice(at + cut));
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ maxLength: 600 }), mutated), (text) => {
+        const parsed = parseCertificateLink(text);
+        if (parsed.ok) expect(buildCertificateLink(parsed.link, parsed.link.signature)).toBe(text.trim());
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
