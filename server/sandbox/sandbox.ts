@@ -14,6 +14,7 @@ import { type SandboxRandom, cryptoRandom, traceId } from './core/random.ts';
 import { type RateLimiter, createRateLimiter } from './core/rate-limits.ts';
 import { errorResponse, wantsProblemDetails } from './core/responses.ts';
 import type { KsefOperation } from '../ksef-operations.ts';
+import { SANDBOX_QR_PREFIX, verifySandboxQrLink } from './qr-verification.ts';
 import { type RouteMatch, matchOperation } from './routes.ts';
 import { SANDBOX_CRL_PATH, getCrl } from './certificates/crl.ts';
 import { TESTDATA_CERTIFICATE_PATH, putTestdataCertificate } from './certificates/testdata.ts';
@@ -184,6 +185,7 @@ export function createSandbox(
       else if (isControl && extension !== null) response = await extension.handle(request, pathname);
       else if (isCrl) response = await getCrl(request, context);
       else if (testdata !== undefined) response = await handleTestdata(request, testdata);
+      else if (pathname.startsWith(`${SANDBOX_QR_PREFIX}/`)) response = await verifySandboxQrLink(request, context);
       else if (match !== null) response = await handleApi(request, path, match);
       else response = new Response(null, { status: 404 });
     } catch (cause) {
