@@ -4,6 +4,7 @@ import { generateKeyPair } from '../../../src/crypto/keys';
 import { QR_HOSTS, buildCertificateLink, parseCertificateLink } from '../../../src/crypto/offline-link/link';
 import { signCertificateLink } from '../../../src/crypto/offline-link/sign';
 import { SANDBOX_QR_PREFIX } from '../../../server/sandbox/qr-verification';
+import { REVOCATION_BLOCKED_MS } from '../../../server/sandbox/core/state';
 import { loadedKey } from '../../support/certificates';
 import {
   NIP,
@@ -74,6 +75,9 @@ describe('GET /api/sandbox/qr/certificate/... checks KOD II as KSeF does', () =>
       body: { revocationReason: 'KeyCompromise' },
     });
     expect(revoke.status).toBe(204);
+    // Being revoked, it is already refused; five minutes later it reads revoked for good.
+    expect(await check(signed.url)).toEqual({ valid: false, reason: 'certificate-blocked' });
+    h.clock.advance(REVOCATION_BLOCKED_MS);
     expect(await check(signed.url)).toEqual({ valid: false, reason: 'certificate-revoked' });
 
     const second = await offlineLink('Offline');

@@ -25,6 +25,7 @@ import { openssl } from '../../support/openssl';
 import { type RelayStack, expectNoSecretRelayed, secretForms, startRelayStack } from '../../support/relay-stack';
 import { SEAL, SEAL_NIP } from '../../support/sandbox-harness';
 import { MemoryStorage, type SavedFile } from '../apply/kit';
+import { REVOCATION_BLOCKED_MS } from '../../../server/sandbox/core/state';
 
 /**
  * The certificates screen's actions against the sandbox behind the relay on loopback: a subject with
@@ -185,7 +186,8 @@ describe('the certificates screen, signed in as the subject', () => {
     await applyFilters({ ...NO_FILTERS, name: 'Certyfikat 03' });
     await revokeCertificate(serial, 'Certyfikat 03', 'KeyCompromise');
     expect(state().revoke).toEqual({ status: 'done', serialNumber: serial, name: 'Certyfikat 03' });
-    expect(listRows().find((r) => r.serialNumber === serial)?.status).toBe('Revoked');
+    // KSeF shows a revoked certificate as Blocked for a while, then Revoked.
+    expect(listRows().find((r) => r.serialNumber === serial)?.status).toBe('Blocked');
     expect(state().limits).toMatchObject({ limits: { certificate: { remaining: 100 - COUNT + 1 } } });
     await revokeCertificate(serial, 'Certyfikat 03', 'Superseded');
     expect(state().revoke).toMatchObject({
@@ -197,6 +199,9 @@ describe('the certificates screen, signed in as the subject', () => {
       status: 'failed',
       problem: { source: 'ksef', code: 'certificate-not-found' },
     });
+    await applyFilters({ ...NO_FILTERS, status: 'Blocked' });
+    expect(listRows().map((r) => r.serialNumber)).toEqual([serial]);
+    stack.clock.advance(REVOCATION_BLOCKED_MS);
     await applyFilters({ ...NO_FILTERS, status: 'Revoked' });
     expect(listRows().map((r) => r.serialNumber)).toEqual([serial]);
   });
