@@ -3,7 +3,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { certificatesPl as c } from '../src/messages/certificates-pl.ts';
 import { pl } from '../src/messages/pl.ts';
 import { safeFileName } from '../src/state/file-name.ts';
-import { expect, expectAccessible, fileReaderReady, test } from './support/app-test.ts';
+import { expect, expectAccessible, fileReaderReady, openChecker, test } from './support/app-test.ts';
 import {
   control,
   download,
@@ -26,6 +26,10 @@ import { seedCertificates, type SeedCertificate } from './support/certificates-s
 const OWNER = 'Sp. z o.o. Lista';
 const KEYED = 'Para z kluczem';
 const STALE = 'Para druga';
+const OTHER = 'Inny certyfikat';
+
+/** A sentence's words before its one parameter (a date), to find it whatever the date. */
+const textBefore = (sentence: (date: string) => string): string => sentence('\u0000').split('\u0000')[0] ?? '';
 const SEEDED = 200;
 
 test.beforeEach(async ({ request }) => {
@@ -185,7 +189,7 @@ test('download again, pair with the saved .key, revoke (25009 for one revoked me
     [
       { name: KEYED, type: 'Authentication', keyPath },
       { name: STALE, type: 'Offline' },
-      { name: 'Inny certyfikat', type: 'Authentication' },
+      { name: OTHER, type: 'Authentication' },
     ],
     KEY_PASSWORD,
   );
@@ -256,9 +260,27 @@ test('download again, pair with the saved .key, revoke (25009 for one revoked me
   await expect(row(page, KEYED).getByText(c.statusSentences.Blocked)).toBeVisible();
   await expect(row(page, KEYED).getByRole('button', { name: c.revoke.button })).toHaveCount(0);
   await checkState(page, testInfo, '8-revoked');
+  const other = await download(page, testInfo, () =>
+    row(page, OTHER).getByRole('button', { name: c.downloadOne }).click(),
+  );
 
   // Sign out: the list and the session are gone.
   await page.getByRole('button', { name: c.signOut }).click();
   await expect(page.getByRole('heading', { level: 2, name: pl.apply.signIn.heading })).toBeVisible();
   expect(readFileSync(pfx.path).length).toBeGreaterThan(0);
+
+  // Without signing in, the checker asks the sandbox's CRL (only when pressed): the revoked one says
+  // so, the other one is not on the list.
+  for (const [file, words] of [
+    [crt.path, textBefore(pl.check.revocation.revoked)],
+    [other.path, textBefore(pl.check.revocation.notRevoked)],
+  ] as const) {
+    await openChecker(page);
+    await page.locator('input[type="file"]').setInputFiles(file);
+    const card = page.getByRole('article').filter({ hasText: pl.certificate.purposes.Authentication });
+    await card.getByRole('button', { name: pl.check.revocation.button }).click();
+    await expect(card.getByRole('status')).toContainText(words);
+    await expectAccessible(page);
+    await page.goto('./#/');
+  }
 });
