@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import {
   downloadCertificate,
   downloadReminder,
@@ -7,6 +7,7 @@ import {
 } from '../../state/apply/result-actions';
 import { openSavedKeyForResume, retryResume } from '../../state/apply/resume-actions';
 import { retrieveCertificate } from '../../state/apply/submit-actions';
+import { revokeReplaced } from '../../state/apply/replace-actions';
 import type { Problem } from '../../problem/problem';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
@@ -19,6 +20,9 @@ import { ProblemMessage, sessionEnded } from './problem-message';
 import { StepHeading } from './step-heading';
 import { SummaryCard } from './summary-card';
 import { ProgressLine } from './progress-line';
+
+// Only an application that replaces a certificate needs it: loaded when its certificate is ready.
+const ReplaceOld = lazy(() => import('./replace-old').then((m) => ({ default: m.ReplaceOld })));
 
 /**
  * Step 7: the certificate, whether it pairs with the key, the files to save, and signing out. A
@@ -146,6 +150,15 @@ export function ResultStep() {
               )}
             </CertificateCard>
           </div>
+          {ready.pair.match && (
+            <Suspense fallback={null}>
+              <ReplaceOld
+                environment={environment}
+                revoke={revokeReplaced}
+                renderProblem={(title, failure) => <ProblemMessage title={title} problem={failure} />}
+              />
+            </Suspense>
+          )}
           {summary !== null && <SummaryCard summary={summary} referenceNumber={reference} />}
           <section className="panel no-print" aria-labelledby="sign-out-heading">
             <h3 id="sign-out-heading">{t.apply.result.signOutHeading}</h3>
