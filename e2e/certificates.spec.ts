@@ -3,15 +3,21 @@ import type { Page, TestInfo } from '@playwright/test';
 import { certificatesPl as c } from '../src/messages/certificates-pl.ts';
 import { pl } from '../src/messages/pl.ts';
 import { safeFileName } from '../src/state/file-name.ts';
+import { replacementName } from '../src/state/replacement.ts';
 import { expect, expectAccessible, fileReaderReady, openChecker, test } from './support/app-test.ts';
 import {
   control,
   download,
+  downloadPairedCertificate,
+  generateKey,
   KEY_PASSWORD,
   keyMaterial,
   openssl,
+  proveKey,
   randomNip,
   resetSandbox,
+  signInAsSeal,
+  stepHeading,
 } from './support/apply-journey.ts';
 import { seedCertificates, type SeedCertificate } from './support/certificates-seed.ts';
 
@@ -283,4 +289,50 @@ test('download again, pair with the saved .key, revoke (25009 for one revoked me
     await expectAccessible(page);
     await page.goto('./#/');
   }
+});
+
+test('replace: the wizard opens prefilled from a row; once the new one works, the old one is revoked', async ({
+  page,
+  baseURL,
+  secrets,
+}, testInfo) => {
+  const nip = randomNip();
+  const OLD = 'Biuro 2025';
+  const seeded = await seedCertificates(baseURL ?? '', nip, [{ name: OLD, type: 'Offline' }], KEY_PASSWORD);
+  secrets.push(KEY_PASSWORD);
+  await signIn(page, testInfo, nip, false);
+  await row(page, OLD).getByRole('button', { name: c.replace.button }).click();
+
+  // The wizard, on its sign-in step for the same environment and NIP, then the details prefilled.
+  await expect(page.getByRole('heading', { level: 1, name: pl.apply.title })).toBeVisible();
+  await expect(stepHeading(page, pl.apply.signIn.heading)).toBeVisible();
+  await signInAsSeal(page, null, 'Sp. z o.o. Nowa');
+  await page.getByRole('button', { name: pl.apply.data.next }).click();
+  await expect(stepHeading(page, pl.apply.details.heading)).toBeFocused();
+  await expect(page.getByLabel(pl.apply.details.name)).toHaveValue(replacementName(OLD, new Date()));
+  await expect(
+    page.getByRole('radio', { name: new RegExp(pl.apply.details.purposes.Offline.replace(/[()]/g, '\\$&')) }),
+  ).toBeChecked();
+  await page.getByRole('button', { name: pl.apply.details.submit }).click();
+  const key = await generateKey(page, testInfo, KEY_PASSWORD);
+  secrets.push(...keyMaterial(key.path, KEY_PASSWORD));
+  await proveKey(page, key.path, KEY_PASSWORD);
+  await page.getByLabel(pl.apply.key.stored).check();
+  await page.getByRole('button', { name: pl.apply.key.next }).click();
+  await expect(page.locator('[data-check]').first()).toBeVisible();
+  await page.getByRole('button', { name: pl.apply.review.submit }).click();
+  await downloadPairedCertificate(page, testInfo, false);
+
+  // A plain confirmation that the new one works, then the old one revoked as superseded.
+  const revokeOld = page.getByRole('button', { name: c.replace.revoke(OLD) });
+  await expect(revokeOld).toBeDisabled();
+  await page.getByLabel(c.replace.works).check();
+  await checkState(page, testInfo, '9-replace-offer');
+  await revokeOld.click();
+  await expect(page.getByText(c.replace.done(OLD))).toBeVisible();
+  const old = seeded.serials.get(OLD) ?? '';
+  const { certificates } = await seeded.client.queryCertificates(seeded.session.tokens, {
+    certificateSerialNumber: old,
+  });
+  expect(certificates.map((item) => item.status)).toEqual(['Revoked']);
 });

@@ -97,6 +97,16 @@ export const certificatesEn: CertificatesMessages = {
     done: (name: string) => `Certificate "${name}" revoked.`,
     failed: 'The certificate could not be revoked',
   },
+  replace: {
+    button: 'Replace with a new one',
+    heading: 'Replacing the old certificate',
+    intro: (name: string, serial: string) =>
+      `This application replaces certificate "${name}" (serial ${serial}). Once you have checked that the new certificate works (e.g. your software signs in to KSeF with it), revoke the old one as "superseded".`,
+    works: 'I checked: the new certificate works',
+    revoke: (name: string) => `Revoke the old certificate "${name}"`,
+    done: (name: string) => `The old certificate "${name}" is revoked (superseded).`,
+    failed: 'The old certificate could not be revoked',
+  },
   download: {
     heading: 'Download again',
     intro:

@@ -101,6 +101,16 @@ export const certificatesPl = {
     done: (name: string) => `Certyfikat „${name}” unieważniony.`,
     failed: 'Nie udało się unieważnić certyfikatu',
   },
+  replace: {
+    button: 'Zastąp nowym',
+    heading: 'Zastąpienie starego certyfikatu',
+    intro: (name: string, serial: string) =>
+      `Ten wniosek zastępuje certyfikat „${name}” (nr seryjny ${serial}). Gdy sprawdzisz, że nowy certyfikat działa (np. program loguje się nim do KSeF), unieważnij stary z powodem „zastąpiony”.`,
+    works: 'Sprawdziłem: nowy certyfikat działa',
+    revoke: (name: string) => `Unieważnij stary certyfikat „${name}”`,
+    done: (name: string) => `Stary certyfikat „${name}” unieważniony (zastąpiony).`,
+    failed: 'Nie udało się unieważnić starego certyfikatu',
+  },
   download: {
     heading: 'Pobierz ponownie',
     intro:

@@ -1,6 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { keepDraft } from '../../state/apply/draft-actions';
 import { prepareFileReads } from '../../state/apply/file-read';
+import { prefillFromReplacement } from '../../state/apply/prefill-actions';
 import type { ApplyStepId } from '../../state/apply/model';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
@@ -59,6 +60,8 @@ export function ApplyPage() {
 
   // A reload at any step comes back here: restore the tab's draft, then keep it current.
   useEffect(() => keepDraft(), []);
+  // Opened to replace a certificate from the certificates list: start prefilled.
+  useEffect(() => prefillFromReplacement(), []);
   useEffect(() => prepareFileReads(), []);
   useEffect(() => {
     void resultStep.preload();

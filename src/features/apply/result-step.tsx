@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { downloadCertificate, downloadReminder, resetApplication } from '../../state/apply/result-actions';
 import { recordKeyFileName } from '../../state/apply/records';
 import { openSavedKeyForResume, retryResume } from '../../state/apply/resume-actions';
 import { retrieveCertificate } from '../../state/apply/submit-actions';
+import { revokeReplaced } from '../../state/apply/replace-actions';
 import type { Problem } from '../../problem/problem';
 import { useApplyStore } from '../../state/apply/store';
 import { useMessages } from '../../state/preferences-store';
@@ -17,6 +18,9 @@ import { StepHeading } from './step-heading';
 import { SummaryCard } from './summary-card';
 import { ProgressLine } from './progress-line';
 import { SignOutPanel } from './sign-out-panel';
+
+// Only an application that replaces a certificate needs it: loaded when its certificate is ready.
+const ReplaceOld = lazy(() => import('./replace-old').then((m) => ({ default: m.ReplaceOld })));
 
 /**
  * Step 7: the certificate, whether it pairs with the key, the files to save, and signing out. A
@@ -164,6 +168,15 @@ export function ResultStep() {
               )}
             </CertificateCard>
           </div>
+          {ready.pair.match && (
+            <Suspense fallback={null}>
+              <ReplaceOld
+                environment={environment}
+                revoke={revokeReplaced}
+                renderProblem={(title, failure) => <ProblemMessage title={title} problem={failure} />}
+              />
+            </Suspense>
+          )}
           {summary !== null && <SummaryCard summary={summary} referenceNumber={reference} />}
           <SignOutPanel />
         </>

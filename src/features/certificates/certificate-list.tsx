@@ -1,6 +1,7 @@
-import { useCertificatesMessages } from './certificates-messages';
+import { useCertificatesMessages } from '../../state/certificates/messages';
 import { useState } from 'react';
 import { downloadAgain } from '../../state/certificates/retrieve-actions';
+import { replaceCertificate } from '../../state/certificates/replace-actions';
 import { PAGE_SIZE, toggleSelected, turnPage } from '../../state/certificates/list-actions';
 import type { CertificateRow } from '../../state/certificates/rows';
 import { useCertificatesStore } from '../../state/certificates/store';
@@ -8,6 +9,11 @@ import { ProblemNote } from './problem-note';
 import { RevokeDialog } from './revoke-dialog';
 import { CertificateRowView } from './certificate-row';
 import { signOut } from '../../state/certificates/sign-in-actions';
+
+/** Starts replacing `row` and opens the wizard, prefilled. */
+function replace(row: CertificateRow): void {
+  if (replaceCertificate(row)) window.location.hash = '#/apply';
+}
 
 /** One page of the list (50 rows), newest first, with paging and the row actions. */
 export function CertificateList() {
@@ -72,6 +78,7 @@ export function CertificateList() {
                   onSelect={(on) => toggleSelected(row.serialNumber, on)}
                   onDownload={() => void downloadAgain([row.serialNumber])}
                   onRevoke={() => setRevoking(row)}
+                  onReplace={() => replace(row)}
                 />
               ))}
             </tbody>

@@ -1,4 +1,4 @@
-import { useCertificatesMessages } from './certificates-messages';
+import { useCertificatesMessages } from '../../state/certificates/messages';
 import type { CertificatesMessages } from '../../messages/certificates-pl';
 import type { CertificateRow } from '../../state/certificates/rows';
 import { useMessages } from '../../state/preferences-store';
@@ -18,10 +18,11 @@ interface RowProps {
   readonly onSelect: (selected: boolean) => void;
   readonly onDownload: () => void;
   readonly onRevoke: () => void;
+  readonly onReplace: () => void;
 }
 
 /** One certificate: name and serial, type, status in a sentence, owner, validity, last use, actions. */
-export function CertificateRowView({ row, selected, onSelect, onDownload, onRevoke }: RowProps) {
+export function CertificateRowView({ row, selected, onSelect, onDownload, onRevoke, onReplace }: RowProps) {
   const t = useMessages();
   const c = useCertificatesMessages();
   const name = row.name ?? row.serialNumber;
@@ -68,6 +69,12 @@ export function CertificateRowView({ row, selected, onSelect, onDownload, onRevo
           {c.downloadOne}
           <span className="visually-hidden"> {name}</span>
         </button>
+        {row.status === 'Active' && row.type !== null && (
+          <button type="button" className="button button-quiet" onClick={onReplace}>
+            {c.replace.button}
+            <span className="visually-hidden"> {name}</span>
+          </button>
+        )}
         {row.status === 'Active' && (
           <button type="button" className="button button-quiet button-danger" onClick={onRevoke}>
             {c.revoke.button}

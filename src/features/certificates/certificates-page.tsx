@@ -1,4 +1,4 @@
-import { useCertificatesMessages } from './certificates-messages';
+import { useCertificatesMessages } from '../../state/certificates/messages';
 import { useEffect } from 'react';
 import { fileReader } from '../../state/file-reader';
 import { useCertificatesStore } from '../../state/certificates/store';

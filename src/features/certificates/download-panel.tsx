@@ -1,4 +1,4 @@
-import { useCertificatesMessages } from './certificates-messages';
+import { useCertificatesMessages } from '../../state/certificates/messages';
 import { useId, useState, type FormEvent } from 'react';
 import { downloadAgain, pairWithKey } from '../../state/certificates/retrieve-actions';
 import { useCertificatesStore } from '../../state/certificates/store';

@@ -1,4 +1,4 @@
-import { useCertificatesMessages } from './certificates-messages';
+import { useCertificatesMessages } from '../../state/certificates/messages';
 import { useId, useState, type FormEvent } from 'react';
 import { certificateListItemStatusSchema, type CertificateListItemStatus } from '../../ksef/certificate-schemas';
 import { ksefCertificateTypeSchema, type KsefCertificateType } from '../../ksef/common-schemas';

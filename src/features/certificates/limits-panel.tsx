@@ -1,4 +1,4 @@
-import { useCertificatesMessages } from './certificates-messages';
+import { useCertificatesMessages } from '../../state/certificates/messages';
 import { useCertificatesStore } from '../../state/certificates/store';
 
 /** GET /certificates/limits in words: how many more may be requested, how many more may be active. */

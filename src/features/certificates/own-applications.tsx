@@ -1,4 +1,4 @@
-import { useCertificatesMessages } from './certificates-messages';
+import { useCertificatesMessages } from '../../state/certificates/messages';
 import { useMemo } from 'react';
 import type { KsefEnvironment } from '../../ksef/environments';
 import { applicationsOn } from '../../state/certificates/list-actions';

@@ -1,4 +1,4 @@
-import { useCertificatesMessages } from './certificates-messages';
+import { useCertificatesMessages } from '../../state/certificates/messages';
 import { useId, useState } from 'react';
 import { certificateRevocationReasonSchema, type CertificateRevocationReason } from '../../ksef/certificate-schemas';
 import { clearRevokeResult, revokeCertificate } from '../../state/certificates/revoke-actions';

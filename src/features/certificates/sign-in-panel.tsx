@@ -1,4 +1,4 @@
-import { useCertificatesMessages } from './certificates-messages';
+import { useCertificatesMessages } from '../../state/certificates/messages';
 import type { KsefEnvironment } from '../../ksef/environments';
 import {
   changeEnvironment,

@@ -1,4 +1,4 @@
-import { useCertificatesMessages } from './certificates-messages';
+import { useCertificatesMessages } from '../../state/certificates/messages';
 import { useState } from 'react';
 import type { KsefEnvironment } from '../../ksef/environments';
 import type { Problem } from '../../problem/problem';

@@ -206,6 +206,38 @@ describe('the certificates screen, signed in as the subject', () => {
     expect(listRows().map((r) => r.serialNumber)).toEqual([serial]);
   });
 
+  it('replaces a row: the wizard opens signed-out on the same environment, prefilled; nothing to revoke yet', async () => {
+    const { replaceCertificate } = await import('../../../src/state/certificates/replace-actions');
+    const { revokeReplaced } = await import('../../../src/state/apply/replace-actions');
+    const { useApplyStore } = await import('../../../src/state/apply/store');
+    const { currentReplacement, endReplacement } = await import('../../../src/state/replacement');
+    const { prefillFromReplacement } = await import('../../../src/state/apply/prefill-actions');
+    await applyFilters({ ...NO_FILTERS, name: 'Certyfikat 10' });
+    const row = listRows()[0];
+    expect(row?.type).toBe('Offline');
+    if (row === undefined) throw new Error('No row');
+    expect(replaceCertificate(row)).toBe(true);
+    expect(currentReplacement()).toMatchObject({
+      environment: 'test',
+      contextNip: SEAL_NIP,
+      serialNumber: serials.get('Certyfikat 10'),
+      name: 'Certyfikat 10',
+      type: 'Offline',
+      prefilled: false,
+    });
+    prefillFromReplacement();
+    expect(currentReplacement()?.prefilled).toBe(true);
+    expect(useApplyStore.getState()).toMatchObject({
+      step: 'sign-in',
+      environment: 'test',
+      contextNip: SEAL_NIP,
+      details: { certificateType: 'Offline', keyAlgorithm: 'EC-P256' },
+    });
+    expect(useApplyStore.getState().details?.certificateName).toMatch(/^Certyfikat 10 \d{4}-\d{2}$/);
+    expect(await revokeReplaced()).toEqual({ source: 'apply', code: 'wrong-step' });
+    endReplacement();
+  });
+
   it('signs out: the session is gone, the environment stays; a list without a session asks to sign in', async () => {
     expect(await signOut()).toBeNull();
     expect(vault.session).toBeNull();

@@ -1,6 +1,6 @@
 import { certificatesEn } from '../../messages/certificates-en';
 import { certificatesPl, type CertificatesMessages } from '../../messages/certificates-pl';
-import { useLanguage } from '../../state/preferences-store';
+import { useLanguage } from '../preferences-store';
 
 /** The screen's own copy in the language chosen (both languages come with the screen's chunk). */
 export function useCertificatesMessages(): CertificatesMessages {
