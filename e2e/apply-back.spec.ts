@@ -248,7 +248,7 @@ test('a reload at the key step comes back to the key step after signing in, offe
   await page.getByRole('button', { name: pl.apply.signIn.submitIdentity }).click();
   await expectStep(page, 'key');
   await expect(page.getByRole('heading', { level: 3, name: pl.apply.restored.keyHeading })).toBeVisible();
-  await expectAccessible(page);
+  await checkStep(page, testInfo, '5-key-after-reload');
   await page.getByLabel(pl.apply.key.proveFile).setInputFiles(key.path);
   await page.getByLabel(pl.apply.key.provePassword, { exact: true }).fill(KEY_PASSWORD);
   await page.getByRole('button', { name: pl.apply.restored.keyOpen }).click();
