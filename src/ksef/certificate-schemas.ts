@@ -1,5 +1,11 @@
 import { z } from '../lib/zod';
 import {
+  certificateListItemStatusSchema,
+  certificateRevocationReasonSchema,
+  type CertificateListItemStatus,
+  type CertificateRevocationReason,
+} from './certificate-enums';
+import {
   byteSchema,
   certificateSerialNumberSchema,
   dateTimeSchema,
@@ -94,16 +100,14 @@ export const retrieveCertificatesResponseSchema = z.object({
 });
 export type RetrieveCertificatesResponse = z.infer<typeof retrieveCertificatesResponseSchema>;
 
-/** `CertificateListItemStatus`. */
-export const certificateListItemStatusSchema = z.enum(['Active', 'Blocked', 'Revoked', 'Expired']);
-export type CertificateListItemStatus = z.infer<typeof certificateListItemStatusSchema>;
+export { certificateListItemStatusSchema, type CertificateListItemStatus };
 
 /** `QueryCertificatesRequest`: filters of POST /certificates/query, all optional (docs/ksef-contract.md §5.6). */
 export const queryCertificatesRequestSchema = z.object({
   certificateSerialNumber: certificateSerialNumberSchema.nullish(),
   name: z.string().nullish(),
-  type: ksefCertificateTypeSchema.nullish(),
-  status: certificateListItemStatusSchema.nullish(),
+  type: z.nullish(ksefCertificateTypeSchema),
+  status: z.nullish(certificateListItemStatusSchema),
   expiresAfter: dateTimeSchema.nullish(),
 });
 export type QueryCertificatesRequest = z.infer<typeof queryCertificatesRequestSchema>;
@@ -143,12 +147,10 @@ export const queryCertificatesResponseSchema = z.object({
 });
 export type QueryCertificatesResponse = z.infer<typeof queryCertificatesResponseSchema>;
 
-/** `CertificateRevocationReason`. */
-export const certificateRevocationReasonSchema = z.enum(['Unspecified', 'Superseded', 'KeyCompromise']);
-export type CertificateRevocationReason = z.infer<typeof certificateRevocationReasonSchema>;
+export { certificateRevocationReasonSchema, type CertificateRevocationReason };
 
 /** `RevokeCertificateRequest` (POST /certificates/{certificateSerialNumber}/revoke, docs/ksef-contract.md §5.7). */
 export const revokeCertificateRequestSchema = z.object({
-  revocationReason: certificateRevocationReasonSchema.nullish(),
+  revocationReason: z.nullish(certificateRevocationReasonSchema),
 });
 export type RevokeCertificateRequest = z.infer<typeof revokeCertificateRequestSchema>;

@@ -1,4 +1,5 @@
 import { z } from '../lib/zod';
+import { ksefCertificateTypeSchema, type KsefCertificateType } from './certificate-enums';
 import { isKsefDateTime } from './date-time';
 
 /*
@@ -16,8 +17,8 @@ import { isKsefDateTime } from './date-time';
  * A response field the app does not read: parsed when it is as the spec says, otherwise (missing, null,
  * another type) read as `undefined`, never an error. Its value is never logged either way.
  */
-export function unread<T extends z.ZodType>(schema: T): z.ZodCatch<z.ZodOptional<T>> {
-  return schema.optional().catch(undefined);
+export function unread<T extends z.core.$ZodType>(schema: T): z.ZodCatch<z.ZodOptional<T>> {
+  return z.optional(schema).catch(undefined);
 }
 
 /** OpenAPI `format: date-time` as KSeF sends it; stays a string, read it with `parseKsefDateTime`. */
@@ -68,6 +69,4 @@ export const statusInfoSchema = z.object({
 });
 export type StatusInfo = z.infer<typeof statusInfoSchema>;
 
-/** `KsefCertificateType`. */
-export const ksefCertificateTypeSchema = z.enum(['Authentication', 'Offline']);
-export type KsefCertificateType = z.infer<typeof ksefCertificateTypeSchema>;
+export { ksefCertificateTypeSchema, type KsefCertificateType };
