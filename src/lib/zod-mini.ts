@@ -1,12 +1,14 @@
 import { z } from 'zod/mini';
 
 /*
- * zod's functional API ("zod/mini"), for the modules of the first paint: its functions tree-shake,
- * while the classic API (src/lib/zod.ts) is one block of methods that every route would download.
- * Both share zod's core, whose configuration is global, so `jitless` is set here as well: whichever
- * of the two modules a chunk loads first turns off the eval probe before any schema is built (see
- * src/lib/zod.ts; ESLint enforces the import). Classic zod stays in lazily loaded code only
- * (the KSeF client's response schemas, the file reader's worker).
+ * zod, configured for the browser's Content-Security-Policy: without `jitless`, zod probes for eval
+ * with `new Function` while it builds an object schema, and a strict policy reports even that caught
+ * probe as a violation. Every module of ours takes `z` from here, so the setting is in force before
+ * the first schema is built, whichever chunk that module is bundled into (ESLint enforces the import).
+ *
+ * It is zod's functional API ("zod/mini"): its functions tree-shake, where the classic API's methods
+ * come as one block. The two share zod's core, so one classic schema anywhere in the app would put
+ * the classic API's share of the core into the chunk every route's first paint loads.
  */
 z.config({ jitless: true });
 

@@ -8,7 +8,6 @@
  */
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { z } from 'zod';
 import type { ZodMiniType } from 'zod/mini';
 import * as auth from '../../src/ksef/auth-schemas';
 import * as certificates from '../../src/ksef/certificate-schemas';
@@ -30,8 +29,8 @@ const LIST_ITEM_UNREAD = [
   'requestDate',
 ];
 
-/** Component name -> our zod schema of it (the enums the certificates screen lists are zod/mini ones). */
-const PAIRS: Record<string, z.ZodType | ZodMiniType> = {
+/** Component name -> our zod schema of it. */
+const PAIRS: Record<string, ZodMiniType> = {
   ReferenceNumber: common.referenceNumberSchema,
   Challenge: common.challengeSchema,
   TokenInfo: common.tokenInfoSchema,
