@@ -1,4 +1,4 @@
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
 import { isValidNip, isValidPesel, NIP_PATTERN, peselBirthDate } from './polish-identifiers';
 
 /** The kinds of Polish identifier a form asks for. */
@@ -50,11 +50,10 @@ export function identifierProblem(kind: IdentifierKind, text: string): Identifie
  * refusal's issue message is the `IdentifierProblem['problem']`, which the UI words with its details.
  */
 export function identifierInputSchema(kind: IdentifierKind) {
-  return z
-    .string()
-    .transform(stripSeparators)
-    .superRefine((value, ctx) => {
+  return z.pipe(z.string(), z.transform(stripSeparators)).check(
+    z.superRefine((value, ctx) => {
       const found = identifierProblem(kind, value);
       if (found !== null) ctx.addIssue({ code: 'custom', message: found.problem });
-    });
+    }),
+  );
 }

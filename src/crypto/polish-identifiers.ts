@@ -1,4 +1,4 @@
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
 
 /**
  * The NIP shape the KSeF schemas accept (`TNIP` in `schemat_auth_v2-1.xsd`): ten digits, the first
@@ -63,7 +63,7 @@ function digitAt(text: string, index: number): number {
 }
 
 /** A NIP as a form or file gives it: exactly ten digits (no dashes or spaces) with a valid checksum. */
-export const nipSchema = z.string().refine(isValidNip, { message: 'invalid-nip' });
+export const nipSchema = z.string().check(z.refine(isValidNip, { message: 'invalid-nip' }));
 
 /** A PESEL: exactly eleven digits with a valid checksum and date part. */
-export const peselSchema = z.string().refine(isValidPesel, { message: 'invalid-pesel' });
+export const peselSchema = z.string().check(z.refine(isValidPesel, { message: 'invalid-pesel' }));

@@ -1,4 +1,4 @@
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
 
 /** Rules of `EnrollCertificateRequest.certificateName` (open-api.json), one id each. */
 export type CertificateNameRule = 'length' | 'allowed-characters';
@@ -63,11 +63,13 @@ export function keyPasswordRules(password: string): RuleResult<KeyPasswordRule>[
 
 /** A string schema that raises one issue per failed rule, with the rule id as the issue message. */
 function ruleSchema<Rule extends CertificateNameRule | KeyPasswordRule>(rules: (value: string) => RuleResult<Rule>[]) {
-  return z.string().superRefine((value, ctx) => {
-    for (const { rule, ok } of rules(value)) {
-      if (!ok) ctx.addIssue({ code: 'custom', message: rule });
-    }
-  });
+  return z.string().check(
+    z.superRefine((value, ctx) => {
+      for (const { rule, ok } of rules(value)) {
+        if (!ok) ctx.addIssue({ code: 'custom', message: rule });
+      }
+    }),
+  );
 }
 
 /** `EnrollCertificateRequest.certificateName`; issue messages are `CertificateNameRule` ids. */

@@ -1,4 +1,4 @@
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
 import {
   authenticationChallengeResponseSchema,
   authenticationInitResponseSchema,
@@ -56,7 +56,7 @@ export interface AuthOperations {
   endCurrentSession(session: KsefTokenStore, options?: CallOptions): Promise<void>;
 }
 
-const signedXmlSchema = z.string().min(1);
+const signedXmlSchema = z.string().check(z.minLength(1));
 
 /** The sign-in calls over `transport`. */
 export function authOperations(transport: KsefTransport): AuthOperations {

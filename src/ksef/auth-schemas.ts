@@ -1,4 +1,4 @@
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
 import {
   challengeSchema,
   dateTimeSchema,
@@ -62,9 +62,9 @@ export const authenticationOperationStatusResponseSchema = z.object({
   authenticationMethodInfo: unread(authenticationMethodInfoSchema),
   status: statusInfoSchema,
   // Unread, as are the two dates below.
-  isTokenRedeemed: unread(z.boolean().nullable()),
-  lastTokenRefreshDate: unread(dateTimeSchema.nullable()),
-  refreshTokenValidUntil: unread(dateTimeSchema.nullable()),
+  isTokenRedeemed: unread(z.nullable(z.boolean())),
+  lastTokenRefreshDate: unread(z.nullable(dateTimeSchema)),
+  refreshTokenValidUntil: unread(z.nullable(dateTimeSchema)),
 });
 export type AuthenticationOperationStatusResponse = z.infer<typeof authenticationOperationStatusResponseSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
 import type { CallOptions } from './call-options';
 import {
   certificateEnrollmentDataResponseSchema,
@@ -36,12 +36,8 @@ export interface QueryCertificatesOptions extends CallOptions {
 }
 
 const pageSchema = z.object({
-  pageSize: z.int().min(10).max(50).optional(),
-  pageOffset: z
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .optional(),
+  pageSize: z.optional(z.int().check(z.gte(10), z.lte(50))),
+  pageOffset: z.optional(z.int().check(z.gte(0), z.lte(2 ** 31 - 1))),
 });
 
 /**

@@ -1,4 +1,10 @@
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
+import {
+  certificateListItemStatusSchema,
+  certificateRevocationReasonSchema,
+  type CertificateListItemStatus,
+  type CertificateRevocationReason,
+} from './certificate-enums';
 import {
   byteSchema,
   certificateSerialNumberSchema,
@@ -29,12 +35,12 @@ export type CertificateLimitsResponse = z.infer<typeof certificateLimitsResponse
 export const certificateEnrollmentDataResponseSchema = z.object({
   commonName: z.string(),
   countryName: z.string(),
-  givenName: z.string().nullish(),
-  surname: z.string().nullish(),
-  serialNumber: z.string().nullish(),
-  uniqueIdentifier: z.string().nullish(),
-  organizationName: z.string().nullish(),
-  organizationIdentifier: z.string().nullish(),
+  givenName: z.nullish(z.string()),
+  surname: z.nullish(z.string()),
+  serialNumber: z.nullish(z.string()),
+  uniqueIdentifier: z.nullish(z.string()),
+  organizationName: z.nullish(z.string()),
+  organizationIdentifier: z.nullish(z.string()),
 });
 export type CertificateEnrollmentDataResponse = z.infer<typeof certificateEnrollmentDataResponseSchema>;
 
@@ -45,13 +51,15 @@ const CERTIFICATE_NAME = /^[a-zA-Z0-9_\- ąćęłńóśźżĄĆĘŁŃÓŚŹŻ]+$
 export const enrollCertificateRequestSchema = z.object({
   certificateName: z
     .string()
-    .min(5)
-    .max(100)
-    .regex(CERTIFICATE_NAME, { message: 'Unsupported character in certificateName' }),
+    .check(
+      z.minLength(5),
+      z.maxLength(100),
+      z.regex(CERTIFICATE_NAME, { message: 'Unsupported character in certificateName' }),
+    ),
   certificateType: ksefCertificateTypeSchema,
   /** Base64 of the PKCS#10 DER, without PEM armour or line breaks. */
   csr: byteSchema,
-  validFrom: dateTimeSchema.nullish(),
+  validFrom: z.nullish(dateTimeSchema),
 });
 export type EnrollCertificateRequest = z.infer<typeof enrollCertificateRequestSchema>;
 
@@ -68,13 +76,13 @@ export const certificateEnrollmentStatusResponseSchema = z.object({
   // Unread.
   requestDate: unread(dateTimeSchema),
   status: statusInfoSchema,
-  certificateSerialNumber: certificateSerialNumberSchema.nullish(),
+  certificateSerialNumber: z.nullish(certificateSerialNumberSchema),
 });
 export type CertificateEnrollmentStatusResponse = z.infer<typeof certificateEnrollmentStatusResponseSchema>;
 
 /** `RetrieveCertificatesRequest` (POST /certificates/retrieve): 1 to 10 serial numbers. */
 export const retrieveCertificatesRequestSchema = z.object({
-  certificateSerialNumbers: z.array(certificateSerialNumberSchema).min(1).max(10),
+  certificateSerialNumbers: z.array(certificateSerialNumberSchema).check(z.minLength(1), z.maxLength(10)),
 });
 export type RetrieveCertificatesRequest = z.infer<typeof retrieveCertificatesRequestSchema>;
 
@@ -94,17 +102,15 @@ export const retrieveCertificatesResponseSchema = z.object({
 });
 export type RetrieveCertificatesResponse = z.infer<typeof retrieveCertificatesResponseSchema>;
 
-/** `CertificateListItemStatus`. */
-export const certificateListItemStatusSchema = z.enum(['Active', 'Blocked', 'Revoked', 'Expired']);
-export type CertificateListItemStatus = z.infer<typeof certificateListItemStatusSchema>;
+export { certificateListItemStatusSchema, type CertificateListItemStatus };
 
 /** `QueryCertificatesRequest`: filters of POST /certificates/query, all optional (docs/ksef-contract.md §5.6). */
 export const queryCertificatesRequestSchema = z.object({
-  certificateSerialNumber: certificateSerialNumberSchema.nullish(),
-  name: z.string().nullish(),
-  type: ksefCertificateTypeSchema.nullish(),
-  status: certificateListItemStatusSchema.nullish(),
-  expiresAfter: dateTimeSchema.nullish(),
+  certificateSerialNumber: z.nullish(certificateSerialNumberSchema),
+  name: z.nullish(z.string()),
+  type: z.nullish(ksefCertificateTypeSchema),
+  status: z.nullish(certificateListItemStatusSchema),
+  expiresAfter: z.nullish(dateTimeSchema),
 });
 export type QueryCertificatesRequest = z.infer<typeof queryCertificatesRequestSchema>;
 
@@ -115,7 +121,7 @@ export type CertificateSubjectIdentifierType = z.infer<typeof certificateSubject
 /** `CertificateSubjectIdentifier`. */
 export const certificateSubjectIdentifierSchema = z.object({
   type: certificateSubjectIdentifierTypeSchema,
-  value: z.string().min(10).max(64),
+  value: z.string().check(z.minLength(10), z.maxLength(64)),
 });
 export type CertificateSubjectIdentifier = z.infer<typeof certificateSubjectIdentifierSchema>;
 
@@ -124,13 +130,13 @@ export const certificateListItemSchema = z.object({
   certificateSerialNumber: certificateSerialNumberSchema,
   status: certificateListItemStatusSchema,
   // Unread, as every field below: the query filters by name and type; the app reads serial and status.
-  name: unread(z.string().max(100)),
+  name: unread(z.string().check(z.maxLength(100))),
   type: unread(ksefCertificateTypeSchema),
   commonName: unread(z.string()),
   subjectIdentifier: unread(certificateSubjectIdentifierSchema),
   validFrom: unread(dateTimeSchema),
   validTo: unread(dateTimeSchema),
-  lastUseDate: unread(dateTimeSchema.nullable()),
+  lastUseDate: unread(z.nullable(dateTimeSchema)),
   requestDate: unread(dateTimeSchema),
 });
 export type CertificateListItem = z.infer<typeof certificateListItemSchema>;
@@ -143,12 +149,10 @@ export const queryCertificatesResponseSchema = z.object({
 });
 export type QueryCertificatesResponse = z.infer<typeof queryCertificatesResponseSchema>;
 
-/** `CertificateRevocationReason`. */
-export const certificateRevocationReasonSchema = z.enum(['Unspecified', 'Superseded', 'KeyCompromise']);
-export type CertificateRevocationReason = z.infer<typeof certificateRevocationReasonSchema>;
+export { certificateRevocationReasonSchema, type CertificateRevocationReason };
 
 /** `RevokeCertificateRequest` (POST /certificates/{certificateSerialNumber}/revoke, docs/ksef-contract.md §5.7). */
 export const revokeCertificateRequestSchema = z.object({
-  revocationReason: certificateRevocationReasonSchema.nullish(),
+  revocationReason: z.nullish(certificateRevocationReasonSchema),
 });
 export type RevokeCertificateRequest = z.infer<typeof revokeCertificateRequestSchema>;

@@ -1,4 +1,5 @@
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
+import { ksefCertificateTypeSchema, type KsefCertificateType } from './certificate-enums';
 import { isKsefDateTime } from './date-time';
 
 /*
@@ -16,14 +17,14 @@ import { isKsefDateTime } from './date-time';
  * A response field the app does not read: parsed when it is as the spec says, otherwise (missing, null,
  * another type) read as `undefined`, never an error. Its value is never logged either way.
  */
-export function unread<T extends z.ZodType>(schema: T): z.ZodCatch<z.ZodOptional<T>> {
-  return schema.optional().catch(undefined);
+export function unread<T extends z.core.SomeType>(schema: T): z.ZodMiniCatch<z.ZodMiniOptional<T>> {
+  return z.catch(z.optional(schema), undefined);
 }
 
 /** OpenAPI `format: date-time` as KSeF sends it; stays a string, read it with `parseKsefDateTime`. */
 export const dateTimeSchema = z
   .string()
-  .refine(isKsefDateTime, { message: 'Expected an ISO 8601 date-time with an offset' });
+  .check(z.refine(isKsefDateTime, { message: 'Expected an ISO 8601 date-time with an offset' }));
 
 /** OpenAPI `format: int32`. */
 export const int32Schema = z.int32();
@@ -35,21 +36,20 @@ export const int64Schema = z.int();
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** OpenAPI `format: byte`: standard base64 with padding. */
-export const byteSchema = z.string().regex(BASE64, { message: 'Expected standard base64' });
+export const byteSchema = z.string().check(z.regex(BASE64, { message: 'Expected standard base64' }));
 
 /** `ReferenceNumber`: 36 characters, e.g. `20250514-AU-2DFC46C000-3AC6D5877F-D4`. */
-export const referenceNumberSchema = z.string().length(36);
+export const referenceNumberSchema = z.string().check(z.length(36));
 export type ReferenceNumber = z.infer<typeof referenceNumberSchema>;
 
 /** `Challenge`: 36 characters. */
-export const challengeSchema = z.string().length(36);
+export const challengeSchema = z.string().check(z.length(36));
 export type Challenge = z.infer<typeof challengeSchema>;
 
 /** A certificate serial number: 16 uppercase hex digits (pattern documented since 2.5.0). */
 export const certificateSerialNumberSchema = z
   .string()
-  .length(16)
-  .regex(/^[0-9A-F]{16}$/, { message: 'Expected 16 uppercase hex digits' });
+  .check(z.length(16), z.regex(/^[0-9A-F]{16}$/, { message: 'Expected 16 uppercase hex digits' }));
 export type CertificateSerialNumber = z.infer<typeof certificateSerialNumberSchema>;
 
 /** `TokenInfo`: a JWT and its expiry. The token is a secret: keep it in memory, never log it. */
@@ -63,11 +63,9 @@ export type TokenInfo = z.infer<typeof tokenInfoSchema>;
 /** `StatusInfo`: the status of an asynchronous operation (authentication, enrollment). */
 export const statusInfoSchema = z.object({
   code: int32Schema,
-  description: z.string().min(1),
-  details: z.array(z.string()).nullish(),
+  description: z.string().check(z.minLength(1)),
+  details: z.nullish(z.array(z.string())),
 });
 export type StatusInfo = z.infer<typeof statusInfoSchema>;
 
-/** `KsefCertificateType`. */
-export const ksefCertificateTypeSchema = z.enum(['Authentication', 'Offline']);
-export type KsefCertificateType = z.infer<typeof ksefCertificateTypeSchema>;
+export { ksefCertificateTypeSchema, type KsefCertificateType };

@@ -1,4 +1,4 @@
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
 
 /** The KSeF environments the app can talk to (docs/ksef-contract.md §2). */
 export const KSEF_ENVIRONMENTS = ['sandbox', 'test', 'demo', 'prod'] as const;

@@ -1,4 +1,4 @@
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
 import { parseJsonOrUndefined } from '../lib/json';
 import { errorCodeFor, KsefError, type KsefException } from './errors';
 import { relayErrorOf } from './relay-error';
@@ -12,33 +12,33 @@ import { relayErrorOf } from './relay-error';
  *   Problem Details (400 `BadRequestProblemDetails` with `errors[]`; 401/403/410/429 without codes)
  */
 
-const text = z.string().nullish().catch(undefined);
-const texts = z.array(z.string()).nullish().catch(undefined);
+const text = z.catch(z.nullish(z.string()), undefined);
+const texts = z.catch(z.nullish(z.array(z.string())), undefined);
 
 const exceptionDetailsSchema = z.object({
-  exceptionCode: z.number().int(),
+  exceptionCode: z.int(),
   exceptionDescription: text,
   details: texts,
 });
 
 const exceptionResponseSchema = z.object({
   exception: z.object({
-    exceptionDetailList: z.array(z.unknown()).nullish().catch(undefined),
+    exceptionDetailList: z.catch(z.nullish(z.array(z.unknown())), undefined),
     referenceNumber: text,
   }),
 });
 
 const tooManyRequestsResponseSchema = z.object({
-  status: z.object({ code: z.number().int(), description: text, details: texts }),
+  status: z.object({ code: z.int(), description: text, details: texts }),
 });
 
-const apiErrorSchema = z.object({ code: z.number().int(), description: text, details: texts });
+const apiErrorSchema = z.object({ code: z.int(), description: text, details: texts });
 
 const problemDetailsSchema = z.object({
-  status: z.number().int().optional().catch(undefined),
+  status: z.catch(z.optional(z.int()), undefined),
   title: text,
   detail: text,
-  errors: z.array(z.unknown()).optional().catch(undefined),
+  errors: z.catch(z.optional(z.array(z.unknown())), undefined),
   traceId: text,
   reasonCode: text,
 });
@@ -54,7 +54,7 @@ export interface ParsedErrorBody {
 /** Keeps the items of `list` that `schema` accepts, mapped by `toException`. */
 function collect<T>(
   list: readonly unknown[] | null | undefined,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   toException: (item: T) => KsefException,
 ): KsefException[] {
   const out: KsefException[] = [];

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { KsefError } from './errors';
 
 /**
@@ -7,7 +7,7 @@ import { KsefError } from './errors';
  * value (unknown properties dropped, so nothing extra reaches KSeF).
  * @throws KsefError `invalid-request`.
  */
-export function checkInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+export function checkInput<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => `${[what, ...i.path].join('.')}: ${i.code}`).join('; ');
@@ -17,6 +17,6 @@ export function checkInput<T>(schema: z.ZodType<T>, value: unknown, what: string
 }
 
 /** A checked path parameter, percent-encoded so it can never leave its path segment. */
-export function pathParameter(schema: z.ZodType<string>, value: unknown, what: string): string {
+export function pathParameter(schema: z.ZodMiniType<string>, value: unknown, what: string): string {
   return encodeURIComponent(checkInput(schema, value, what));
 }

@@ -3,7 +3,7 @@
  * operations (token-refresh.ts among them) need these types, and transport.ts needs token-refresh.ts,
  * so keeping them here keeps the imports free of cycles.
  */
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { KsefTokenStore } from './token-store';
 
 /** Which bearer token a call carries (docs/ksef-contract.md §3.1). */
@@ -37,7 +37,7 @@ export interface KsefRequest {
 /** Sends {@link KsefRequest}s: headers, timeout, retries, token refresh, zod on the response. */
 export interface KsefTransport {
   /** A call answered with a JSON body, checked by `schema`. */
-  json<T>(request: KsefRequest, schema: z.ZodType<T>): Promise<T>;
+  json<T>(request: KsefRequest, schema: z.ZodMiniType<T>): Promise<T>;
   /** A call answered with 204 No Content (any body is ignored). */
   empty(request: KsefRequest): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ksefErrorFromResponse } from './error-body';
 import { KsefError } from './errors';
 import { abortedError, browserOnline, exchangeOnce, type HttpExchange } from './http-exchange';
@@ -39,7 +39,7 @@ export interface KsefTransportOptions {
 /** Default limit of one HTTP exchange. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
-function describeIssues(error: z.ZodError): string {
+function describeIssues(error: z.core.$ZodError): string {
   // Paths and issue codes only: values could be tokens.
   return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.code}`).join('; ');
 }
@@ -165,7 +165,7 @@ export function createKsefTransport(options: KsefTransportOptions): KsefTranspor
   }
 
   const transport: KsefTransport = {
-    async json<T>(request: KsefRequest, schema: z.ZodType<T>): Promise<T> {
+    async json<T>(request: KsefRequest, schema: z.ZodMiniType<T>): Promise<T> {
       const { status, text } = await send(request);
       const site = `KSeF ${request.method} ${request.path}`;
       let body: unknown;

@@ -1,4 +1,4 @@
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
 import { pl, type Messages } from './pl';
 
 export type { Messages };

@@ -1,4 +1,4 @@
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
 import { parseJsonOrUndefined } from '../lib/json';
 import { create } from 'zustand';
 import {

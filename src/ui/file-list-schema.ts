@@ -1,4 +1,4 @@
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
 
 /** A file input's value with at least one file chosen. */
 export const chosenFileSchema = z.custom<FileList>((value) => value instanceof FileList && value.length > 0, {

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useRef } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
 import { problemText } from '../messages/problem-text';
 import { problemCode } from './problem-code';
 import type { PfxExportState } from '../state/pfx-export';
@@ -18,7 +18,7 @@ import { PasswordInput } from './password-input';
 export type PfxPassword = 'new' | 'key';
 
 /** The key's password: the caller opens the saved key with it. `confirm` is not asked. */
-const keyPasswordSchema = z.object({ password: z.string().min(1), confirm: z.string() });
+const keyPasswordSchema = z.object({ password: z.string().check(z.minLength(1)), confirm: z.string() });
 
 interface PfxExportFormProps {
   readonly password: PfxPassword;

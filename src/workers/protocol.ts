@@ -7,7 +7,7 @@
  */
 import type { CertificateSummary } from '../crypto/certificate-summary';
 import { CryptoError, isCryptoError, type CryptoErrorCode } from '../crypto/errors';
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
 import { isSignInError, SignInError, type SignInErrorCode } from '../sign-in/errors';
 import type { FileJobInputs, FileJobKind, FileJobResults } from './file-jobs';
 
@@ -72,7 +72,7 @@ const SIGN_IN_CODES: Readonly<Record<SignInErrorCode, true>> = {
 };
 
 const codeOf = <C extends string>(codes: Readonly<Record<C, true>>) =>
-  z.string().refine((code): code is C => Object.hasOwn(codes, code));
+  z.custom<C>((code) => typeof code === 'string' && Object.hasOwn(codes, code));
 
 const bytes = z.instanceof(Uint8Array);
 const cryptoKey = z.custom<CryptoKey>((value) => value instanceof CryptoKey);
@@ -96,7 +96,7 @@ const certificates = z.array(certificateSummary);
 const loadedPrivateKey = z.object({
   keyType: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('EC'), curve: z.enum(['P-256', 'P-384', 'P-521']) }),
-    z.object({ kind: z.literal('RSA'), modulusBits: z.number().int().positive() }),
+    z.object({ kind: z.literal('RSA'), modulusBits: z.int().check(z.positive()) }),
   ]),
   source: z.enum(['encrypted-pkcs8', 'pkcs8', 'pkcs1', 'sec1', 'pkcs12']),
   privateKey: cryptoKey,
@@ -112,7 +112,7 @@ const openedKeyFile = z.object({
   certificates,
 });
 
-const INPUTS: { readonly [K in FileJobKind]: z.ZodType<FileJobInputs[K]> } = {
+const INPUTS: { readonly [K in FileJobKind]: z.ZodMiniType<FileJobInputs[K]> } = {
   inspect: z.object({ bytes, now: z.date() }),
   unlock: z.object({
     file: z.object({ format: lockedFormat, bytes, certificates }),
@@ -121,13 +121,13 @@ const INPUTS: { readonly [K in FileJobKind]: z.ZodType<FileJobInputs[K]> } = {
   }),
   'open-key-file': z.object({ bytes, password: z.string() }),
   'signing-credentials': z.object({
-    files: z.object({ keyFile: bytes, certificateFile: bytes.optional(), password: z.string().optional() }),
+    files: z.object({ keyFile: bytes, certificateFile: z.optional(bytes), password: z.optional(z.string()) }),
     now: z.date(),
   }),
   'signed-file': z.object({ bytes, challenge: z.string(), challengeIssuedAt: z.date(), now: z.date() }),
 };
 
-const RESULTS: { readonly [K in FileJobKind]: z.ZodType<FileJobResults[K]> } = {
+const RESULTS: { readonly [K in FileJobKind]: z.ZodMiniType<FileJobResults[K]> } = {
   inspect: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('locked'), format: lockedFormat, bytes, certificates }),
     openedKeyFile,
@@ -143,12 +143,12 @@ const RESULTS: { readonly [K in FileJobKind]: z.ZodType<FileJobResults[K]> } = {
 const jobKind = z.custom<FileJobKind>((kind) => typeof kind === 'string' && Object.hasOwn(INPUTS, kind));
 
 /** A job as the page posts it: one job per message, `id` names its answer. */
-export const jobMessageSchema = z.object({ id: z.number().int(), kind: jobKind, input: z.unknown() });
+export const jobMessageSchema = z.object({ id: z.int(), kind: jobKind, input: z.unknown() });
 export type JobMessage = z.infer<typeof jobMessageSchema>;
 
-/** The input of job `kind`, checked. @throws ZodError for a malformed job. */
+/** The input of job `kind`, checked. @throws $ZodError for a malformed job. */
 export function parseJobInput<K extends FileJobKind>(kind: K, input: unknown): FileJobInputs[K] {
-  const schema: z.ZodType<FileJobInputs[K]> = INPUTS[kind];
+  const schema: z.ZodMiniType<FileJobInputs[K]> = INPUTS[kind];
   return schema.parse(input);
 }
 
@@ -162,14 +162,14 @@ type WireError = z.infer<typeof wireErrorSchema>;
 
 /** The answer of the worker to job `id`. */
 export const answerMessageSchema = z.discriminatedUnion('ok', [
-  z.object({ id: z.number().int(), ok: z.literal(true), result: z.unknown() }),
-  z.object({ id: z.number().int(), ok: z.literal(false), error: wireErrorSchema }),
+  z.object({ id: z.int(), ok: z.literal(true), result: z.unknown() }),
+  z.object({ id: z.int(), ok: z.literal(false), error: wireErrorSchema }),
 ]);
 export type AnswerMessage = z.infer<typeof answerMessageSchema>;
 
-/** The result of job `kind`, checked. @throws ZodError when the worker answered something else. */
+/** The result of job `kind`, checked. @throws $ZodError when the worker answered something else. */
 export function parseJobResult<K extends FileJobKind>(kind: K, result: unknown): FileJobResults[K] {
-  const schema: z.ZodType<FileJobResults[K]> = RESULTS[kind];
+  const schema: z.ZodMiniType<FileJobResults[K]> = RESULTS[kind];
   return schema.parse(result);
 }
 

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { z } from 'zod';
+import type { ZodMiniType } from 'zod/mini';
 import * as auth from '../../src/ksef/auth-schemas';
 import * as certificates from '../../src/ksef/certificate-schemas';
 import * as common from '../../src/ksef/common-schemas';
@@ -30,7 +30,7 @@ const LIST_ITEM_UNREAD = [
 ];
 
 /** Component name -> our zod schema of it. */
-const PAIRS: Record<string, z.ZodType> = {
+const PAIRS: Record<string, ZodMiniType> = {
   ReferenceNumber: common.referenceNumberSchema,
   Challenge: common.challengeSchema,
   TokenInfo: common.tokenInfoSchema,

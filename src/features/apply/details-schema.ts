@@ -1,4 +1,4 @@
-import { z } from '../../lib/zod';
+import { z } from '../../lib/zod-mini';
 import { certificateNameSchema } from '../../crypto/rules';
 
 /** `YYYY-MM-DD` of `date` in the user's time zone (what a date input shows). */
@@ -16,10 +16,10 @@ export function detailsFormSchema(today: string) {
     certificateName: certificateNameSchema,
     certificateType: z.enum(['Authentication', 'Offline']),
     // Same-length ISO dates compare correctly as strings.
-    validFrom: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/)
-      .refine((value) => value >= today, { message: 'in-the-past' }),
+    validFrom: z.string().check(
+      z.regex(/^\d{4}-\d{2}-\d{2}$/),
+      z.refine((value) => value >= today, { message: 'in-the-past' }),
+    ),
     keyAlgorithm: z.enum(['EC-P256', 'RSA-2048']),
   });
 }

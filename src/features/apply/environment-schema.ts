@@ -1,4 +1,4 @@
-import { z } from '../../lib/zod';
+import { z } from '../../lib/zod-mini';
 import { identifierInputSchema } from '../../crypto/identifier-input';
 import { ksefEnvironmentSchema, type KsefEnvironment } from '../../ksef/environments';
 

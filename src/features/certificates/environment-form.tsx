@@ -4,7 +4,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { identifierInputSchema } from '../../crypto/identifier-input';
 import { exampleNip } from '../../crypto/identifier-examples';
 import { KSEF_ENVIRONMENT_INFO, KSEF_ENVIRONMENTS, ksefEnvironmentSchema } from '../../ksef/environments';
-import { z } from '../../lib/zod';
+import { z } from '../../lib/zod-mini';
 import { chooseEnvironment } from '../../state/certificates/sign-in-actions';
 import { useCertificatesStore } from '../../state/certificates/store';
 import { useMessages } from '../../state/preferences-store';

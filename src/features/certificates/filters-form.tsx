@@ -1,7 +1,11 @@
 import { useCertificatesMessages } from '../../state/certificates/messages';
 import { useId, useState, type FormEvent } from 'react';
-import { certificateListItemStatusSchema, type CertificateListItemStatus } from '../../ksef/certificate-schemas';
-import { ksefCertificateTypeSchema, type KsefCertificateType } from '../../ksef/common-schemas';
+import {
+  certificateListItemStatusSchema,
+  ksefCertificateTypeSchema,
+  type CertificateListItemStatus,
+  type KsefCertificateType,
+} from '../../ksef/certificate-enums';
 import { applyFilters } from '../../state/certificates/list-actions';
 import { NO_FILTERS } from '../../state/certificates/filters';
 import { useCertificatesStore } from '../../state/certificates/store';

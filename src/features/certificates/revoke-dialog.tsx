@@ -1,6 +1,6 @@
 import { useCertificatesMessages } from '../../state/certificates/messages';
 import { useId, useState } from 'react';
-import { certificateRevocationReasonSchema, type CertificateRevocationReason } from '../../ksef/certificate-schemas';
+import { certificateRevocationReasonSchema, type CertificateRevocationReason } from '../../ksef/certificate-enums';
 import { clearRevokeResult, revokeCertificate } from '../../state/certificates/revoke-actions';
 import type { CertificateRow } from '../../state/certificates/rows';
 import { ConfirmDialog } from '../../ui/confirm-dialog';

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
-import { z } from '../../lib/zod';
+import { z } from '../../lib/zod-mini';
 import type { Problem } from '../../problem/problem';
 import type { LockedFile } from '../../state/check/model';
 import { stopUnlocking, unlock } from '../../state/check/store';
@@ -9,7 +9,7 @@ import { PasswordInput } from '../../ui/password-input';
 import { ReadProgress } from '../../ui/read-progress';
 import { problemText } from '../../messages/problem-text';
 
-const unlockSchema = z.object({ password: z.string().min(1) });
+const unlockSchema = z.object({ password: z.string().check(z.minLength(1)) });
 type UnlockInput = z.infer<typeof unlockSchema>;
 
 interface UnlockFormProps {

@@ -6,7 +6,7 @@
  * saved `.key`, the challenge of an external signature (public: it is in the file the user signs),
  * and the id of the application record once submitted. Never a token, a key, a CSR or a password.
  */
-import { z } from '../../lib/zod';
+import { z } from '../../lib/zod-mini';
 import { parseJsonOrUndefined } from '../../lib/json';
 import { ksefEnvironmentSchema } from '../../ksef/environments';
 import { APPLY_STEPS, type ApplyState } from './model';
@@ -18,37 +18,34 @@ export const DRAFT_STORAGE_KEY = 'ksef-cert.draft';
 export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 const savedKeySchema = z.strictObject({
-  fileName: z.string().min(1).max(200),
-  publicKeyFingerprint: z.string().regex(/^[0-9A-F]{64}$/),
+  fileName: z.string().check(z.minLength(1), z.maxLength(200)),
+  publicKeyFingerprint: z.string().check(z.regex(/^[0-9A-F]{64}$/)),
 });
 
 export const draftSchema = z.strictObject({
   /** The furthest the user had come: the step shown when the draft was written. */
   step: z.enum(APPLY_STEPS),
   environment: ksefEnvironmentSchema,
-  contextNip: z
-    .string()
-    .regex(/^\d{10}$/)
-    .nullable(),
-  external: z
-    .strictObject({
-      challenge: z.string().min(1).max(100),
+  contextNip: z.nullable(z.string().check(z.regex(/^\d{10}$/))),
+  external: z.nullable(
+    z.strictObject({
+      challenge: z.string().check(z.minLength(1), z.maxLength(100)),
       challengeIssuedAt: z.iso.datetime({ offset: true }),
-      fileName: z.string().min(1).max(200),
-    })
-    .nullable(),
-  details: z
-    .strictObject({
-      certificateName: z.string().min(1).max(100),
+      fileName: z.string().check(z.minLength(1), z.maxLength(200)),
+    }),
+  ),
+  details: z.nullable(
+    z.strictObject({
+      certificateName: z.string().check(z.minLength(1), z.maxLength(100)),
       certificateType: z.enum(['Authentication', 'Offline']),
-      validFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      validFrom: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
       keyAlgorithm: z.enum(['EC-P256', 'RSA-2048']),
-    })
-    .nullable(),
-  savedKey: savedKeySchema.nullable(),
+    }),
+  ),
+  savedKey: z.nullable(savedKeySchema),
   passwordStoredConfirmed: z.boolean(),
   /** The application record once the application was submitted (`records.ts`). */
-  recordId: z.string().min(1).max(100).nullable(),
+  recordId: z.nullable(z.string().check(z.minLength(1), z.maxLength(100))),
 });
 export type Draft = z.infer<typeof draftSchema>;
 

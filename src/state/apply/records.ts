@@ -4,7 +4,7 @@
  * password ever goes here. Reading is an edge: every record is checked with zod and a bad one is
  * dropped, never trusted.
  */
-import { z } from '../../lib/zod';
+import { z } from '../../lib/zod-mini';
 import { parseJsonOrUndefined } from '../../lib/json';
 import { ksefEnvironmentSchema } from '../../ksef/environments';
 import { APPLICATION_STATUSES } from '../../problem/application-status';
@@ -19,25 +19,22 @@ export const MAX_APPLICATION_RECORDS = 20;
 export const applicationStatusSchema = z.enum(APPLICATION_STATUSES);
 
 export const applicationRecordSchema = z.object({
-  id: z.string().min(1).max(100),
+  id: z.string().check(z.minLength(1), z.maxLength(100)),
   environment: ksefEnvironmentSchema,
-  contextNip: z
-    .string()
-    .regex(/^\d{10}$/)
-    .nullable(),
-  referenceNumber: z.string().min(1).max(100),
-  certificateName: z.string().min(1).max(100),
+  contextNip: z.nullable(z.string().check(z.regex(/^\d{10}$/))),
+  referenceNumber: z.string().check(z.minLength(1), z.maxLength(100)),
+  certificateName: z.string().check(z.minLength(1), z.maxLength(100)),
   certificateType: z.enum(['Authentication', 'Offline']),
   keyAlgorithm: z.enum(['EC-P256', 'RSA-2048']),
   /** ISO date-time of the submission. */
   createdAt: z.iso.datetime({ offset: true }),
   /** SHA-256 of the public key's SPKI DER, uppercase hex. */
-  publicKeyFingerprint: z.string().regex(/^[0-9A-F]{64}$/),
+  publicKeyFingerprint: z.string().check(z.regex(/^[0-9A-F]{64}$/)),
   status: applicationStatusSchema,
   /** Known once issued. */
-  serialNumber: z.string().min(1).max(64).nullable(),
+  serialNumber: z.nullable(z.string().check(z.minLength(1), z.maxLength(64))),
   /** The name the `.key` was saved under (records written before it was kept lack it). */
-  keyFileName: z.string().min(1).max(200).optional(),
+  keyFileName: z.optional(z.string().check(z.minLength(1), z.maxLength(200))),
 });
 export type ApplicationRecord = z.infer<typeof applicationRecordSchema>;
 

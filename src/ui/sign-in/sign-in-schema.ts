@@ -1,4 +1,4 @@
-import { z } from '../../lib/zod';
+import { z } from '../../lib/zod-mini';
 import { identifierProblem, stripSeparators } from '../../crypto/identifier-input';
 import { chosenFileSchema, optionalFileSchema } from '../file-list-schema';
 
@@ -22,28 +22,30 @@ export type SignedFileInput = z.infer<typeof signedFileSchema>;
 export const testIdentitySchema = z
   .object({
     kind: z.enum(['seal', 'person']),
-    organizationName: z.string().trim(),
-    givenName: z.string().trim(),
-    surname: z.string().trim(),
-    nip: z.string().transform(stripSeparators),
-    pesel: z.string().transform(stripSeparators),
+    organizationName: z.string().check(z.trim()),
+    givenName: z.string().check(z.trim()),
+    surname: z.string().check(z.trim()),
+    nip: z.pipe(z.string(), z.transform(stripSeparators)),
+    pesel: z.pipe(z.string(), z.transform(stripSeparators)),
   })
-  .superRefine((input, ctx) => {
-    const required = input.kind === 'seal' ? (['organizationName'] as const) : (['givenName', 'surname'] as const);
-    for (const field of required) {
-      if (input[field] === '') ctx.addIssue({ code: 'custom', path: [field], message: 'required' });
-    }
-    if (input.kind === 'seal' || input.pesel === '') {
-      if (identifierProblem('nip', input.nip) !== null)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['nip'],
-          message: input.nip === '' && input.kind === 'person' ? 'person-id-required' : 'invalid-nip',
-        });
-    } else if (input.nip !== '') {
-      ctx.addIssue({ code: 'custom', path: ['pesel'], message: 'person-id-required' });
-    } else if (identifierProblem('pesel', input.pesel) !== null) {
-      ctx.addIssue({ code: 'custom', path: ['pesel'], message: 'invalid-pesel' });
-    }
-  });
+  .check(
+    z.superRefine((input, ctx) => {
+      const required = input.kind === 'seal' ? (['organizationName'] as const) : (['givenName', 'surname'] as const);
+      for (const field of required) {
+        if (input[field] === '') ctx.addIssue({ code: 'custom', path: [field], message: 'required' });
+      }
+      if (input.kind === 'seal' || input.pesel === '') {
+        if (identifierProblem('nip', input.nip) !== null)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['nip'],
+            message: input.nip === '' && input.kind === 'person' ? 'person-id-required' : 'invalid-nip',
+          });
+      } else if (input.nip !== '') {
+        ctx.addIssue({ code: 'custom', path: ['pesel'], message: 'person-id-required' });
+      } else if (identifierProblem('pesel', input.pesel) !== null) {
+        ctx.addIssue({ code: 'custom', path: ['pesel'], message: 'invalid-pesel' });
+      }
+    }),
+  );
 export type TestIdentityFormInput = z.infer<typeof testIdentitySchema>;
