@@ -1,8 +1,7 @@
 import { backToEnvironment, signInAgain } from '../../state/apply/back-actions';
 import type { Problem } from '../../problem/problem';
 import { useMessages } from '../../state/preferences-store';
-import { problemText } from '../../messages/problem-text';
-import { problemCode } from '../../ui/problem-code';
+import { ProblemBox } from '../../ui/problem-box';
 
 /** The KSeF session is over: the way forward is signing in again (the application carries on). */
 export function sessionEnded(problem: Problem): boolean {
@@ -12,23 +11,11 @@ export function sessionEnded(problem: Problem): boolean {
   );
 }
 
-/**
- * A failure in words: what went wrong and what to do next, from the catalog. KSeF's own texts (in
- * whatever language, and library messages such as "XMLJS0013 …" from a signature check) are not
- * words for the user: they stay folded under "technical details", for a support request.
- */
+/** A failure in the wizard, with its ways forward: sign in again, or choose another environment. */
 export function ProblemMessage({ title, problem }: { readonly title: string; readonly problem: Problem }) {
   const t = useMessages();
-  const details = problem.source === 'ksef' || problem.source === 'apply' ? (problem.details ?? []) : [];
-  const retryAfterSeconds = problem.source === 'ksef' ? problem.retryAfterSeconds : undefined;
   return (
-    <div className="apply-problem" data-problem={problemCode(problem)}>
-      <p className="apply-problem-title">
-        <span aria-hidden="true">! </span>
-        {title}
-      </p>
-      <p>{problemText(t, problem)}</p>
-      {retryAfterSeconds !== undefined && <p>{t.apply.retryAfter(retryAfterSeconds)}</p>}
+    <ProblemBox title={title} problem={problem} className="apply-problem">
       {sessionEnded(problem) && (
         <p>
           <button type="button" className="button" onClick={signInAgain}>
@@ -43,16 +30,6 @@ export function ProblemMessage({ title, problem }: { readonly title: string; rea
           </button>
         </p>
       )}
-      {details.length > 0 && (
-        <details className="technical-details">
-          <summary>{t.apply.technicalDetails}</summary>
-          <ul className="hint">
-            {details.map((detail) => (
-              <li key={detail}>{detail}</li>
-            ))}
-          </ul>
-        </details>
-      )}
-    </div>
+    </ProblemBox>
   );
 }
