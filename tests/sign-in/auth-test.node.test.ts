@@ -8,6 +8,8 @@ import { pollEnrollmentStatus } from '../../src/ksef/polling';
 import { testCertificateSignIn } from '../../src/sign-in/auth-test';
 import { signInWithTestIdentity } from '../../src/sign-in/sign-in';
 import { authTestProblem } from '../../src/state/auth-test';
+import { authTestPlan } from '../../src/state/check/auth-test-actions';
+import { readCertificate } from '../../src/crypto/certificate-reader';
 import { loadedKey } from '../support/certificates';
 import { type RelayStack, expectNoSecretRelayed, secretForms, startRelayStack } from '../support/relay-stack';
 import { NIP, PERSON } from '../support/sandbox-harness';
@@ -152,5 +154,23 @@ describe('testCertificateSignIn', () => {
     expect(authTestProblem(error)).toMatchObject({ source: 'ksef', code: (error as KsefError).code });
     // The sandbox refuses a revoked certificate while checking the sign-in (status 460), as KSeF does.
     expect((error as KsefError).code).toBe('auth-certificate-error');
+  });
+});
+
+describe("the checker's plan", () => {
+  it('offers the test for an Authentication certificate, in its environment, with the NIP it carries', async () => {
+    const { certificate } = await issued('Authentication');
+    expect(authTestPlan(await readCertificate(certificate, stack.now()))).toEqual({
+      kind: 'authentication',
+      environments: ['sandbox'],
+      contextNip: NIP,
+    });
+  });
+
+  it('offers none for an Offline certificate, and none for a certificate KSeF did not issue', async () => {
+    const { certificate } = await issued('Offline');
+    expect(authTestPlan(await readCertificate(certificate, stack.now()))).toEqual({ kind: 'offline' });
+    const { identity } = await signInWithTestIdentity(stack.client, 'test', PERSON, options());
+    expect(authTestPlan(await readCertificate(identity.certificate, stack.now()))).toEqual({ kind: 'none' });
   });
 });
