@@ -181,6 +181,11 @@ export function ResultStep() {
               />
             </div>
           )}
+          {ready.pair.match && purpose === 'Offline' && (
+            <p className="hint no-print" data-auth-test-offline="">
+              {t.authTest.offline}
+            </p>
+          )}
           {ready.pair.match && (
             <Suspense fallback={null}>
               <ReplaceOld
