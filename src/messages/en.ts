@@ -244,6 +244,27 @@ export const en = {
     saved: (name: string) => `Saved ${name}.`,
     failed: 'Could not create the PFX file.',
   },
+  authTest: {
+    heading: 'Check that KSeF accepts this certificate',
+    intro:
+      'The app signs in to KSeF with this certificate and key (the signature is made in the browser; the key does not leave it), shows whom KSeF recognised, and ends that session at once.',
+    button: 'Test signing in with this certificate',
+    nip: 'Context NIP (the company you sign in for)',
+    environment: 'KSeF environment',
+    environmentHint:
+      'TEST and DEMO certificates come from the same authority: choose the environment it was issued in.',
+    running: 'Testing the sign-in…',
+    signedIn: (subject: string, nip: string) =>
+      `KSeF accepted the sign-in: ${subject}, context NIP ${nip}; session ended.`,
+    alreadyEnded: (subject: string, nip: string) =>
+      `KSeF accepted the sign-in: ${subject}, context NIP ${nip}; the session had already ended.`,
+    reference: (reference: string) => `Sign-in reference number: ${reference}`,
+    notYetValid: (when: string) =>
+      `This certificate becomes valid on ${when} (this computer's time). Until then KSeF refuses to sign in with it, so nothing was sent. Try again after that time; KSeF's clock can differ by a few minutes, so if KSeF refuses just after it, wait a little.`,
+    offline:
+      'This is an Offline certificate: it does not sign in to KSeF. It signs the KOD II code on invoices issued offline. Signing in needs an Authentication certificate.',
+    failed: 'KSeF did not accept signing in with this certificate.',
+  },
   cryptoErrors: {
     'empty-file': 'The file is empty (0 bytes). Choose the right file – perhaps saving it failed.',
     'unrecognized-file':

@@ -260,6 +260,26 @@ export const pl = {
     saved: (name: string) => `Zapisano plik ${name}.`,
     failed: 'Nie udało się utworzyć pliku PFX.',
   },
+  authTest: {
+    heading: 'Sprawdź, czy KSeF przyjmie ten certyfikat',
+    intro:
+      'Aplikacja zaloguje się do KSeF tym certyfikatem i kluczem (podpis powstaje w przeglądarce, klucz jej nie opuszcza), pokaże, kogo KSeF rozpoznał, i od razu zakończy tę sesję.',
+    button: 'Sprawdź logowanie tym certyfikatem',
+    nip: 'NIP kontekstu (firmy), w imieniu której się logujesz',
+    environment: 'Środowisko KSeF',
+    environmentHint: 'Certyfikaty TEST i DEMO wystawia ten sam urząd: wybierz środowisko, w którym go uzyskano.',
+    running: 'Sprawdzam logowanie…',
+    signedIn: (subject: string, nip: string) =>
+      `KSeF przyjął logowanie: ${subject}, kontekst NIP ${nip}; sesja zakończona.`,
+    alreadyEnded: (subject: string, nip: string) =>
+      `KSeF przyjął logowanie: ${subject}, kontekst NIP ${nip}; sesja była już zakończona.`,
+    reference: (reference: string) => `Numer referencyjny logowania: ${reference}`,
+    notYetValid: (when: string) =>
+      `Ten certyfikat zaczyna obowiązywać ${when} (czas tego komputera). Wcześniej KSeF odrzuci logowanie nim, więc nic nie zostało wysłane. Spróbuj po tej chwili; zegar KSeF może się różnić o kilka minut, więc jeśli KSeF odmówi tuż po niej, odczekaj chwilę.`,
+    offline:
+      'To certyfikat Offline: nie służy do logowania w KSeF. Podpisuje się nim kod KOD II na fakturach wystawionych offline. Do logowania potrzebny jest certyfikat uwierzytelniający.',
+    failed: 'KSeF nie przyjął logowania tym certyfikatem.',
+  },
   cryptoErrors: {
     'empty-file': 'Plik jest pusty (0 bajtów). Wybierz właściwy plik – być może zapis pliku się nie powiódł.',
     'unrecognized-file':

@@ -18,6 +18,8 @@ import { StepHeading } from './step-heading';
 import { SummaryCard } from './summary-card';
 import { ProgressLine } from './progress-line';
 import { SignOutPanel } from './sign-out-panel';
+import { AuthTestPanel } from '../../ui/auth-test-panel';
+import { testResultSignIn } from '../../state/apply/auth-test-actions';
 
 // Only an application that replaces a certificate needs it: loaded when its certificate is ready.
 const ReplaceOld = lazy(() => import('./replace-old').then((m) => ({ default: m.ReplaceOld })));
@@ -30,6 +32,7 @@ export function ResultStep() {
   const t = useMessages();
   const result = useApplyStore((s) => s.result);
   const environment = useApplyStore((s) => s.environment);
+  const contextNip = useApplyStore((s) => s.contextNip);
   const details = useApplyStore((s) => s.details);
   const key = useApplyStore((s) => s.key);
   const resume = useApplyStore((s) => s.resume);
@@ -168,6 +171,21 @@ export function ResultStep() {
               )}
             </CertificateCard>
           </div>
+          {ready.pair.match && environment !== null && purpose === 'Authentication' && (
+            <div className="no-print">
+              <AuthTestPanel
+                environments={[environment]}
+                contextNip={contextNip ?? ''}
+                askNip={contextNip === null}
+                run={testResultSignIn}
+              />
+            </div>
+          )}
+          {ready.pair.match && purpose === 'Offline' && (
+            <p className="hint no-print" data-auth-test-offline="">
+              {t.authTest.offline}
+            </p>
+          )}
           {ready.pair.match && (
             <Suspense fallback={null}>
               <ReplaceOld

@@ -7,6 +7,7 @@ import { PageHeading } from '../../ui/page-heading';
 import { CertificateCard } from '../../ui/certificate-card';
 import { FileList } from './file-list';
 import { RevocationCheck } from './revocation-check';
+import { PairAuthTest } from './pair-auth-test';
 import { SavePair } from './save-pair';
 import { UnlockForm } from './unlock-form';
 import { Verdict } from './verdict';
@@ -81,6 +82,7 @@ export function CheckPage() {
         <CertificateCard key={id} certificate={certificate} source={t.certificate.fromFile(fileName)} pair={pairOf(id)}>
           {isCa(id) && <p className="badge">{t.check.caBadge}</p>}
           {firstMatch === id && <SavePair certificate={certificate} />}
+          {firstMatch === id && <PairAuthTest certificate={certificate} />}
           <RevocationCheck certificate={certificate} candidates={certificates.map((c) => c.certificate)} />
         </CertificateCard>
       ))}
