@@ -5,25 +5,17 @@ import { useOfflineLinkMessages } from '../../state/offline-link/messages';
 import { useOfflineLinkStore } from '../../state/offline-link/store';
 import { qrPng } from '../../browser/qr-png';
 
-function CodeCard({
-  heading,
-  code,
-  fileBase,
-}: {
-  readonly heading: string;
-  readonly code: MadeCode;
-  readonly fileBase: string;
-}) {
+function CodeCard({ heading, code }: { readonly heading: string; readonly code: MadeCode }) {
   const m = useOfflineLinkMessages();
   const savePng = async () => {
     try {
-      downloadFile(`${fileBase}.png`, await qrPng(code.modules, code.label), 'image/png');
+      downloadFile(`${code.fileBase}.png`, await qrPng(code.modules, code.label), 'image/png');
     } catch (error) {
       logUnexpected('Drawing the PNG failed', error);
     }
   };
   return (
-    <figure className="qr-card" data-code={fileBase}>
+    <figure className="qr-card" data-code={code.fileBase}>
       <figcaption>
         <h3>{heading}</h3>
       </figcaption>
@@ -39,7 +31,7 @@ function CodeCard({
         <button
           type="button"
           className="button"
-          onClick={() => downloadFile(`${fileBase}.svg`, code.svg, 'image/svg+xml')}
+          onClick={() => downloadFile(`${code.fileBase}.svg`, code.svg, 'image/svg+xml')}
         >
           {m.downloadSvg}
         </button>
@@ -62,13 +54,9 @@ export function QrCodes() {
       {codes.invoiceCode === null ? (
         <p>{m.noInvoiceCode}</p>
       ) : (
-        <CodeCard heading={m.invoiceCode} code={codes.invoiceCode} fileBase={`KOD-I-${codes.certificateSerial}`} />
+        <CodeCard heading={m.invoiceCode} code={codes.invoiceCode} />
       )}
-      <CodeCard
-        heading={m.certificateCode}
-        code={codes.certificateCode}
-        fileBase={`KOD-II-${codes.certificateSerial}`}
-      />
+      <CodeCard heading={m.certificateCode} code={codes.certificateCode} />
     </section>
   );
 }

@@ -42,6 +42,8 @@ export interface LinkForm {
 export interface MadeCode {
   readonly url: string;
   readonly label: string;
+  /** The downloads' name without extension: `KOD-II-<serial>`, `KOD-I-<seller NIP>-<issue date>`. */
+  readonly fileBase: string;
   readonly svg: string;
   readonly modules: readonly (readonly boolean[])[];
 }

@@ -223,9 +223,10 @@ export async function makeCodes(now: Date = new Date()): Promise<void> {
       certificate.der,
       { now },
     );
-    const code = (url: string, label: string): MadeCode => ({
+    const code = (url: string, label: string, fileBase: string): MadeCode => ({
       url,
       label,
+      fileBase,
       svg: crypto.qrSvg(url, label),
       modules: crypto.qrModules(url),
     });
@@ -241,11 +242,12 @@ export async function makeCodes(now: Date = new Date()): Promise<void> {
               invoiceHash: form.invoiceHash.trim(),
             }),
             OFFLINE_INVOICE_LABEL,
+            `KOD-I-${form.sellerNip.trim()}-${issueDate}`,
           );
     codes = {
       status: 'done',
       invoiceCode,
-      certificateCode: code(signed.url, CERTIFICATE_LINK_LABEL),
+      certificateCode: code(signed.url, CERTIFICATE_LINK_LABEL, `KOD-II-${signed.certificateSerial}`),
       certificateSerial: signed.certificateSerial,
     };
   } catch (error) {

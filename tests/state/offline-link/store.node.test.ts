@@ -86,6 +86,8 @@ describe('offline-link state', () => {
     expect(codes.certificateSerial).toBe(certs.offlineEc.serial);
     expect(codes.invoiceCode?.url).toBe(`https://qr-test.ksef.mf.gov.pl/invoice/5260250274/02-02-2026/${INVOICE_HASH}`);
     expect(codes.invoiceCode?.label).toBe('OFFLINE');
+    expect(codes.invoiceCode?.fileBase).toBe('KOD-I-5260250274-2026-02-02');
+    expect(codes.certificateCode.fileBase).toBe(`KOD-II-${certs.offlineEc.serial}`);
     expect(codes.certificateCode.label).toBe('CERTYFIKAT');
     expect(codes.certificateCode.svg).toContain('>CERTYFIKAT</text>');
     const signedString = `qr-test.ksef.mf.gov.pl/certificate/Nip/5260250274/5260250274/${certs.offlineEc.serial}/${INVOICE_HASH}`;
