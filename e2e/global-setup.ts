@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import {
   FIXTURES_ENV,
   KEY_PASSWORD,
+  OFFLINE_LINK_SERIAL,
   PFX_PASSWORD,
   TAXPAYER_KEY_PASSWORD,
   TAXPAYER_SAMPLE_KEY,
@@ -59,6 +60,8 @@ function selfSigned(
  * - jan.pfx: jan's key and certificate, AES-256-CBC + PBKDF2, SHA-256 MAC (OpenSSL 3 defaults).
  * - jan-legacy.pfx: the same with PBE-SHA1-3DES and a SHA-1 MAC, as .NET and Windows write it.
  * - jan-legacy-no-password.pfx: the same with `-legacy` (3DES key, RC2-40 certificates) and an empty password.
+ * - offline-link.key / offline-link.crt: EC P-256, plain PKCS#8, and an Offline certificate issued by a CA
+ *   named as KSeF's TEST one (`TEST CCK KSeF`, test-ca.crt), serial OFFLINE_LINK_SERIAL.
  * - taxpayer.crt: a certificate for the real Taxpayer Application sample key (tests/fixtures/keys).
  * - ec-huge-parameters.key, slow.pfx / slow.crt, many-certificates.pem: files that take a reader long
  *   or are refused by a cap (support/slow-files.ts).
@@ -161,6 +164,26 @@ export default function globalSetup(): () => void {
     'digitalSignature',
     TAXPAYER_KEY_PASSWORD,
   );
+
+  // An Offline certificate as KSeF's TEST CA issues one, for the offline-link journey: a CA named
+  // `TEST CCK KSeF`, an EC P-256 leaf with the ` (offline)` CN suffix, nonRepudiation, an 8-byte serial.
+  openssl(dir, ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'test-ca.key']);
+  openssl(dir, [
+    'req', '-x509', '-new', '-key', 'test-ca.key', '-days', '3650', '-utf8',
+    '-subj', '/C=PL/O=Ministerstwo Finansów/OU=Krajowa Administracja Skarbowa/CN=TEST CCK KSeF',
+    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    '-out', 'test-ca.crt',
+  ]); // prettier-ignore
+  writeFileSync(join(dir, 'offline-link.ext'), 'keyUsage=critical,nonRepudiation\n');
+  openssl(dir, ['genpkey', '-algorithm', 'EC', '-pkeyopt', 'ec_paramgen_curve:P-256', '-out', 'offline-link.key']);
+  openssl(dir, [
+    'req', '-new', '-key', 'offline-link.key', '-utf8', '-subj', '/C=PL/CN=Jan Kowalski (offline)', '-out', 'offline-link.csr',
+  ]); // prettier-ignore
+  openssl(dir, [
+    'x509', '-req', '-in', 'offline-link.csr', '-CA', 'test-ca.crt', '-CAkey', 'test-ca.key',
+    '-set_serial', `0x${OFFLINE_LINK_SERIAL}`, '-days', '730', '-sha256', '-extfile', 'offline-link.ext',
+    '-out', 'offline-link.crt',
+  ]); // prettier-ignore
 
   writeSlowFiles(dir, PFX_PASSWORD);
 

@@ -18,6 +18,7 @@ const ROUTES: Readonly<Record<string, string | null>> = {
   '#/check': 'src/features/check/check-page.tsx',
   '#/apply': 'src/features/apply/apply-page.tsx',
   '#/certificates': 'src/features/certificates/certificates-page.tsx',
+  '#/offline-link': 'src/features/offline-link/offline-link-page.tsx',
 };
 
 const manifestSchema = z.record(

@@ -5,6 +5,9 @@ export const FIXTURES_ENV = 'KSEF_CERT_E2E_FIXTURES';
 
 /** Password of jan.key (the fixture key in the Taxpayer Application format). */
 export const KEY_PASSWORD = 'Klucz-Testowy-2025!';
+/** Serial of offline-link.crt, the Offline certificate the offline-link journey signs KOD II with. */
+export const OFFLINE_LINK_SERIAL = '01F20A5D352AE5A0';
+
 /** Password of jan.pfx and jan-legacy.pfx (jan-legacy-no-password.pfx has an empty one). */
 export const PFX_PASSWORD = 'Pfx-Testowy-2025!';
 

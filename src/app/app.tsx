@@ -5,12 +5,13 @@ import { useLanguage, useMessages } from '../state/preferences-store';
 import { LanguageSwitch } from './language-switch';
 import { NotFoundPage } from './not-found-page';
 import { hrefOf, useRoute, type RouteName } from './routes';
-import { loadApplyPage, loadCertificatesPage, loadCheckPage } from './screens';
+import { loadApplyPage, loadCertificatesPage, loadCheckPage, loadOfflineLinkPage } from './screens';
 
 // Each screen is its own chunk: the first paint of a route loads the shell and that screen only.
 const ApplyPage = lazy(() => loadApplyPage().then((m) => ({ default: m.ApplyPage })));
 const CheckPage = lazy(() => loadCheckPage().then((m) => ({ default: m.CheckPage })));
 const CertificatesPage = lazy(() => loadCertificatesPage().then((m) => ({ default: m.CertificatesPage })));
+const OfflineLinkPage = lazy(() => loadOfflineLinkPage().then((m) => ({ default: m.OfflineLinkPage })));
 
 function pageTitle(route: RouteName, t: Messages): string {
   switch (route) {
@@ -22,6 +23,8 @@ function pageTitle(route: RouteName, t: Messages): string {
       return t.apply.title;
     case 'certificates':
       return t.certificates.title;
+    case 'offlineLink':
+      return t.offlineLink.title;
     case 'not-found':
       return t.notFound.title;
   }
@@ -37,6 +40,8 @@ function Page({ route }: { readonly route: RouteName }) {
       return <ApplyPage />;
     case 'certificates':
       return <CertificatesPage />;
+    case 'offlineLink':
+      return <OfflineLinkPage />;
     case 'not-found':
       return <NotFoundPage />;
   }
@@ -106,6 +111,9 @@ export function App() {
             </a>
             <a href={hrefOf('certificates')} aria-current={route === 'certificates' ? 'page' : undefined}>
               {t.certificates.navLink}
+            </a>
+            <a href={hrefOf('offlineLink')} aria-current={route === 'offlineLink' ? 'page' : undefined}>
+              {t.offlineLink.navLink}
             </a>
           </nav>
           <LanguageSwitch />

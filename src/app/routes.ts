@@ -9,6 +9,7 @@ export const ROUTE_PATHS = {
   check: '/check',
   apply: '/apply',
   certificates: '/certificates',
+  offlineLink: '/offline-link',
 } as const;
 
 export type RouteName = keyof typeof ROUTE_PATHS | 'not-found';

@@ -714,6 +714,10 @@ export const en = {
     fromResult: 'All your certificates: download again, revoke',
     navLink: 'My certificates',
   },
+  offlineLink: {
+    title: 'Offline invoice QR codes',
+    navLink: 'Offline QR codes',
+  },
   certificatesErrors: {
     'key-mismatch':
       'This file holds another key than the one the certificate was issued for. Choose the .key saved with that application.',

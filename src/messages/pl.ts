@@ -738,6 +738,10 @@ export const pl = {
     fromResult: 'Wszystkie Twoje certyfikaty: pobierz ponownie, unieważnij',
     navLink: 'Moje certyfikaty',
   },
+  offlineLink: {
+    title: 'Kody QR faktury offline',
+    navLink: 'Kody QR offline',
+  },
   certificatesErrors: {
     'key-mismatch':
       'Ten plik zawiera inny klucz niż ten, dla którego wydano certyfikat. Wskaż plik .key zapisany przy tym wniosku.',

@@ -19,6 +19,9 @@ describe('routeFromHash', () => {
     ['#/certificates', 'certificates'],
     ['#/certificates/', 'certificates'],
     ['#/certificate', 'not-found'],
+    ['#/offline-link', 'offlineLink'],
+    ['#/offline-link/', 'offlineLink'],
+    ['#/offline-link/x', 'not-found'],
     ['#main', 'not-found'],
   ])('%j -> %s', (hash, route) => {
     expect(routeFromHash(hash)).toBe(route);
@@ -28,6 +31,7 @@ describe('routeFromHash', () => {
     expect(routeFromHash(hrefOf('check'))).toBe('check');
     expect(routeFromHash(hrefOf('home'))).toBe('home');
     expect(routeFromHash(hrefOf('apply'))).toBe('apply');
+    expect(routeFromHash(hrefOf('offlineLink'))).toBe('offlineLink');
     expect(routeFromHash(hrefOf('certificates'))).toBe('certificates');
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { certificatesPl } from '../../src/messages/certificates-pl';
+import { offlineLinkPl } from '../../src/messages/offline-link-pl';
 import { pl } from '../../src/messages/pl';
 
 /**
@@ -35,6 +36,8 @@ const CATALOGS = new Set([
   'src/messages/en.ts',
   'src/messages/certificates-pl.ts',
   'src/messages/certificates-en.ts',
+  'src/messages/offline-link-pl.ts',
+  'src/messages/offline-link-en.ts',
 ]);
 
 function sourcesReadingCatalogs(dir: string): string[] {
@@ -63,5 +66,9 @@ describe('catalog usage', () => {
 
   it("every key of the certificates screen's catalog is read by the app", () => {
     expect(unusedKeys(certificatesPl, sourcesReadingCatalogs(join(ROOT, 'src')).join('\n'))).toEqual([]);
+  });
+
+  it("every key of the offline-link screen's catalog is read by the app", () => {
+    expect(unusedKeys(offlineLinkPl, sourcesReadingCatalogs(join(ROOT, 'src')).join('\n'))).toEqual([]);
   });
 });

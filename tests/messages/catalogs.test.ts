@@ -3,6 +3,8 @@ import { certificatesEn } from '../../src/messages/certificates-en';
 import { certificatesPl } from '../../src/messages/certificates-pl';
 import { en } from '../../src/messages/en';
 import { pl } from '../../src/messages/pl';
+import { offlineLinkEn } from '../../src/messages/offline-link-en';
+import { offlineLinkPl } from '../../src/messages/offline-link-pl';
 
 /** Every leaf of a catalog as `path -> value`. */
 function leaves(value: unknown, path = ''): [string, unknown][] {
@@ -16,6 +18,7 @@ describe('message catalogs', () => {
   it.each([
     { name: 'the app', plCatalog: pl, enCatalog: en },
     { name: 'the certificates screen', plCatalog: certificatesPl, enCatalog: certificatesEn },
+    { name: 'the offline-link screen', plCatalog: offlineLinkPl, enCatalog: offlineLinkEn },
   ])('$name: have the same keys, and each text is non-empty in both', ({ plCatalog, enCatalog }) => {
     const plLeaves = leaves(plCatalog);
     const enLeaves = leaves(enCatalog);
