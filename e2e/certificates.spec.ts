@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { certificatesPl as c } from '../src/messages/certificates-pl.ts';
+import { offlineLinkPl as o } from '../src/messages/offline-link-pl.ts';
 import { pl } from '../src/messages/pl.ts';
 import { safeFileName } from '../src/state/file-name.ts';
 import { replacementName } from '../src/state/replacement.ts';
@@ -33,6 +35,8 @@ const OWNER = 'Sp. z o.o. Lista';
 const KEYED = 'Para z kluczem';
 const STALE = 'Para druga';
 const OTHER = 'Inny certyfikat';
+/** The FA(3) invoice of the offline codes screen's tests. */
+const INVOICE = resolve(import.meta.dirname, '..', 'tests/fixtures/offline-link/invoice-fa3.xml');
 
 /** A sentence's words before its one parameter (a date), to find it whatever the date. */
 const textBefore = (sentence: (date: string) => string): string => sentence('\u0000').split('\u0000')[0] ?? '';
@@ -336,4 +340,50 @@ test('replace: the wizard opens prefilled from a row; once the new one works, th
   });
   // Revoked: KSeF lists it as Blocked for a while first.
   expect(certificates.map((item) => item.status)).toEqual(['Blocked']);
+});
+
+test('an Offline certificate from the sandbox: its KOD II is valid at the sandbox’s verification, then refused once revoked', async ({
+  page,
+  baseURL,
+  request,
+  secrets,
+}, testInfo) => {
+  const nip = randomNip();
+  const keyPath = testInfo.outputPath('offline.key');
+  const seeded = await seedCertificates(
+    baseURL ?? '',
+    nip,
+    [{ name: 'Offline do faktur', type: 'Offline', keyPath }],
+    KEY_PASSWORD,
+  );
+  secrets.push(KEY_PASSWORD, ...keyMaterial(keyPath, KEY_PASSWORD));
+  const serial = seeded.serials.get('Offline do faktur') ?? '';
+  const { certificates } = await seeded.client.retrieveCertificates(seeded.session.tokens, {
+    certificateSerialNumbers: [serial],
+  });
+  const crtPath = testInfo.outputPath('offline.crt');
+  writeFileSync(crtPath, Buffer.from(certificates[0]?.certificate ?? '', 'base64'));
+
+  // The codes screen: the key (its password asked), the certificate, the invoice; KOD II for the sandbox.
+  await page.goto('./#/offline-link');
+  await fileReaderReady(page);
+  await page
+    .getByRole('region', { name: o.keyHeading })
+    .locator('input[type="file"]')
+    .setInputFiles([keyPath, crtPath]);
+  await page.getByLabel(o.password, { exact: true }).fill(KEY_PASSWORD);
+  await page.getByRole('button', { name: o.open }).click();
+  await expect(page.locator(`[data-ready-serial="${serial}"]`)).toBeVisible();
+  await page.getByRole('region', { name: o.invoiceHeading }).locator('input[type="file"]').setInputFiles(INVOICE);
+  await page.getByLabel(o.environment).selectOption({ label: o.environments.sandbox });
+  await page.getByRole('button', { name: o.make }).click();
+  const link = (await page.locator(`[data-code="KOD-II-${serial}"] code`).textContent()) ?? '';
+  expect(link.startsWith('https://qr-sandbox.localhost/certificate/Nip/')).toBe(true);
+
+  // The sandbox checks it as KSeF's verification page does: valid; Blocked once revoked.
+  const verification = `/api/sandbox/qr${new URL(link).pathname}`;
+  expect(await (await request.get(verification)).json()).toEqual({ valid: true });
+  await seeded.client.revokeCertificate(seeded.session.tokens, serial, { revocationReason: 'KeyCompromise' });
+  expect(await (await request.get(verification)).json()).toEqual({ valid: false, reason: 'certificate-blocked' });
+  await expectAccessible(page);
 });
