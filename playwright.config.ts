@@ -25,7 +25,8 @@ const APPLY_SPECS = /(apply-[^/]*|certificates)\.spec\.ts$/;
  * of them run at once without one's controls reaching the other. None of them uses the switchable
  * upstream or the clock; new journeys go to the first server unless listed here.
  */
-const SECOND_SERVER_SPECS = /apply-(resume|renewal|keyboard|external-signature|words|offline|back|files)\.spec\.ts$/;
+const SECOND_SERVER_SPECS =
+  /apply-(resume|renewal|keyboard|external-signature|words|offline|back|files|auth-test)\.spec\.ts$/;
 /** Journeys that advance the sandbox clock (it never goes back). */
 const CLOCK_SPECS = /apply-(session|token-expiry)\.spec\.ts$/;
 /** The app served by deploy/nginx/ksef-cert.conf, as scripts/nginx-e2e.ts runs it. */

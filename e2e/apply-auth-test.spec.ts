@@ -1,5 +1,5 @@
 import { pl } from '../src/messages/pl.ts';
-import { expect, test } from './support/app-test.ts';
+import { expect, expectAccessible, test } from './support/app-test.ts';
 import {
   applyForCertificate,
   checkStep,
@@ -52,4 +52,35 @@ test('the result step signs in with the new certificate, names the subject and e
   expect(deletes).toHaveLength(1);
   // The session ended is the one the test opened, after its sign-in.
   expect(sent.indexOf(deletes[0] ?? '')).toBeGreaterThan(sent.indexOf(signIns[0] ?? ''));
+});
+
+test('a certificate valid from tomorrow: the test says when it becomes valid, and sends nothing', async ({
+  page,
+  secrets,
+}, testInfo) => {
+  test.setTimeout(120_000);
+  // Tomorrow in the page's time zone (playwright.config.ts: Europe/Warsaw), as the date field takes it.
+  const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw' }).format(
+    new Date(Date.now() + 24 * 3_600_000),
+  );
+  await chooseSandbox(page, null, randomNip());
+  await signInAsSeal(page, null, 'Biuro Rachunkowe Jutro');
+  await applyForCertificate(
+    page,
+    testInfo,
+    secrets,
+    { name: 'Program od jutra', type: 'Authentication', key: 'EC-P256', validFrom: tomorrow },
+    false,
+  );
+
+  const sent: string[] = [];
+  page.on('request', (request) => sent.push(new URL(request.url()).pathname));
+  const panel = page.getByRole('region', { name: pl.authTest.heading });
+  await panel.getByRole('button', { name: pl.authTest.button }).click();
+  const answer = panel.locator('[data-auth-test-result]');
+  await expect(answer).toHaveAttribute('data-auth-test-result', 'not-yet-valid');
+  // The sentence up to the moment, which is in this computer's time zone.
+  await expect(answer).toContainText(pl.authTest.notYetValid('\u0000').split('\u0000')[0] ?? '');
+  await expectAccessible(page);
+  expect(sent.filter((path) => path.startsWith('/api/'))).toEqual([]);
 });

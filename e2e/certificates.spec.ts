@@ -228,6 +228,18 @@ test('download again, pair with the saved .key, revoke (25009 for one revoked me
   expect(openssl(['pkey', '-pubout'], pfxKey)).toBe(keyPublic);
   await checkState(page, testInfo, '5-downloaded-and-paired');
 
+  // Paired, the Authentication certificate can be tried: KSeF names whom it saw, the session is ended.
+  const deletes: string[] = [];
+  page.on('request', (sent) => {
+    if (sent.method() === 'DELETE' && sent.url().endsWith('/auth/sessions/current')) deletes.push(sent.url());
+  });
+  const authTest = page.getByRole('region', { name: pl.authTest.heading });
+  await authTest.getByRole('button', { name: pl.authTest.button }).click();
+  const answer = authTest.locator('[data-auth-test-result]');
+  await expect(answer).toHaveAttribute('data-auth-test-result', 'signed-in', { timeout: 30_000 });
+  await expect(answer).toContainText(`kontekst NIP ${nip}; sesja zakończona.`);
+  expect(deletes).toHaveLength(1);
+
   // Two selected rows: two .crt files.
   const files: string[] = [];
   page.on('download', (file) => files.push(file.suggestedFilename()));

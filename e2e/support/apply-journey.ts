@@ -249,6 +249,8 @@ export interface Application {
   readonly name: string;
   readonly type: 'Authentication' | 'Offline';
   readonly key: 'EC-P256' | 'RSA-2048';
+  /** "Valid from" as the date field takes it (`YYYY-MM-DD`); today when left out. */
+  readonly validFrom?: string;
 }
 
 /** The files a finished application leaves on disk. */
@@ -278,6 +280,8 @@ export async function applyUntilSubmitted(
   await page.getByRole('button', { name: pl.apply.data.next }).click();
   await expect(stepHeading(page, pl.apply.details.heading)).toBeFocused();
   await fillDetails(page, application.name, application.type, application.key);
+  if (application.validFrom !== undefined)
+    await page.getByLabel(pl.apply.details.validFrom).fill(application.validFrom);
   await step('4-details');
   await page.getByRole('button', { name: pl.apply.details.submit }).click();
   await expect(stepHeading(page, pl.apply.key.heading)).toBeFocused();

@@ -5,11 +5,14 @@ import { useCertificatesStore } from '../../state/certificates/store';
 import { useMessages } from '../../state/preferences-store';
 import { FileField } from '../../ui/file-field';
 import { PasswordInput } from '../../ui/password-input';
+import { testPairedSignIn } from '../../state/certificates/auth-test-actions';
+import { AuthTestPanel } from '../../ui/auth-test-panel';
 import { ProblemNote } from './problem-note';
 
 /**
  * "Download again" for the ticked rows, what was saved, and the PFX of a downloaded certificate with
- * the user's saved `.key` (its password opens the key and protects the PFX; it is not kept).
+ * the user's saved `.key` (its password opens the key and protects the PFX, and is not kept); a paired
+ * Authentication certificate can then be tried: a sign-in to KSeF with it, its session ended at once.
  */
 export function DownloadPanel() {
   const t = useMessages();
@@ -18,6 +21,14 @@ export function DownloadPanel() {
   const retrieve = useCertificatesStore((s) => s.retrieve);
   const pair = useCertificatesStore((s) => s.pair);
   const saved = retrieve.status === 'done' ? retrieve.saved : [];
+  const environment = useCertificatesStore((s) => s.environment);
+  const contextNip = useCertificatesStore((s) => s.contextNip);
+  const list = useCertificatesStore((s) => s.list);
+  // The paired certificate's type, from the list: an Authentication one can be tried at once.
+  const pairedType =
+    pair.status === 'done' && list.status === 'done'
+      ? (list.rows.find((row) => row.serialNumber === pair.serialNumber)?.type ?? null)
+      : null;
   const [pairSerial, setPairSerial] = useState<string>('');
   const [keyFile, setKeyFile] = useState<File | null>(null);
   const [password, setPassword] = useState('');
@@ -103,6 +114,21 @@ export function DownloadPanel() {
             {pair.status === 'failed' && <ProblemNote title={c.pair.failed} problem={pair.problem} />}
           </div>
         </form>
+      )}
+      {pair.status === 'done' && environment !== null && pairedType === 'Authentication' && (
+        <AuthTestPanel
+          key={pair.serialNumber}
+          environments={[environment]}
+          contextNip={contextNip ?? ''}
+          askNip={contextNip === null}
+          run={(request) => testPairedSignIn(pair.serialNumber, request)}
+          headingLevel={3}
+        />
+      )}
+      {pair.status === 'done' && pairedType === 'Offline' && (
+        <p className="hint" data-auth-test-offline="">
+          {t.authTest.offline}
+        </p>
       )}
     </section>
   );

@@ -56,7 +56,8 @@ export type RetrieveState =
 export type PairState =
   | { readonly status: 'idle' }
   | { readonly status: 'running' }
-  | { readonly status: 'done'; readonly pfxFileName: string }
+  /** `serialNumber`: the certificate paired; its key waits in the vault for the sign-in test. */
+  | { readonly status: 'done'; readonly pfxFileName: string; readonly serialNumber: string }
   | { readonly status: 'failed'; readonly problem: Problem };
 
 export type RevokeState =

@@ -74,8 +74,10 @@ export async function pairWithKey(serialNumber: string, keyFile: File, password:
     const bytes = await readFileBytes(keyFile);
     const { key } = await fileReader.read('open-key-file', { bytes, password });
     const crypto = await loadCertificatesCrypto();
+    vault.paired = null;
     const pair = await crypto.checkPair(key, certificate.der, seams().crypto);
     if (!pair.match) throw new CertificatesError('key-mismatch', `The key does not pair (${pair.reason})`);
+    vault.paired = { serialNumber, key, certificate: certificate.der };
     // The PFX's MAC key derivation holds the main thread: let the form show it is busy first.
     await nextPaint();
     const pfx = await crypto.buildApplicationPfx(
@@ -87,7 +89,7 @@ export async function pairWithKey(serialNumber: string, keyFile: File, password:
     );
     const pfxFileName = `${certificate.fileBase}.pfx`;
     seams().download(pfxFileName, pfx, 'application/x-pkcs12');
-    set({ pair: { status: 'done', pfxFileName } });
+    set({ pair: { status: 'done', pfxFileName, serialNumber } });
   } catch (error) {
     settleFailure(error, (problem) => set({ pair: { status: 'failed', problem } }));
   }
