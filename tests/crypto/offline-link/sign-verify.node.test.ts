@@ -8,7 +8,7 @@ import { type CertificateLinkRequest, signCertificateLink } from '../../../src/c
 import { verifyCertificateLink } from '../../../src/crypto/offline-link/verify';
 import { engines } from '../../support/engines';
 import { type OfflineLinkCertificates, makeOfflineLinkCertificates } from '../../support/offline-link-certificates';
-import { openssl, withTempDir } from '../../support/openssl';
+import { PSS_32, opensslDerFromRaw, opensslVerifies } from '../../support/kod-openssl';
 
 const REQUEST: CertificateLinkRequest = {
   environment: 'test',
@@ -29,42 +29,6 @@ let certs: OfflineLinkCertificates;
 beforeAll(async () => {
   certs = await makeOfflineLinkCertificates();
 });
-
-/** `openssl dgst -verify` of `signature` over `data` with the certificate's public key; true on "Verified OK". */
-function opensslVerifies(
-  certificatePem: string,
-  data: string,
-  signature: Uint8Array,
-  pssOptions: string[],
-): Promise<boolean> {
-  return withTempDir((dir) => {
-    dir.write('cert.pem', certificatePem);
-    dir.write('data.txt', data);
-    dir.write('sig.bin', signature);
-    const pub = openssl(['x509', '-in', 'cert.pem', '-pubkey', '-noout'], { cwd: dir.path }).stdout;
-    dir.write('pub.pem', pub);
-    const result = openssl(
-      ['dgst', '-sha256', ...pssOptions, '-verify', 'pub.pem', '-signature', 'sig.bin', 'data.txt'],
-      { cwd: dir.path, allowFailure: true },
-    );
-    return result.status === 0 && result.stdout.toString().includes('Verified OK');
-  });
-}
-
-/** r||s → DER with openssl's own ASN.1 generator (not our `ecdsaRawToDer`), so the check is independent. */
-function opensslDerFromRaw(raw: Uint8Array): Promise<Uint8Array> {
-  const hex = (b: Uint8Array) => Buffer.from(b).toString('hex').toUpperCase();
-  return withTempDir((dir) => {
-    dir.write(
-      'sig.cnf',
-      `asn1=SEQUENCE:sig\n[sig]\nr=INTEGER:0x${hex(raw.subarray(0, 32))}\ns=INTEGER:0x${hex(raw.subarray(32))}\n`,
-    );
-    openssl(['asn1parse', '-genconf', 'sig.cnf', '-out', 'sig.der', '-noout'], { cwd: dir.path });
-    return dir.read('sig.der');
-  });
-}
-
-const PSS_32 = ['-sigopt', 'rsa_padding_mode:pss', '-sigopt', 'rsa_pss_saltlen:32'];
 
 describe.each(engines)('KOD II with $name WebCrypto', ({ crypto }) => {
   it('RSA-2048: RSASSA-PSS salt 32 over the signed string, verified by openssl and by our verifier', async () => {

@@ -6,6 +6,7 @@ import { signCertificateLink } from '../../../src/crypto/offline-link/sign';
 import { SANDBOX_QR_PREFIX } from '../../../server/sandbox/qr-verification';
 import { REVOCATION_BLOCKED_MS } from '../../../server/sandbox/core/state';
 import { loadedKey } from '../../support/certificates';
+import { PSS_32, opensslDerFromRaw, opensslVerifies } from '../../support/kod-openssl';
 import {
   NIP,
   ORIGIN,
@@ -64,6 +65,12 @@ describe('GET /api/sandbox/qr/certificate/... checks KOD II as KSeF does', () =>
       const signed = await signCertificateLink(request, key, issued.der, { now: h.clock.now() });
       expect(signed.certificateSerial).toBe(issued.serial);
       expect(await check(signed.url)).toEqual({ valid: true });
+      // openssl, with the sandbox certificate's public key, accepts the signature over the signed string.
+      const pem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(issued.der).toString('base64')}\n-----END CERTIFICATE-----\n`;
+      const opensslSignature = algorithm === 'RSA-2048' ? signed.signature : await opensslDerFromRaw(signed.signature);
+      const options = algorithm === 'RSA-2048' ? PSS_32 : [];
+      expect(await opensslVerifies(pem, signed.signedString, opensslSignature, options)).toBe(true);
+      expect(await opensslVerifies(pem, `${signed.signedString}x`, opensslSignature, options)).toBe(false);
     },
   );
 
