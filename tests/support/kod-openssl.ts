@@ -4,8 +4,8 @@
  */
 import { openssl, withTempDir } from './openssl';
 
-export /** `openssl dgst -verify` of `signature` over `data` with the certificate's public key; true on "Verified OK". */
-function opensslVerifies(
+/** `openssl dgst -verify` of `signature` over `data` with the certificate's public key; true on "Verified OK". */
+export function opensslVerifies(
   certificatePem: string,
   data: string,
   signature: Uint8Array,
