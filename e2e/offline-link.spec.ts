@@ -112,6 +112,24 @@ test('KOD I and KOD II made from an Offline key and an FA(3) invoice, downloaded
     await verify.click();
     await expect(verdict).toHaveAttribute('data-problem', 'signature-padded');
   });
+
+  // The downloaded PNG as a photo of the code would be: its link is read into the field, then checked
+  // (the decoder's code is fetched from this origin when the first image is chosen; nothing is sent).
+  const field = page.getByRole('textbox', { name: m.link, exact: true });
+  const verdict = page.locator('[data-verification]');
+  await field.fill('');
+  await page.getByLabel(m.qrImage).setInputFiles(pngPath);
+  await expect(page.locator('[data-qr-image]')).toHaveAttribute('data-qr-image', 'read');
+  await expect(field).toHaveValue(link);
+  await page.getByRole('button', { name: m.verify, exact: true }).click();
+  await expect(verdict).toHaveAttribute('data-verification', 'valid');
+  // An image without a code says so.
+  await page.getByLabel(m.qrImage).setInputFiles({
+    name: 'puste.png',
+    mimeType: 'image/png',
+    buffer: PNG.sync.write(new PNG({ width: 64, height: 64 })),
+  });
+  await expect(page.locator('[data-qr-image]')).toHaveText(m.qrImageNone('puste.png'));
   await expectAccessible(page);
   await screenshot(page, testInfo, 'offline-link-verified');
 });

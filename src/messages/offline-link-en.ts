@@ -48,6 +48,11 @@ export const offlineLinkEn: OfflineLinkMessages = {
     'Paste a KOD II link. It is checked against the certificate opened above or one chosen here: the format of every part and the signature (ECDSA in either encoding, or RSASSA-PSS).',
   link: 'KOD II link',
   verifyCertificate: 'Certificate to check with (optional)',
+  qrImage: 'Or an image of the QR code (photo, scan: PNG, JPG)',
+  qrImageRead: (name: string) => `Read the link from the image ${name}.`,
+  qrImageNone: (name: string) =>
+    `No QR code was found in ${name}. Use a sharper picture in which the code fills more of the frame, or paste the link.`,
+  qrImageUnreadable: (name: string) => `${name} cannot be opened as an image. Choose a PNG or JPG file.`,
   verify: 'Check',
   valid: (serial: string, encoding: string) =>
     `The link is valid: the signature of certificate ${serial} (${encoding}) verifies.`,

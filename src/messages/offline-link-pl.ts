@@ -122,6 +122,11 @@ export const offlineLinkPl = {
     'Wklej link KOD II. Zostanie sprawdzony z certyfikatem otwartym powyżej albo z wybranym tutaj: format każdej części i podpis (ECDSA w obu zapisach albo RSASSA-PSS).',
   link: 'Link KOD II',
   verifyCertificate: 'Certyfikat do sprawdzenia (opcjonalnie)',
+  qrImage: 'Albo obraz kodu QR (zdjęcie, skan: PNG, JPG)',
+  qrImageRead: (name: string) => `Odczytano link z obrazu ${name}.`,
+  qrImageNone: (name: string) =>
+    `Na obrazie ${name} nie znaleziono kodu QR. Użyj ostrzejszego zdjęcia, na którym kod zajmuje większą część kadru, albo wklej link.`,
+  qrImageUnreadable: (name: string) => `Pliku ${name} nie da się otworzyć jako obrazu. Wybierz plik PNG albo JPG.`,
   verify: 'Sprawdź',
   valid: (serial: string, encoding: string) =>
     `Link jest poprawny: podpis certyfikatu ${serial} (${encoding}) się zgadza.`,

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useOfflineLinkMessages } from '../../state/offline-link/messages';
 import { useOfflineLinkStore, verifyLink } from '../../state/offline-link/store';
+import { readQrImage } from '../../browser/qr-image';
 import { FileField } from '../../ui/file-field';
 import { problemCodeOf, useProblemText } from './problem-line';
 
@@ -12,6 +13,22 @@ export function Verifier() {
   const linkId = useId();
   const [link, setLink] = useState('');
   const [certificateFile, setCertificateFile] = useState<File | null>(null);
+  const [imageNote, setImageNote] = useState<{ readonly ok: boolean; readonly text: string } | null>(null);
+
+  // A photo or scan of the code: its link goes into the field, to be checked like a pasted one.
+  const onImage = async (file: File | undefined) => {
+    if (file === undefined) return;
+    try {
+      const found = await readQrImage(file);
+      if (found === null) setImageNote({ ok: false, text: m.qrImageNone(file.name) });
+      else {
+        setLink(found);
+        setImageNote({ ok: true, text: m.qrImageRead(file.name) });
+      }
+    } catch {
+      setImageNote({ ok: false, text: m.qrImageUnreadable(file.name) });
+    }
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -34,6 +51,20 @@ export function Verifier() {
             onChange={(e) => setLink(e.target.value)}
           />
         </div>
+        <FileField
+          label={m.qrImage}
+          accept="image/png,image/jpeg,.png,.jpg,.jpeg"
+          onChange={(e) => void onImage(e.target.files?.[0])}
+        />
+        {imageNote !== null && (
+          <p
+            className={imageNote.ok ? 'ok-text' : 'error-text'}
+            role="status"
+            data-qr-image={imageNote.ok ? 'read' : 'none'}
+          >
+            {imageNote.text}
+          </p>
+        )}
         <FileField
           label={m.verifyCertificate}
           accept=".crt,.cer,.pem,.der,.p7b"
