@@ -167,11 +167,20 @@ describe('the certificates screen, signed in as the subject', () => {
     const key = (name: string) => new File([Uint8Array.from(keyFiles.get(name) ?? [])], 'klucz.key');
     await pairWithKey(serial, key('Certyfikat 01'), PASSWORD);
     expect(state().pair).toEqual({ status: 'failed', problem: { source: 'certificates', code: 'key-mismatch' } });
+    // A key that does not pair is not kept for the sign-in test.
+    expect(vault.paired).toBeNull();
     await pairWithKey(serial, key('Certyfikat 00'), 'Zle-Haslo-Do-Klucza-2026!');
     expect(state().pair).toEqual({ status: 'failed', problem: { source: 'crypto', code: 'wrong-password' } });
     saved.length = 0;
     await pairWithKey(serial, key('Certyfikat 00'), PASSWORD);
-    expect(state().pair).toEqual({ status: 'done', pfxFileName: `Spolka-Testowa-Sp.-z-o.o_${serial}.pfx` });
+    expect(state().pair).toEqual({
+      status: 'done',
+      pfxFileName: `Spolka-Testowa-Sp.-z-o.o_${serial}.pfx`,
+      serialNumber: serial,
+    });
+    // The paired key waits in the vault (never the store) for the sign-in test of that certificate.
+    expect(vault.paired?.serialNumber).toBe(serial);
+    expect(JSON.stringify(state())).not.toContain('privateKey');
     writeFileSync(join(dir, 'pair.pfx'), saved[0]?.bytes ?? new Uint8Array());
     writeFileSync(join(dir, 'pair.key'), keyFiles.get('Certyfikat 00') ?? new Uint8Array());
     const pass = ['-passin', 'env:KSEF_TEST_PASSWORD'];
@@ -241,6 +250,7 @@ describe('the certificates screen, signed in as the subject', () => {
   it('signs out: the session is gone, the environment stays; a list without a session asks to sign in', async () => {
     expect(await signOut()).toBeNull();
     expect(vault.session).toBeNull();
+    expect(vault.paired).toBeNull();
     expect(state()).toMatchObject({ environment: 'test', contextNip: SEAL_NIP, signIn: { status: 'idle' } });
     await loadList();
     expect(state().list).toMatchObject({
